@@ -1,0 +1,81 @@
+// sikao-cli: the terminal front end of the same engine and history the GUI uses.
+
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "common/error.h"
+#include "common/log.h"
+
+namespace {
+
+using Command = std::function<int(const sikao::cli::Args&, const sikao::cli::GlobalOptions&)>;
+
+struct CommandEntry {
+  std::string_view name;
+  std::string_view usage;
+  Command run;
+};
+
+int version(const sikao::cli::Args&, const sikao::cli::GlobalOptions&) {
+  std::printf("sikao-cli %s\n", SIKAO_VERSION);
+  return 0;
+}
+
+const CommandEntry k_commands[] = {
+    {"version", "version                                print the version", version},
+};
+
+void print_usage(std::FILE* out) {
+  std::fprintf(out, "usage: sikao-cli [--verbose] [--db FILE] COMMAND [ARGS]\n\ncommands:\n");
+  for (const auto& c : k_commands) {
+    std::fprintf(out, "  %.*s\n", static_cast<int>(c.usage.size()), c.usage.data());
+  }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  sikao::cli::GlobalOptions global;
+  int i = 1;
+  for (; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--verbose" || a == "-v") {
+      global.verbose = true;
+    } else if (a == "--db" && i + 1 < argc) {
+      global.db_path = argv[++i];
+    } else if (a == "--help" || a == "-h") {
+      print_usage(stdout);
+      return 0;
+    } else {
+      break;
+    }
+  }
+  if (i >= argc) {
+    print_usage(stderr);
+    return 2;
+  }
+  sikao::log::set_verbose(global.verbose);
+
+  const std::string_view name = argv[i];
+  const sikao::cli::Args args(argv + i + 1, argv + argc);
+  for (const auto& c : k_commands) {
+    if (c.name != name) {
+      continue;
+    }
+    try {
+      return c.run(args, global);
+    } catch (const sikao::Error& e) {
+      std::fprintf(stderr, "sikao-cli %s: %s\n", argv[i], e.what());
+      return 1;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "sikao-cli %s: unexpected error: %s\n", argv[i], e.what());
+      return 1;
+    }
+  }
+  std::fprintf(stderr, "sikao-cli: unknown command '%s'\n", argv[i]);
+  print_usage(stderr);
+  return 2;
+}

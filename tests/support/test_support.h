@@ -1,0 +1,48 @@
+#pragma once
+// Shared helpers for the test suites: where the shared test data is, seeded random data, and
+// the relative-error measure the kernel tests state their tolerances in.
+
+#include <cstdint>
+#include <random>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <QString>
+
+namespace sikao::test {
+
+// The ../shared folder (CMake cache variable SIKAO_SHARED_DIR). QFAILs with a clear message,
+// from the calling test, when it is missing: call it through SIKAO_SHARED_PATH.
+std::string shared_dir();
+bool shared_dir_exists();
+std::string shared_path(const std::string& relative);
+
+// A seed that differs per run unless SIKAO_TEST_SEED is set; the tests print it so a failure
+// can be replayed.
+uint64_t fresh_seed();
+
+std::vector<float> random_floats(std::mt19937_64& rng, size_t n, float stddev = 1.0f);
+
+// ‖a − b‖ / ‖b‖ in double precision (b is the reference).
+double relative_error(std::span<const float> actual, std::span<const double> reference);
+double relative_error(std::span<const float> actual, std::span<const float> reference);
+
+// Runs sikao-cli with the arguments; returns its exit code, stdout and stderr.
+struct ProcessResult {
+  int exit_code = -1;
+  QString out;
+  QString err;
+  bool timed_out = false;
+};
+ProcessResult run_cli(const QStringList& args, int timeout_ms = 120000);
+
+} // namespace sikao::test
+
+// Skips nothing: a missing ../shared is a failure, with the path it looked at.
+#define SIKAO_REQUIRE_SHARED()                                                              \
+  do {                                                                                      \
+    if (!sikao::test::shared_dir_exists())                                                  \
+      QFAIL(qPrintable(QString("shared test data not found at %1 (set SIKAO_SHARED_DIR)")  \
+                           .arg(QString::fromStdString(sikao::test::shared_dir()))));       \
+  } while (0)
