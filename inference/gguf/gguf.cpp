@@ -670,6 +670,9 @@ std::string format_value(const Value& value, size_t max_array_items, size_t max_
           }
           if (shown < x.size) out += ", ...";
           return out;
+        } else if constexpr (std::is_same_v<T, double>) {
+          // float32 values print at float precision (1e-05, not 9.999999747378752e-06).
+          return value.type == ValueType::Float32 ? fmt::format("{}", static_cast<float>(x)) : fmt::format("{}", x);
         } else {
           return fmt::format("{}", x);
         }
