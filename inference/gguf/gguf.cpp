@@ -236,6 +236,7 @@ class Parser {
       if (!f_.metadata_index_.emplace(key, f_.metadata_.size()).second)
         fail_at(at, fmt::format("duplicate metadata key '{}'", key));
       f_.metadata_.push_back(MetadataEntry{key, std::move(value)});
+      kv_at_.push_back(at);
     }
   }
 
@@ -324,17 +325,16 @@ class Parser {
     const auto it = f_.metadata_index_.find("general.alignment");
     if (it == f_.metadata_index_.end()) return;
     const Value& v = f_.metadata_[it->second].value;
+    const uint64_t at = kv_at_[it->second];
     const uint64_t* a = std::get_if<uint64_t>(&v.data);
     if (!a)
-      fail_at(header_end(), fmt::format("general.alignment is a {}, expected an unsigned integer",
+      fail_at(at, fmt::format("general.alignment is a {}, expected an unsigned integer",
                                         value_type_name(v.type)));
     if (*a == 0 || !std::has_single_bit(*a) || *a > k_max_alignment)
-      fail_at(header_end(), fmt::format("general.alignment is {}, expected a power of two from 1 to {}", *a,
+      fail_at(at, fmt::format("general.alignment is {}, expected a power of two from 1 to {}", *a,
                                         k_max_alignment));
     f_.alignment_ = *a;
   }
-
-  uint64_t header_end() const { return 4 + 4 + 8 + 8; }
 
   void parse_tensor_infos() {
     // A tensor info is at least an 8-byte name length, 4-byte n_dims, 4-byte type, 8-byte offset.
@@ -443,6 +443,7 @@ class Parser {
   uint64_t tensor_count_at_ = 0, kv_count_at_ = 0;
   std::vector<uint64_t> relative_offsets_;
   std::vector<uint64_t> tensor_info_at_;
+  std::vector<uint64_t> kv_at_;
 };
 
 // ---------------------------------------------------------------------------------------------

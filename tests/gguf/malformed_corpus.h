@@ -85,6 +85,17 @@ inline std::vector<MalformedCase> malformed_corpus(uint64_t seed) {
     b = valid_model();
     b.tensor_count = k_absurd;
     add("absurd_tensor_count", b, {"tensor count 1152921504606846976 cannot fit"});
+    // Counts large enough that reserving for them would allocate gigabytes, yet small enough
+    // that the allocation could succeed: the info test runs these under an address-space limit.
+    b = valid_model();
+    b.kv_count = uint64_t{1} << 24;
+    add("large_kv_count", b, {"metadata key/value count 16777216 cannot fit"});
+    b = valid_model();
+    b.tensor_count = uint64_t{1} << 24;
+    add("large_tensor_count", b, {"tensor count 16777216 cannot fit"});
+    b = valid_model();
+    b.kvs.push_back(kv_raw("test.strings", ARR, Bytes().u32(STR).u64(uint64_t{1} << 25)));
+    add("large_string_array_length", b, {"metadata 'test.strings' array length 33554432 cannot fit"});
     b = valid_model();
     b.kv_count = 40;  // more pairs than written: runs into the tensor infos
     add("kv_count_too_large", b, {"truncated", "cannot fit", "unknown value type", "has length", "past the end"});

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -143,6 +145,34 @@ class TestGgufInfo : public QObject {
       expect_clean_failure(write_file(dir, c.name + ".gguf", c.bytes), c);
       if (QTest::currentTestFailed()) return;
     }
+  }
+
+  void info_never_allocates_more_than_the_file_allows() {
+    // Under a 256 MiB address-space limit a reader that reserved memory for a count before
+    // checking it against the file size would die of bad_alloc ("unexpected error", or a crash)
+    // on the large-count cases instead of naming the problem.
+    const QString prlimit = QStandardPaths::findExecutable("prlimit");
+    if (prlimit.isEmpty()) QSKIP("prlimit (util-linux) not installed");
+    QTemporaryDir dir;
+    for (const MalformedCase& c : malformed_corpus(sikao::test::fresh_seed())) {
+      const QString path = write_file(dir, c.name + ".gguf", c.bytes);
+      QProcess p;
+      p.start(prlimit, {"--as=268435456", QStringLiteral(SIKAO_CLI_PATH), "info", path});
+      QVERIFY(p.waitForStarted(10000));
+      QVERIFY2(p.waitForFinished(20000), c.name.c_str());
+      const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+      QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 1, qPrintable(err));
+      bool named = false;
+      for (const auto& e : c.expect) named = named || err.contains(QString::fromStdString(e));
+      QVERIFY2(named, qPrintable(QString::fromStdString(c.name) + ": " + err));
+    }
+    // A real model still opens under the same limit: the mapping is the only large thing.
+    SIKAO_REQUIRE_SHARED();
+    QProcess p;
+    p.start(prlimit, {"--as=268435456", QStringLiteral(SIKAO_CLI_PATH), "info",
+                      QString::fromStdString(sikao::test::shared_path("reference/models/llama-spm-tiny-F16.gguf"))});
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitCode(), 0);
   }
 
   void info_rejects_bad_arguments() {
