@@ -25,7 +25,8 @@ namespace sikao::gguf {
 class GgufFile::Mapping {
  public:
   explicit Mapping(const std::filesystem::path& path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO named as a model must not wait for a writer (it is refused below).
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd_ < 0) throw Error(ErrorCode::Io, fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
     struct stat st {};
     if (::fstat(fd_, &st) != 0) {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 #include <functional>
 
 #include "common/error.h"
@@ -321,6 +322,21 @@ class TestGgufReader : public QObject {
     } catch (const Error& e) {
       QCOMPARE(e.code(), ErrorCode::Io);
       QVERIFY(std::string(e.what()).find("/nonexistent/dir/model.gguf") != std::string::npos);
+    }
+  }
+
+  void rejects_directory_and_fifo_without_blocking() {
+    QTemporaryDir dir;
+    const std::string fifo = dir.filePath("model.gguf").toStdString();
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::string& path : {dir.path().toStdString(), fifo}) {
+      try {
+        GgufFile::open(path);
+        QFAIL("opened something that is not a regular file");
+      } catch (const Error& e) {
+        QCOMPARE(e.code(), ErrorCode::Io);
+        QVERIFY2(std::string(e.what()).find("not a regular file") != std::string::npos, e.what());
+      }
     }
   }
 
