@@ -418,6 +418,34 @@ class TestGgufReader : public QObject {
     QVERIFY(n >= 19);
   }
 
+  void opens_150k_token_vocabulary_fast() {
+    // Qwen-sized vocabulary: 151,936 tokens, scores, types and merges, written by the test writer.
+    QTemporaryDir dir;
+    constexpr size_t n = 151936;
+    std::vector<std::string> tokens(n), merges(n - 256);
+    for (size_t i = 0; i < n; ++i) tokens[i] = "tok" + std::to_string(i * 2654435761u % 1000003);
+    for (size_t i = 0; i < merges.size(); ++i) merges[i] = "a" + std::to_string(i) + " b";
+    Builder b;
+    b.kvs.push_back(kv_string("tokenizer.ggml.model", "gpt2"));
+    b.kvs.push_back(kv_string_array("tokenizer.ggml.tokens", tokens));
+    b.kvs.push_back(kv_scalar_array<float>("tokenizer.ggml.scores", F32, std::vector<float>(n, -1.0f)));
+    b.kvs.push_back(kv_scalar_array<int32_t>("tokenizer.ggml.token_type", I32, std::vector<int32_t>(n, 1)));
+    b.kvs.push_back(kv_string_array("tokenizer.ggml.merges", merges));
+    const std::string path = write_file(dir, "vocab150k.gguf", b.build().bytes);
+    QElapsedTimer timer;
+    timer.start();
+    const GgufFile f = GgufFile::open(path);
+    const qint64 open_ms = timer.elapsed();
+    const auto back = f.get_string_array("tokenizer.ggml.tokens");
+    const auto scores = f.get_float_array("tokenizer.ggml.scores");
+    const qint64 total_ms = timer.elapsed();
+    qInfo("151936-token vocabulary: open %lld ms, open + tokens and scores copied out %lld ms", open_ms, total_ms);
+    QCOMPARE(back, tokens);
+    QCOMPARE(scores.size(), n);
+    QCOMPARE(f.get_int_array("tokenizer.ggml.token_type").size(), n);
+    QVERIFY2(total_ms < 2000, "a 150k vocabulary took over two seconds");
+  }
+
   void opens_gpt2_vocab_fast() {
     SIKAO_REQUIRE_SHARED();
     const std::string path = sikao::test::shared_path("vocab/ggml-vocab-gpt-2.gguf");
