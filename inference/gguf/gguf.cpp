@@ -290,13 +290,12 @@ class Parser {
     a.size = read<uint64_t>(what + " array length");
     check_count(count_at, a.size, min_encoded_size(a.element_type), what + " array length");
     switch (a.element_type) {
-      case ValueType::String:
-      {
-        const std::string element_what = what + " array element";
+      case ValueType::String: {
+        const std::string element_what = what + " array element";  // built once, not per element
         a.strings.reserve(a.size);
         for (uint64_t i = 0; i < a.size; ++i) a.strings.push_back(read_string(element_what));
-      }
         break;
+      }
       case ValueType::Array:
         a.arrays.reserve(a.size);
         for (uint64_t i = 0; i < a.size; ++i) {
