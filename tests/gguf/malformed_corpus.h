@@ -2,6 +2,7 @@
 // The malformed-GGUF corpus: each case is a file the reader must reject with a one-line error
 // naming the problem. Shared by the in-process reader test and the `sikao-cli info` test.
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -189,9 +190,13 @@ inline std::vector<MalformedCase> malformed_corpus(uint64_t seed) {
     add("overlapping_tensors", b, {"tensor 'b' data overlaps tensor 'a'"});
   }
   {
-    // Truncation at every section boundary of the valid model.
+    // Truncation at every section boundary of the valid model, and every 16th byte between.
     const Built built = valid_model().build();
-    for (size_t cut : built.boundaries) {
+    std::vector<size_t> cuts = built.boundaries;
+    for (size_t cut = 1; cut < built.bytes.size(); cut += 16) cuts.push_back(cut);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    for (size_t cut : cuts) {
       if (cut >= built.bytes.size()) continue;
       cases.push_back({"truncated_at_" + std::to_string(cut), built.bytes.substr(0, cut),
                        {"truncated", "cannot fit", "past the end", "remain"}});
