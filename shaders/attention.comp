@@ -18,6 +18,12 @@
 // workgroup is WORKGROUP_SIZE / head_dim groups of head_dim invocations; group g adds the
 // chunk's keys g, g + groups, ... into its own accumulator and the groups are summed at the end.
 // Requires head_dim <= WORKGROUP_SIZE. All arithmetic is f32.
+//
+// Split keys (flash decoding): with n_splits > 1 the grid's z dimension cuts each query's keys
+// into n_splits ranges of whole chunks so that a decode step (one query per head) still fills a
+// GPU. Each workgroup then writes its unnormalised partial result to `partials` as
+// [token][head][split][head_dim + 2] = (acc[0..head_dim), running max, denominator), and
+// attention_combine.comp merges the splits. With n_splits == 1 it writes `result` directly.
 
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 128;
 layout(local_size_x_id = 0) in;
@@ -27,6 +33,7 @@ layout(std430, binding = 1) readonly buffer KCache { float16_t k_cache[]; };
 layout(std430, binding = 2) readonly buffer VCache { float16_t v_cache[]; };
 layout(std430, binding = 3) readonly buffer Positions { uint positions[]; };
 layout(std430, binding = 4) writeonly buffer Out { float result[]; };
+layout(std430, binding = 5) writeonly buffer Partials { float partials[]; };
 
 layout(push_constant) uniform PushConstants {
   uint n_tokens;
@@ -35,6 +42,7 @@ layout(push_constant) uniform PushConstants {
   uint head_dim;
   uint capacity;
   float scale;
+  uint n_splits;
 } pc;
 
 #include "reduce.glsl"
@@ -56,12 +64,31 @@ void main() {
 
   const uint position = positions[token];
   if (position >= pc.capacity) {
-    if (tid < dim) {
-      result[q_base + tid] = uintBitsToFloat(0x7fc00000u);  // NaN: no such cache position
+    // NaN, directly or through every split's partial (m = 0, l = 1, acc = NaN).
+    const float nan = uintBitsToFloat(0x7fc00000u);
+    if (pc.n_splits == 1) {
+      if (tid < dim) {
+        result[q_base + tid] = nan;
+      }
+    } else {
+      const uint p_base =
+          ((token * pc.n_heads + head) * pc.n_splits + gl_WorkGroupID.z) * (dim + 2);
+      if (tid < dim) {
+        partials[p_base + tid] = nan;
+      }
+      if (tid == 0) {
+        partials[p_base + dim] = 0.0;
+        partials[p_base + dim + 1] = 1.0;
+      }
     }
     return;  // uniform across the workgroup
   }
   const uint n_keys = position + 1;
+  const uint split = gl_WorkGroupID.z;
+  const uint n_chunks = (n_keys + WORKGROUP_SIZE - 1) / WORKGROUP_SIZE;
+  const uint chunks_per_split = (n_chunks + pc.n_splits - 1) / pc.n_splits;
+  const uint first_key = min(split * chunks_per_split, n_chunks) * WORKGROUP_SIZE;
+  const uint end_key = min(first_key + chunks_per_split * WORKGROUP_SIZE, n_keys);
 
   if (tid < dim) {
     query[tid] = q[q_base + tid];
@@ -75,10 +102,10 @@ void main() {
   float running_max = LOWEST;
   float denom = 0.0;  // this invocation's share of sum_j exp(score_j - running_max)
   float acc = 0.0;    // group's share of sum_j exp(score_j - running_max) v[j][d]
-  for (uint start = 0; start < n_keys; start += WORKGROUP_SIZE) {
+  for (uint start = first_key; start < end_key; start += WORKGROUP_SIZE) {
     const uint key = start + tid;
     float score = LOWEST;
-    if (key < n_keys) {
+    if (key < end_key) {
       const uint k_base = cache_base + key * dim;
       float dot_qk = 0.0;
       for (uint i = 0; i < dim; ++i) {
@@ -88,7 +115,7 @@ void main() {
     }
     const float new_max = max(running_max, workgroup_max(score));
     const float rescale = exp(running_max - new_max);
-    const float weight = key < n_keys ? exp(score - new_max) : 0.0;
+    const float weight = key < end_key ? exp(score - new_max) : 0.0;
     weights[tid] = weight;
     denom = denom * rescale + weight;
     running_max = new_max;
@@ -96,7 +123,7 @@ void main() {
 
     acc *= rescale;
     if (group < groups) {
-      const uint chunk = min(WORKGROUP_SIZE, n_keys - start);
+      const uint chunk = min(WORKGROUP_SIZE, end_key - start);
       for (uint j = group; j < chunk; j += groups) {
         acc += weights[j] * float(v_cache[cache_base + (start + j) * dim + d]);
       }
@@ -112,6 +139,16 @@ void main() {
     for (uint g = 0; g < groups; ++g) {
       total += partial_out[g * dim + tid];
     }
-    result[q_base + tid] = total / denom;
+    if (pc.n_splits == 1) {
+      result[q_base + tid] = total / denom;
+    } else {
+      // A split without keys leaves (0, LOWEST, 0): weight exp(LOWEST - max) = 0 in the merge.
+      const uint p_base = ((token * pc.n_heads + head) * pc.n_splits + split) * (dim + 2);
+      partials[p_base + tid] = total;
+      if (tid == 0) {
+        partials[p_base + dim] = running_max;
+        partials[p_base + dim + 1] = denom;
+      }
+    }
   }
 }
