@@ -143,6 +143,17 @@ void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::Buffer
   record_attention(ctx, seq, q, k_cache, v_cache, positions, out, out, shape, 1, reduction);
 }
 
+uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& s) {
+  if (info.type == vk::DeviceType::Cpu || s.n_heads == 0) {
+    return 1;
+  }
+  constexpr uint32_t k_target_workgroups = 128;
+  constexpr uint32_t k_positions_per_split = 512;
+  const uint32_t wanted = (k_target_workgroups + s.n_heads - 1) / s.n_heads;
+  const uint32_t most = std::max<uint32_t>(1, s.capacity / k_positions_per_split);
+  return std::clamp<uint32_t>(wanted, 1, most);
+}
+
 uint64_t attention_scratch_bytes(const AttentionShape& s, uint32_t n_splits) {
   return uint64_t(s.n_tokens) * s.n_heads * n_splits * (s.head_dim + 2) * sizeof(float);
 }

@@ -84,6 +84,11 @@ void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
                      const AttentionShape& shape, uint32_t n_splits, vk::BufferView scratch,
                      std::optional<Reduction> reduction = std::nullopt);
 
+// A split count for decode (n_tokens = 1): 1 on CPU devices (lavapipe: no idle units to fill);
+// on GPUs enough that n_heads * splits reaches ~128 workgroups, but no more than one split per
+// 512 cache positions, so that each split keeps several 128-key chunks at full context.
+uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& shape);
+
 // f32 partials of attention_split: n_tokens * n_heads * n_splits * (head_dim + 2) floats.
 uint64_t attention_scratch_bytes(const AttentionShape& shape, uint32_t n_splits);
 

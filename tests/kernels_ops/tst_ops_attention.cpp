@@ -416,6 +416,21 @@ class TestOpsAttention : public QObject {
     }
   }
 
+  void decode_attention_splits_fill_gpus_and_not_cpus() {
+    vk::DeviceInfo gpu = ctx_->info();
+    gpu.type = vk::DeviceType::Discrete;
+    vk::DeviceInfo cpu = gpu;
+    cpu.type = vk::DeviceType::Cpu;
+    // Qwen2.5-0.5B-like decode at 4096 positions: 14 heads -> 10 splits wanted, 8 allowed.
+    const kernels::AttentionShape long_cache{1, 14, 2, 64, 4096};
+    QCOMPARE(kernels::decode_attention_splits(gpu, long_cache), 8u);
+    QCOMPARE(kernels::decode_attention_splits(cpu, long_cache), 1u);
+    // Short caches are not split; many heads need few splits.
+    QCOMPARE(kernels::decode_attention_splits(gpu, kernels::AttentionShape{1, 8, 4, 8, 512}), 1u);
+    QCOMPARE(kernels::decode_attention_splits(gpu, kernels::AttentionShape{1, 64, 8, 128, 8192}),
+             2u);
+  }
+
   void attention_rejects_heads_not_multiple_of_kv_heads() {
     auto buf = ctx_->create_buffer(256);
     auto seq = ctx_->create_sequence();
