@@ -60,9 +60,11 @@ class TestOpsRowwise : public QObject {
     QTest::addColumn<uint32_t>("rows");
     QTest::addColumn<uint32_t>("n");
     add_reductions_column();
-    // n: head dims (8, 64, 128), awkward lengths (1, 7, 100, 257, 1000), an embedding (4096).
+    // n: head dims (8, 64, 128), awkward lengths (1, 7, 100, 257, 1000), an embedding (4096);
+    // 70000 rows: more than one grid dimension holds (65535), so the grid is folded to 2-D.
     const std::pair<uint32_t, uint32_t> sizes[] = {
-        {1, 1}, {3, 7}, {40, 8}, {5, 64}, {9, 100}, {16, 128}, {2, 257}, {3, 1000}, {2, 4096}};
+        {1, 1},   {3, 7},    {40, 8},   {5, 64},   {9, 100}, {16, 128},
+        {2, 257}, {3, 1000}, {2, 4096}, {70000, 3}};
     for (Reduction r : reductions()) {
       for (auto [rows, n] : sizes) {
         QTest::addRow("%s_%ux%u", name(r), rows, n) << rows << n << r;
@@ -179,7 +181,7 @@ class TestOpsRowwise : public QObject {
     add_reductions_column();
     const std::tuple<uint32_t, uint32_t, float> cases[] = {
         {1, 1, 1.0f},   {4, 2, 1.0f},    {7, 31, 0.125f}, {3, 100, 1.0f},
-        {5, 257, 3.0f}, {2, 1000, 1.0f}, {2, 5000, 0.5f}};
+        {5, 257, 3.0f}, {2, 1000, 1.0f}, {2, 5000, 0.5f}, {66000, 2, 1.0f}};
     for (Reduction r : reductions()) {
       for (auto [rows, n, scale] : cases) {
         QTest::addRow("%s_%ux%u_scale%g", name(r), rows, n, scale) << rows << n << scale << r;
