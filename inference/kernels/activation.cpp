@@ -24,7 +24,7 @@ void silu_mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView gate, vk::Buff
                                     .bindings = 3,
                                     .push_constant_bytes = sizeof(PushConstants)});
   const Grid grid = fold_grid(ceil_div(n, k_workgroup), ctx.info(), "silu_mul");
-  seq.dispatch(pipeline, {gate, up, out}, push_bytes(PushConstants{n}), grid.x, grid.y);
+  seq.dispatch(pipeline, {gate, up, out}, PushConstants{n}, grid.x, grid.y);
 }
 
 }  // namespace sikao::kernels

@@ -67,8 +67,7 @@ void kv_store(vk::Context& ctx, vk::Sequence& seq, vk::BufferView k_new, vk::Buf
                                     .push_constant_bytes = sizeof(StorePushConstants)});
   const Grid grid = fold_grid(ceil_div(elements, k_store_workgroup), ctx.info(), "kv_store");
   seq.dispatch(pipeline, {k_new, v_new, positions, k_cache, v_cache},
-               push_bytes(StorePushConstants{n_tokens, n_kv_heads, head_dim, capacity}), grid.x,
-               grid.y);
+               StorePushConstants{n_tokens, n_kv_heads, head_dim, capacity}, grid.x, grid.y);
 }
 
 void rope_kv_store(vk::Context& ctx, vk::Sequence& seq, RopeOrdering ordering, vk::BufferView q,
@@ -92,8 +91,8 @@ void rope_kv_store(vk::Context& ctx, vk::Sequence& seq, RopeOrdering ordering, v
   const Grid grid =
       fold_grid(ceil_div(invocations, k_store_workgroup), ctx.info(), "rope_kv_store");
   seq.dispatch(pipeline, {q, k_new, v_new, positions, table, k_cache, v_cache},
-               push_bytes(RopeStorePushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim,
-                                                 s.n_rot, table_positions, capacity}),
+               RopeStorePushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim, s.n_rot,
+                                      table_positions, capacity},
                grid.x, grid.y);
 }
 
@@ -129,8 +128,8 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
                                     .push_constant_bytes = sizeof(AttentionPushConstants)});
   const float scale = static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
   seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, partials},
-               push_bytes(AttentionPushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim,
-                                                 s.capacity, scale, n_splits}),
+               AttentionPushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim, s.capacity,
+                                      scale, n_splits},
                s.n_heads, s.n_tokens, n_splits);
 }
 
@@ -181,8 +180,8 @@ void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
                                     .bindings = 2,
                                     .push_constant_bytes = sizeof(CombinePushConstants)});
   seq.dispatch(combine, {scratch, out},
-               push_bytes(CombinePushConstants{shape.n_heads, shape.head_dim, n_splits}),
-               shape.n_heads, shape.n_tokens);
+               CombinePushConstants{shape.n_heads, shape.head_dim, n_splits}, shape.n_heads,
+               shape.n_tokens);
 }
 
 }  // namespace sikao::kernels

@@ -33,7 +33,7 @@ void rms_norm(vk::Context& ctx, vk::Sequence& seq, vk::BufferView x, vk::BufferV
               std::optional<Reduction> reduction) {
   const vk::Pipeline& pipeline = norm_pipeline(ctx, "rms_norm", 3, rows, n, reduction);
   const Grid grid = fold_grid(rows, ctx.info(), "rms_norm");
-  seq.dispatch(pipeline, {x, weight, out}, push_bytes(PushConstants{rows, n, eps}), grid.x, grid.y);
+  seq.dispatch(pipeline, {x, weight, out}, PushConstants{rows, n, eps}, grid.x, grid.y);
 }
 
 void add_rms_norm(vk::Context& ctx, vk::Sequence& seq, vk::BufferView x, vk::BufferView residual,
@@ -41,8 +41,8 @@ void add_rms_norm(vk::Context& ctx, vk::Sequence& seq, vk::BufferView x, vk::Buf
                   uint32_t n, float eps, std::optional<Reduction> reduction) {
   const vk::Pipeline& pipeline = norm_pipeline(ctx, "add_rms_norm", 5, rows, n, reduction);
   const Grid grid = fold_grid(rows, ctx.info(), "add_rms_norm");
-  seq.dispatch(pipeline, {x, weight, out, residual, sum}, push_bytes(PushConstants{rows, n, eps}),
-               grid.x, grid.y);
+  seq.dispatch(pipeline, {x, weight, out, residual, sum}, PushConstants{rows, n, eps}, grid.x,
+               grid.y);
 }
 
 }  // namespace sikao::kernels

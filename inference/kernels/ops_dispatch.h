@@ -3,12 +3,9 @@
 // attention): which reduction a shader variant uses, workgroup sizes, and how a long 1-D range
 // of workgroups is folded into the 2-D grid that maxComputeWorkGroupCount allows.
 
-#include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
-#include <type_traits>
 
 #include "vulkan/context.h"
 
@@ -37,16 +34,6 @@ Grid fold_grid(uint64_t workgroups, const vk::DeviceInfo& info, const char* kern
 uint32_t pow2_workgroup(uint32_t n, uint32_t lo, uint32_t hi);
 
 constexpr uint64_t ceil_div(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
-
-// A push-constant struct as the dynamic-extent byte span Sequence::dispatch takes. (Calling the
-// Sequence::dispatch template with the struct recurses into itself with the headers of
-// 2c4e839: its fixed-extent std::as_bytes span matches the template better than the span
-// overload.) The struct must outlive the dispatch call: pass a temporary in the same expression.
-template <class Push>
-std::span<const std::byte> push_bytes(const Push& push) {
-  static_assert(std::is_trivially_copyable_v<Push>, "push constants are copied as bytes");
-  return std::span<const std::byte>(reinterpret_cast<const std::byte*>(&push), sizeof(Push));
-}
 
 // Throws InvalidArgument "<kernel>: <what>" when the condition is false.
 void require(bool condition, const char* kernel, const std::string& what);

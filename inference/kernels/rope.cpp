@@ -64,10 +64,10 @@ void rope(vk::Context& ctx, vk::Sequence& seq, RopeOrdering ordering, vk::Buffer
   const Grid grid = fold_grid(ceil_div(pairs, k_workgroup), ctx.info(), "rope");
   // With no k heads the k binding is never read; q stands in so the binding is valid.
   const vk::BufferView k_binding = s.n_kv_heads > 0 ? k : q;
-  seq.dispatch(pipeline, {q, k_binding, positions, table},
-               push_bytes(PushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim, s.n_rot,
-                                        table_positions}),
-               grid.x, grid.y);
+  seq.dispatch(
+      pipeline, {q, k_binding, positions, table},
+      PushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim, s.n_rot, table_positions},
+      grid.x, grid.y);
 }
 
 }  // namespace sikao::kernels

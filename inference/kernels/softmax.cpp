@@ -27,7 +27,7 @@ void softmax(vk::Context& ctx, vk::Sequence& seq, vk::BufferView x, vk::BufferVi
                                     .bindings = 2,
                                     .push_constant_bytes = sizeof(PushConstants)});
   const Grid grid = fold_grid(rows, info, "softmax");
-  seq.dispatch(pipeline, {x, out}, push_bytes(PushConstants{rows, n, scale}), grid.x, grid.y);
+  seq.dispatch(pipeline, {x, out}, PushConstants{rows, n, scale}, grid.x, grid.y);
 }
 
 }  // namespace sikao::kernels
