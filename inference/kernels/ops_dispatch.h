@@ -12,7 +12,7 @@
 namespace sikao::kernels {
 
 // How a workgroup reduces across its invocations (shaders/reduce.glsl): subgroup arithmetic
-// where the device has it, shared memory everywhere. Each reducing kernel has both variants.
+// where the device has it, shared memory on any device. Each reducing kernel has both variants.
 enum class Reduction { Subgroup, SharedMemory };
 
 // The device's best: Subgroup when DeviceInfo::subgroup_arithmetic, else SharedMemory.

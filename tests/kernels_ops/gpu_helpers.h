@@ -13,7 +13,7 @@ namespace sikao::test::ops {
 template <class T>
 vk::Buffer device_buffer(vk::Context& ctx, std::span<const T> data) {
   vk::Buffer buffer = ctx.create_buffer(data.size_bytes());
-  ctx.upload(vk::BufferView{&buffer}, data);
+  ctx.upload(buffer.view(), data);
   return buffer;
 }
 
@@ -24,9 +24,7 @@ vk::Buffer device_buffer(vk::Context& ctx, const std::vector<T>& data) {
 
 template <class T>
 std::vector<T> read_back(vk::Context& ctx, const vk::Buffer& buffer, size_t count) {
-  return ctx.template download<T>(vk::BufferView{&buffer}, count);
+  return ctx.template download<T>(buffer.view(), count);
 }
-
-inline vk::BufferView view(const vk::Buffer& buffer) { return vk::BufferView{&buffer}; }
 
 }  // namespace sikao::test::ops

@@ -105,11 +105,11 @@ class TestOpsAttention : public QObject {
     auto seq = ctx_->create_sequence();
     seq.begin();
     if (n_splits == 1) {
-      kernels::attention(*ctx_, seq, view(q_buf), view(k_buf), view(v_buf), view(p_buf),
-                         view(out_buf), shape, reduction);
+      kernels::attention(*ctx_, seq, q_buf.view(), k_buf.view(), v_buf.view(), p_buf.view(),
+                         out_buf.view(), shape, reduction);
     } else {
-      kernels::attention_split(*ctx_, seq, view(q_buf), view(k_buf), view(v_buf), view(p_buf),
-                               view(out_buf), shape, n_splits, view(scratch), reduction);
+      kernels::attention_split(*ctx_, seq, q_buf.view(), k_buf.view(), v_buf.view(), p_buf.view(),
+                               out_buf.view(), shape, n_splits, scratch.view(), reduction);
     }
     seq.run();
     const auto gpu = read_back<float>(*ctx_, out_buf, q.size());
@@ -203,8 +203,8 @@ class TestOpsAttention : public QObject {
     auto p_buf = device_buffer(*ctx_, positions);
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::kv_store(*ctx_, seq, view(k_buf), view(v_buf), view(p_buf), view(k_cache),
-                      view(v_cache), n_tokens, n_kv_heads, head_dim, capacity);
+    kernels::kv_store(*ctx_, seq, k_buf.view(), v_buf.view(), p_buf.view(), k_cache.view(),
+                      v_cache.view(), n_tokens, n_kv_heads, head_dim, capacity);
     seq.run();
 
     for (uint32_t t = 0; t + 1 < n_tokens; ++t) {
@@ -262,10 +262,10 @@ class TestOpsAttention : public QObject {
     auto v_cache = device_buffer(*ctx_, v_old);
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::rope_kv_store(*ctx_, seq, ordering, view(q_buf), view(k_buf), view(v_buf), view(p_buf),
-                           view(t_buf), table_positions,
+    kernels::rope_kv_store(*ctx_, seq, ordering, q_buf.view(), k_buf.view(), v_buf.view(),
+                           p_buf.view(), t_buf.view(), table_positions,
                            kernels::RopeShape{n_tokens, n_heads, n_kv_heads, head_dim, n_rot},
-                           view(k_cache), view(v_cache), capacity);
+                           k_cache.view(), v_cache.view(), capacity);
     seq.run();
 
     const RopeOrder order =
@@ -345,11 +345,11 @@ class TestOpsAttention : public QObject {
       auto out_buf = ctx_->create_buffer(q.size() * sizeof(float));
       auto seq = ctx_->create_sequence();
       seq.begin();
-      kernels::kv_store(*ctx_, seq, view(k_buf), view(v_buf), view(p_buf), view(k_cache),
-                        view(v_cache), n_tokens, n_kv_heads, head_dim, capacity);
+      kernels::kv_store(*ctx_, seq, k_buf.view(), v_buf.view(), p_buf.view(), k_cache.view(),
+                        v_cache.view(), n_tokens, n_kv_heads, head_dim, capacity);
       seq.barrier();  // k_cache, v_cache: kv_store writes -> attention reads
       kernels::attention(
-          *ctx_, seq, view(q_buf), view(k_cache), view(v_cache), view(p_buf), view(out_buf),
+          *ctx_, seq, q_buf.view(), k_cache.view(), v_cache.view(), p_buf.view(), out_buf.view(),
           kernels::AttentionShape{n_tokens, n_heads, n_kv_heads, head_dim, capacity}, r);
       seq.end();
       seq.submit_and_wait();
@@ -378,13 +378,13 @@ class TestOpsAttention : public QObject {
     auto out_buf = ctx_->create_buffer(q.size() * sizeof(float));
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::attention(*ctx_, seq, view(q_buf), view(k_buf), view(v_buf), view(p_buf),
-                       view(out_buf),
+    kernels::attention(*ctx_, seq, q_buf.view(), k_buf.view(), v_buf.view(), p_buf.view(),
+                       out_buf.view(),
                        kernels::AttentionShape{1, n_heads, n_kv_heads, head_dim, capacity});
     seq.end();
     for (uint32_t position : {0u, 5u, 63u}) {
       const std::vector<uint32_t> positions{position};
-      ctx_->upload(view(p_buf), std::span<const uint32_t>(positions));
+      ctx_->upload(p_buf.view(), std::span<const uint32_t>(positions));
       seq.submit_and_wait();
       const double error = test::relative_error(
           read_back<float>(*ctx_, out_buf, q.size()),
@@ -406,11 +406,11 @@ class TestOpsAttention : public QObject {
     const kernels::AttentionShape shape{1, 1, 1, head_dim, capacity};
     auto scratch = ctx_->create_buffer(kernels::attention_scratch_bytes(shape, 3));
     for (uint32_t n_splits : {1u, 3u}) {
-      ctx_->upload(view(out_buf), std::span<const float>(q));
+      ctx_->upload(out_buf.view(), std::span<const float>(q));
       auto seq = ctx_->create_sequence();
       seq.begin();
-      kernels::attention_split(*ctx_, seq, view(q_buf), view(k_buf), view(k_buf), view(p_buf),
-                               view(out_buf), shape, n_splits, view(scratch));
+      kernels::attention_split(*ctx_, seq, q_buf.view(), k_buf.view(), k_buf.view(), p_buf.view(),
+                               out_buf.view(), shape, n_splits, scratch.view());
       seq.run();
       for (float v : read_back<float>(*ctx_, out_buf, head_dim)) QVERIFY(std::isnan(v));
     }
@@ -436,11 +436,11 @@ class TestOpsAttention : public QObject {
     auto seq = ctx_->create_sequence();
     seq.begin();
     QVERIFY_THROWS_EXCEPTION(
-        Error, kernels::attention(*ctx_, seq, view(buf), view(buf), view(buf), view(buf), view(buf),
-                                  kernels::AttentionShape{1, 6, 4, 8, 4}));
+        Error, kernels::attention(*ctx_, seq, buf.view(), buf.view(), buf.view(), buf.view(),
+                                  buf.view(), kernels::AttentionShape{1, 6, 4, 8, 4}));
     QVERIFY_THROWS_EXCEPTION(
-        Error, kernels::attention(*ctx_, seq, view(buf), view(buf), view(buf), view(buf), view(buf),
-                                  kernels::AttentionShape{1, 4, 4, 4096, 4}));
+        Error, kernels::attention(*ctx_, seq, buf.view(), buf.view(), buf.view(), buf.view(),
+                                  buf.view(), kernels::AttentionShape{1, 4, 4, 4096, 4}));
     seq.end();
   }
 };

@@ -62,9 +62,9 @@ class TestOpsRowwise : public QObject {
     add_reductions_column();
     // n: head dims (8, 64, 128), awkward lengths (1, 7, 100, 257, 1000), an embedding (4096);
     // 70000 rows: more than one grid dimension holds (65535), so the grid is folded to 2-D.
-    const std::pair<uint32_t, uint32_t> sizes[] = {
-        {1, 1},   {3, 7},    {40, 8},   {5, 64},   {9, 100}, {16, 128},
-        {2, 257}, {3, 1000}, {2, 4096}, {70000, 3}};
+    const std::pair<uint32_t, uint32_t> sizes[] = {{1, 1},    {3, 7},    {40, 8},  {5, 64},
+                                                   {9, 100},  {16, 128}, {2, 257}, {3, 1000},
+                                                   {2, 4096}, {70000, 3}};
     for (Reduction r : reductions()) {
       for (auto [rows, n] : sizes) {
         QTest::addRow("%s_%ux%u", name(r), rows, n) << rows << n << r;
@@ -83,7 +83,8 @@ class TestOpsRowwise : public QObject {
     auto out_buf = ctx_->create_buffer(x.size() * sizeof(float));
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::rms_norm(*ctx_, seq, view(x_buf), view(w_buf), view(out_buf), rows, n, eps, reduction);
+    kernels::rms_norm(*ctx_, seq, x_buf.view(), w_buf.view(), out_buf.view(), rows, n, eps,
+                      reduction);
     seq.run();
     const auto gpu = read_back<float>(*ctx_, out_buf, x.size());
     const double error = test::relative_error(gpu, rms_norm(x, weight, rows, n, eps));
@@ -129,8 +130,8 @@ class TestOpsRowwise : public QObject {
     const vk::Buffer& sum_target = in_place ? x_buf : sum_buf;
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::add_rms_norm(*ctx_, seq, view(x_buf), view(r_buf), view(w_buf), view(sum_target),
-                          view(out_buf), rows, n, eps, reduction);
+    kernels::add_rms_norm(*ctx_, seq, x_buf.view(), r_buf.view(), w_buf.view(), sum_target.view(),
+                          out_buf.view(), rows, n, eps, reduction);
     seq.run();
     const double sum_error =
         test::relative_error(read_back<float>(*ctx_, sum_target, x.size()), sum_ref);
@@ -149,7 +150,7 @@ class TestOpsRowwise : public QObject {
     auto w_buf = device_buffer(*ctx_, weight);
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::rms_norm(*ctx_, seq, view(x_buf), view(w_buf), view(x_buf), rows, n, 1e-6f);
+    kernels::rms_norm(*ctx_, seq, x_buf.view(), w_buf.view(), x_buf.view(), rows, n, 1e-6f);
     seq.run();
     const double error = test::relative_error(read_back<float>(*ctx_, x_buf, x.size()),
                                               rms_norm(x, weight, rows, n, 1e-6));
@@ -167,7 +168,7 @@ class TestOpsRowwise : public QObject {
     auto out_buf = ctx_->create_buffer(n * sizeof(float));
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::rms_norm(*ctx_, seq, view(x_buf), view(w_buf), view(out_buf), 1, n, 1e-6f);
+    kernels::rms_norm(*ctx_, seq, x_buf.view(), w_buf.view(), out_buf.view(), 1, n, 1e-6f);
     seq.run();
     const double error =
         test::relative_error(read_back<float>(*ctx_, out_buf, n), rms_norm(x, weight, 1, n, 1e-6));
@@ -202,7 +203,7 @@ class TestOpsRowwise : public QObject {
     auto out_buf = ctx_->create_buffer(x.size() * sizeof(float));
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::softmax(*ctx_, seq, view(x_buf), view(out_buf), rows, n, scale, reduction);
+    kernels::softmax(*ctx_, seq, x_buf.view(), out_buf.view(), rows, n, scale, reduction);
     seq.run();
     const auto gpu = read_back<float>(*ctx_, out_buf, x.size());
     const double error = test::relative_error(gpu, softmax(x, rows, n, scale));
@@ -225,7 +226,7 @@ class TestOpsRowwise : public QObject {
     auto out_buf = ctx_->create_buffer(n * sizeof(float));
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::silu_mul(*ctx_, seq, view(g_buf), view(u_buf), view(out_buf), n);
+    kernels::silu_mul(*ctx_, seq, g_buf.view(), u_buf.view(), out_buf.view(), n);
     seq.run();
     const double error =
         test::relative_error(read_back<float>(*ctx_, out_buf, n), silu_mul(gate, up));
@@ -290,7 +291,7 @@ class TestOpsRowwise : public QObject {
     auto t_buf = device_buffer(*ctx_, table);
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::rope(*ctx_, seq, ordering, view(q_buf), view(k_buf), view(p_buf), view(t_buf),
+    kernels::rope(*ctx_, seq, ordering, q_buf.view(), k_buf.view(), p_buf.view(), t_buf.view(),
                   table_positions,
                   kernels::RopeShape{n_tokens, n_heads, n_kv_heads, head_dim, n_rot});
     seq.run();
@@ -325,7 +326,7 @@ class TestOpsRowwise : public QObject {
       auto q_buf = device_buffer(*ctx_, q);
       auto seq = ctx_->create_sequence();
       seq.begin();
-      kernels::rope(*ctx_, seq, ordering, view(q_buf), view(q_buf), view(p_buf), view(t_buf), 6,
+      kernels::rope(*ctx_, seq, ordering, q_buf.view(), q_buf.view(), p_buf.view(), t_buf.view(), 6,
                     kernels::RopeShape{1, 1, 0, dim, dim});
       seq.run();
       results.push_back(read_back<float>(*ctx_, q_buf, dim));
@@ -343,8 +344,8 @@ class TestOpsRowwise : public QObject {
     auto t_buf = device_buffer(*ctx_, table);
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::rope(*ctx_, seq, kernels::RopeOrdering::Normal, view(q_buf), view(q_buf), view(p_buf),
-                  view(t_buf), 10, kernels::RopeShape{1, 1, 0, dim, dim});
+    kernels::rope(*ctx_, seq, kernels::RopeOrdering::Normal, q_buf.view(), q_buf.view(),
+                  p_buf.view(), t_buf.view(), 10, kernels::RopeShape{1, 1, 0, dim, dim});
     seq.run();
     for (float v : read_back<float>(*ctx_, q_buf, dim)) QVERIFY(std::isnan(v));
   }
@@ -355,8 +356,8 @@ class TestOpsRowwise : public QObject {
     seq.begin();
     for (uint32_t n_rot : {0u, 7u, 18u}) {
       QVERIFY_THROWS_EXCEPTION(
-          Error, kernels::rope(*ctx_, seq, kernels::RopeOrdering::NeoX, view(buf), view(buf),
-                               view(buf), view(buf), 1, kernels::RopeShape{1, 1, 1, 16, n_rot}));
+          Error, kernels::rope(*ctx_, seq, kernels::RopeOrdering::NeoX, buf.view(), buf.view(),
+                               buf.view(), buf.view(), 1, kernels::RopeShape{1, 1, 1, 16, n_rot}));
     }
     QVERIFY_THROWS_EXCEPTION(Error, kernels::rope_table(7, 10000.0, 4));
     QVERIFY_THROWS_EXCEPTION(Error, kernels::rope_table(8, 10000.0, 4, std::vector<float>(3)));
