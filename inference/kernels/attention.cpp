@@ -1,0 +1,187 @@
+#include "kernels/attention.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sikao::kernels {
+
+namespace {
+
+constexpr uint32_t k_store_workgroup = 256;
+
+// Spelled as in shaders/kv_store.comp.
+struct StorePushConstants {
+  uint32_t n_tokens;
+  uint32_t n_kv_heads;
+  uint32_t head_dim;
+  uint32_t capacity;
+};
+
+// Spelled as in shaders/rope_store.comp.
+struct RopeStorePushConstants {
+  uint32_t n_tokens;
+  uint32_t n_heads;
+  uint32_t n_kv_heads;
+  uint32_t head_dim;
+  uint32_t n_rot;
+  uint32_t n_positions;
+  uint32_t capacity;
+};
+
+// Spelled as in shaders/attention.comp.
+struct AttentionPushConstants {
+  uint32_t n_tokens;
+  uint32_t n_heads;
+  uint32_t n_kv_heads;
+  uint32_t head_dim;
+  uint32_t capacity;
+  float scale;
+  uint32_t n_splits;
+};
+
+// Spelled as in shaders/attention_combine.comp.
+struct CombinePushConstants {
+  uint32_t n_heads;
+  uint32_t head_dim;
+  uint32_t n_splits;
+};
+
+constexpr uint32_t k_combine_workgroup = 64;
+
+}  // namespace
+
+void kv_store(vk::Context& ctx, vk::Sequence& seq, vk::BufferView k_new, vk::BufferView v_new,
+              vk::BufferView positions, vk::BufferView k_cache, vk::BufferView v_cache,
+              uint32_t n_tokens, uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity) {
+  require(n_tokens > 0 && n_kv_heads > 0 && head_dim > 0 && capacity > 0, "kv_store",
+          "n_tokens, n_kv_heads, head_dim and capacity must be positive");
+  const uint64_t elements = uint64_t(n_tokens) * n_kv_heads * head_dim;
+  require(elements <= UINT32_MAX && uint64_t(n_kv_heads) * capacity * head_dim <= UINT32_MAX,
+          "kv_store", "too many elements for 32-bit indexing");
+  const vk::Pipeline& pipeline =
+      ctx.pipeline(vk::PipelineDesc{.shader = "kv_store",
+                                    .spec_constants = {k_store_workgroup},
+                                    .bindings = 5,
+                                    .push_constant_bytes = sizeof(StorePushConstants)});
+  const Grid grid = fold_grid(ceil_div(elements, k_store_workgroup), ctx.info(), "kv_store");
+  seq.dispatch(pipeline, {k_new, v_new, positions, k_cache, v_cache},
+               StorePushConstants{n_tokens, n_kv_heads, head_dim, capacity}, grid.x, grid.y);
+}
+
+void rope_kv_store(vk::Context& ctx, vk::Sequence& seq, RopeOrdering ordering, vk::BufferView q,
+                   vk::BufferView k_new, vk::BufferView v_new, vk::BufferView positions,
+                   vk::BufferView table, uint32_t table_positions, const RopeShape& s,
+                   vk::BufferView k_cache, vk::BufferView v_cache, uint32_t capacity) {
+  require(s.n_tokens > 0 && s.n_heads > 0 && s.n_kv_heads > 0 && capacity > 0, "rope_kv_store",
+          "n_tokens, n_heads, n_kv_heads and capacity must be positive");
+  require(
+      s.n_rot > 0 && s.n_rot % 2 == 0 && s.n_rot <= s.head_dim, "rope_kv_store",
+      fmt::format("n_rot {} must be even, positive and at most head_dim {}", s.n_rot, s.head_dim));
+  const uint64_t invocations = uint64_t(s.n_tokens) * s.n_heads * (s.n_rot / 2) +
+                               uint64_t(s.n_tokens) * s.n_kv_heads * s.head_dim;
+  require(invocations <= UINT32_MAX && uint64_t(s.n_kv_heads) * capacity * s.head_dim <= UINT32_MAX,
+          "rope_kv_store", "too many elements for 32-bit indexing");
+  const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
+      .shader = ordering == RopeOrdering::Normal ? "rope_store_normal" : "rope_store_neox",
+      .spec_constants = {k_store_workgroup},
+      .bindings = 7,
+      .push_constant_bytes = sizeof(RopeStorePushConstants)});
+  const Grid grid =
+      fold_grid(ceil_div(invocations, k_store_workgroup), ctx.info(), "rope_kv_store");
+  seq.dispatch(pipeline, {q, k_new, v_new, positions, table, k_cache, v_cache},
+               RopeStorePushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim, s.n_rot,
+                                      table_positions, capacity},
+               grid.x, grid.y);
+}
+
+namespace {
+
+// Records attention.comp; with n_splits > 1 it writes partials to `partials` instead of out.
+void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
+                      vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
+                      vk::BufferView partials, const AttentionShape& s, uint32_t n_splits,
+                      std::optional<Reduction> reduction) {
+  require(s.n_tokens > 0 && s.n_heads > 0 && s.n_kv_heads > 0 && s.head_dim > 0 && s.capacity > 0,
+          "attention", "n_tokens, n_heads, n_kv_heads, head_dim and capacity must be positive");
+  require(s.n_heads % s.n_kv_heads == 0, "attention",
+          fmt::format("n_heads {} is not a multiple of n_kv_heads {}", s.n_heads, s.n_kv_heads));
+  const auto& info = ctx.info();
+  const uint32_t max_workgroup = std::min<uint32_t>(1024, info.max_workgroup_invocations);
+  require(
+      s.head_dim <= max_workgroup, "attention",
+      fmt::format("head_dim {} exceeds the device's workgroup size {}", s.head_dim, max_workgroup));
+  require(uint64_t(s.n_kv_heads) * s.capacity * s.head_dim <= UINT32_MAX, "attention",
+          "cache too large for 32-bit indexing");
+  require(s.n_heads <= info.max_workgroup_count[0] && s.n_tokens <= info.max_workgroup_count[1],
+          "attention",
+          fmt::format("{} heads x {} tokens exceed the device's grid", s.n_heads, s.n_tokens));
+  // At least 128 invocations score 128 keys per step; small heads split the value sum over
+  // 128 / head_dim groups so the workgroup stays busy.
+  const uint32_t workgroup =
+      pow2_workgroup(s.head_dim, std::min<uint32_t>(128, max_workgroup), max_workgroup);
+  const vk::Pipeline& pipeline =
+      ctx.pipeline(vk::PipelineDesc{.shader = reduction_variant("attention", info, reduction),
+                                    .spec_constants = {workgroup},
+                                    .bindings = 6,
+                                    .push_constant_bytes = sizeof(AttentionPushConstants)});
+  const float scale = static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
+  seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, partials},
+               AttentionPushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim, s.capacity,
+                                      scale, n_splits},
+               s.n_heads, s.n_tokens, n_splits);
+}
+
+}  // namespace
+
+void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
+               vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
+               const AttentionShape& shape, std::optional<Reduction> reduction) {
+  // One split writes out directly; the partials binding is never touched, out stands in.
+  record_attention(ctx, seq, q, k_cache, v_cache, positions, out, out, shape, 1, reduction);
+}
+
+uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& s) {
+  if (info.type == vk::DeviceType::Cpu || s.n_heads == 0) {
+    return 1;
+  }
+  constexpr uint32_t k_target_workgroups = 128;
+  constexpr uint32_t k_positions_per_split = 512;
+  const uint32_t wanted = (k_target_workgroups + s.n_heads - 1) / s.n_heads;
+  const uint32_t most = std::max<uint32_t>(1, s.capacity / k_positions_per_split);
+  return std::clamp<uint32_t>(wanted, 1, most);
+}
+
+uint64_t attention_scratch_bytes(const AttentionShape& s, uint32_t n_splits) {
+  return uint64_t(s.n_tokens) * s.n_heads * n_splits * (s.head_dim + 2) * sizeof(float);
+}
+
+void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
+                     vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
+                     const AttentionShape& shape, uint32_t n_splits, vk::BufferView scratch,
+                     std::optional<Reduction> reduction) {
+  require(n_splits > 0 && n_splits <= ctx.info().max_workgroup_count[2], "attention_split",
+          fmt::format("n_splits {} out of range", n_splits));
+  require(scratch.size == 0 || scratch.size >= attention_scratch_bytes(shape, n_splits),
+          "attention_split",
+          fmt::format("scratch of {} bytes, {} needed", scratch.size,
+                      attention_scratch_bytes(shape, n_splits)));
+  if (n_splits == 1) {
+    attention(ctx, seq, q, k_cache, v_cache, positions, out, shape, reduction);
+    return;
+  }
+  record_attention(ctx, seq, q, k_cache, v_cache, positions, out, scratch, shape, n_splits,
+                   reduction);
+  seq.barrier();  // scratch: attention's partials written -> combine reads them
+  const vk::Pipeline& combine =
+      ctx.pipeline(vk::PipelineDesc{.shader = "attention_combine",
+                                    .spec_constants = {k_combine_workgroup},
+                                    .bindings = 2,
+                                    .push_constant_bytes = sizeof(CombinePushConstants)});
+  seq.dispatch(combine, {scratch, out},
+               CombinePushConstants{shape.n_heads, shape.head_dim, n_splits}, shape.n_heads,
+               shape.n_tokens);
+}
+
+}  // namespace sikao::kernels

@@ -1,0 +1,158 @@
+#include "kernels_ops/reference.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace sikao::test::ops {
+
+uint16_t float_to_half(float value) {
+  uint32_t bits;
+  std::memcpy(&bits, &value, sizeof bits);
+  const uint16_t sign = static_cast<uint16_t>((bits >> 16) & 0x8000u);
+  const uint32_t abs = bits & 0x7fffffffu;
+  if (abs >= 0x7f800000u) {  // inf or NaN
+    return sign | 0x7c00u | (abs > 0x7f800000u ? 0x200u : 0u);
+  }
+  const int exponent = static_cast<int>(abs >> 23) - 127;
+  if (exponent > 15) {
+    return sign | 0x7c00u;
+  }
+  // Scale the magnitude so that one unit in the last place of the half result is 1, then round
+  // to nearest even with the float's own rounding (the product is exact in double).
+  const double magnitude = std::fabs(static_cast<double>(value));
+  const int half_exponent = std::max(exponent, -14);  // subnormals share exponent -14
+  const double ulp = std::ldexp(1.0, half_exponent - 10);
+  const double units = std::nearbyint(magnitude / ulp);  // default mode: round half to even
+  const double rounded = units * ulp;
+  if (rounded >= 65520.0) {
+    return sign | 0x7c00u;
+  }
+  if (rounded < std::ldexp(1.0, -14)) {
+    return sign | static_cast<uint16_t>(units);  // subnormal: mantissa = units
+  }
+  int e;
+  const double m = std::frexp(rounded, &e);  // rounded = m * 2^e, m in [0.5, 1)
+  const uint16_t biased = static_cast<uint16_t>(e - 1 + 15);
+  const uint16_t mantissa = static_cast<uint16_t>(std::ldexp(m, 11) - 1024.0);
+  return sign | static_cast<uint16_t>(biased << 10) | mantissa;
+}
+
+float half_to_float(uint16_t bits) {
+  const double sign = (bits & 0x8000u) ? -1.0 : 1.0;
+  const int exponent = (bits >> 10) & 0x1f;
+  const int mantissa = bits & 0x3ff;
+  if (exponent == 0x1f) {
+    return mantissa ? std::numeric_limits<float>::quiet_NaN()
+                    : static_cast<float>(sign * std::numeric_limits<double>::infinity());
+  }
+  if (exponent == 0) {
+    return static_cast<float>(sign * std::ldexp(mantissa, -24));
+  }
+  return static_cast<float>(sign * std::ldexp(1024 + mantissa, exponent - 25));
+}
+
+std::vector<double> rms_norm(std::span<const float> x, std::span<const float> weight, uint32_t rows,
+                             uint32_t n, double eps) {
+  std::vector<double> out(size_t(rows) * n);
+  for (uint32_t r = 0; r < rows; ++r) {
+    double sum_sq = 0.0;
+    for (uint32_t i = 0; i < n; ++i) {
+      sum_sq += double(x[size_t(r) * n + i]) * x[size_t(r) * n + i];
+    }
+    const double rms = std::sqrt(sum_sq / n + eps);
+    for (uint32_t i = 0; i < n; ++i) {
+      out[size_t(r) * n + i] = x[size_t(r) * n + i] / rms * weight[i];
+    }
+  }
+  return out;
+}
+
+std::vector<double> softmax(std::span<const float> x, uint32_t rows, uint32_t n, double scale) {
+  std::vector<double> out(size_t(rows) * n);
+  for (uint32_t r = 0; r < rows; ++r) {
+    const float* row = x.data() + size_t(r) * n;
+    double max_v = -std::numeric_limits<double>::infinity();
+    for (uint32_t i = 0; i < n; ++i) {
+      max_v = std::max(max_v, scale * row[i]);
+    }
+    double sum = 0.0;
+    for (uint32_t i = 0; i < n; ++i) {
+      sum += std::exp(scale * row[i] - max_v);
+    }
+    for (uint32_t i = 0; i < n; ++i) {
+      out[size_t(r) * n + i] = std::exp(scale * row[i] - max_v) / sum;
+    }
+  }
+  return out;
+}
+
+std::vector<double> silu_mul(std::span<const float> gate, std::span<const float> up) {
+  std::vector<double> out(gate.size());
+  for (size_t i = 0; i < gate.size(); ++i) {
+    const double g = gate[i];
+    out[i] = g / (1.0 + std::exp(-g)) * up[i];
+  }
+  return out;
+}
+
+std::vector<double> rope(std::span<const float> x, std::span<const uint32_t> positions,
+                         uint32_t n_heads, uint32_t head_dim, uint32_t n_rot, double base,
+                         RopeOrder order) {
+  std::vector<double> out(x.begin(), x.end());
+  for (size_t t = 0; t < positions.size(); ++t) {
+    for (uint32_t h = 0; h < n_heads; ++h) {
+      const size_t head = (t * n_heads + h) * head_dim;
+      for (uint32_t i = 0; i < n_rot / 2; ++i) {
+        const double theta = positions[t] * std::pow(base, -2.0 * i / n_rot);
+        const uint32_t a = order == RopeOrder::Normal ? 2 * i : i;
+        const uint32_t b = order == RopeOrder::Normal ? 2 * i + 1 : i + n_rot / 2;
+        const double xa = x[head + a];
+        const double xb = x[head + b];
+        out[head + a] = xa * std::cos(theta) - xb * std::sin(theta);
+        out[head + b] = xa * std::sin(theta) + xb * std::cos(theta);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<double> attention(std::span<const float> q, std::span<const uint16_t> k_cache,
+                              std::span<const uint16_t> v_cache,
+                              std::span<const uint32_t> positions, uint32_t n_heads,
+                              uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity) {
+  const double scale = 1.0 / std::sqrt(double(head_dim));
+  const uint32_t heads_per_kv = n_heads / n_kv_heads;
+  std::vector<double> out(q.size(), 0.0);
+  for (size_t t = 0; t < positions.size(); ++t) {
+    const uint32_t n_keys = positions[t] + 1;
+    for (uint32_t h = 0; h < n_heads; ++h) {
+      const float* query = q.data() + (t * n_heads + h) * head_dim;
+      const size_t cache = size_t(h / heads_per_kv) * capacity * head_dim;
+      std::vector<double> scores(n_keys);
+      for (uint32_t j = 0; j < n_keys; ++j) {
+        double dot = 0.0;
+        for (uint32_t d = 0; d < head_dim; ++d) {
+          dot += double(query[d]) * half_to_float(k_cache[cache + size_t(j) * head_dim + d]);
+        }
+        scores[j] = dot * scale;
+      }
+      const double max_s = *std::max_element(scores.begin(), scores.end());
+      double sum = 0.0;
+      for (double& s : scores) {
+        s = std::exp(s - max_s);
+        sum += s;
+      }
+      double* o = out.data() + (t * n_heads + h) * head_dim;
+      for (uint32_t j = 0; j < n_keys; ++j) {
+        for (uint32_t d = 0; d < head_dim; ++d) {
+          o[d] += scores[j] / sum * half_to_float(v_cache[cache + size_t(j) * head_dim + d]);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace sikao::test::ops

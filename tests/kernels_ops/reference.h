@@ -1,0 +1,41 @@
+#pragma once
+// Plain double-precision references for the non-weight kernels (naive loops, written from the
+// math and not from the shaders), and an IEEE binary16 codec for the f16 KV cache.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace sikao::test::ops {
+
+// IEEE 754 binary16, round to nearest even (subnormals, infinities and NaN included).
+uint16_t float_to_half(float value);
+float half_to_float(uint16_t bits);
+
+// out[r][i] = x[r][i] / sqrt(mean_k x[r][k]^2 + eps) * weight[i]
+std::vector<double> rms_norm(std::span<const float> x, std::span<const float> weight, uint32_t rows,
+                             uint32_t n, double eps);
+
+// out[r][i] = exp(scale x[r][i]) / sum_k exp(scale x[r][k])
+std::vector<double> softmax(std::span<const float> x, uint32_t rows, uint32_t n, double scale);
+
+// out[i] = gate[i] / (1 + exp(-gate[i])) * up[i]
+std::vector<double> silu_mul(std::span<const float> gate, std::span<const float> up);
+
+enum class RopeOrder { Normal, NeoX };
+
+// x: [n_tokens][n_heads][head_dim]; token t rotated at positions[t] with
+// theta_i = p * base^(-2i/n_rot) on pairs (2i, 2i+1) (Normal) or (i, i + n_rot/2) (NeoX).
+std::vector<double> rope(std::span<const float> x, std::span<const uint32_t> positions,
+                         uint32_t n_heads, uint32_t head_dim, uint32_t n_rot, double base,
+                         RopeOrder order);
+
+// Causal GQA attention of q [n_tokens][n_heads][head_dim] against f16 caches
+// [n_kv_heads][capacity][head_dim]: token t attends positions 0..positions[t], scale
+// 1/sqrt(head_dim).
+std::vector<double> attention(std::span<const float> q, std::span<const uint16_t> k_cache,
+                              std::span<const uint16_t> v_cache,
+                              std::span<const uint32_t> positions, uint32_t n_heads,
+                              uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity);
+
+}  // namespace sikao::test::ops
