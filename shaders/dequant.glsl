@@ -46,12 +46,16 @@ uint high_bits_to_bytes(uint mask, uint k) {
 }
 
 #if defined(TYPE_F32)
+// Rows of a tensor start 4-byte aligned in GGUF files; a window that does not is read in halves.
 const uint QK = 1u;
 const uint BLOCK_BYTES = 4u;
 vec4 dequant4(uint row_offset, uint col) {
-  const uint w = (row_offset >> 2) + col;
-  return vec4(uintBitsToFloat(w32[w]), uintBitsToFloat(w32[w + 1u]), uintBitsToFloat(w32[w + 2u]),
-              uintBitsToFloat(w32[w + 3u]));
+  const uint o = row_offset + 4u * col;
+  if ((o & 3u) != 0u) {
+    return uintBitsToFloat(uvec4(load_u32(o), load_u32(o + 4u), load_u32(o + 8u), load_u32(o + 12u)));
+  }
+  const uint w = o >> 2;
+  return uintBitsToFloat(uvec4(w32[w], w32[w + 1u], w32[w + 2u], w32[w + 3u]));
 }
 
 #elif defined(TYPE_F16)
