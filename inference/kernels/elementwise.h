@@ -1,0 +1,24 @@
+#pragma once
+// Element-wise add and multiply (shaders/elementwise.comp): out[i] = a[i] (op) b[i % n_b] for
+// i < n, f32 throughout; b is broadcast when shorter than a (a weight row applied to every row).
+
+#include <cstdint>
+
+#include "vulkan/context.h"
+
+namespace sikao::kernels {
+
+// Push constants of elementwise.comp, spelled as there.
+struct ElementwisePush {
+  uint32_t n;
+  uint32_t n_b;
+};
+
+// Record one dispatch into `seq` (which must be recording). a and out hold n floats, b holds
+// n_b floats (1 <= n_b <= n). out may alias a. Error(InvalidArgument) on sizes that do not fit.
+void add(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
+         vk::BufferView out, uint32_t n, uint32_t n_b);
+void mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
+         vk::BufferView out, uint32_t n, uint32_t n_b);
+
+} // namespace sikao::kernels

@@ -1,0 +1,53 @@
+#pragma once
+// A compute pipeline built from one embedded SPIR-V module (sikao::shaders::all()).
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vulkan/handle.h"
+
+namespace sikao::vk {
+
+// What a pipeline is built from, and the key Context caches it by.
+//   shader:              variant name in shaders/CMakeLists.txt ("add", "matvec_q4_0", ...)
+//   spec_constants:      value i is constant_id i, as uint32 (bit-cast floats yourself). Every
+//                        constant_id the module declares must be given: nothing is left to the
+//                        defaults in the .comp (checked against the SPIR-V).
+//   bindings:            storage buffers at binding 0..bindings-1 of set 0
+//   push_constant_bytes: size of the push-constant struct (multiple of 4; 0 = none)
+struct PipelineDesc {
+  std::string shader;
+  std::vector<uint32_t> spec_constants;
+  uint32_t bindings = 0;
+  uint32_t push_constant_bytes = 0;
+
+  auto operator<=>(const PipelineDesc&) const = default;
+  bool operator==(const PipelineDesc&) const = default;
+};
+
+// Shader module + descriptor set layout + pipeline layout + compute pipeline. Owned by the
+// Context that built it (Context::pipeline); referenced, never copied.
+class Pipeline {
+ public:
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+  Pipeline(Pipeline&&) = default;
+  ~Pipeline() = default;
+
+  const PipelineDesc& desc() const { return desc_; }
+
+ private:
+  friend class Context;
+  friend class Sequence;
+  Pipeline() = default;
+
+  PipelineDesc desc_;
+  ShaderModuleHandle module_;
+  DescriptorSetLayoutHandle set_layout_;
+  PipelineLayoutHandle layout_;
+  PipelineHandle pipeline_;
+};
+
+} // namespace sikao::vk

@@ -1,0 +1,92 @@
+#pragma once
+// Recorded GPU work: a command buffer, the fence it is waited on with, and the descriptor sets
+// its dispatches bind. Recorded once, submitted as often as needed (the decode step of a model is
+// one Sequence replayed per token with new push-constant-free inputs in its buffers).
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+#include "vulkan/buffer.h"
+#include "vulkan/handle.h"
+#include "vulkan/pipeline.h"
+
+namespace sikao::vk {
+
+class Context;
+
+// Created by Context::create_sequence; must not outlive its Context, and every buffer and
+// pipeline it records must outlive its last submission. Move-only; one thread at a time.
+class Sequence {
+ public:
+  Sequence(Sequence&&) noexcept = default;
+  Sequence& operator=(Sequence&&) noexcept = default;
+  ~Sequence();
+
+  // Resets the command buffer, its descriptor sets and timestamps, and starts recording.
+  void begin();
+
+  // Binds `bindings` to binding 0..n-1 (n must equal the pipeline's desc().bindings), pushes
+  // `push` (size must equal desc().push_constant_bytes) and dispatches groups_x*y*z workgroups.
+  // A view larger than maxStorageBufferRange, or an offset not a multiple of
+  // minStorageBufferOffsetAlignment, is Error(InvalidArgument) naming the sizes: split the work.
+  void dispatch(const Pipeline& pipeline, std::initializer_list<BufferView> bindings,
+                std::span<const std::byte> push, uint32_t groups_x, uint32_t groups_y = 1,
+                uint32_t groups_z = 1);
+  template <class Push>
+  void dispatch(const Pipeline& p, std::initializer_list<BufferView> b, const Push& push,
+                uint32_t gx, uint32_t gy = 1, uint32_t gz = 1) {
+    static_assert(std::is_trivially_copyable_v<Push>, "push constants are copied as bytes");
+    dispatch(p, b, std::as_bytes(std::span<const Push, 1>(&push, 1)), gx, gy, gz);
+  }
+  // Same, with the bindings from a vector (for kernels whose binding count varies).
+  void dispatch(const Pipeline& pipeline, std::span<const BufferView> bindings,
+                std::span<const std::byte> push, uint32_t groups_x, uint32_t groups_y = 1,
+                uint32_t groups_z = 1);
+
+  // Makes every earlier compute-shader or transfer write visible to every later compute-shader
+  // or transfer read/write (a global memory barrier). The caller says at the call which buffer's
+  // write->read hazard it guards.
+  void barrier();
+  // Buffer-to-buffer copy; sizes must match after resolving (dst size 0 = src size).
+  void copy(BufferView src, BufferView dst);
+  // Zeroes the view; offset and size must be multiples of 4 (vkCmdFillBuffer).
+  void fill_zero(BufferView dst);
+  // Records a timestamp after all earlier work; no-op where the device has no compute timestamps.
+  void write_timestamp();
+  void end();
+
+  // Submits the recording and blocks until the GPU finishes. May be called again to replay.
+  void submit_and_wait();
+  void run() { end(); submit_and_wait(); }
+
+  // Time of each write_timestamp of the last submission relative to the first, in ns (empty
+  // where timestamps are unsupported).
+  std::vector<double> timestamps_ns() const;
+
+ private:
+  friend class Context;
+  explicit Sequence(Context& context);
+
+  enum class State { Initial, Recording, Executable };
+  void require(State state, const char* operation) const;
+  VkDescriptorSet allocate_set(const Pipeline& pipeline);
+
+  Context* context_ = nullptr;
+  VkCommandBuffer cmd_ = VK_NULL_HANDLE;  // freed with pool_
+  CommandPoolHandle pool_;
+  FenceHandle fence_;
+  // Descriptor sets come from fixed-size pools; another pool is added when one runs out, and
+  // all are reset by begin().
+  std::vector<DescriptorPoolHandle> descriptor_pools_;
+  size_t descriptor_pool_in_use_ = 0;
+  // Timestamps in fixed-size query pools, reset inside the recording before first use.
+  std::vector<QueryPoolHandle> query_pools_;
+  uint32_t timestamp_count_ = 0;
+  State state_ = State::Initial;
+};
+
+} // namespace sikao::vk
