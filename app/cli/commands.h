@@ -2,6 +2,8 @@
 // sikao-cli subcommands. Each takes the arguments after its name and returns the exit status;
 // errors are reported on stderr as one line by the dispatcher in main.cpp.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +14,13 @@ using Args = std::vector<std::string>;
 struct GlobalOptions {
   bool verbose = false;
   std::string db_path;  // --db FILE; empty: the default history in the XDG data directory
+  std::optional<uint32_t> device;  // --device N: the Vulkan device (else SIKAO_DEVICE, else best)
 };
+
+// "N" as a device index; Error(InvalidArgument) otherwise.
+uint32_t parse_device_index(const std::string& text);
+
+int devices(const Args& args, const GlobalOptions& global);
 
 
 } // namespace sikao::cli

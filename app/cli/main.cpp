@@ -26,10 +26,11 @@ int version(const sikao::cli::Args&, const sikao::cli::GlobalOptions&) {
 
 const CommandEntry k_commands[] = {
     {"version", "version                                print the version", version},
+    {"devices", "devices [--json] [--device N]          list Vulkan devices and the one used", sikao::cli::devices},
 };
 
 void print_usage(std::FILE* out) {
-  std::fprintf(out, "usage: sikao-cli [--verbose] [--db FILE] COMMAND [ARGS]\n\ncommands:\n");
+  std::fprintf(out, "usage: sikao-cli [--verbose] [--db FILE] [--device N] COMMAND [ARGS]\n\ncommands:\n");
   for (const auto& c : k_commands) {
     std::fprintf(out, "  %.*s\n", static_cast<int>(c.usage.size()), c.usage.data());
   }
@@ -46,6 +47,13 @@ int main(int argc, char** argv) {
       global.verbose = true;
     } else if (a == "--db" && i + 1 < argc) {
       global.db_path = argv[++i];
+    } else if (a == "--device" && i + 1 < argc) {
+      try {
+        global.device = sikao::cli::parse_device_index(argv[++i]);
+      } catch (const sikao::Error& e) {
+        std::fprintf(stderr, "sikao-cli: %s\n", e.what());
+        return 2;
+      }
     } else if (a == "--help" || a == "-h") {
       print_usage(stdout);
       return 0;

@@ -23,6 +23,7 @@ class Buffer {
   Buffer& operator=(Buffer&& other) noexcept;
 
   uint64_t size() const { return size_; }
+  bool valid() const { return static_cast<bool>(buffer_); }
   bool is_host() const { return mapped_ != nullptr; }
   // The mapped bytes of a host buffer (host-visible + coherent); Error(InvalidArgument) for a
   // device-local buffer. Read only after the Sequence that wrote it has been waited for.

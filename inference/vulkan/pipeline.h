@@ -3,12 +3,15 @@
 
 #include <compare>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "vulkan/handle.h"
 
 namespace sikao::vk {
+
+struct DeviceInfo;
 
 // What a pipeline is built from, and the key Context caches it by.
 //   shader:              variant name in shaders/CMakeLists.txt ("add", "matvec_q4_0", ...)
@@ -42,6 +45,10 @@ class Pipeline {
   friend class Context;
   friend class Sequence;
   Pipeline() = default;
+  // Checks desc against the module (every constant_id pinned, binding count) and the device
+  // limits, then builds. Error(InvalidArgument) naming the shader on a mismatch.
+  static std::unique_ptr<Pipeline> create(VkDevice device, VkPipelineCache cache,
+                                          const DeviceInfo& info, const PipelineDesc& desc);
 
   PipelineDesc desc_;
   ShaderModuleHandle module_;

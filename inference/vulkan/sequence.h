@@ -40,7 +40,9 @@ class Sequence {
   void dispatch(const Pipeline& p, std::initializer_list<BufferView> b, const Push& push,
                 uint32_t gx, uint32_t gy = 1, uint32_t gz = 1) {
     static_assert(std::is_trivially_copyable_v<Push>, "push constants are copied as bytes");
-    dispatch(p, b, std::as_bytes(std::span<const Push, 1>(&push, 1)), gx, gy, gz);
+    const std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(&push),
+                                           sizeof(Push));
+    dispatch(p, b, bytes, gx, gy, gz);
   }
   // Same, with the bindings from a vector (for kernels whose binding count varies).
   void dispatch(const Pipeline& pipeline, std::span<const BufferView> bindings,
@@ -86,6 +88,7 @@ class Sequence {
   // Timestamps in fixed-size query pools, reset inside the recording before first use.
   std::vector<QueryPoolHandle> query_pools_;
   uint32_t timestamp_count_ = 0;
+  bool submitted_ = false;  // since the last begin(): the query results exist
   State state_ = State::Initial;
 };
 

@@ -1,0 +1,162 @@
+#include "vulkan/pipeline.h"
+
+#include <algorithm>
+#include <set>
+#include <span>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "common/error.h"
+#include "embedded_shaders.h"
+#include "vulkan/check.h"
+#include "vulkan/device.h"
+
+namespace sikao::vk {
+namespace {
+
+// What a module declares that a PipelineDesc must match: its SpecId and Binding decorations.
+struct ModuleInterface {
+  std::set<uint32_t> spec_ids;
+  std::set<uint32_t> bindings;
+};
+
+// SPIR-V: a 5-word header, then instructions whose first word is (word count << 16) | opcode.
+// OpDecorate (71) is: target id, decoration, literals; SpecId = 1, Binding = 33.
+ModuleInterface reflect(std::string_view name, std::span<const uint32_t> spirv) {
+  constexpr uint32_t k_magic = 0x07230203;
+  constexpr uint32_t k_op_decorate = 71;
+  constexpr uint32_t k_decoration_spec_id = 1;
+  constexpr uint32_t k_decoration_binding = 33;
+  if (spirv.size() < 5 || spirv[0] != k_magic) {
+    throw Error(ErrorCode::Internal, fmt::format("embedded shader '{}' is not SPIR-V", name));
+  }
+  ModuleInterface out;
+  for (size_t i = 5; i < spirv.size();) {
+    const uint32_t words = spirv[i] >> 16;
+    const uint32_t opcode = spirv[i] & 0xffffu;
+    if (words == 0 || i + words > spirv.size()) {
+      throw Error(ErrorCode::Internal,
+                  fmt::format("embedded shader '{}' has a malformed instruction at word {}",
+                              name, i));
+    }
+    if (opcode == k_op_decorate && words >= 4) {
+      if (spirv[i + 2] == k_decoration_spec_id) {
+        out.spec_ids.insert(spirv[i + 3]);
+      } else if (spirv[i + 2] == k_decoration_binding) {
+        out.bindings.insert(spirv[i + 3]);
+      }
+    }
+    i += words;
+  }
+  return out;
+}
+
+const shaders::Shader& find_shader(const std::string& name) {
+  for (const auto& s : shaders::all()) {
+    if (s.name == name) {
+      return s;
+    }
+  }
+  throw Error(ErrorCode::InvalidArgument,
+              fmt::format("no embedded shader named '{}' (shader variants are listed in "
+                          "shaders/CMakeLists.txt)",
+                          name));
+}
+
+void validate(const PipelineDesc& desc, const ModuleInterface& module, const DeviceInfo& info) {
+  const auto n = static_cast<uint32_t>(desc.spec_constants.size());
+  for (uint32_t id : module.spec_ids) {
+    if (id >= n) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("shader '{}': constant_id {} is not pinned (the desc gives {} "
+                              "specialisation constants; the module declares ids {})",
+                              desc.shader, id, n, module.spec_ids));
+    }
+  }
+  const uint32_t declared = module.spec_ids.empty() ? 0 : *module.spec_ids.rbegin() + 1;
+  if (n > declared) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("shader '{}': the desc gives {} specialisation constants but the "
+                            "module declares only ids {}",
+                            desc.shader, n, module.spec_ids));
+  }
+  if (!module.bindings.empty() && *module.bindings.rbegin() >= desc.bindings) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("shader '{}' uses binding {} but the desc declares {} bindings",
+                            desc.shader, *module.bindings.rbegin(), desc.bindings));
+  }
+  if (desc.push_constant_bytes % 4 != 0 ||
+      desc.push_constant_bytes > info.max_push_constants_size) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("shader '{}': {} push-constant bytes (must be a multiple of 4 and at "
+                            "most maxPushConstantsSize = {})",
+                            desc.shader, desc.push_constant_bytes, info.max_push_constants_size));
+  }
+}
+
+} // namespace
+
+std::unique_ptr<Pipeline> Pipeline::create(VkDevice device, VkPipelineCache cache,
+                                           const DeviceInfo& info, const PipelineDesc& desc) {
+  const auto& shader = find_shader(desc.shader);
+  validate(desc, reflect(shader.name, shader.spirv), info);
+
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  p->desc_ = desc;
+
+  VkShaderModuleCreateInfo module_info{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
+  module_info.codeSize = shader.spirv.size_bytes();
+  module_info.pCode = shader.spirv.data();
+  VkShaderModule module = VK_NULL_HANDLE;
+  check(vkCreateShaderModule(device, &module_info, nullptr, &module), "vkCreateShaderModule");
+  p->module_ = ShaderModuleHandle(device, module);
+
+  std::vector<VkDescriptorSetLayoutBinding> bindings(desc.bindings);
+  for (uint32_t i = 0; i < desc.bindings; ++i) {
+    bindings[i] = {i, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr};
+  }
+  VkDescriptorSetLayoutCreateInfo set_info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
+  set_info.bindingCount = desc.bindings;
+  set_info.pBindings = bindings.data();
+  VkDescriptorSetLayout set_layout = VK_NULL_HANDLE;
+  check(vkCreateDescriptorSetLayout(device, &set_info, nullptr, &set_layout),
+        "vkCreateDescriptorSetLayout");
+  p->set_layout_ = DescriptorSetLayoutHandle(device, set_layout);
+
+  const VkPushConstantRange push_range{VK_SHADER_STAGE_COMPUTE_BIT, 0, desc.push_constant_bytes};
+  VkPipelineLayoutCreateInfo layout_info{VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO};
+  layout_info.setLayoutCount = 1;
+  layout_info.pSetLayouts = &set_layout;
+  layout_info.pushConstantRangeCount = desc.push_constant_bytes > 0 ? 1 : 0;
+  layout_info.pPushConstantRanges = &push_range;
+  VkPipelineLayout layout = VK_NULL_HANDLE;
+  check(vkCreatePipelineLayout(device, &layout_info, nullptr, &layout), "vkCreatePipelineLayout");
+  p->layout_ = PipelineLayoutHandle(device, layout);
+
+  // Constant i is constant_id i, 4 bytes at offset 4*i of the data block.
+  std::vector<VkSpecializationMapEntry> entries(desc.spec_constants.size());
+  for (uint32_t i = 0; i < entries.size(); ++i) {
+    entries[i] = {i, 4 * i, sizeof(uint32_t)};
+  }
+  VkSpecializationInfo spec{};
+  spec.mapEntryCount = static_cast<uint32_t>(entries.size());
+  spec.pMapEntries = entries.data();
+  spec.dataSize = desc.spec_constants.size() * sizeof(uint32_t);
+  spec.pData = desc.spec_constants.data();
+
+  VkComputePipelineCreateInfo pipeline_info{VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO};
+  pipeline_info.stage = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
+  pipeline_info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
+  pipeline_info.stage.module = module;
+  pipeline_info.stage.pName = "main";
+  pipeline_info.stage.pSpecializationInfo = &spec;
+  pipeline_info.layout = layout;
+  VkPipeline pipeline = VK_NULL_HANDLE;
+  check(vkCreateComputePipelines(device, cache, 1, &pipeline_info, nullptr, &pipeline),
+        "vkCreateComputePipelines");
+  p->pipeline_ = PipelineHandle(device, pipeline);
+  return p;
+}
+
+} // namespace sikao::vk
