@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "common/error.h"
+
 namespace sikao::kernels {
 namespace {
 
@@ -29,10 +33,18 @@ uint32_t workgroup_size(const vk::DeviceInfo& info) {
 } // namespace
 
 void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
-            vk::BufferView y, uint64_t max_binding_bytes) {
+            vk::BufferView y, uint64_t max_binding_bytes, MatvecReduction reduction) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
-  const std::string variant = weight_shader("matvec", w.type) + (info.subgroup_arithmetic ? "" : "_shared");
+  if (reduction == MatvecReduction::Auto) {
+    reduction = info.subgroup_arithmetic ? MatvecReduction::Subgroup : MatvecReduction::SharedMemory;
+  }
+  if (reduction == MatvecReduction::Subgroup && !info.subgroup_arithmetic) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("{} has no subgroup arithmetic for the matvec reduction", info.name));
+  }
+  const std::string variant =
+      weight_shader("matvec", w.type) + (reduction == MatvecReduction::Subgroup ? "" : "_shared");
   const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
       variant, {workgroup_size(info), k_rows_per_workgroup}, 3, sizeof(PushConstants)});
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {

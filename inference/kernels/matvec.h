@@ -8,10 +8,18 @@
 
 namespace sikao::kernels {
 
+// How a workgroup sums its threads' partial dot products.
+enum class MatvecReduction {
+  Auto,          // Subgroup where the device has subgroup arithmetic, else SharedMemory
+  Subgroup,      // subgroupAdd, then across subgroups in shared memory
+  SharedMemory,  // a shared-memory tree only (the fallback; also what tests pin to check it)
+};
+
 // y[r] = Σ_c W[r, c] · x[c] for every row r of w; x holds w.n_cols floats, y w.n_rows floats.
 // Records one dispatch per binding window of w (see row_windows; max_binding_bytes = 0 means
-// the device limit). Uses subgroup arithmetic where the device has it.
+// the device limit).
 void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
-            vk::BufferView y, uint64_t max_binding_bytes = 0);
+            vk::BufferView y, uint64_t max_binding_bytes = 0,
+            MatvecReduction reduction = MatvecReduction::Auto);
 
 } // namespace sikao::kernels

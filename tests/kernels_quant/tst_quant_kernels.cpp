@@ -126,14 +126,15 @@ class TestQuantKernels : public QObject {
   std::unique_ptr<vk::Context> ctx_;
   std::mt19937_64 rng_;
 
-  double run_matvec(const HostMatrix& m, uint64_t max_binding_bytes) {
+  double run_matvec(const HostMatrix& m, uint64_t max_binding_bytes,
+                    kernels::MatvecReduction reduction = kernels::MatvecReduction::Auto) {
     const DeviceMatrix w(*ctx_, m);
     const std::vector<float> x = sikao::test::random_floats(rng_, m.n_cols);
     const vk::Buffer xb = upload_floats(*ctx_, x);
     const vk::Buffer yb = ctx_->create_buffer(m.n_rows * sizeof(float));
     vk::Sequence seq = ctx_->create_sequence();
     seq.begin();
-    kernels::matvec(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, max_binding_bytes);
+    kernels::matvec(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, max_binding_bytes, reduction);
     seq.run();
     const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, m.n_rows);
     return sikao::test::relative_error(y, reference_matvec(m, x));
@@ -227,6 +228,14 @@ class TestQuantKernels : public QObject {
           check("matvec", label(m), run_matvec(m, 0));
         }
       }
+    }
+  }
+
+  void matvec_shared_memory_fallback_matches_reference() {
+    // The variant for devices without subgroup arithmetic, pinned here so every device runs it.
+    for (TensorType t : k_all_types) {
+      const HostMatrix m = random_matrix(rng_, t, 37, row_lengths(t).back());
+      check("matvec", label(m) + " shared", run_matvec(m, 0, kernels::MatvecReduction::SharedMemory));
     }
   }
 
