@@ -38,6 +38,13 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
                 fmt::format("a {}-byte weight row does not fit in a {}-byte storage binding",
                             row_bytes, limit));
   }
+  const uint64_t matrix_bytes = row_bytes * w.n_rows;
+  if (w.data.resolved_size() < matrix_bytes) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("a {} × {} {} weight matrix needs {} bytes; its buffer view holds {}",
+                            w.n_rows, w.n_cols, gguf::traits(w.type).name, matrix_bytes,
+                            w.data.resolved_size()));
+  }
   const uint64_t rows_per_window = (limit - align) / row_bytes;
   std::vector<RowWindow> windows;
   for (uint64_t r0 = 0; r0 < w.n_rows; r0 += rows_per_window) {

@@ -32,7 +32,8 @@ struct RowWindow {
 // Splits w into windows of whole rows. max_binding_bytes = 0 means the device limit; a smaller
 // one (tests) forces splitting. Throws Error(Unsupported) for a type without GPU kernels or a
 // row length the kernels cannot take (not a multiple of the block size, or of 4 for the float
-// types), Error(InvalidArgument) when one row does not fit in a binding.
+// types), Error(InvalidArgument) when w.data is smaller than the matrix or one row does not fit
+// in a binding.
 std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatrix& w,
                                    uint64_t max_binding_bytes);
 

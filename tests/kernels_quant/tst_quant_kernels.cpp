@@ -279,7 +279,7 @@ class TestQuantKernels : public QObject {
     vk::DeviceInfo info = ctx_->info();
     info.max_storage_buffer_range = 1000;
     info.min_storage_buffer_offset_alignment = 64;
-    const vk::Buffer b = ctx_->create_buffer(64);
+    const vk::Buffer b = ctx_->create_buffer(34 + 3600);
     // Q4_0 rows of 64 weights are 36 bytes; the matrix starts at byte 34 of its buffer.
     const kernels::WeightMatrix w{vk::BufferView{&b, 34, 3600}, TensorType::Q4_0, 100, 64};
     const auto windows = kernels::row_windows(info, w, 0);
@@ -312,6 +312,9 @@ class TestQuantKernels : public QObject {
     // A type without GPU kernels.
     const kernels::WeightMatrix q8_k{v, TensorType::Q8_K, 2, 256};
     QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::get_rows(*ctx_, seq, q8_k, v, v, 1));
+    // A buffer view smaller than the matrix (2 rows of 272 bytes in 1024 − 600).
+    const kernels::WeightMatrix past_end{vk::BufferView{&b, 600}, TensorType::Q8_0, 2, 256};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::matvec(*ctx_, seq, past_end, v, v));
     // A binding limit smaller than one row.
     const kernels::WeightMatrix q8_0{v, TensorType::Q8_0, 2, 256};
     QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::matvec(*ctx_, seq, q8_0, v, v, 64));
