@@ -246,6 +246,7 @@ class TestVulkanDispatch : public QObject {
              qPrintable(message));
     // A view of exactly the range, or the tail past it at an aligned offset, binds fine.
     seq.dispatch(add, {big.view(0, range), small, small}, ElementwisePush{16, 16}, 1);
+    seq.barrier();  // small: the first dispatch writes it -> the second reads and writes it
     seq.dispatch(add, {big.view(range), small, small}, ElementwisePush{16, 16}, 1);
     seq.run();
   }
