@@ -1,6 +1,7 @@
 #pragma once
 // A compute pipeline built from one embedded SPIR-V module (sikao::shaders::all()).
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <memory>
@@ -40,6 +41,8 @@ class Pipeline {
   ~Pipeline() = default;
 
   const PipelineDesc& desc() const { return desc_; }
+  // local_size after specialisation (read from the SPIR-V): groups = ceil(n / workgroup_size).
+  const std::array<uint32_t, 3>& workgroup_size() const { return workgroup_size_; }
 
  private:
   friend class Context;
@@ -51,6 +54,7 @@ class Pipeline {
                                           const DeviceInfo& info, const PipelineDesc& desc);
 
   PipelineDesc desc_;
+  std::array<uint32_t, 3> workgroup_size_{1, 1, 1};
   ShaderModuleHandle module_;
   DescriptorSetLayoutHandle set_layout_;
   PipelineLayoutHandle layout_;

@@ -172,6 +172,7 @@ class TestVulkanDispatch : public QObject {
     auto ga = upload_floats(a), gb = upload_floats(b);
     auto out = ctx_->create_buffer(n * 4);
     const auto& add = ctx_->pipeline({"add", {workgroup}, 3, sizeof(ElementwisePush)});
+    QCOMPARE(add.workgroup_size(), (std::array<uint32_t, 3>{workgroup, 1, 1}));
     const auto expected = reference(Op::Add, a, b);
 
     // Enough groups: every element.
@@ -214,6 +215,15 @@ class TestVulkanDispatch : public QObject {
     QCOMPARE(error_code_of([&] { ctx_->pipeline({"add", {64, 1}, 3, 8}); }, &message),
              ErrorCode::InvalidArgument);
     QVERIFY2(message.contains("gives 2 specialisation constants"), qPrintable(message));
+  }
+
+  void rejects_workgroup_sizes_beyond_device_limits() {
+    QString message;
+    const uint32_t too_many = ctx_->info().max_workgroup_invocations * 2;
+    QCOMPARE(error_code_of([&] { ctx_->pipeline({"add", {too_many}, 3, 8}); }, &message),
+             ErrorCode::InvalidArgument);
+    QVERIFY2(message.contains(QString("workgroup size %1x1x1").arg(too_many)), qPrintable(message));
+    QCOMPARE(error_code_of([&] { ctx_->pipeline({"add", {0}, 3, 8}); }), ErrorCode::InvalidArgument);
   }
 
   void rejects_bad_pipeline_descs() {
