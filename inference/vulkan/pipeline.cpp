@@ -235,8 +235,21 @@ std::unique_ptr<Pipeline> Pipeline::create(VkDevice device, VkPipelineCache cach
   spec.dataSize = desc.spec_constants.size() * sizeof(uint32_t);
   spec.pData = desc.spec_constants.data();
 
+  // Pin the subgroup size to the one DeviceInfo reports (and kernels specialise on) where the
+  // device can, and the workgroup is small enough for it (VUID-...-02758).
+  const auto& wg = p->workgroup_size_;
+  const uint64_t invocations = uint64_t{wg[0]} * wg[1] * wg[2];
+  VkPipelineShaderStageRequiredSubgroupSizeCreateInfoEXT required_size{
+      VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_REQUIRED_SUBGROUP_SIZE_CREATE_INFO_EXT};
+  required_size.requiredSubgroupSize = info.subgroup_size;
+  p->subgroup_size_pinned_ =
+      info.subgroup_size_control && info.subgroup_size >= info.min_subgroup_size &&
+      info.subgroup_size <= info.max_subgroup_size &&
+      invocations <= uint64_t{info.max_compute_workgroup_subgroups} * info.subgroup_size;
+
   VkComputePipelineCreateInfo pipeline_info{VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO};
   pipeline_info.stage = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO};
+  pipeline_info.stage.pNext = p->subgroup_size_pinned_ ? &required_size : nullptr;
   pipeline_info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
   pipeline_info.stage.module = module;
   pipeline_info.stage.pName = "main";

@@ -95,6 +95,11 @@ class TestVulkanDevices : public QObject {
     QVERIFY(!lavapipe->heaps.empty());
     QVERIFY(lavapipe->heaps[0].size > 0);
     QVERIFY(lavapipe->max_memory_allocation_size >= (uint64_t{1} << 30));
+    // Mesa 22.3 lavapipe: VK_EXT_subgroup_size_control with one size, the reported one.
+    QVERIFY(lavapipe->subgroup_size_control);
+    QCOMPARE(lavapipe->min_subgroup_size, lavapipe->subgroup_size);
+    QCOMPARE(lavapipe->max_subgroup_size, lavapipe->subgroup_size);
+    QVERIFY(lavapipe->max_compute_workgroup_subgroups >= 1);
   }
 
   void check_names_the_call_and_maps_result_codes() {

@@ -163,6 +163,7 @@ class TestVulkanDispatch : public QObject {
     QTest::addColumn<uint32_t>("workgroup");
     QTest::newRow("64") << 64u;
     QTest::newRow("256") << 256u;
+    QTest::newRow("1024") << 1024u;  // lavapipe's maximum; too big to pin subgroups of 8
   }
   void workgroup_size_comes_from_the_spec_constant() {
     QFETCH(uint32_t, workgroup);
@@ -173,6 +174,10 @@ class TestVulkanDispatch : public QObject {
     auto out = ctx_->create_buffer(n * 4);
     const auto& add = ctx_->pipeline({"add", {workgroup}, 3, sizeof(ElementwisePush)});
     QCOMPARE(add.workgroup_size(), (std::array<uint32_t, 3>{workgroup, 1, 1}));
+    const auto& info = ctx_->info();
+    QCOMPARE(add.subgroup_size_pinned(),
+             info.subgroup_size_control &&
+                 workgroup <= info.max_compute_workgroup_subgroups * info.subgroup_size);
     const auto expected = reference(Op::Add, a, b);
 
     // Enough groups: every element.
