@@ -236,7 +236,8 @@ std::unique_ptr<Pipeline> Pipeline::create(VkDevice device, VkPipelineCache cach
   spec.pData = desc.spec_constants.data();
 
   // Pin the subgroup size to the one DeviceInfo reports (and kernels specialise on) where the
-  // device can, and the workgroup is small enough for it (VUID-...-02758).
+  // device can, and the workgroup has at most maxComputeWorkgroupSubgroups subgroups of it
+  // (VUID-VkPipelineShaderStageCreateInfo-pNext-02756).
   const auto& wg = p->workgroup_size_;
   const uint64_t invocations = uint64_t{wg[0]} * wg[1] * wg[2];
   VkPipelineShaderStageRequiredSubgroupSizeCreateInfoEXT required_size{
