@@ -31,6 +31,10 @@ nlohmann::json to_json(const vk::DeviceInfo& d) {
       {"api_version", d.api_version_string()},
       {"subgroup_size", d.subgroup_size},
       {"subgroup_arithmetic", d.subgroup_arithmetic},
+      {"subgroup_size_control", d.subgroup_size_control},
+      {"min_subgroup_size", d.min_subgroup_size},
+      {"max_subgroup_size", d.max_subgroup_size},
+      {"max_compute_workgroup_subgroups", d.max_compute_workgroup_subgroups},
       {"shader_float16", d.shader_float16},
       {"shader_int8", d.shader_int8},
       {"shader_int16", d.shader_int16},
@@ -63,6 +67,12 @@ void print_text(const vk::DeviceInfo& d, bool chosen) {
   std::printf("    driver %s (%s)\n", d.driver_name.c_str(), d.driver_info.c_str());
   std::printf("    subgroup size %u, subgroup arithmetic %s\n", d.subgroup_size,
               yes(d.subgroup_arithmetic));
+  if (d.subgroup_size_control) {
+    std::printf("    subgroup size control yes (%u..%u, at most %u subgroups per workgroup)\n",
+                d.min_subgroup_size, d.max_subgroup_size, d.max_compute_workgroup_subgroups);
+  } else {
+    std::printf("    subgroup size control no\n");
+  }
   std::printf("    fp16 %s, int8 %s, int16 %s, int64 %s, 16-bit storage %s, 8-bit storage %s\n",
               yes(d.shader_float16), yes(d.shader_int8), yes(d.shader_int16),
               yes(d.shader_int64), yes(d.storage_buffer_16bit), yes(d.storage_buffer_8bit));

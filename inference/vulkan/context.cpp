@@ -64,7 +64,15 @@ std::unique_ptr<Device> create_device(VkPhysicalDevice physical, const DeviceInf
 
   // 16-bit storage is required (checked by choose_device); the rest where present, so that
   // kernels can pick their variants from DeviceInfo.
+  VkPhysicalDeviceSubgroupSizeControlFeaturesEXT size_control{
+      VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES_EXT};
+  size_control.subgroupSizeControl = VK_TRUE;
+  std::vector<const char*> extensions;
   VkPhysicalDeviceVulkan12Features f12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
+  if (info.subgroup_size_control) {
+    extensions.push_back(VK_EXT_SUBGROUP_SIZE_CONTROL_EXTENSION_NAME);
+    f12.pNext = &size_control;
+  }
   f12.shaderFloat16 = info.shader_float16;
   f12.shaderInt8 = info.shader_int8;
   f12.storageBuffer8BitAccess = info.storage_buffer_8bit;
@@ -80,6 +88,8 @@ std::unique_ptr<Device> create_device(VkPhysicalDevice physical, const DeviceInf
   create.pNext = &features;
   create.queueCreateInfoCount = 1;
   create.pQueueCreateInfos = &queue;
+  create.enabledExtensionCount = static_cast<uint32_t>(extensions.size());
+  create.ppEnabledExtensionNames = extensions.data();
   VkDevice device = VK_NULL_HANDLE;
   check(vkCreateDevice(physical, &create, nullptr, &device), "vkCreateDevice");
   return std::make_unique<Device>(device);

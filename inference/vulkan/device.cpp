@@ -58,6 +58,22 @@ std::optional<uint32_t> parse_index(std::string_view text) {
 
 } // namespace
 
+bool has_extension(VkPhysicalDevice physical, const char* name) {
+  uint32_t count = 0;
+  check(vkEnumerateDeviceExtensionProperties(physical, nullptr, &count, nullptr),
+        "vkEnumerateDeviceExtensionProperties");
+  std::vector<VkExtensionProperties> extensions(count);
+  const VkResult result =
+      vkEnumerateDeviceExtensionProperties(physical, nullptr, &count, extensions.data());
+  if (result != VK_INCOMPLETE) {
+    check(result, "vkEnumerateDeviceExtensionProperties");
+  }
+  extensions.resize(count);
+  return std::any_of(extensions.begin(), extensions.end(), [&](const VkExtensionProperties& e) {
+    return std::strcmp(e.extensionName, name) == 0;
+  });
+}
+
 const char* to_string(DeviceType type) {
   switch (type) {
     case DeviceType::Discrete: return "discrete";
@@ -193,7 +209,11 @@ DeviceInfo describe_device(VkPhysicalDevice physical, uint32_t index) {
     return info;
   }
 
+  const bool has_size_control = has_extension(physical, VK_EXT_SUBGROUP_SIZE_CONTROL_EXTENSION_NAME);
+  VkPhysicalDeviceSubgroupSizeControlPropertiesEXT size_props{
+      VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_PROPERTIES_EXT};
   VkPhysicalDeviceVulkan12Properties p12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_PROPERTIES};
+  p12.pNext = has_size_control ? &size_props : nullptr;
   VkPhysicalDeviceVulkan11Properties p11{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_1_PROPERTIES};
   p11.pNext = &p12;
   VkPhysicalDeviceProperties2 props{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
@@ -205,8 +225,12 @@ DeviceInfo describe_device(VkPhysicalDevice physical, uint32_t index) {
   info.subgroup_arithmetic = (p11.subgroupSupportedStages & VK_SHADER_STAGE_COMPUTE_BIT) != 0 &&
                              (p11.subgroupSupportedOperations & VK_SUBGROUP_FEATURE_ARITHMETIC_BIT) != 0;
   info.max_memory_allocation_size = p11.maxMemoryAllocationSize;
+  info.min_subgroup_size = info.max_subgroup_size = info.subgroup_size;
 
+  VkPhysicalDeviceSubgroupSizeControlFeaturesEXT size_features{
+      VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SUBGROUP_SIZE_CONTROL_FEATURES_EXT};
   VkPhysicalDeviceVulkan12Features f12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES};
+  f12.pNext = has_size_control ? &size_features : nullptr;
   VkPhysicalDeviceVulkan11Features f11{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_1_FEATURES};
   f11.pNext = &f12;
   VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2};
@@ -218,6 +242,13 @@ DeviceInfo describe_device(VkPhysicalDevice physical, uint32_t index) {
   info.storage_buffer_8bit = f12.storageBuffer8BitAccess;
   info.shader_int16 = features.features.shaderInt16;
   info.shader_int64 = features.features.shaderInt64;
+  if (has_size_control && size_features.subgroupSizeControl &&
+      (size_props.requiredSubgroupSizeStages & VK_SHADER_STAGE_COMPUTE_BIT) != 0) {
+    info.subgroup_size_control = true;
+    info.min_subgroup_size = size_props.minSubgroupSize;
+    info.max_subgroup_size = size_props.maxSubgroupSize;
+    info.max_compute_workgroup_subgroups = size_props.maxComputeWorkgroupSubgroups;
+  }
 
   if (!info.storage_buffer_16bit) {
     info.unsupported_reason = "no storageBuffer16BitAccess (16-bit storage buffers)";
@@ -237,6 +268,9 @@ void log_device(const DeviceInfo& d) {
   log->debug("device {}: {} ({}, vendor 0x{:04x}, device 0x{:04x}), driver {} [{}], Vulkan {}",
              d.index, d.name, to_string(d.type), d.vendor_id, d.device_id, d.driver_name,
              d.driver_info, d.api_version_string());
+  log->debug("device {}: subgroup size control {} ({}..{}, at most {} per workgroup)", d.index,
+             d.subgroup_size_control, d.min_subgroup_size, d.max_subgroup_size,
+             d.max_compute_workgroup_subgroups);
   log->debug("device {}: subgroup {} (arithmetic {}), fp16 {}, int8 {}, int16 {}, int64 {}, "
              "16-bit storage {}, 8-bit storage {}",
              d.index, d.subgroup_size, d.subgroup_arithmetic, d.shader_float16, d.shader_int8,

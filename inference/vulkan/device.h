@@ -44,6 +44,13 @@ struct DeviceInfo {
   uint64_t max_memory_allocation_size = 0;  // VkPhysicalDeviceMaintenance3Properties
   std::array<uint32_t, 3> max_workgroup_size{};
   uint32_t max_shared_memory_bytes = 0;     // maxComputeSharedMemorySize
+  // VK_EXT_subgroup_size_control for compute. Where present, Sikao pins every pipeline's
+  // subgroup size to `subgroup_size` (so a subgroup size passed as a specialisation constant is
+  // the one the shader runs with), provided the workgroup has at most
+  // max_compute_workgroup_subgroups subgroups; Pipeline::subgroup_size_pinned() says if it did.
+  bool subgroup_size_control = false;
+  uint32_t min_subgroup_size = 0, max_subgroup_size = 0;
+  uint32_t max_compute_workgroup_subgroups = 0;
   // Sikao needs Vulkan 1.2 and storageBuffer16BitAccess; a device without them is listed but
   // never chosen, and `unsupported_reason` says why.
   bool supported = false;

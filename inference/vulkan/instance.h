@@ -32,6 +32,8 @@ class Instance {
 // preferring one that writes timestamps.
 std::optional<uint32_t> compute_queue_family(VkPhysicalDevice physical);
 
+bool has_extension(VkPhysicalDevice physical, const char* name);
+
 DeviceInfo describe_device(VkPhysicalDevice physical, uint32_t index);
 
 void log_device(const DeviceInfo& info);

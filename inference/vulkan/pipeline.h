@@ -1,6 +1,7 @@
 #pragma once
 // A compute pipeline built from one embedded SPIR-V module (sikao::shaders::all()).
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <memory>
@@ -40,6 +41,11 @@ class Pipeline {
   ~Pipeline() = default;
 
   const PipelineDesc& desc() const { return desc_; }
+  // local_size after specialisation (read from the SPIR-V): groups = ceil(n / workgroup_size).
+  const std::array<uint32_t, 3>& workgroup_size() const { return workgroup_size_; }
+  // True when the pipeline runs with subgroups of exactly DeviceInfo::subgroup_size
+  // (VK_EXT_subgroup_size_control); false where the driver may pick another size.
+  bool subgroup_size_pinned() const { return subgroup_size_pinned_; }
 
  private:
   friend class Context;
@@ -51,6 +57,8 @@ class Pipeline {
                                           const DeviceInfo& info, const PipelineDesc& desc);
 
   PipelineDesc desc_;
+  std::array<uint32_t, 3> workgroup_size_{1, 1, 1};
+  bool subgroup_size_pinned_ = false;
   ShaderModuleHandle module_;
   DescriptorSetLayoutHandle set_layout_;
   PipelineLayoutHandle layout_;

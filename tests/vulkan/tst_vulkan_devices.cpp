@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "support/test_support.h"
+#include "vulkan/check.h"
 #include "vulkan/context.h"
 #include "vulkan/device.h"
 
@@ -94,6 +95,30 @@ class TestVulkanDevices : public QObject {
     QVERIFY(!lavapipe->heaps.empty());
     QVERIFY(lavapipe->heaps[0].size > 0);
     QVERIFY(lavapipe->max_memory_allocation_size >= (uint64_t{1} << 30));
+    // Mesa 22.3 lavapipe: VK_EXT_subgroup_size_control with one size, the reported one.
+    QVERIFY(lavapipe->subgroup_size_control);
+    QCOMPARE(lavapipe->min_subgroup_size, lavapipe->subgroup_size);
+    QCOMPARE(lavapipe->max_subgroup_size, lavapipe->subgroup_size);
+    QVERIFY(lavapipe->max_compute_workgroup_subgroups >= 1);
+  }
+
+  void check_names_the_call_and_maps_result_codes() {
+    QString message;
+    QCOMPARE(error_code_of([] { vk::check(VK_ERROR_DEVICE_LOST, "vkQueueSubmit"); }, &message),
+             ErrorCode::DeviceLost);
+    QVERIFY2(message.contains("vkQueueSubmit") && message.contains("VK_ERROR_DEVICE_LOST"),
+             qPrintable(message));
+    QCOMPARE(error_code_of([] { vk::check(VK_ERROR_OUT_OF_DEVICE_MEMORY, "vkAllocateMemory"); },
+                           &message),
+             ErrorCode::OutOfMemory);
+    QVERIFY2(message.contains("vkAllocateMemory"), qPrintable(message));
+    QCOMPARE(error_code_of([] { vk::check(VK_ERROR_OUT_OF_HOST_MEMORY, "vkCreateBuffer"); }),
+             ErrorCode::OutOfMemory);
+    QCOMPARE(error_code_of([] { vk::check(VK_ERROR_FEATURE_NOT_PRESENT, "vkCreateDevice"); },
+                           &message),
+             ErrorCode::Vulkan);
+    QVERIFY2(message.contains("vkCreateDevice failed: VK_ERROR_FEATURE_NOT_PRESENT"), qPrintable(message));
+    vk::check(VK_SUCCESS, "vkAnything");  // no throw
   }
 
   void prefers_discrete_then_integrated_then_virtual_then_cpu() {

@@ -163,6 +163,7 @@ class TestVulkanDispatch : public QObject {
     QTest::addColumn<uint32_t>("workgroup");
     QTest::newRow("64") << 64u;
     QTest::newRow("256") << 256u;
+    QTest::newRow("1024") << 1024u;  // lavapipe's maximum; too big to pin subgroups of 8
   }
   void workgroup_size_comes_from_the_spec_constant() {
     QFETCH(uint32_t, workgroup);
@@ -172,6 +173,11 @@ class TestVulkanDispatch : public QObject {
     auto ga = upload_floats(a), gb = upload_floats(b);
     auto out = ctx_->create_buffer(n * 4);
     const auto& add = ctx_->pipeline({"add", {workgroup}, 3, sizeof(ElementwisePush)});
+    QCOMPARE(add.workgroup_size(), (std::array<uint32_t, 3>{workgroup, 1, 1}));
+    const auto& info = ctx_->info();
+    QCOMPARE(add.subgroup_size_pinned(),
+             info.subgroup_size_control &&
+                 workgroup <= info.max_compute_workgroup_subgroups * info.subgroup_size);
     const auto expected = reference(Op::Add, a, b);
 
     // Enough groups: every element.
@@ -216,6 +222,15 @@ class TestVulkanDispatch : public QObject {
     QVERIFY2(message.contains("gives 2 specialisation constants"), qPrintable(message));
   }
 
+  void rejects_workgroup_sizes_beyond_device_limits() {
+    QString message;
+    const uint32_t too_many = ctx_->info().max_workgroup_invocations * 2;
+    QCOMPARE(error_code_of([&] { ctx_->pipeline({"add", {too_many}, 3, 8}); }, &message),
+             ErrorCode::InvalidArgument);
+    QVERIFY2(message.contains(QString("workgroup size %1x1x1").arg(too_many)), qPrintable(message));
+    QCOMPARE(error_code_of([&] { ctx_->pipeline({"add", {0}, 3, 8}); }), ErrorCode::InvalidArgument);
+  }
+
   void rejects_bad_pipeline_descs() {
     QString message;
     QCOMPARE(error_code_of([&] { ctx_->pipeline({"no_such_shader", {64}, 3, 8}); }, &message),
@@ -246,6 +261,7 @@ class TestVulkanDispatch : public QObject {
              qPrintable(message));
     // A view of exactly the range, or the tail past it at an aligned offset, binds fine.
     seq.dispatch(add, {big.view(0, range), small, small}, ElementwisePush{16, 16}, 1);
+    seq.barrier();  // small: the first dispatch writes it -> the second reads and writes it
     seq.dispatch(add, {big.view(range), small, small}, ElementwisePush{16, 16}, 1);
     seq.run();
   }

@@ -1,0 +1,194 @@
+// sikao-bench kernels: matrix-vector product (the decode hot path) for every weight type, as
+// GB/s of weights read: bytes of the weight matrix × products / time of a recorded sequence of
+// back-to-back products (GPU timestamps where the device has them, else the wall time of the one
+// submission).
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "common/error.h"
+#include "gguf/types.h"
+#include "kernels/matvec.h"
+#include "quant/quant.h"
+#include "vulkan/context.h"
+
+namespace sikao::bench {
+namespace {
+
+using gguf::TensorType;
+
+const TensorType k_types[] = {TensorType::F32,  TensorType::F16,  TensorType::BF16, TensorType::Q8_0,
+                              TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,
+                              TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K,
+                              TensorType::Q6_K};
+
+struct Options {
+  std::optional<uint32_t> device;
+  bool json = false;
+  uint32_t rows = 4096;
+  uint32_t cols = 4096;
+};
+
+uint32_t parse_count(const std::string& option, const std::string& value, unsigned long min = 1) {
+  try {
+    size_t used = 0;
+    const unsigned long v = std::stoul(value, &used);
+    if (used == value.size() && v >= min && v <= 1u << 20) {
+      return static_cast<uint32_t>(v);
+    }
+  } catch (const std::exception&) {
+  }
+  throw Error(ErrorCode::InvalidArgument, fmt::format("{} needs a count, got '{}'", option, value));
+}
+
+Options parse(const std::vector<std::string>& args) {
+  Options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&]() -> const std::string& {
+      if (i + 1 >= args.size()) {
+        throw Error(ErrorCode::InvalidArgument, fmt::format("{} needs a value", a));
+      }
+      return args[++i];
+    };
+    if (a == "--json") {
+      o.json = true;
+    } else if (a == "--device") {
+      o.device = parse_count(a, value(), 0);
+    } else if (a == "--rows") {
+      o.rows = parse_count(a, value());
+    } else if (a == "--cols") {
+      o.cols = parse_count(a, value());
+    } else {
+      throw Error(ErrorCode::InvalidArgument, fmt::format("unknown option '{}'", a));
+    }
+  }
+  if (o.cols % 256 != 0) {
+    throw Error(ErrorCode::InvalidArgument, "--cols must be a multiple of 256 (the K-quant block)");
+  }
+  return o;
+}
+
+// A rows × cols matrix of the type: 16 random rows quantised once and repeated (the contents do
+// not change the speed).
+std::vector<std::byte> weight_bytes(TensorType type, uint32_t rows, uint32_t cols) {
+  std::mt19937_64 rng(42);
+  std::normal_distribution<float> normal(0.0f, 1.0f);
+  const size_t rb = gguf::row_bytes(type, cols);
+  const uint32_t distinct = std::min<uint32_t>(rows, 16);
+  std::vector<std::byte> bytes(rb * rows);
+  std::vector<float> row(cols);
+  for (uint32_t r = 0; r < distinct; ++r) {
+    for (float& v : row) {
+      v = normal(rng);
+    }
+    quant::quantize_row(type, row, std::span(bytes.data() + r * rb, rb));
+  }
+  for (uint32_t r = distinct; r < rows; ++r) {
+    std::copy_n(bytes.begin() + (r % distinct) * rb, rb, bytes.begin() + r * rb);
+  }
+  return bytes;
+}
+
+struct Result {
+  TensorType type;
+  uint64_t bytes;
+  int products;
+  double seconds;
+  double gb_per_s() const { return double(bytes) * products / seconds / 1e9; }
+  double us_per_product() const { return seconds / products * 1e6; }
+};
+
+Result measure(vk::Context& ctx, TensorType type, uint32_t rows, uint32_t cols) {
+  const std::vector<std::byte> bytes = weight_bytes(type, rows, cols);
+  vk::Buffer w = ctx.create_buffer(bytes.size());
+  ctx.upload(vk::BufferView{&w}, std::span<const std::byte>(bytes));
+  std::vector<float> x(cols, 0.5f);
+  vk::Buffer xb = ctx.create_buffer(cols * sizeof(float));
+  ctx.upload(vk::BufferView{&xb}, std::span<const float>(x));
+  vk::Buffer yb = ctx.create_buffer(rows * sizeof(float));
+  const kernels::WeightMatrix matrix{vk::BufferView{&w}, type, rows, cols};
+
+  auto record = [&](int products) {
+    vk::Sequence seq = ctx.create_sequence();
+    seq.begin();
+    seq.write_timestamp();
+    for (int i = 0; i < products; ++i) {
+      kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb});
+      seq.barrier();  // y written -> written again by the next product (decode runs them in order)
+    }
+    seq.write_timestamp();
+    seq.end();
+    return seq;
+  };
+  // GPU time between the two timestamps where the device has them, else wall time of the submit.
+  auto time = [](vk::Sequence& seq) {
+    const auto t0 = std::chrono::steady_clock::now();
+    seq.submit_and_wait();
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const std::vector<double> stamps = seq.timestamps_ns();
+    return stamps.size() == 2 && stamps[1] > 0 ? stamps[1] * 1e-9 : wall;
+  };
+
+  // Warm up (pipeline creation, first touch), then size the run to about half a second.
+  vk::Sequence probe = record(2);
+  time(probe);
+  const double once = std::max(time(probe) / 2, 1e-6);
+  const int products = static_cast<int>(std::clamp(0.5 / once, 3.0, 2000.0));
+  vk::Sequence seq = record(products);
+  return Result{type, bytes.size(), products, time(seq)};
+}
+
+} // namespace
+
+int run_kernels(const std::vector<std::string>& args) {
+  try {
+    const Options o = parse(args);
+    vk::Context ctx(o.device);
+    std::vector<Result> results;
+    if (!o.json) {
+      std::printf("device: %s\nmatvec %u x %u (rows x cols), f32 activations, %s\n\n", ctx.info().name.c_str(),
+                  o.rows, o.cols, ctx.info().timestamps ? "GPU timestamps" : "wall time");
+      std::printf("%-6s %12s %10s %12s\n", "type", "weight MiB", "us/matvec", "GB/s");
+    }
+    for (TensorType t : k_types) {
+      const Result r = measure(ctx, t, o.rows, o.cols);
+      results.push_back(r);
+      if (!o.json) {
+        std::printf("%-6s %12.2f %10.1f %12.2f\n", std::string(gguf::traits(t).name).c_str(),
+                    r.bytes / 1048576.0, r.us_per_product(), r.gb_per_s());
+        std::fflush(stdout);
+      }
+    }
+    if (o.json) {
+      nlohmann::json j;
+      j["device"] = ctx.info().name;
+      j["benchmark"] = "matvec";
+      j["timing"] = ctx.info().timestamps ? "gpu_timestamps" : "wall";
+      j["rows"] = o.rows;
+      j["cols"] = o.cols;
+      for (const Result& r : results) {
+        j["results"].push_back({{"type", std::string(gguf::traits(r.type).name)},
+                                {"weight_bytes", r.bytes},
+                                {"products", r.products},
+                                {"us_per_matvec", r.us_per_product()},
+                                {"gb_per_s", r.gb_per_s()}});
+      }
+      std::printf("%s\n", j.dump(2).c_str());
+    }
+    return 0;
+  } catch (const Error& e) {
+    std::fprintf(stderr, "sikao-bench kernels: %s\n", e.what());
+    return 1;
+  }
+}
+
+} // namespace sikao::bench

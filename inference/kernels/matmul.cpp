@@ -1,0 +1,53 @@
+#include "kernels/matmul.h"
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+
+namespace sikao::kernels {
+namespace {
+
+// Spelled as in shaders/matmul.comp.
+struct PushConstants {
+  uint32_t n_cols;
+  uint32_t n_rows;
+  uint32_t n_tokens;
+  uint32_t row_bytes;
+  uint32_t weight_offset;
+  uint32_t row_begin;
+  uint32_t out_stride;
+};
+
+// A 64 × 64 tile of Y per workgroup, 4 × 4 per thread, 32 columns per step.
+constexpr uint32_t k_tile_m = 64;
+constexpr uint32_t k_tile_n = 64;
+constexpr uint32_t k_tile_k = 32;
+constexpr uint32_t k_workgroup_size = (k_tile_m / 4) * (k_tile_n / 4);
+
+} // namespace
+
+void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
+            vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes) {
+  const vk::DeviceInfo& info = ctx.info();
+  const uint32_t row_bytes = weight_row_bytes(w);
+  if (info.max_workgroup_invocations < k_workgroup_size) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("matmul needs {} threads per workgroup; the device allows {}",
+                            k_workgroup_size, info.max_workgroup_invocations));
+  }
+  if (n_tokens == 0) {
+    return;
+  }
+  const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
+      weight_shader("matmul", w.type), {k_workgroup_size, k_tile_m, k_tile_n, k_tile_k}, 3,
+      sizeof(PushConstants)});
+  const uint32_t token_groups = (n_tokens + k_tile_n - 1) / k_tile_n;
+  for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
+    const PushConstants push{w.n_cols,  win.n_rows, n_tokens, row_bytes, win.weight_offset,
+                             win.row_begin, w.n_rows};
+    seq.dispatch(pipeline, {win.binding, x, y}, push, (win.n_rows + k_tile_m - 1) / k_tile_m,
+                 token_groups);
+  }
+}
+
+} // namespace sikao::kernels

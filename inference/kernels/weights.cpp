@@ -1,0 +1,85 @@
+#include "kernels/weights.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "quant/quant.h"
+
+namespace sikao::kernels {
+
+uint32_t weight_row_bytes(const WeightMatrix& w) {
+  const std::string_view name = gguf::traits(w.type).name;
+  if (!quant::is_supported(w.type)) {
+    throw Error(ErrorCode::Unsupported, fmt::format("no GPU kernels for weight type {}", name));
+  }
+  // dequant4() reads four neighbouring weights: rows of the float types must come in fours.
+  if (w.n_cols % 4 != 0) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("{} weight rows of {} weights: the GPU kernels need a multiple of 4",
+                            name, w.n_cols));
+  }
+  return static_cast<uint32_t>(gguf::row_bytes(w.type, w.n_cols));
+}
+
+std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatrix& w,
+                                   uint64_t max_binding_bytes) {
+  const uint64_t row_bytes = weight_row_bytes(w);
+  uint64_t limit = info.max_storage_buffer_range;
+  if (max_binding_bytes != 0) {
+    limit = std::min(limit, max_binding_bytes);
+  }
+  const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
+  // A window starts up to align − 2 bytes before its first row (rows start at even offsets).
+  if (limit < align + row_bytes) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("a {}-byte weight row does not fit in a {}-byte storage binding",
+                            row_bytes, limit));
+  }
+  const uint64_t matrix_bytes = row_bytes * w.n_rows;
+  if (w.data.resolved_size() < matrix_bytes) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("a {} × {} {} weight matrix needs {} bytes; its buffer view holds {}",
+                            w.n_rows, w.n_cols, gguf::traits(w.type).name, matrix_bytes,
+                            w.data.resolved_size()));
+  }
+  const uint64_t rows_per_window = (limit - align) / row_bytes;
+  std::vector<RowWindow> windows;
+  for (uint64_t r0 = 0; r0 < w.n_rows; r0 += rows_per_window) {
+    const uint64_t n = std::min<uint64_t>(rows_per_window, w.n_rows - r0);
+    const uint64_t begin = w.data.offset + r0 * row_bytes;
+    const uint64_t aligned = begin / align * align;
+    RowWindow win;
+    win.binding = vk::BufferView{w.data.buffer, aligned, begin - aligned + n * row_bytes};
+    win.row_begin = static_cast<uint32_t>(r0);
+    win.n_rows = static_cast<uint32_t>(n);
+    win.weight_offset = static_cast<uint32_t>(begin - aligned);
+    windows.push_back(win);
+  }
+  return windows;
+}
+
+std::string weight_shader(const std::string& operation, gguf::TensorType type) {
+  std::string name = operation + "_";
+  for (const char c : gguf::traits(type).name) {
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+GroupCounts spread_groups(const vk::DeviceInfo& info, uint64_t groups) {
+  const uint64_t max_x = std::max<uint32_t>(info.max_workgroup_count[0], 1);
+  GroupCounts c;
+  c.x = static_cast<uint32_t>(std::min(groups, max_x));
+  const uint64_t y = (groups + c.x - 1) / std::max<uint32_t>(c.x, 1);
+  if (y > info.max_workgroup_count[1]) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("{} workgroups exceed the device's dispatch limits", groups));
+  }
+  c.y = static_cast<uint32_t>(std::max<uint64_t>(y, 1));
+  return c;
+}
+
+} // namespace sikao::kernels

@@ -1,0 +1,52 @@
+#pragma once
+// A weight matrix in GPU memory, as the weight-format kernels (matvec, matmul, get_rows,
+// dequantize) take it: n_rows rows of n_cols weights of one GGUF type, the raw GGUF blocks of
+// each row packed back to back (row r starts at byte r · row_bytes).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gguf/types.h"
+#include "vulkan/context.h"
+
+namespace sikao::kernels {
+
+struct WeightMatrix {
+  vk::BufferView data;
+  gguf::TensorType type;
+  uint32_t n_rows = 0;
+  uint32_t n_cols = 0;
+};
+
+// The part of a weight matrix one dispatch binds: at most the device's maxStorageBufferRange
+// (or a smaller limit a caller asks for), starting at a legal binding offset. weight_offset is
+// the byte offset of row row_begin inside the binding.
+struct RowWindow {
+  vk::BufferView binding;
+  uint32_t row_begin = 0;
+  uint32_t n_rows = 0;
+  uint32_t weight_offset = 0;
+};
+
+// Splits w into windows of whole rows. max_binding_bytes = 0 means the device limit; a smaller
+// one (tests) forces splitting. Throws Error(Unsupported) for a type without GPU kernels or a
+// row length the kernels cannot take (not a multiple of the block size, or of 4 for the float
+// types), Error(InvalidArgument) when w.data is smaller than the matrix or one row does not fit
+// in a binding.
+std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatrix& w,
+                                   uint64_t max_binding_bytes);
+
+// Bytes per row of w (validated as row_windows does).
+uint32_t weight_row_bytes(const WeightMatrix& w);
+
+// The shader variant of an operation for w's type: "matvec" + Q4_K -> "matvec_q4_k".
+std::string weight_shader(const std::string& operation, gguf::TensorType type);
+
+// Splits a count of workgroups over x and y so neither exceeds the device's limit.
+struct GroupCounts {
+  uint32_t x = 1, y = 1;
+};
+GroupCounts spread_groups(const vk::DeviceInfo& info, uint64_t groups);
+
+} // namespace sikao::kernels

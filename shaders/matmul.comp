@@ -1,0 +1,107 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Y[t, row] = Σ_col W[row, col] · X[t, col] for a block of tokens (prefill). Tiled: each
+// workgroup computes a TILE_M (weight rows) × TILE_N (tokens) tile of Y, stepping along the
+// columns TILE_K at a time; each step dequantises its W tile and copies its X tile into shared
+// memory, then every thread accumulates a 4 × 4 block of the tile in f32 registers.
+// WORKGROUP_SIZE must equal (TILE_M / 4) · (TILE_N / 4); TILE_K a multiple of 4.
+//
+// X is [n_tokens][n_cols] and Y [n_tokens][out_stride] (row-major, f32). The weight binding
+// may be a window of a larger tensor: weight_offset is the byte offset of row 0 of this dispatch
+// inside it, row_begin the column of Y that row 0 writes.
+
+#extension GL_EXT_control_flow_attributes : enable
+
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 256;
+layout(constant_id = 1) const uint TILE_M = 64;
+layout(constant_id = 2) const uint TILE_N = 64;
+layout(constant_id = 3) const uint TILE_K = 32;
+layout(local_size_x_id = 0) in;
+
+#include "dequant.glsl"
+
+layout(std430, binding = 1) readonly buffer X { vec4 x[]; };
+layout(std430, binding = 2) writeonly buffer Y { float y[]; };
+
+layout(push_constant) uniform PushConstants {
+  uint n_cols;         // a multiple of 4 and of QK
+  uint n_rows;         // weight rows in this dispatch
+  uint n_tokens;
+  uint row_bytes;
+  uint weight_offset;
+  uint row_begin;
+  uint out_stride;     // floats per token in Y (all rows of the tensor)
+} pc;
+
+// k-major tiles, so the inner loop reads 4 neighbouring rows / tokens.
+shared float w_tile[TILE_K * TILE_M];
+shared float x_tile[TILE_K * TILE_N];
+
+void main() {
+  const uint tid = gl_LocalInvocationID.x;
+  const uint threads_m = TILE_M / 4u;
+  const uint tm = tid % threads_m;  // this thread's rows: tm + threads_m · i
+  const uint tn = tid / threads_m;  // this thread's tokens: tn + (TILE_N / 4) · j
+  const uint threads_n = TILE_N / 4u;
+  const uint row0 = gl_WorkGroupID.x * TILE_M;
+  const uint tok0 = gl_WorkGroupID.y * TILE_N;
+  const uint groups_k = TILE_K / 4u;
+
+  float acc[4][4];
+  [[unroll]] for (uint i = 0; i < 4u; ++i) {
+    [[unroll]] for (uint j = 0; j < 4u; ++j) {
+      acc[i][j] = 0.0;
+    }
+  }
+
+  for (uint k0 = 0; k0 < pc.n_cols; k0 += TILE_K) {
+    for (uint g = tid; g < TILE_M * groups_k; g += WORKGROUP_SIZE) {
+      const uint r = g / groups_k;
+      const uint k = 4u * (g % groups_k);
+      vec4 v = vec4(0.0);
+      if (row0 + r < pc.n_rows && k0 + k < pc.n_cols) {
+        v = dequant4(pc.weight_offset + (row0 + r) * pc.row_bytes, k0 + k);
+      }
+      [[unroll]] for (uint c = 0; c < 4u; ++c) {
+        w_tile[(k + c) * TILE_M + r] = v[c];
+      }
+    }
+    for (uint g = tid; g < TILE_N * groups_k; g += WORKGROUP_SIZE) {
+      const uint t = g / groups_k;
+      const uint k = 4u * (g % groups_k);
+      vec4 v = vec4(0.0);
+      if (tok0 + t < pc.n_tokens && k0 + k < pc.n_cols) {
+        v = x[((tok0 + t) * pc.n_cols + k0 + k) / 4u];
+      }
+      [[unroll]] for (uint c = 0; c < 4u; ++c) {
+        x_tile[(k + c) * TILE_N + t] = v[c];
+      }
+    }
+    barrier();  // w_tile / x_tile written by all threads -> read by all threads below
+
+    for (uint k = 0; k < TILE_K; ++k) {
+      float a[4];
+      float b[4];
+      [[unroll]] for (uint i = 0; i < 4u; ++i) {
+        a[i] = w_tile[k * TILE_M + tm + threads_m * i];
+        b[i] = x_tile[k * TILE_N + tn + threads_n * i];
+      }
+      [[unroll]] for (uint i = 0; i < 4u; ++i) {
+        [[unroll]] for (uint j = 0; j < 4u; ++j) {
+          acc[i][j] += a[i] * b[j];
+        }
+      }
+    }
+    barrier();  // tiles read by all threads -> overwritten by the next step
+  }
+
+  [[unroll]] for (uint i = 0; i < 4u; ++i) {
+    const uint row = row0 + tm + threads_m * i;
+    [[unroll]] for (uint j = 0; j < 4u; ++j) {
+      const uint tok = tok0 + tn + threads_n * j;
+      if (row < pc.n_rows && tok < pc.n_tokens) {
+        y[tok * pc.out_stride + pc.row_begin + row] = acc[i][j];
+      }
+    }
+  }
+}

@@ -1,0 +1,328 @@
+// The weight-format GPU kernels (inference/kernels: dequantize, matvec, matmul, get_rows) for
+// every GGUF type, against the CPU reference decoder with the arithmetic in double, on fresh
+// random data at several sizes: row counts that are not multiples of the workgroup or tile,
+// token counts that are not multiples of the tile, weights at an unaligned offset inside a
+// buffer, and tensors split across several bindings by a small binding limit.
+//
+// Tolerance: ‖gpu − ref‖ / ‖ref‖ ≤ 1e-5. Every path here is f32: the weights are decoded to f32
+// exactly as the reference decodes them, activations are f32 and sums accumulate in f32, so the
+// only difference from the double reference is f32 rounding in the sums.
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include <QTest>
+
+#include "common/error.h"
+#include "gguf/types.h"
+#include "kernels/dequantize.h"
+#include "kernels/get_rows.h"
+#include "kernels/matmul.h"
+#include "kernels/matvec.h"
+#include "quant/quant.h"
+#include "support/test_support.h"
+#include "vulkan/context.h"
+
+using sikao::gguf::TensorType;
+namespace kernels = sikao::kernels;
+namespace quant = sikao::quant;
+namespace vk = sikao::vk;
+
+namespace {
+
+constexpr double k_tolerance = 1e-5;
+
+const TensorType k_all_types[] = {TensorType::F32,  TensorType::F16,  TensorType::BF16, TensorType::Q8_0,
+                                  TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,
+                                  TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K,
+                                  TensorType::Q6_K};
+
+const char* name(TensorType t) { return sikao::gguf::traits(t).name.data(); }
+
+// Row lengths per type: a few blocks, one of them an odd count of blocks.
+std::vector<uint32_t> row_lengths(TensorType t) {
+  switch (sikao::gguf::traits(t).block_size) {
+    case 1: return {4, 100, 520};
+    case 32: return {32, 96, 544};
+    default: return {256, 768};
+  }
+}
+
+// Row counts that fill no workgroup or tile evenly. Not 1: the relative error of a single dot
+// product is unbounded when its terms happen to cancel (a 1-row matrix is covered by matmul).
+const uint32_t k_row_counts[] = {3, 37, 131};
+
+// A random matrix quantised to the type, with its reference decoding.
+struct HostMatrix {
+  TensorType type;
+  uint32_t n_rows, n_cols;
+  std::vector<std::byte> bytes;
+  std::vector<float> decoded;  // n_rows × n_cols, from quant::dequantize_row
+};
+
+HostMatrix random_matrix(std::mt19937_64& rng, TensorType type, uint32_t n_rows, uint32_t n_cols) {
+  HostMatrix m{type, n_rows, n_cols, {}, {}};
+  const size_t rb = sikao::gguf::row_bytes(type, n_cols);
+  m.bytes.resize(rb * n_rows);
+  m.decoded.resize(size_t(n_rows) * n_cols);
+  for (uint32_t r = 0; r < n_rows; ++r) {
+    const std::vector<float> x = sikao::test::random_floats(rng, n_cols);
+    const std::span<std::byte> row(m.bytes.data() + r * rb, rb);
+    quant::quantize_row(type, x, row);
+    quant::dequantize_row(type, row, std::span(m.decoded.data() + size_t(r) * n_cols, n_cols));
+  }
+  return m;
+}
+
+// The matrix in a device buffer, starting at an odd multiple of 2 bytes (not a legal binding
+// offset), as a tensor inside a model file would: the kernels must bind an aligned window.
+class DeviceMatrix {
+ public:
+  DeviceMatrix(vk::Context& ctx, const HostMatrix& m)
+      : buffer_(ctx.create_buffer(k_offset + m.bytes.size())), m_(m) {
+    ctx.upload(vk::BufferView{&buffer_, k_offset, m.bytes.size()}, std::span<const std::byte>(m.bytes));
+  }
+  kernels::WeightMatrix view() const {
+    return {vk::BufferView{&buffer_, k_offset, m_.bytes.size()}, m_.type, m_.n_rows, m_.n_cols};
+  }
+
+ private:
+  static constexpr uint64_t k_offset = 34;
+  vk::Buffer buffer_;
+  const HostMatrix& m_;
+};
+
+vk::Buffer upload_floats(vk::Context& ctx, const std::vector<float>& v) {
+  vk::Buffer b = ctx.create_buffer(v.size() * sizeof(float));
+  ctx.upload(vk::BufferView{&b}, std::span<const float>(v));
+  return b;
+}
+
+// A binding limit that puts about three rows in each window.
+uint64_t small_binding_limit(vk::Context& ctx, const HostMatrix& m) {
+  return ctx.info().min_storage_buffer_offset_alignment + 3 * sikao::gguf::row_bytes(m.type, m.n_cols);
+}
+
+std::vector<double> reference_matvec(const HostMatrix& m, const std::vector<float>& x) {
+  std::vector<double> y(m.n_rows, 0.0);
+  for (uint32_t r = 0; r < m.n_rows; ++r) {
+    for (uint32_t c = 0; c < m.n_cols; ++c) {
+      y[r] += double(m.decoded[size_t(r) * m.n_cols + c]) * x[c];
+    }
+  }
+  return y;
+}
+
+QString label(const HostMatrix& m) {
+  return QString("%1 %2×%3").arg(name(m.type)).arg(m.n_rows).arg(m.n_cols);
+}
+
+} // namespace
+
+class TestQuantKernels : public QObject {
+  Q_OBJECT
+
+  std::unique_ptr<vk::Context> ctx_;
+  std::mt19937_64 rng_;
+
+  double run_matvec(const HostMatrix& m, uint64_t max_binding_bytes,
+                    kernels::MatvecReduction reduction = kernels::MatvecReduction::Auto) {
+    const DeviceMatrix w(*ctx_, m);
+    const std::vector<float> x = sikao::test::random_floats(rng_, m.n_cols);
+    const vk::Buffer xb = upload_floats(*ctx_, x);
+    const vk::Buffer yb = ctx_->create_buffer(m.n_rows * sizeof(float));
+    vk::Sequence seq = ctx_->create_sequence();
+    seq.begin();
+    kernels::matvec(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, max_binding_bytes, reduction);
+    seq.run();
+    const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, m.n_rows);
+    return sikao::test::relative_error(y, reference_matvec(m, x));
+  }
+
+  double run_matmul(const HostMatrix& m, uint32_t n_tokens, uint64_t max_binding_bytes) {
+    const DeviceMatrix w(*ctx_, m);
+    const std::vector<float> x = sikao::test::random_floats(rng_, size_t(n_tokens) * m.n_cols);
+    const vk::Buffer xb = upload_floats(*ctx_, x);
+    const vk::Buffer yb = ctx_->create_buffer(size_t(n_tokens) * m.n_rows * sizeof(float));
+    vk::Sequence seq = ctx_->create_sequence();
+    seq.begin();
+    kernels::matmul(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, n_tokens, max_binding_bytes);
+    seq.run();
+    const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, size_t(n_tokens) * m.n_rows);
+    std::vector<double> ref(size_t(n_tokens) * m.n_rows, 0.0);
+    for (uint32_t t = 0; t < n_tokens; ++t) {
+      for (uint32_t r = 0; r < m.n_rows; ++r) {
+        double s = 0.0;
+        for (uint32_t c = 0; c < m.n_cols; ++c) {
+          s += double(m.decoded[size_t(r) * m.n_cols + c]) * x[size_t(t) * m.n_cols + c];
+        }
+        ref[size_t(t) * m.n_rows + r] = s;
+      }
+    }
+    return sikao::test::relative_error(y, ref);
+  }
+
+  double run_get_rows(const HostMatrix& m, const std::vector<uint32_t>& ids, uint64_t max_binding_bytes) {
+    const DeviceMatrix w(*ctx_, m);
+    vk::Buffer ib = ctx_->create_buffer(ids.size() * sizeof(uint32_t));
+    ctx_->upload(vk::BufferView{&ib}, std::span<const uint32_t>(ids));
+    const size_t n = ids.size() * m.n_cols;
+    const vk::Buffer ob = ctx_->create_buffer(n * sizeof(float));
+    vk::Sequence seq = ctx_->create_sequence();
+    seq.begin();
+    kernels::get_rows(*ctx_, seq, w.view(), vk::BufferView{&ib}, vk::BufferView{&ob},
+                      static_cast<uint32_t>(ids.size()), max_binding_bytes);
+    seq.run();
+    const std::vector<float> out = ctx_->download<float>(vk::BufferView{&ob}, n);
+    std::vector<float> ref(n);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      std::copy_n(m.decoded.begin() + size_t(ids[i]) * m.n_cols, m.n_cols, ref.begin() + i * m.n_cols);
+    }
+    return sikao::test::relative_error(out, ref);
+  }
+
+  double run_dequantize(const HostMatrix& m, uint64_t max_binding_bytes) {
+    const DeviceMatrix w(*ctx_, m);
+    const vk::Buffer ob = ctx_->create_buffer(m.decoded.size() * sizeof(float));
+    vk::Sequence seq = ctx_->create_sequence();
+    seq.begin();
+    kernels::dequantize(*ctx_, seq, w.view(), vk::BufferView{&ob}, max_binding_bytes);
+    seq.run();
+    const std::vector<float> out = ctx_->download<float>(vk::BufferView{&ob}, m.decoded.size());
+    return sikao::test::relative_error(out, m.decoded);
+  }
+
+  void check(const char* operation, const QString& what, double err) {
+    qInfo("%-10s %-28s relative error %.3g", operation, qPrintable(what), err);
+    QVERIFY2(err <= k_tolerance, qPrintable(QString("%1 %2: relative error %3 > %4")
+                                                .arg(operation, what).arg(err).arg(k_tolerance)));
+  }
+
+ private slots:
+  void initTestCase() {
+    const uint64_t seed = sikao::test::fresh_seed();
+    qInfo("seed %llu", static_cast<unsigned long long>(seed));
+    rng_.seed(seed);
+    ctx_ = std::make_unique<vk::Context>();
+    qInfo("device: %s (subgroup size %u, subgroup arithmetic %s, max storage buffer range %llu)",
+          ctx_->info().name.c_str(), ctx_->info().subgroup_size,
+          ctx_->info().subgroup_arithmetic ? "yes" : "no",
+          static_cast<unsigned long long>(ctx_->info().max_storage_buffer_range));
+  }
+
+  void dequantize_matches_reference_for_every_type() {
+    for (TensorType t : k_all_types) {
+      for (uint32_t n_cols : row_lengths(t)) {
+        const HostMatrix m = random_matrix(rng_, t, 37, n_cols);
+        check("dequantize", label(m), run_dequantize(m, 0));
+      }
+    }
+  }
+
+  void matvec_matches_reference_for_every_type() {
+    for (TensorType t : k_all_types) {
+      for (uint32_t n_cols : row_lengths(t)) {
+        for (uint32_t n_rows : k_row_counts) {
+          const HostMatrix m = random_matrix(rng_, t, n_rows, n_cols);
+          check("matvec", label(m), run_matvec(m, 0));
+        }
+      }
+    }
+  }
+
+  void matvec_shared_memory_fallback_matches_reference() {
+    // The variant for devices without subgroup arithmetic, pinned here so every device runs it.
+    for (TensorType t : k_all_types) {
+      const HostMatrix m = random_matrix(rng_, t, 37, row_lengths(t).back());
+      check("matvec", label(m) + " shared", run_matvec(m, 0, kernels::MatvecReduction::SharedMemory));
+    }
+  }
+
+  void matmul_matches_reference_for_every_type() {
+    for (TensorType t : k_all_types) {
+      const uint32_t n_cols = row_lengths(t)[1];
+      for (auto [n_rows, n_tokens] : {std::pair{1u, 7u}, std::pair{37u, 5u}, std::pair{131u, 67u}}) {
+        const HostMatrix m = random_matrix(rng_, t, n_rows, n_cols);
+        check("matmul", label(m) + QString(" ×%1 tok").arg(n_tokens), run_matmul(m, n_tokens, 0));
+      }
+    }
+  }
+
+  void get_rows_matches_reference_for_every_type() {
+    for (TensorType t : k_all_types) {
+      const HostMatrix m = random_matrix(rng_, t, 50, row_lengths(t)[1]);
+      std::uniform_int_distribution<uint32_t> pick(0, m.n_rows - 1);
+      std::vector<uint32_t> ids = {0, m.n_rows - 1, 7, 7};  // both ends, and a repeat
+      for (int i = 0; i < 9; ++i) {
+        ids.push_back(pick(rng_));
+      }
+      check("get_rows", label(m) + QString(" %1 ids").arg(ids.size()), run_get_rows(m, ids, 0));
+    }
+  }
+
+  void kernels_split_tensors_larger_than_a_binding() {
+    // A binding limit of about three rows forces ~15 windows, each starting at an aligned offset
+    // before its first row; the results must not change.
+    for (TensorType t : {TensorType::F16, TensorType::Q4_0, TensorType::Q5_1, TensorType::Q3_K, TensorType::Q6_K}) {
+      const HostMatrix m = random_matrix(rng_, t, 43, row_lengths(t)[1]);
+      const uint64_t limit = small_binding_limit(*ctx_, m);
+      check("dequantize", label(m) + " split", run_dequantize(m, limit));
+      check("matvec", label(m) + " split", run_matvec(m, limit));
+      check("matmul", label(m) + " split ×9 tok", run_matmul(m, 9, limit));
+      std::vector<uint32_t> ids = {42, 0, 20, 21, 3, 42};
+      check("get_rows", label(m) + " split", run_get_rows(m, ids, limit));
+    }
+  }
+
+  void row_windows_cover_every_row_with_legal_bindings() {
+    vk::DeviceInfo info = ctx_->info();
+    info.max_storage_buffer_range = 1000;
+    info.min_storage_buffer_offset_alignment = 64;
+    const vk::Buffer b = ctx_->create_buffer(34 + 3600);
+    // Q4_0 rows of 64 weights are 36 bytes; the matrix starts at byte 34 of its buffer.
+    const kernels::WeightMatrix w{vk::BufferView{&b, 34, 3600}, TensorType::Q4_0, 100, 64};
+    const auto windows = kernels::row_windows(info, w, 0);
+    QCOMPARE(windows.size(), size_t(4));  // (1000 − 64) / 36 = 26 rows each
+    uint32_t next_row = 0;
+    for (const kernels::RowWindow& win : windows) {
+      QCOMPARE(win.row_begin, next_row);
+      QCOMPARE(win.binding.offset % 64, uint64_t(0));
+      QCOMPARE(win.binding.offset + win.weight_offset, 34 + uint64_t(win.row_begin) * 36);
+      QCOMPARE(win.binding.size, uint64_t(win.weight_offset) + uint64_t(win.n_rows) * 36);
+      QVERIFY(win.binding.size <= 1000);
+      next_row += win.n_rows;
+    }
+    QCOMPARE(next_row, 100u);
+    // A caller's smaller limit wins over the device's.
+    QCOMPARE(kernels::row_windows(info, w, 64 + 36 * 10).size(), size_t(10));
+  }
+
+  void rejects_rows_the_kernels_cannot_take() {
+    vk::Buffer b = ctx_->create_buffer(1024);
+    vk::Sequence seq = ctx_->create_sequence();
+    seq.begin();
+    const vk::BufferView v{&b};
+    // F32 rows of 6 weights: not a multiple of the 4 weights each thread decodes.
+    const kernels::WeightMatrix f32_rows_of_6{v, TensorType::F32, 2, 6};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::matvec(*ctx_, seq, f32_rows_of_6, v, v));
+    // Q4_K rows of 128 weights: not whole super-blocks.
+    const kernels::WeightMatrix q4_k_rows_of_128{v, TensorType::Q4_K, 2, 128};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::matvec(*ctx_, seq, q4_k_rows_of_128, v, v));
+    // A type without GPU kernels.
+    const kernels::WeightMatrix q8_k{v, TensorType::Q8_K, 2, 256};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::get_rows(*ctx_, seq, q8_k, v, v, 1));
+    // A buffer view smaller than the matrix (2 rows of 272 bytes in 1024 − 600).
+    const kernels::WeightMatrix past_end{vk::BufferView{&b, 600}, TensorType::Q8_0, 2, 256};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::matvec(*ctx_, seq, past_end, v, v));
+    // A binding limit smaller than one row.
+    const kernels::WeightMatrix q8_0{v, TensorType::Q8_0, 2, 256};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, kernels::matvec(*ctx_, seq, q8_0, v, v, 64));
+    seq.end();
+  }
+
+  void cleanupTestCase() { ctx_.reset(); }
+};
+
+QTEST_APPLESS_MAIN(TestQuantKernels)
+#include "tst_quant_kernels.moc"
