@@ -26,6 +26,7 @@ int version(const sikao::cli::Args&, const sikao::cli::GlobalOptions&) {
 
 const CommandEntry k_commands[] = {
     {"version", "version                                print the version", version},
+    {"info", "info MODEL.gguf [--tensors] [--json]   what a GGUF file contains", sikao::cli::info},
 };
 
 void print_usage(std::FILE* out) {
