@@ -9,6 +9,10 @@
 #include <string_view>
 #include <vector>
 
+namespace sikao::gguf {
+class GgufFile;
+}
+
 namespace sikao::tokenizer {
 
 using TokenId = int32_t;
@@ -52,6 +56,12 @@ struct Vocabulary {
 // Where a vocabulary came from, for error messages ("tokenizer.ggml.scores in model.gguf: ...").
 std::string_view to_string(VocabModel model);
 std::optional<VocabModel> vocab_model_from_name(std::string_view name);
+
+// Reads tokenizer.ggml.* from a model file. Defaults where keys are absent follow llama.cpp
+// (SPM: bos 1, eos 2, unk 0, add_bos, add_space_prefix; BPE without tokenizer.ggml.pre:
+// "default"). Throws sikao::Error(InvalidFile) for missing tokens or merges and keys of the wrong
+// type, Unsupported for other tokenizer models (e.g. WordPiece "bert").
+Vocabulary from_gguf(const gguf::GgufFile& file);
 
 // Reads a Hugging Face tokenizer.json (model.type "BPE", byte-level) into a Vocabulary. The
 // regex pre-tokenizer cannot be mapped reliably from the JSON, so the caller names the row of

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "gguf/gguf.h"
 #include "support/test_support.h"
 #include "tokenizer/tokenizer.h"
 #include "tokenizer/pre_tokenizer.h"
@@ -88,6 +89,25 @@ const Tokenizer& smollm2() {
     return from_hf_tokenizer_json(
         sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"), "smollm");
   });
+}
+
+// "ggml-vocab-NAME.gguf" from ../shared/vocab, optionally with another pre-tokenizer row.
+const Tokenizer& gguf_vocab(const std::string& name, const std::string& pre_override = {}) {
+  return cached("gguf:" + name + ":" + pre_override, [&] {
+    const auto file =
+        sikao::gguf::GgufFile::open(sikao::test::shared_path("vocab/ggml-vocab-" + name + ".gguf"));
+    Vocabulary v = from_gguf(file);
+    if (!pre_override.empty()) v.pre = pre_override;
+    return v;
+  });
+}
+
+// A vocabulary by the name the test rows use.
+const Tokenizer& vocab_named(const QString& name) {
+  if (name == "qwen3-json") return qwen3();
+  if (name == "smollm2-json") return smollm2();
+  const QStringList parts = name.split(':');  // "gguf-file[:pre]"
+  return gguf_vocab(parts[0].toStdString(), parts.size() > 1 ? parts[1].toStdString() : "");
 }
 
 Vocabulary tiny_bpe() {
@@ -178,6 +198,12 @@ class TokenizerTest : public QObject {
   void matches_llama_cpp_vectors_data() {
     QTest::addColumn<QString>("pair");
     QTest::addColumn<QString>("vocab");
+    for (const char* name : {"deepseek-coder", "deepseek-llm", "falcon", "gpt-2", "llama-spm", "mpt",
+                             "phi-3", "refact", "starcoder"}) {
+      QTest::newRow(name) << name << name;
+    }
+    // GPT-NeoX-20B's vocabulary is MPT's; its GGUF has no tokenizer.ggml.pre, so the row is named.
+    QTest::newRow("gpt-neox on mpt vectors") << "mpt" << "gpt-neox:gpt-neox";
     QTest::newRow("qwen2") << "qwen2" << "qwen3-json";
     QTest::newRow("deepseek-r1-qwen") << "deepseek-r1-qwen" << "qwen3-json";
     QTest::newRow("smollm") << "smollm" << "smollm2-json";
@@ -186,7 +212,7 @@ class TokenizerTest : public QObject {
   void matches_llama_cpp_vectors() {
     QFETCH(QString, pair);
     QFETCH(QString, vocab);
-    const Tokenizer& tok = vocab == "qwen3-json" ? qwen3() : smollm2();
+    const Tokenizer& tok = vocab_named(vocab);
     const auto cases =
         read_vectors(sikao::test::shared_path("vocab/ggml-vocab-" + pair.toStdString() + ".gguf"));
     QVERIFY2(cases.size() > 40, "vector files missing or inconsistent");
@@ -206,7 +232,8 @@ class TokenizerTest : public QObject {
   void round_trips_mixed_scripts_data() {
     QTest::addColumn<QString>("vocab");
     QTest::addColumn<int>("index");
-    for (const char* vocab : {"qwen3-json", "smollm2-json"}) {
+    for (const char* vocab : {"qwen3-json", "smollm2-json", "llama-spm", "phi-3", "gpt-2",
+                              "deepseek-llm", "falcon"}) {
       for (size_t i = 0; i < mixed_scripts().size(); ++i) {
         QTest::newRow(qPrintable(QString("%1/%2").arg(vocab, mixed_scripts()[i].first)))
             << QString(vocab) << static_cast<int>(i);
@@ -217,7 +244,7 @@ class TokenizerTest : public QObject {
   void round_trips_mixed_scripts() {
     QFETCH(QString, vocab);
     QFETCH(int, index);
-    const Tokenizer& tok = vocab == "qwen3-json" ? qwen3() : smollm2();
+    const Tokenizer& tok = vocab_named(vocab);
     const std::string& text = mixed_scripts()[index].second;
     const auto ids = tok.encode(text, false, false);
     QVERIFY(!ids.empty());
