@@ -15,5 +15,7 @@ struct GlobalOptions {
 };
 
 int info(const Args& args, const GlobalOptions& global);
+int tokenize(const Args& args, const GlobalOptions& global);
+int detokenize(const Args& args, const GlobalOptions& global);
 
 } // namespace sikao::cli

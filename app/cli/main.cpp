@@ -27,6 +27,8 @@ int version(const sikao::cli::Args&, const sikao::cli::GlobalOptions&) {
 const CommandEntry k_commands[] = {
     {"version", "version                                print the version", version},
     {"info", "info MODEL.gguf [--tensors] [--json]   what a GGUF file contains", sikao::cli::info},
+    {"tokenize", "tokenize -m MODEL [--no-special] [--file F | TEXT]   print token ids", sikao::cli::tokenize},
+    {"detokenize", "detokenize -m MODEL [--no-special] IDS...  print the text of token ids", sikao::cli::detokenize},
 };
 
 void print_usage(std::FILE* out) {

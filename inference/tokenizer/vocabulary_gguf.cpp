@@ -9,10 +9,11 @@
 namespace sikao::tokenizer {
 namespace {
 
+// -1, written as u32 0xFFFFFFFF by llama.cpp's tools (LLAMA_TOKEN_NULL), means "no such token".
 std::optional<TokenId> read_id(const gguf::GgufFile& file, const char* key) {
-  const auto v = file.get_uint(key);
-  if (!v) return std::nullopt;
-  if (*v > static_cast<uint64_t>(INT32_MAX)) {
+  const auto v = file.get_int(key);
+  if (!v || *v == -1 || *v == 0xFFFFFFFFll) return std::nullopt;
+  if (*v < 0 || *v > static_cast<int64_t>(INT32_MAX)) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: {} = {} is not a token id", file.path().string(), key, *v));
   }

@@ -3,6 +3,9 @@
 // the special-token safety rule, and malformed vocabularies.
 
 #include <QtTest>
+#include <QTemporaryDir>
+
+#include <cstring>
 
 #include <cstdio>
 #include <fstream>
@@ -10,6 +13,8 @@
 #include <map>
 #include <memory>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "gguf/gguf.h"
@@ -187,6 +192,72 @@ void expect_error(F&& f, sikao::ErrorCode code, const char* needle) {
   QFAIL(qPrintable(QString("no error; expected one mentioning '%1'").arg(needle)));
 }
 
+// A minimal GGUF v3 writer for metadata-only files: enough to feed from_gguf malformed input.
+class GgufWriter {
+ public:
+  void string(const std::string& key, const std::string& value) {
+    header(key, 8);
+    str(value);
+  }
+  void u32(const std::string& key, uint32_t value) {
+    header(key, 4);
+    raw(&value, 4);
+  }
+  void strings(const std::string& key, const std::vector<std::string>& values) {
+    header(key, 9);
+    const uint32_t type = 8;
+    const uint64_t n = values.size();
+    raw(&type, 4);
+    raw(&n, 8);
+    for (const auto& v : values) str(v);
+  }
+  void floats(const std::string& key, const std::vector<float>& values) {
+    header(key, 9);
+    const uint32_t type = 6;
+    const uint64_t n = values.size();
+    raw(&type, 4);
+    raw(&n, 8);
+    raw(values.data(), values.size() * 4);
+  }
+  void ints(const std::string& key, const std::vector<int32_t>& values) {
+    header(key, 9);
+    const uint32_t type = 5;
+    const uint64_t n = values.size();
+    raw(&type, 4);
+    raw(&n, 8);
+    raw(values.data(), values.size() * 4);
+  }
+  std::string save(const QTemporaryDir& dir, const char* name) const {
+    const std::string path = dir.filePath(name).toStdString();
+    std::ofstream out(path, std::ios::binary);
+    const uint32_t version = 3;
+    const uint64_t n_tensors = 0;
+    out.write("GGUF", 4);
+    out.write(reinterpret_cast<const char*>(&version), 4);
+    out.write(reinterpret_cast<const char*>(&n_tensors), 8);
+    out.write(reinterpret_cast<const char*>(&n_kv_), 8);
+    out.write(body_.data(), static_cast<std::streamsize>(body_.size()));
+    return path;
+  }
+
+ private:
+  void raw(const void* p, size_t n) { body_.append(static_cast<const char*>(p), n); }
+  void str(const std::string& s) {
+    const uint64_t n = s.size();
+    raw(&n, 8);
+    body_ += s;
+  }
+  void header(const std::string& key, uint32_t type) {
+    ++n_kv_;
+    str(key);
+    raw(&type, 4);
+  }
+  std::string body_;
+  uint64_t n_kv_ = 0;
+};
+
+nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
+
 } // namespace
 
 class TokenizerTest : public QObject {
@@ -360,6 +431,132 @@ class TokenizerTest : public QObject {
     QCOMPARE(pieces.size(), size_t(4));
     QCOMPARE(std::string(pieces[1]), std::string(" "));
     QCOMPARE(std::string(pieces[2]), std::string("\xC2\x85"));
+  }
+
+  // The prompts of ../shared/reference were tokenized by llama.cpp (add_special and
+  // parse_special on); the model files carry the vocabularies verbatim.
+  void matches_reference_prompt_tokenization_data() {
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("json");
+    QTest::newRow("stories260K") << "models/stories260K/stories260K.gguf"
+                                 << "reference/expected/cpu/stories260K.promptA.json";
+    QTest::newRow("llama-spm-tiny") << "reference/models/llama-spm-tiny-Q8_0.gguf"
+                                    << "reference/expected/cpu/llama-spm-tiny-Q8_0.promptA.json";
+    QTest::newRow("qwen2-gpt2vocab-tiny")
+        << "reference/models/qwen2-gpt2vocab-tiny-Q4_K_M.gguf"
+        << "reference/expected/cpu/qwen2-gpt2vocab-tiny-Q4_K_M.promptA.json";
+  }
+
+  void matches_reference_prompt_tokenization() {
+    QFETCH(QString, model);
+    QFETCH(QString, json);
+    const auto file = sikao::gguf::GgufFile::open(sikao::test::shared_path(model.toStdString()));
+    const Tokenizer tok(from_gguf(file), model.toStdString());
+    const auto ref = read_json(sikao::test::shared_path(json.toStdString()));
+    const auto expected = ref["prompt_ids"].get<std::vector<TokenId>>();
+    const auto ids = tok.encode(ref["prompt_text"].get<std::string>(), true, true);
+    QCOMPARE(ids, expected);
+  }
+
+  void rejects_wordpiece_vocabulary() {
+    // bert-bge is WordPiece (tokenizer.ggml.model "bert"), which Sikao does not implement.
+    const auto file =
+        sikao::gguf::GgufFile::open(sikao::test::shared_path("vocab/ggml-vocab-bert-bge.gguf"));
+    expect_error([&] { from_gguf(file); }, sikao::ErrorCode::Unsupported, "'bert'");
+  }
+
+  void rejects_malformed_gguf_vocabulary_metadata() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    using sikao::ErrorCode;
+    const auto load = [](const std::string& path) {
+      const auto file = sikao::gguf::GgufFile::open(path);
+      return Tokenizer(from_gguf(file), path);
+    };
+    {
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "gpt2");
+      w.strings("tokenizer.ggml.merges", {"a b"});
+      const auto path = w.save(dir, "no-tokens.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "tokenizer.ggml.tokens is missing");
+    }
+    {
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "llama");
+      w.strings("tokenizer.ggml.tokens", {"<unk>", "<s>", "</s>", "a"});
+      w.floats("tokenizer.ggml.scores", {0.0f, 0.0f, 0.0f});
+      const auto path = w.save(dir, "short-scores.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "scores has 3 entries");
+    }
+    {
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "llama");
+      w.strings("tokenizer.ggml.tokens", {"<unk>", "<s>", "</s>", "a"});
+      w.ints("tokenizer.ggml.token_type", {2, 3, 3, 1, 1});
+      const auto path = w.save(dir, "long-types.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "token_type has 5 entries");
+    }
+    {
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "gpt2");
+      w.string("tokenizer.ggml.pre", "gpt-2");
+      w.strings("tokenizer.ggml.tokens", {"a", "b", "ab"});
+      w.strings("tokenizer.ggml.merges", {"a b", "ab q"});
+      const auto path = w.save(dir, "bad-merge.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "merges[1] = 'ab q' refers to 'q'");
+    }
+    {
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "gpt2");
+      w.strings("tokenizer.ggml.tokens", {"a", "b"});
+      const auto path = w.save(dir, "no-merges.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "tokenizer.ggml.merges is missing");
+    }
+    {
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "gpt2");
+      w.ints("tokenizer.ggml.tokens", {1, 2});
+      w.strings("tokenizer.ggml.merges", {});
+      const auto path = w.save(dir, "int-tokens.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "tokenizer.ggml.tokens");
+    }
+    {
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "gpt2");
+      w.string("tokenizer.ggml.pre", "gpt-2");
+      w.strings("tokenizer.ggml.tokens", {"a", "b"});
+      w.strings("tokenizer.ggml.merges", {});
+      w.u32("tokenizer.ggml.eos_token_id", 7);
+      const auto path = w.save(dir, "eos-out-of-range.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "eos_token_id = 7");
+    }
+  }
+
+  void cli_tokenize_and_detokenize() {
+    const QString model = QString::fromStdString(
+        sikao::test::shared_path("vocab/ggml-vocab-llama-spm.gguf"));
+    const auto with_special = sikao::test::run_cli({"tokenize", "-m", model, "Hello world"});
+    QCOMPARE(with_special.exit_code, 0);
+    QCOMPARE(with_special.out, QString("1 15043 3186\n"));
+    const auto plain =
+        sikao::test::run_cli({"tokenize", "-m", model, "--no-special", "Hello world</s>"});
+    QCOMPARE(plain.exit_code, 0);
+    QVERIFY2(!plain.out.split(' ').contains("2") && !plain.out.startsWith("1 "),
+             qPrintable(plain.out));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("in.txt");
+    {
+      std::ofstream f(path.toStdString(), std::ios::binary);
+      f << "Hello world";
+    }
+    const auto from_file = sikao::test::run_cli({"tokenize", "-m", model, "--file", path});
+    QCOMPARE(from_file.out, with_special.out);
+    const auto text = sikao::test::run_cli({"detokenize", "-m", model, "--no-special", "1", "15043", "3186"});
+    QCOMPARE(text.exit_code, 0);
+    QCOMPARE(text.out, QString("Hello world\n"));
+    const auto bad = sikao::test::run_cli({"detokenize", "-m", model, "12x"});
+    QCOMPARE(bad.exit_code, 1);
+    QVERIFY(bad.err.contains("'12x' is not a token id"));
   }
 
   void rejects_malformed_vocabularies() {
