@@ -200,7 +200,7 @@ TokenType Tokenizer::type(TokenId id) const {
   return vocab_.types[id];
 }
 
-std::optional<TokenId> Tokenizer::plain_token(const std::string& text) const {
+std::optional<TokenId> Tokenizer::plain_token(std::string_view text) const {
   const auto it = plain_ids_.find(text);
   if (it == plain_ids_.end()) return std::nullopt;
   return it->second;
@@ -371,7 +371,7 @@ void Tokenizer::encode_spm(const std::string& text, std::vector<TokenId>& out) c
   const auto consider = [&](int left, int right) {
     if (left < 0 || right < 0) return;
     const size_t length = symbols[left].length + symbols[right].length;
-    const auto id = plain_token(text.substr(symbols[left].offset, length));
+    const auto id = plain_token(std::string_view(text).substr(symbols[left].offset, length));
     if (!id) return;
     const float score = vocab_.scores.empty() ? 0.0f : vocab_.scores[*id];
     queue.push({score, left, right, length});
@@ -391,7 +391,7 @@ void Tokenizer::encode_spm(const std::string& text, std::vector<TokenId>& out) c
     consider(c.left, left.next);
   }
   for (int i = symbols.empty() ? -1 : 0; i >= 0; i = symbols[i].next) {
-    const std::string piece = text.substr(symbols[i].offset, symbols[i].length);
+    const std::string_view piece = std::string_view(text).substr(symbols[i].offset, symbols[i].length);
     if (const auto id = plain_token(piece)) {
       out.push_back(*id);
       continue;

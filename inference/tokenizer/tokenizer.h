@@ -64,14 +64,18 @@ class Tokenizer {
   void encode_bpe(std::string_view text, std::vector<TokenId>& out) const;
   void encode_bpe_word(std::string_view word, std::vector<TokenId>& out) const;
   void encode_spm(const std::string& text, std::vector<TokenId>& out) const;
-  std::optional<TokenId> plain_token(const std::string& text) const;
+  std::optional<TokenId> plain_token(std::string_view text) const;
   TokenId byte_fallback(unsigned char byte) const;
   bool strips_leading_space() const;
 
   Vocabulary vocab_;
   std::optional<PreTokenizer> pre_;  // BPE only
+  struct TextHash {
+    using is_transparent = void;  // look up string_views without building strings
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   // Texts of the tokens that ordinary text may turn into (Normal and UserDefined).
-  std::unordered_map<std::string, TokenId> plain_ids_;
+  std::unordered_map<std::string, TokenId, TextHash, std::equal_to<>> plain_ids_;
   // BPE: (left id << 32 | right id) -> rank and merged token.
   std::unordered_map<uint64_t, Merge> merges_;
   // BPE: the token of each byte's byte-level character; SPM: the <0xNN> token. -1 if none.
