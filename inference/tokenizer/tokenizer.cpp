@@ -164,6 +164,19 @@ void Tokenizer::check_and_index(const std::string& source) {
     }
   }
 
+  // End-of-turn markers by text, as llama.cpp finds them when the GGUF names no eot id.
+  constexpr std::string_view k_end_markers[] = {
+      "<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<|endoftext|>", "<|end_of_text|>",
+      "<EOT>", "<|eom_id|>", "<\xEF\xBD\x9C" "end\xE2\x96\x81" "of\xE2\x96\x81" "sentence\xEF\xBD\x9C>"};  // <｜end▁of▁sentence｜>
+  for (const auto& id : {vocab_.eos, vocab_.eot}) {
+    if (id) end_of_generation_.push_back(*id);
+  }
+  for (const auto marker : k_end_markers) {
+    if (const auto it = all_ids.find(std::string(marker)); it != all_ids.end()) {
+      end_of_generation_.push_back(it->second);
+    }
+  }
+
   pieces_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const std::string& text = vocab_.tokens[i];
@@ -407,6 +420,11 @@ std::string Tokenizer::token_to_piece(TokenId id, bool special) const {
   const TokenType t = type(id);
   if (!special && (t == TokenType::Control || t == TokenType::Unknown)) return {};
   return pieces_[id];
+}
+
+bool Tokenizer::is_end_of_generation(TokenId id) const {
+  return std::find(end_of_generation_.begin(), end_of_generation_.end(), id) !=
+         end_of_generation_.end();
 }
 
 bool Tokenizer::strips_leading_space() const {

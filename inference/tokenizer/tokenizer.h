@@ -45,6 +45,9 @@ class Tokenizer {
   size_t n_tokens() const { return vocab_.tokens.size(); }
   TokenType type(TokenId id) const;
   bool is_control(TokenId id) const { return type(id) == TokenType::Control; }
+  // Tokens after which generation stops: eos, eot and the end-of-turn markers llama.cpp
+  // recognises by text (<|im_end|>, <|eot_id|>, <|endoftext|>, <end_of_turn>, ...).
+  bool is_end_of_generation(TokenId id) const;
 
  private:
   friend class Detokenizer;
@@ -83,6 +86,7 @@ class Tokenizer {
   // Control, UserDefined and Unknown tokens, longest text first (matched in that order).
   std::vector<TokenId> special_tokens_;
   std::vector<std::string> pieces_;  // token_to_piece(id, true) for every id
+  std::vector<TokenId> end_of_generation_;
 };
 
 // Streams text out of a sequence of token ids: feed() returns only complete UTF-8 characters,

@@ -394,6 +394,17 @@ class TokenizerTest : public QObject {
     QCOMPARE(ids.back(), 151668);
   }
 
+  void knows_end_of_generation_tokens() {
+    const Tokenizer& tok = qwen3();
+    QVERIFY(tok.is_end_of_generation(151645));   // <|im_end|>, also Qwen3's eos
+    QVERIFY(tok.is_end_of_generation(151643));   // <|endoftext|>
+    QVERIFY(!tok.is_end_of_generation(151644));  // <|im_start|>
+    QVERIFY(!tok.is_end_of_generation(tok.encode("end", false, false).front()));
+    const Tokenizer& spm = gguf_vocab("llama-spm");
+    QVERIFY(spm.is_end_of_generation(2));  // </s>
+    QVERIFY(!spm.is_end_of_generation(1));
+  }
+
   void bos_and_eos_follow_the_vocabulary() {
     Vocabulary v = tiny_bpe();
     v.bos = 256;
