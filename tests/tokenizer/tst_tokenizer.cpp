@@ -337,8 +337,15 @@ class TokenizerTest : public QObject {
     QCOMPARE(qwen3().decode(ids), bytes);
   }
 
+  void detokenizer_never_emits_partial_utf8_from_byte_tokens_data() {
+    QTest::addColumn<QString>("vocab");
+    QTest::newRow("byte-level BPE") << "qwen3-json";
+    QTest::newRow("SPM <0xNN>") << "llama-spm";
+  }
+
   void detokenizer_never_emits_partial_utf8_from_byte_tokens() {
-    const Tokenizer& tok = qwen3();
+    QFETCH(QString, vocab);
+    const Tokenizer& tok = vocab_named(vocab);
     const std::string text = "a\xE4\xBD\xA0\xF0\x9F\xA4\x94\xC3\xA9z";  // a 你 🤔 é z
     Detokenizer stream(tok);
     std::string streamed;
