@@ -23,5 +23,7 @@ uint32_t parse_device_index(const std::string& text);
 int devices(const Args& args, const GlobalOptions& global);
 
 int info(const Args& args, const GlobalOptions& global);
+int tokenize(const Args& args, const GlobalOptions& global);
+int detokenize(const Args& args, const GlobalOptions& global);
 
 } // namespace sikao::cli

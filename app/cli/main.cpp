@@ -28,6 +28,8 @@ const CommandEntry k_commands[] = {
     {"version", "version                                print the version", version},
     {"devices", "devices [--json] [--device N]          list Vulkan devices and the one used", sikao::cli::devices},
     {"info", "info MODEL.gguf [--tensors] [--json]   what a GGUF file contains", sikao::cli::info},
+    {"tokenize", "tokenize -m MODEL [--no-special] [--file F | TEXT]   print token ids", sikao::cli::tokenize},
+    {"detokenize", "detokenize -m MODEL [--no-special] IDS...  print the text of token ids", sikao::cli::detokenize},
 };
 
 void print_usage(std::FILE* out) {

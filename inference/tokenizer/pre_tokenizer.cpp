@@ -1,0 +1,270 @@
+#include "tokenizer/pre_tokenizer.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "tokenizer/utf8.h"
+
+namespace sikao::tokenizer {
+namespace {
+
+// The regexes are those of the models' tokenizer.json files (as llama.cpp's llama-vocab.cpp
+// lists them per pre-tokenizer type), written for PCRE2: `(?i:'s|...)` is spelled out as
+// `'[sS]|...` so that case folding cannot match U+017F or U+212A. Non-ASCII literals are written
+// as \x{...} so that no editor or normaliser can turn U+212A KELVIN SIGN into 'K'.
+
+constexpr std::string_view k_gpt2 =
+    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S))";
+
+constexpr std::string_view k_llama3 =
+    R"((?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
+constexpr std::string_view k_qwen2 =
+    R"((?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
+// DeepSeek LLM: cased letters (A-Z, a-z, µ, Latin-1 letters, ... , Adlam), listed as ranges.
+constexpr std::string_view k_deepseek_llm_letters =
+    R"(\s?[A-Za-z\x{B5}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{1BA}\x{1BC}-\x{1BF}\x{1C4}-\x{293})"
+    R"(\x{295}-\x{2AF}\x{370}-\x{373}\x{376}\x{377}\x{37B}-\x{37D}\x{37F}\x{386}\x{388}-\x{38A})"
+    R"(\x{38C}\x{38E}-\x{3A1}\x{3A3}-\x{3F5}\x{3F7}-\x{481}\x{48A}-\x{52F}\x{531}-\x{556})"
+    R"(\x{10A0}-\x{10C5}\x{13A0}-\x{13F5}\x{13F8}-\x{13FD}\x{1C90}-\x{1CBA}\x{1CBD}-\x{1CBF})"
+    R"(\x{1D00}-\x{1D2B}\x{1D6B}-\x{1D77}\x{1D79}-\x{1D9A}\x{1E00}-\x{1F15}\x{1F18}-\x{1F1D})"
+    R"(\x{1F20}-\x{1F45}\x{1F48}-\x{1F4D}\x{1F50}-\x{1F57}\x{1F59}\x{1F5B}\x{1F5D})"
+    R"(\x{1F5F}-\x{1F7D}\x{1F80}-\x{1FB4}\x{1FB6}-\x{1FBC}\x{1FBE}\x{1FC2}-\x{1FC4})"
+    R"(\x{1FC6}-\x{1FCC}\x{1FD0}-\x{1FD3}\x{1FD6}-\x{1FDB}\x{1FE0}-\x{1FEC}\x{1FF2}-\x{1FF4})"
+    R"(\x{1FF6}-\x{1FFC}\x{2102}\x{2107}\x{210A}-\x{2113}\x{2115}\x{2119}-\x{211D}\x{2124})"
+    R"(\x{2126}\x{2128}\x{212A}-\x{212D}\x{212F}-\x{2134}\x{2139}\x{213C}-\x{213F})"
+    R"(\x{2145}-\x{2149}\x{214E}\x{2183}\x{2184}\x{2C00}-\x{2C7B}\x{2C7E}-\x{2CE4})"
+    R"(\x{2CEB}-\x{2CEE}\x{2CF2}\x{2CF3}\x{A640}-\x{A66D}\x{A680}-\x{A69B}\x{A722}-\x{A76F})"
+    R"(\x{A771}-\x{A787}\x{A78B}-\x{A78E}\x{AB70}-\x{ABBF}\x{FB00}-\x{FB06}\x{FB13}-\x{FB17})"
+    R"(\x{FF21}-\x{FF3A}\x{FF41}-\x{FF5A}\x{10400}-\x{1044F}\x{104B0}-\x{104D3})"
+    R"(\x{104D8}-\x{104FB}\x{10C80}-\x{10CB2}\x{10CC0}-\x{10CF2}\x{118A0}-\x{118DF})"
+    R"(\x{1E900}-\x{1E943}]+)";
+
+// ASCII punctuation, full-width punctuation, curly quotes, ideographic space and full stop.
+constexpr std::string_view k_deepseek_llm_punct =
+    R"(\s?[!-/:-~\x{FF01}-\x{FF0F}\x{FF1A}-\x{FF5E}\x{2018}-\x{201F}\x{3000}-\x{3002}]+)";
+
+// CJK unified ideographs U+4E00-U+9FA5, U+0800-U+4E00, Hangul syllables and beyond.
+constexpr std::string_view k_deepseek_cjk = R"([\x{4E00}-\x{9FA5}\x{0800}-\x{4E00}\x{AC00}-\x{D7FF}]+)";
+
+const std::vector<PreTokenizerSpec> k_table = {
+    // llama.cpp's fallback for BPE vocabularies without a usable pre-tokenizer name.
+    {{"default"},
+     {R"([\p{P}\$\+<=>\^~\|]+)", k_gpt2, R"(\p{N}+)", R"([0-9][0-9][0-9])"}},
+    {{"llama3", "llama-v3", "llama-bpe", "falcon3", "pixtral"}, {k_llama3},
+     /*ignore_merges=*/true, /*add_bos=*/true},
+    {{"dbrx", "smaug-bpe"}, {k_llama3}},
+    {{"deepseek-llm"},
+     {R"([\r\n])", k_deepseek_llm_letters, k_deepseek_llm_punct, R"(\s+$)", k_deepseek_cjk,
+      R"(\p{N}+)"}},
+    {{"deepseek-coder"},
+     {R"([\r\n])", R"(\s?\p{L}+)", R"(\s?\p{P}+)", k_deepseek_cjk, R"(\p{N})"}},
+    {{"deepseek-v3"},
+     {R"(\p{N}{1,3})", R"([\x{4E00}-\x{9FA5}\x{3040}-\x{309F}\x{30A0}-\x{30FF}]+)",
+      R"([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)"}},
+    {{"falcon"}, {R"([\p{P}\$\+<=>\^~\|`]+)", k_gpt2, R"([0-9][0-9][0-9])"}},
+    {{"starcoder", "refact", "command-r", "smollm", "codeshell", "exaone", "minerva-7b"},
+     {R"(\p{N})", k_gpt2}},
+    {{"gpt-2", "gpt-neox", "mpt", "olmo", "jais", "phi-2", "roberta-bpe", "jina-es", "jina-de",
+      "jina-v1-en", "jina-v2-es", "jina-v2-de", "jina-v2-code", "gigachat", "trillion", "exaone4"},
+     {k_gpt2}},
+    {{"qwen2", "deepseek-r1-qwen", "stablelm2", "megrez", "hunyuan"}, {k_qwen2}},
+    {{"poro-chat", "bloom", "gpt3-finnish"},
+     {R"( ?[^(\s|.,!?\x{2026}\x{3002}\x{FF0C}\x{3001}\x{964}\x{6D4}\x{60C})]+)"}},
+};
+
+// PCRE2's \s under UCP is "Z or \t\n\v\f\r" and misses U+0085 NEXT LINE, which Hugging Face's
+// regex engine and llama.cpp count as white space. Rewrite \s and \S to include it.
+std::string with_next_line_as_space(std::string_view re) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      const char e = re[i + 1];
+      ++i;
+      if (e == 's') {
+        out += in_class ? R"(\s\x{85})" : R"([\s\x{85}])";
+      } else if (e == 'S' && !in_class) {
+        out += R"([^\s\x{85}])";
+      } else {
+        out += '\\';
+        out += e;
+      }
+      continue;
+    }
+    if (c == '[' && !in_class) {
+      in_class = true;
+      out += c;
+      // A ']' right after '[' or '[^' is a literal member, not the end of the class.
+      if (i + 1 < re.size() && re[i + 1] == '^') {
+        out += re[++i];
+      }
+      if (i + 1 < re.size() && re[i + 1] == ']') {
+        out += re[++i];
+      }
+      continue;
+    }
+    if (c == ']' && in_class) {
+      in_class = false;
+    }
+    out += c;
+  }
+  return out;
+}
+
+} // namespace
+
+struct PreTokenizer::Compiled {
+  pcre2_code* code = nullptr;
+  ~Compiled() { pcre2_code_free(code); }
+};
+
+std::span<const PreTokenizerSpec> pre_tokenizer_table() { return k_table; }
+
+const PreTokenizerSpec* find_pre_tokenizer(std::string_view name) {
+  for (const auto& row : k_table) {
+    for (const auto n : row.names) {
+      if (n == name) {
+        return &row;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string known_pre_tokenizer_names() {
+  std::string all;
+  for (const auto& row : k_table) {
+    for (const auto n : row.names) {
+      if (!all.empty()) {
+        all += ", ";
+      }
+      all += n;
+    }
+  }
+  return all;
+}
+
+PreTokenizer::PreTokenizer(std::string_view name) : spec_(find_pre_tokenizer(name)) {
+  if (spec_ == nullptr) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("unknown pre-tokenizer '{}' (tokenizer.ggml.pre); supported: {}", name,
+                            known_pre_tokenizer_names()));
+  }
+  for (const auto re : spec_->regexes) {
+    const std::string pattern = with_next_line_as_space(re);
+    int error = 0;
+    PCRE2_SIZE error_offset = 0;
+    auto compiled = std::make_unique<Compiled>();
+    compiled->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+                                       PCRE2_DOLLAR_ENDONLY,
+                                   &error, &error_offset, nullptr);
+    if (compiled->code == nullptr) {
+      PCRE2_UCHAR message[256];
+      pcre2_get_error_message(error, message, sizeof(message));
+      throw Error(ErrorCode::Internal,
+                  fmt::format("pre-tokenizer '{}': regex does not compile at offset {}: {}", name,
+                              error_offset, reinterpret_cast<const char*>(message)));
+    }
+    // JIT is an optimisation only; the interpreter gives the same matches.
+    pcre2_jit_compile(compiled->code, PCRE2_JIT_COMPLETE);
+    regexes_.push_back(std::move(compiled));
+  }
+}
+
+PreTokenizer::~PreTokenizer() = default;
+PreTokenizer::PreTokenizer(PreTokenizer&&) noexcept = default;
+PreTokenizer& PreTokenizer::operator=(PreTokenizer&&) noexcept = default;
+
+namespace {
+
+// Owns the per-call PCRE2 state, so that one PreTokenizer can serve several threads.
+struct MatchScratch {
+  pcre2_match_data* data = nullptr;
+  pcre2_match_context* context = nullptr;
+  pcre2_jit_stack* jit_stack = nullptr;
+
+  MatchScratch() {
+    data = pcre2_match_data_create(4, nullptr);
+    context = pcre2_match_context_create(nullptr);
+    jit_stack = pcre2_jit_stack_create(32 * 1024, 4 * 1024 * 1024, nullptr);
+    if (data == nullptr || context == nullptr || jit_stack == nullptr) {
+      release();
+      throw Error(ErrorCode::OutOfMemory, "pre-tokenizer: cannot allocate regex match state");
+    }
+    pcre2_jit_stack_assign(context, nullptr, jit_stack);
+  }
+  ~MatchScratch() { release(); }
+  MatchScratch(const MatchScratch&) = delete;
+  MatchScratch& operator=(const MatchScratch&) = delete;
+
+  void release() {
+    pcre2_jit_stack_free(jit_stack);
+    pcre2_match_context_free(context);
+    pcre2_match_data_free(data);
+  }
+};
+
+void split_piece(const pcre2_code* code, std::string_view piece, MatchScratch& scratch,
+                 std::vector<std::string_view>& out) {
+  const auto* subject = reinterpret_cast<PCRE2_SPTR>(piece.data());
+  size_t start = 0;   // where the next unmatched gap begins
+  size_t search = 0;  // where the next match may begin
+  while (search < piece.size()) {
+    const int rc = pcre2_match(code, subject, piece.size(), search, 0, scratch.data, scratch.context);
+    if (rc == PCRE2_ERROR_NOMATCH) {
+      break;
+    }
+    if (rc < 0) {
+      PCRE2_UCHAR message[256];
+      pcre2_get_error_message(rc, message, sizeof(message));
+      throw Error(ErrorCode::Internal, fmt::format("pre-tokenizer: regex match failed: {}",
+                                                   reinterpret_cast<const char*>(message)));
+    }
+    const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(scratch.data);
+    const size_t begin = ovector[0];
+    const size_t end = ovector[1];
+    if (end == begin) {
+      // An empty match splits nothing; look again one character further on.
+      search = begin + utf8::sequence_length(static_cast<unsigned char>(piece[begin]));
+      continue;
+    }
+    if (begin > start) {
+      out.push_back(piece.substr(start, begin - start));
+    }
+    out.push_back(piece.substr(begin, end - begin));
+    start = end;
+    search = end;
+  }
+  if (start < piece.size()) {
+    out.push_back(piece.substr(start));
+  }
+}
+
+} // namespace
+
+std::vector<std::string_view> PreTokenizer::split(std::string_view text) const {
+  std::vector<std::string_view> pieces;
+  if (text.empty()) {
+    return pieces;
+  }
+  pieces.push_back(text);
+  MatchScratch scratch;
+  std::vector<std::string_view> next;
+  for (const auto& re : regexes_) {
+    next.clear();
+    for (const auto piece : pieces) {
+      split_piece(re->code, piece, scratch, next);
+    }
+    pieces.swap(next);
+  }
+  return pieces;
+}
+
+} // namespace sikao::tokenizer

@@ -1,0 +1,72 @@
+#pragma once
+// A tokenizer vocabulary as GGUF stores it under `tokenizer.ggml.*`: plain data, checked when a
+// Tokenizer is built from it. Loaders: from_gguf (model files) and from_hf_tokenizer_json
+// (Hugging Face tokenizer.json, for vocabularies that come without a GGUF).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sikao::gguf {
+class GgufFile;
+}
+
+namespace sikao::tokenizer {
+
+using TokenId = int32_t;
+
+// tokenizer.ggml.token_type values (llama.cpp's LLAMA_TOKEN_TYPE_*).
+enum class TokenType : int32_t {
+  Undefined = 0,
+  Normal = 1,
+  Unknown = 2,
+  Control = 3,      // <s>, <|im_start|>: only produced from text when parse_special is set
+  UserDefined = 4,  // added tokens that are always matched as a unit, as Hugging Face does
+  Unused = 5,
+  Byte = 6,         // SentencePiece byte fallback, text "<0xNN>"
+};
+
+// tokenizer.ggml.model
+enum class VocabModel {
+  Bpe,  // "gpt2": byte-level BPE with merges and a regex pre-tokenizer
+  Spm,  // "llama": SentencePiece BPE over scores, byte fallback, "▁" for spaces
+};
+
+struct Vocabulary {
+  VocabModel model = VocabModel::Bpe;
+  std::string pre = "default";       // tokenizer.ggml.pre: names a row of the pre-tokenizer table
+  std::vector<std::string> tokens;   // id -> text (byte-level encoded for BPE, "▁" spaces for SPM)
+  std::vector<float> scores;         // SPM merge priorities; empty or one per token
+  std::vector<TokenType> types;      // empty (all Normal) or one per token
+  std::vector<std::string> merges;   // BPE: "left right", earlier = higher priority
+
+  std::optional<TokenId> bos;
+  std::optional<TokenId> eos;
+  std::optional<TokenId> eot;
+  std::optional<TokenId> unk;
+  std::optional<TokenId> pad;
+
+  bool add_bos = false;
+  bool add_eos = false;
+  bool add_space_prefix = false;  // SPM: "hello" is encoded as "▁hello"
+};
+
+// Where a vocabulary came from, for error messages ("tokenizer.ggml.scores in model.gguf: ...").
+std::string_view to_string(VocabModel model);
+std::optional<VocabModel> vocab_model_from_name(std::string_view name);
+
+// Reads tokenizer.ggml.* from a model file. Defaults where keys are absent follow llama.cpp
+// (SPM: bos 1, eos 2, unk 0, add_bos, add_space_prefix; BPE without tokenizer.ggml.pre:
+// "default"). Throws sikao::Error(InvalidFile) for missing tokens or merges and keys of the wrong
+// type, Unsupported for other tokenizer models (e.g. WordPiece "bert").
+Vocabulary from_gguf(const gguf::GgufFile& file);
+
+// Reads a Hugging Face tokenizer.json (model.type "BPE", byte-level) into a Vocabulary. The
+// regex pre-tokenizer cannot be mapped reliably from the JSON, so the caller names the row of
+// our pre-tokenizer table that the file's pre_tokenizer corresponds to. Added tokens marked
+// special (or looking like <|...|>) become Control, the others UserDefined.
+Vocabulary from_hf_tokenizer_json(const std::string& path, const std::string& pre);
+
+} // namespace sikao::tokenizer
