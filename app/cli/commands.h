@@ -25,5 +25,7 @@ int devices(const Args& args, const GlobalOptions& global);
 int info(const Args& args, const GlobalOptions& global);
 int tokenize(const Args& args, const GlobalOptions& global);
 int detokenize(const Args& args, const GlobalOptions& global);
+int eval(const Args& args, const GlobalOptions& global);
+int run(const Args& args, const GlobalOptions& global);
 
 } // namespace sikao::cli

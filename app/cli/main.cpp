@@ -30,6 +30,8 @@ const CommandEntry k_commands[] = {
     {"info", "info MODEL.gguf [--tensors] [--json]   what a GGUF file contains", sikao::cli::info},
     {"tokenize", "tokenize -m MODEL [--no-special] [--file F | TEXT]   print token ids", sikao::cli::tokenize},
     {"detokenize", "detokenize -m MODEL [--no-special] IDS...  print the text of token ids", sikao::cli::detokenize},
+    {"run", "run -m MODEL -p PROMPT [-n N] [--temp T] [--top-k K] [--top-p P] [--min-p P] [--seed S] [--ctx N] [--raw]", sikao::cli::run},
+    {"eval", "eval -m MODEL --tokens \"ID ...\" [--top K] [--greedy N] [--ctx N] [--json]", sikao::cli::eval},
 };
 
 void print_usage(std::FILE* out) {

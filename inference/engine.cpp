@@ -1,0 +1,172 @@
+#include "engine.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "common/log.h"
+#include "gguf/gguf.h"
+#include "model/model_config.h"
+#include "model/transformer.h"
+#include "model/weights.h"
+#include "tokenizer/tokenizer.h"
+#include "vulkan/context.h"
+
+namespace sikao {
+namespace {
+
+constexpr uint32_t k_default_max_context = 8192;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+struct Model::Impl {
+  gguf::GgufFile file;
+  model::ModelConfig config;
+  tokenizer::Tokenizer tokenizer;
+  std::unique_ptr<vk::Context> context;
+  std::unique_ptr<model::ModelWeights> weights;
+  uint32_t context_length = 0;
+};
+
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Model::~Model() = default;
+
+std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const LoadOptions& options) {
+  auto file = gguf::GgufFile::open(path);
+  auto config = model::read_config(file);
+  tokenizer::Tokenizer tokenizer(tokenizer::from_gguf(file), path.string());
+  if (tokenizer.n_tokens() != config.n_vocab) {
+    throw Error(ErrorCode::InvalidFile,
+                fmt::format("{}: the tokenizer has {} tokens but the embedding has {} rows",
+                            path.string(), tokenizer.n_tokens(), config.n_vocab));
+  }
+  const uint32_t context_length =
+      options.context_length ? options.context_length
+                             : std::min(config.n_ctx_train, k_default_max_context);
+  auto impl = std::unique_ptr<Impl>(new Impl{std::move(file), config, std::move(tokenizer),
+                                             std::make_unique<vk::Context>(options.device),
+                                             nullptr, context_length});
+  impl->weights = std::make_unique<model::ModelWeights>(*impl->context, impl->file, impl->config,
+                                                        options.progress);
+  log::get("engine")->info("loaded {} ({}, {} layers) on {}", impl->config.name,
+                           model::to_string(impl->config.architecture), impl->config.n_layer,
+                           impl->context->info().name);
+  return std::unique_ptr<Model>(new Model(std::move(impl)));
+}
+
+const model::ModelConfig& Model::config() const { return impl_->config; }
+const tokenizer::Tokenizer& Model::tokenizer() const { return impl_->tokenizer; }
+std::optional<std::string> Model::chat_template() const {
+  return impl_->file.get_string("tokenizer.chat_template");
+}
+uint32_t Model::context_length() const { return impl_->context_length; }
+std::string Model::device_name() const { return impl_->context->info().name; }
+uint64_t Model::weight_bytes_per_token() const { return impl_->weights->bytes_read_per_token(); }
+
+Session::Session(Model& model)
+    : model_(model),
+      transformer_(std::make_unique<model::Transformer>(*model.impl_->context, model.impl_->config,
+                                                        *model.impl_->weights,
+                                                        model.impl_->context_length)) {}
+
+Session::~Session() = default;
+
+std::span<const int32_t> Session::cached_tokens() const { return cached_; }
+
+uint64_t Session::submissions() const { return transformer_->submissions(); }
+
+std::vector<float> Session::evaluate_all(std::span<const int32_t> tokens) {
+  cached_.clear();
+  auto logits = transformer_->prefill(tokens, 0, true);
+  cached_.assign(tokens.begin(), tokens.end());
+  return logits;
+}
+
+std::vector<float> Session::evaluate(std::span<const int32_t> tokens) {
+  cached_.clear();
+  auto logits = transformer_->prefill(tokens, 0, false);
+  cached_.assign(tokens.begin(), tokens.end());
+  return logits;
+}
+
+std::vector<float> Session::decode(int32_t token) {
+  const auto logits = transformer_->decode(token, static_cast<uint32_t>(cached_.size()));
+  cached_.push_back(token);
+  return {logits.begin(), logits.end()};
+}
+
+GenerateResult Session::generate(std::span<const int32_t> prompt, const GenerateOptions& options,
+                                 const std::function<void(const TokenEvent&)>& on_token) {
+  if (prompt.empty()) {
+    throw Error(ErrorCode::InvalidArgument, "the prompt has no tokens");
+  }
+  const uint32_t n_ctx = transformer_->context_length();
+  if (prompt.size() >= n_ctx) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("the prompt has {} tokens but the context holds {}; shorten the "
+                            "conversation or raise the context length",
+                            prompt.size(), n_ctx));
+  }
+  GenerateResult result;
+  result.prompt_tokens = static_cast<uint32_t>(prompt.size());
+
+  // Reuse the longest common prefix, but always evaluate at least the last prompt token: its
+  // logits are the first sampling step's.
+  size_t reuse = 0;
+  while (reuse < cached_.size() && reuse + 1 < prompt.size() && cached_[reuse] == prompt[reuse]) {
+    ++reuse;
+  }
+  result.reused_tokens = static_cast<uint32_t>(reuse);
+  cached_.resize(reuse);
+
+  const auto prompt_start = std::chrono::steady_clock::now();
+  std::vector<float> logits =
+      transformer_->prefill(prompt.subspan(reuse), static_cast<uint32_t>(reuse), false);
+  cached_.assign(prompt.begin(), prompt.end());
+  result.prompt_seconds = seconds_since(prompt_start);
+
+  const auto& tok = model_.tokenizer();
+  sampling::Sampler sampler(options.sampling, options.n_alternatives);
+  tokenizer::Detokenizer detokenizer(tok);
+  const auto generate_start = std::chrono::steady_clock::now();
+  result.finish = FinishReason::Length;
+  for (int32_t i = 0; i < options.max_tokens; ++i) {
+    if (options.stop && options.stop->load(std::memory_order_relaxed)) {
+      result.finish = FinishReason::Stopped;
+      break;
+    }
+    TokenEvent event;
+    event.token = sampler.sample(logits, cached_);
+    ++result.generated_tokens;
+    if (tok.is_end_of_generation(event.token.id)) {
+      result.finish = FinishReason::EndOfText;
+      event.text = detokenizer.flush();
+      on_token(event);
+      break;
+    }
+    event.text = detokenizer.feed(event.token.id);
+    on_token(event);
+    if (i + 1 == options.max_tokens) {
+      break;  // the last token's logits would not be used
+    }
+    if (cached_.size() >= n_ctx) {
+      result.finish = FinishReason::ContextFull;
+      break;
+    }
+    const auto next = transformer_->decode(event.token.id, static_cast<uint32_t>(cached_.size()));
+    cached_.push_back(event.token.id);
+    logits.assign(next.begin(), next.end());
+  }
+  if (result.finish != FinishReason::EndOfText) {
+    result.trailing_text = detokenizer.flush();
+  }
+  result.generate_seconds = seconds_since(generate_start);
+  return result;
+}
+
+} // namespace sikao

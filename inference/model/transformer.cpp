@@ -1,0 +1,250 @@
+#include "model/transformer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "kernels/activation.h"
+#include "kernels/elementwise.h"
+#include "kernels/get_rows.h"
+#include "kernels/matmul.h"
+#include "kernels/matvec.h"
+#include "kernels/norm.h"
+#include "kernels/rope.h"
+
+namespace sikao::model {
+namespace {
+
+constexpr uint64_t k_f32 = sizeof(float);
+// The logits of every position of a batch are only wanted by `eval`; cap their buffer so that
+// a 150k-token vocabulary does not need gigabytes.
+constexpr uint64_t k_max_logit_bytes = 64ull << 20;
+
+// Rows [first, first + n) of a row-major f32 matrix whose rows are width floats.
+vk::BufferView rows(const vk::Buffer& buffer, uint32_t n, uint32_t width, uint32_t first = 0) {
+  return vk::BufferView{&buffer, uint64_t(first) * width * k_f32, uint64_t(n) * width * k_f32};
+}
+
+} // namespace
+
+struct Transformer::Activations {
+  vk::Buffer ids;        // host-visible: uint32 token id per batch row
+  vk::Buffer positions;  // host-visible: uint32 position per batch row
+  vk::Buffer x;          // the residual stream [batch][n_embd]
+  vk::Buffer h;          // normed input of a block [batch][n_embd]
+  vk::Buffer q, k, v;    // [batch][q_dim], [batch][kv_dim] ×2
+  vk::Buffer attn;       // attention output [batch][q_dim]
+  vk::Buffer proj;       // a block's output before the residual add [batch][n_embd]
+  vk::Buffer gate, up;   // [batch][n_ff]
+  vk::Buffer last;       // the rows whose logits are wanted [logit_rows][n_embd]
+  vk::Buffer logits;     // [logit_rows][n_vocab]
+  vk::Buffer logits_host;
+  vk::Buffer rope_table;
+  vk::Buffer kv_cache;
+  uint32_t max_logit_rows = 1;
+};
+
+Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const ModelWeights& weights,
+                         uint32_t context_length, uint32_t max_batch)
+    : ctx_(ctx),
+      config_(config),
+      weights_(weights),
+      context_length_(context_length),
+      max_batch_(std::max<uint32_t>(1, max_batch)) {
+  if (context_length == 0) {
+    throw Error(ErrorCode::InvalidArgument, "context length must be at least 1");
+  }
+  kv_shape_ = {config.n_layer, config.n_head_kv, config.head_dim, context_length};
+  const uint32_t logit_rows = static_cast<uint32_t>(std::clamp<uint64_t>(
+      k_max_logit_bytes / (uint64_t(config.n_vocab) * k_f32), 1, max_batch_));
+  const uint64_t b = max_batch_;
+  act_ = std::make_unique<Activations>(Activations{
+      ctx.create_host_buffer(b * sizeof(uint32_t)),
+      ctx.create_host_buffer(b * sizeof(uint32_t)),
+      ctx.create_buffer(b * config.n_embd * k_f32),
+      ctx.create_buffer(b * config.n_embd * k_f32),
+      ctx.create_buffer(b * config.q_dim() * k_f32),
+      ctx.create_buffer(b * config.kv_dim() * k_f32),
+      ctx.create_buffer(b * config.kv_dim() * k_f32),
+      ctx.create_buffer(b * config.q_dim() * k_f32),
+      ctx.create_buffer(b * config.n_embd * k_f32),
+      ctx.create_buffer(b * config.n_ff * k_f32),
+      ctx.create_buffer(b * config.n_ff * k_f32),
+      ctx.create_buffer(uint64_t(logit_rows) * config.n_embd * k_f32),
+      ctx.create_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
+      ctx.create_host_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
+      ctx.create_buffer(uint64_t(context_length) * config.n_rot * k_f32),
+      ctx.create_buffer(kv_shape_.total_bytes()),
+      logit_rows,
+  });
+  const auto table = kernels::rope_table(config.n_rot, config.rope_base, context_length);
+  ctx.upload(vk::BufferView{&act_->rope_table}, std::as_bytes(std::span(table)));
+  auto clear = ctx.create_sequence();
+  clear.begin();
+  clear.fill_zero(vk::BufferView{&act_->kv_cache});
+  clear.run();
+}
+
+Transformer::~Transformer() = default;
+
+void Transformer::project(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView x,
+                          vk::BufferView y, uint32_t n_tokens) {
+  if (n_tokens == 1) {
+    kernels::matvec(ctx_, seq, w, x, y);
+  } else {
+    kernels::matmul(ctx_, seq, w, x, y, n_tokens);
+  }
+}
+
+void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
+  const LayerWeights& w = weights_.layers[layer];
+  const ModelConfig& c = config_;
+  Activations& a = *act_;
+  const vk::BufferView x = rows(a.x, n, c.n_embd);
+  const vk::BufferView h = rows(a.h, n, c.n_embd);
+  const vk::BufferView q = rows(a.q, n, c.q_dim());
+  const vk::BufferView k = rows(a.k, n, c.kv_dim());
+  const vk::BufferView v = rows(a.v, n, c.kv_dim());
+  const vk::BufferView attn = rows(a.attn, n, c.q_dim());
+  const vk::BufferView proj = rows(a.proj, n, c.n_embd);
+  const vk::BufferView gate = rows(a.gate, n, c.n_ff);
+  const vk::BufferView up = rows(a.up, n, c.n_ff);
+  const vk::BufferView positions{&a.positions, 0, uint64_t(n) * sizeof(uint32_t)};
+  const vk::BufferView k_cache{&a.kv_cache, kv_shape_.k_offset(layer), kv_shape_.bytes_per_cache()};
+  const vk::BufferView v_cache{&a.kv_cache, kv_shape_.v_offset(layer), kv_shape_.bytes_per_cache()};
+
+  kernels::rms_norm(ctx_, seq, x, w.attn_norm, h, n, c.n_embd, c.rms_eps);
+  seq.barrier();  // h written -> read by the q/k/v projections
+  project(seq, w.attn_q, h, q, n);
+  project(seq, w.attn_k, h, k, n);
+  project(seq, w.attn_v, h, v, n);
+  seq.barrier();  // q, k, v written -> read by bias / norm / rope
+  if (c.qkv_bias) {
+    kernels::add(ctx_, seq, q, *w.attn_q_bias, q, n * c.q_dim(), c.q_dim());
+    kernels::add(ctx_, seq, k, *w.attn_k_bias, k, n * c.kv_dim(), c.kv_dim());
+    kernels::add(ctx_, seq, v, *w.attn_v_bias, v, n * c.kv_dim(), c.kv_dim());
+    seq.barrier();  // biased q, k, v -> rope, kv_store
+  }
+  if (c.qk_norm) {
+    kernels::rms_norm(ctx_, seq, q, *w.attn_q_norm, q, n * c.n_head, c.head_dim, c.rms_eps);
+    kernels::rms_norm(ctx_, seq, k, *w.attn_k_norm, k, n * c.n_head_kv, c.head_dim, c.rms_eps);
+    seq.barrier();  // normed q, k -> rope
+  }
+  const kernels::RopeShape rope_shape{n, c.n_head, c.n_head_kv, c.head_dim, c.n_rot};
+  kernels::rope(ctx_, seq, c.rope_ordering, q, k, positions, vk::BufferView{&a.rope_table},
+                context_length_, rope_shape);
+  seq.barrier();  // rotated k -> kv_store; rotated q -> attention
+  kernels::kv_store(ctx_, seq, k, v, positions, k_cache, v_cache, n, c.n_head_kv, c.head_dim,
+                    context_length_);
+  seq.barrier();  // cache rows written -> read by attention
+  const kernels::AttentionShape attention_shape{n, c.n_head, c.n_head_kv, c.head_dim,
+                                                context_length_};
+  kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape);
+  seq.barrier();  // attn -> output projection
+  project(seq, w.attn_output, attn, proj, n);
+  seq.barrier();  // proj -> residual add
+  kernels::add(ctx_, seq, x, proj, x, n * c.n_embd, n * c.n_embd);
+  seq.barrier();  // x -> ffn norm
+  kernels::rms_norm(ctx_, seq, x, w.ffn_norm, h, n, c.n_embd, c.rms_eps);
+  seq.barrier();  // h -> gate/up projections
+  project(seq, w.ffn_gate, h, gate, n);
+  project(seq, w.ffn_up, h, up, n);
+  seq.barrier();  // gate, up -> silu·mul
+  kernels::silu_mul(ctx_, seq, gate, up, gate, n * c.n_ff);
+  seq.barrier();  // gate -> down projection
+  project(seq, w.ffn_down, gate, proj, n);
+  seq.barrier();  // proj -> residual add
+  kernels::add(ctx_, seq, x, proj, x, n * c.n_embd, n * c.n_embd);
+  seq.barrier();  // x -> the next layer's norm
+}
+
+void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
+  const ModelConfig& c = config_;
+  Activations& a = *act_;
+  seq.begin();
+  kernels::get_rows(ctx_, seq, weights_.token_embd,
+                    vk::BufferView{&a.ids, 0, uint64_t(n) * sizeof(uint32_t)},
+                    rows(a.x, n, c.n_embd), n);
+  seq.barrier();  // embeddings in x -> the first layer
+  for (uint32_t l = 0; l < c.n_layer; ++l) {
+    record_layer(seq, l, n);
+  }
+  if (logit_rows > 0) {
+    const vk::BufferView last = rows(a.last, logit_rows, c.n_embd);
+    seq.copy(rows(a.x, logit_rows, c.n_embd, n - logit_rows), last);
+    seq.barrier();  // copied rows -> output norm
+    kernels::rms_norm(ctx_, seq, last, weights_.output_norm, last, logit_rows, c.n_embd,
+                      c.rms_eps);
+    seq.barrier();  // normed rows -> output projection
+    const vk::BufferView logits = rows(a.logits, logit_rows, c.n_vocab);
+    project(seq, weights_.output, last, logits, logit_rows);
+    seq.barrier();  // logits -> copy to the host
+    seq.copy(logits, rows(a.logits_host, logit_rows, c.n_vocab));
+  }
+  seq.end();
+}
+
+void Transformer::submit(vk::Sequence& seq) {
+  seq.submit_and_wait();
+  ++submissions_;
+}
+
+void Transformer::check_tokens(std::span<const int32_t> tokens, uint32_t first_position) const {
+  if (uint64_t(first_position) + tokens.size() > context_length_) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("{} tokens at position {} do not fit in the context of {} tokens",
+                            tokens.size(), first_position, context_length_));
+  }
+  for (int32_t id : tokens) {
+    if (id < 0 || uint32_t(id) >= config_.n_vocab) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("token id {} is outside the vocabulary of {} tokens", id,
+                              config_.n_vocab));
+    }
+  }
+}
+
+std::vector<float> Transformer::prefill(std::span<const int32_t> tokens, uint32_t first_position,
+                                        bool all_logits) {
+  check_tokens(tokens, first_position);
+  if (tokens.empty()) {
+    return {};
+  }
+  const uint32_t chunk = all_logits ? std::min(max_batch_, act_->max_logit_rows) : max_batch_;
+  std::vector<float> out;
+  out.reserve((all_logits ? tokens.size() : 1) * size_t(config_.n_vocab));
+  auto seq = ctx_.create_sequence();
+  for (size_t begin = 0; begin < tokens.size(); begin += chunk) {
+    const uint32_t n = static_cast<uint32_t>(std::min<size_t>(chunk, tokens.size() - begin));
+    auto* ids = reinterpret_cast<uint32_t*>(act_->ids.mapped().data());
+    auto* positions = reinterpret_cast<uint32_t*>(act_->positions.mapped().data());
+    for (uint32_t i = 0; i < n; ++i) {
+      ids[i] = static_cast<uint32_t>(tokens[begin + i]);
+      positions[i] = first_position + static_cast<uint32_t>(begin) + i;
+    }
+    const bool last_chunk = begin + n == tokens.size();
+    const uint32_t logit_rows = all_logits ? n : (last_chunk ? 1 : 0);
+    record(seq, n, logit_rows);
+    submit(seq);
+    const auto* logits = reinterpret_cast<const float*>(act_->logits_host.mapped().data());
+    out.insert(out.end(), logits, logits + size_t(logit_rows) * config_.n_vocab);
+  }
+  return out;
+}
+
+std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
+  const int32_t one[] = {token};
+  check_tokens(one, position);
+  if (!decode_seq_) {
+    decode_seq_ = std::make_unique<vk::Sequence>(ctx_.create_sequence());
+    record(*decode_seq_, 1, 1);
+  }
+  reinterpret_cast<uint32_t*>(act_->ids.mapped().data())[0] = static_cast<uint32_t>(token);
+  reinterpret_cast<uint32_t*>(act_->positions.mapped().data())[0] = position;
+  submit(*decode_seq_);
+  return {reinterpret_cast<const float*>(act_->logits_host.mapped().data()), config_.n_vocab};
+}
+
+} // namespace sikao::model

@@ -1,0 +1,75 @@
+#pragma once
+// The forward pass of a decoder-only transformer (llama, qwen2, qwen3) as a sequence of kernel
+// dispatches, recorded into Vulkan command buffers:
+//
+//   x = embed(tokens)
+//   for each layer:
+//     h = rmsnorm(x) · attn_norm
+//     q, k, v = h Wq (+bq), h Wk (+bk), h Wv (+bv)      bias: qwen2
+//     q, k = rmsnorm_per_head(q, k)                      qwen3 (QK-norm)
+//     q, k = rope(q, k, positions)
+//     kv_cache[layer][positions] = k, v
+//     x = x + attention(q, kv_cache[layer]) Wo
+//     h = rmsnorm(x) · ffn_norm
+//     x = x + (silu(h Wgate) ⊙ h Wup) Wdown
+//   logits = (rmsnorm(x) · output_norm) Wout
+//
+// Decode (one token) is recorded once and replayed for every token: the token id and position
+// are read from small host-visible buffers rewritten before each submission, so a token costs
+// one vkQueueSubmit. Prefill records one pass per batch of up to max_batch tokens, using the
+// matrix-matrix kernels.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "kernels/attention.h"
+#include "model/model_config.h"
+#include "model/weights.h"
+#include "vulkan/context.h"
+
+namespace sikao::model {
+
+class Transformer {
+ public:
+  Transformer(vk::Context& ctx, const ModelConfig& config, const ModelWeights& weights,
+              uint32_t context_length, uint32_t max_batch = 256);
+  ~Transformer();
+
+  // Evaluates tokens at positions first_position, first_position + 1, ... (any count; batched
+  // internally) and returns the logits of the last token, or of every token when all_logits
+  // (n_tokens × n_vocab, row-major).
+  std::vector<float> prefill(std::span<const int32_t> tokens, uint32_t first_position,
+                             bool all_logits);
+
+  // Evaluates one token at position and returns its logits (valid until the next call).
+  std::span<const float> decode(int32_t token, uint32_t position);
+
+  uint32_t context_length() const { return context_length_; }
+  uint64_t submissions() const { return submissions_; }  // vkQueueSubmit calls so far
+
+ private:
+  struct Activations;
+
+  // Records the forward pass of n_tokens tokens (ids and positions already in their buffers),
+  // ending with the logits of the last logit_rows tokens in logits_host_.
+  void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows);
+  void record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
+  void project(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView x,
+               vk::BufferView y, uint32_t n_tokens);
+  void check_tokens(std::span<const int32_t> tokens, uint32_t first_position) const;
+  void submit(vk::Sequence& seq);
+
+  vk::Context& ctx_;
+  const ModelConfig& config_;
+  const ModelWeights& weights_;
+  uint32_t context_length_;
+  uint32_t max_batch_;
+  kernels::KvCacheShape kv_shape_;
+  std::unique_ptr<Activations> act_;
+  std::unique_ptr<vk::Sequence> decode_seq_;
+  uint64_t submissions_ = 0;
+};
+
+} // namespace sikao::model
