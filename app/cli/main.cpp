@@ -26,6 +26,7 @@ int version(const sikao::cli::Args&, const sikao::cli::GlobalOptions&) {
 
 const CommandEntry k_commands[] = {
     {"version", "version                                print the version", version},
+    {"history", "history list|show|search|export|import|delete   the conversation history", sikao::cli::history},
 };
 
 void print_usage(std::FILE* out) {
