@@ -137,10 +137,21 @@ std::string timestamp_for_filename(int64_t ms) {
   return buf;
 }
 
-// Empty when the file passes PRAGMA quick_check; otherwise what is wrong with it. Errors that
-// are not damage (permissions, locks, I/O) propagate: those files must not be moved.
-std::string damage_of(Database& db) {
+// A clean close of the last connection checkpoints the WAL and deletes it; a WAL file with
+// frames in it means the last session crashed or is still running.
+bool left_unclean(const std::string& path) {
+  std::error_code ec;
+  const auto size = fs::file_size(path + "-wal", ec);
+  return !ec && size > 0;
+}
+
+// Empty when the file looks healthy; otherwise what is wrong with it. Reading the schema checks
+// the header and first page; quick_check walks every page. Errors that are not damage
+// (permissions, locks, I/O) propagate: those files must not be moved.
+std::string damage_of(Database& db, bool quick_check) {
   try {
+    db.prepare("SELECT count(*) FROM sqlite_schema").run();
+    if (!quick_check) return {};
     auto st = db.prepare("PRAGMA quick_check");
     std::string first = st.step() ? st.column_text(0) : std::string("no result");
     return first == "ok" ? std::string() : "quick_check: " + first;
@@ -215,15 +226,19 @@ History::History(const std::string& path, HistoryOptions options) : impl_(std::m
 
   std::error_code ec;
   const bool existed = fs::exists(path, ec) && fs::file_size(path, ec) > 0;
+  const bool unclean = existed && left_unclean(path);
   if (!ro) create_parent_folder(path);
   s.db = std::make_unique<Database>(path, mode);
   if (existed) {
-    const std::string damage = damage_of(*s.db);
+    s.report.integrity_checked =
+        s.options.integrity_check == IntegrityCheck::Always || unclean;
+    const std::string damage = damage_of(*s.db, s.report.integrity_checked);
     if (!damage.empty()) {
       if (ro) {
         throw StorageError(StorageErrorCode::Corrupt,
                            fmt::format("history database {} is damaged: {}", path, damage));
       }
+      s.db->leave_files_untouched_on_close();
       s.db.reset();
       s.report.damaged = true;
       s.report.damage_reason = damage;

@@ -80,9 +80,33 @@ void v2_to_v3(Database& db) {
   )sql");
 }
 
+// Contentless: it stores only the index; deleting needs the old values, which the triggers pass.
+void v3_to_v4(Database& db) {
+  db.exec(R"sql(
+    CREATE VIRTUAL TABLE messages_short USING fts5(
+      content, reasoning, content = '', tokenize = 'unicode61');
+    CREATE TRIGGER messages_short_insert AFTER INSERT ON messages BEGIN
+      INSERT INTO messages_short(rowid, content, reasoning)
+      VALUES (new.id, sikao_space_cjk(new.content), sikao_space_cjk(new.reasoning));
+    END;
+    CREATE TRIGGER messages_short_delete AFTER DELETE ON messages BEGIN
+      INSERT INTO messages_short(messages_short, rowid, content, reasoning)
+      VALUES ('delete', old.id, sikao_space_cjk(old.content), sikao_space_cjk(old.reasoning));
+    END;
+    CREATE TRIGGER messages_short_update AFTER UPDATE OF content, reasoning ON messages BEGIN
+      INSERT INTO messages_short(messages_short, rowid, content, reasoning)
+      VALUES ('delete', old.id, sikao_space_cjk(old.content), sikao_space_cjk(old.reasoning));
+      INSERT INTO messages_short(rowid, content, reasoning)
+      VALUES (new.id, sikao_space_cjk(new.content), sikao_space_cjk(new.reasoning));
+    END;
+    INSERT INTO messages_short(rowid, content, reasoning)
+      SELECT id, sikao_space_cjk(content), sikao_space_cjk(reasoning) FROM messages;
+  )sql");
+}
+
 using Migration = void (*)(Database&);
 // k_migrations[n] migrates version n to n+1.
-constexpr Migration k_migrations[] = {v0_to_v1, v1_to_v2, v2_to_v3};
+constexpr Migration k_migrations[] = {v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4};
 static_assert(std::size(k_migrations) == k_schema_version);
 
 } // namespace

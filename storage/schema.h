@@ -4,12 +4,14 @@
 //   v1: conversations, messages (parent link for branches, status, stats)
 //   v2: conversations.pinned, conversations.archived
 //   v3: messages_fts: FTS5 trigram index over content and reasoning, kept by triggers
+//   v4: messages_short: FTS5 unicode61 index of the text with CJK characters spaced apart
+//       (sikao_space_cjk, cjk.h), for queries shorter than three characters
 
 #include "storage/sqlite.h"
 
 namespace sikao::storage::internal {
 
-constexpr int k_schema_version = 3;
+constexpr int k_schema_version = 4;
 
 int schema_version_of(Database& db);
 

@@ -1,14 +1,18 @@
 // Search over message content and reasoning.
 //
-// The FTS5 index uses the trigram tokenizer, so any substring of three or more characters is
-// found in any script — Chinese and Japanese have no spaces for a word tokenizer to split on.
-// A query term shorter than three characters (common in CJK: 中文, 日本) cannot use trigrams;
-// such queries fall back to a LIKE scan over the messages table with the snippet cut here.
+// Terms of three or more characters use the trigram index (messages_fts): any substring in any
+// script, Chinese and Japanese included, which have no spaces for a word tokenizer to split on.
+// Shorter terms (中文, 日本, "go") cannot be trigrams; they use the short-query index
+// (messages_short, schema v4), where every CJK character is its own token: a CJK term matches
+// as a run of characters, a Latin one as the start of a word. Both indexes are walked newest
+// first (by message id, i.e. the order messages were stored), so a query stops after `limit`
+// hits instead of sorting every match.
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
+#include "storage/cjk.h"
 #include "storage/history.h"
 #include "storage/history_impl.h"
 
@@ -48,13 +52,22 @@ std::string fts_expression(const std::vector<std::string>& terms) {
   return expr;
 }
 
-std::string like_pattern(const std::string& term) {
-  std::string p = "%";
-  for (char ch : term) {
-    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
-    p += ch;
+bool has_cjk(std::string_view s) {
+  const std::string spaced = internal::space_cjk(s);
+  return spaced.size() != s.size();
+}
+
+// A short term for the unicode61 index: CJK as a phrase of single characters ("量 子"),
+// anything else as a word prefix ("go"*).
+std::string short_expression(const std::vector<std::string>& terms) {
+  std::string expr;
+  for (const auto& t : terms) {
+    std::vector<std::string> one = {has_cjk(t) ? internal::space_cjk(t) : t};
+    if (!expr.empty()) expr += ' ';
+    expr += fts_expression(one);
+    if (!has_cjk(t)) expr += '*';
   }
-  return p + "%";
+  return expr;
 }
 
 std::string ascii_lower(std::string s) {
@@ -100,26 +113,20 @@ std::string cut_snippet(const std::string& text, const std::string& term, const 
 
 std::vector<SearchHit> search_fts(internal::Database& db, const std::vector<std::string>& terms,
                                   const SearchOptions& o) {
-  // Rows are picked first and snippets made only for those: snippet() on every match of a
-  // common word would dominate the query time.
+  // FTS5 is the outer loop and delivers rows already in rowid or rank order, so no sorter
+  // holds every match and snippet() runs only for the rows returned.
   static constexpr const char* k_by_newest =
-      "WITH top AS (SELECT m.id FROM messages_fts f JOIN messages m ON m.id = f.rowid "
-      "  WHERE messages_fts MATCH ?1 ORDER BY m.created_ms DESC, m.id DESC LIMIT ?2) "
       "SELECT m.id, m.conversation_id, c.title, m.role, m.created_ms, "
       "  snippet(messages_fts, 0, ?3, ?4, '…', ?5), snippet(messages_fts, 1, ?3, ?4, '…', ?5) "
-      "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+      "FROM messages_fts f JOIN messages m ON m.id = f.rowid "
       "JOIN conversations c ON c.id = m.conversation_id "
-      "WHERE messages_fts MATCH ?1 AND messages_fts.rowid IN (SELECT id FROM top) "
-      "ORDER BY m.created_ms DESC, m.id DESC";
+      "WHERE messages_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2";
   static constexpr const char* k_by_rank =
-      "WITH top AS (SELECT rowid AS id, rank AS r FROM messages_fts WHERE messages_fts MATCH ?1 "
-      "  ORDER BY rank LIMIT ?2) "
       "SELECT m.id, m.conversation_id, c.title, m.role, m.created_ms, "
       "  snippet(messages_fts, 0, ?3, ?4, '…', ?5), snippet(messages_fts, 1, ?3, ?4, '…', ?5) "
-      "FROM messages_fts JOIN top ON top.id = messages_fts.rowid "
-      "JOIN messages m ON m.id = messages_fts.rowid "
+      "FROM messages_fts f JOIN messages m ON m.id = f.rowid "
       "JOIN conversations c ON c.id = m.conversation_id "
-      "WHERE messages_fts MATCH ?1 ORDER BY top.r, m.id DESC";
+      "WHERE messages_fts MATCH ?1 ORDER BY f.rank LIMIT ?2";
   auto st = db.prepare(o.order == SearchOrder::Rank ? k_by_rank : k_by_newest);
   st.bind(1, fts_expression(terms)).bind(2, o.limit).bind(3, o.mark_open).bind(4, o.mark_close);
   st.bind(5, static_cast<int64_t>(std::clamp(o.snippet_tokens, 1, 64)));
@@ -144,22 +151,40 @@ std::vector<SearchHit> search_fts(internal::Database& db, const std::vector<std:
   return hits;
 }
 
-std::vector<SearchHit> search_like(internal::Database& db, const std::vector<std::string>& terms,
-                                   const SearchOptions& o) {
-  // One cached statement per term count; the SQL text is fixed fragments, terms are bound.
-  std::string sql =
-      "SELECT m.id, m.conversation_id, c.title, m.role, m.created_ms, m.content, m.reasoning "
-      "FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE 1";
-  for (size_t i = 0; i < terms.size(); ++i) {
-    sql += fmt::format(" AND (m.content LIKE ?{0} ESCAPE '\\' OR m.reasoning LIKE ?{0} ESCAPE '\\')",
-                       i + 2);
-  }
-  sql += " ORDER BY m.created_ms DESC, m.id DESC LIMIT ?1";
-  auto st = db.prepare(sql);
-  st.bind(1, o.limit);
-  for (size_t i = 0; i < terms.size(); ++i) st.bind(static_cast<int>(i + 2), like_pattern(terms[i]));
+// Ids from the short-query index, AND the trigram index when the query also has long terms.
+// "+rowid" keeps the planner from handing the IN list to FTS5 as rowid lookups, which would
+// re-run the MATCH once per listed row; this way the subquery is materialised once.
+std::vector<int64_t> short_candidates(internal::Database& db, const std::vector<std::string>& short_terms,
+                                      const std::vector<std::string>& long_terms, const SearchOptions& o) {
+  static constexpr const char* k_short_newest =
+      "SELECT rowid FROM messages_short WHERE messages_short MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
+  static constexpr const char* k_short_rank =
+      "SELECT rowid FROM messages_short WHERE messages_short MATCH ?1 ORDER BY rank LIMIT ?2";
+  static constexpr const char* k_mixed_newest =
+      "SELECT rowid FROM messages_short WHERE messages_short MATCH ?1 AND +rowid IN "
+      "(SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?3) ORDER BY rowid DESC LIMIT ?2";
+  static constexpr const char* k_mixed_rank =
+      "SELECT rowid FROM messages_short WHERE messages_short MATCH ?1 AND +rowid IN "
+      "(SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?3) ORDER BY rank LIMIT ?2";
+  const bool rank = o.order == SearchOrder::Rank;
+  auto st = db.prepare(long_terms.empty() ? (rank ? k_short_rank : k_short_newest)
+                                          : (rank ? k_mixed_rank : k_mixed_newest));
+  st.bind(1, short_expression(short_terms)).bind(2, o.limit);
+  if (!long_terms.empty()) st.bind(3, fts_expression(long_terms));
+  std::vector<int64_t> ids;
+  while (st.step()) ids.push_back(st.column_int(0));
+  return ids;
+}
+
+std::vector<SearchHit> search_short(internal::Database& db, const std::vector<std::string>& terms,
+                                    const std::vector<std::string>& short_terms,
+                                    const std::vector<std::string>& long_terms, const SearchOptions& o) {
   std::vector<SearchHit> hits;
-  while (st.step()) {
+  for (int64_t id : short_candidates(db, short_terms, long_terms, o)) {
+    auto st = db.prepare(
+        "SELECT m.id, m.conversation_id, c.title, m.role, m.created_ms, m.content, m.reasoning "
+        "FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ?1");
+    if (!st.bind(1, id).step()) continue;
     SearchHit h;
     h.message_id = st.column_int(0);
     h.conversation_id = st.column_int(1);
@@ -167,11 +192,18 @@ std::vector<SearchHit> search_like(internal::Database& db, const std::vector<std
     h.role = role_from_string(st.column_text(3)).value_or(Role::User);
     h.created_ms = st.column_int(4);
     const std::string content = st.column_text(5);
-    h.snippet = cut_snippet(content, terms.front(), o);
-    if (h.snippet.empty()) {
-      h.field = SearchField::Reasoning;
-      h.snippet = cut_snippet(st.column_text(6), terms.front(), o);
+    const std::string reasoning = st.column_text(6);
+    for (const auto& term : terms) {
+      if (!(h.snippet = cut_snippet(content, term, o)).empty()) {
+        h.field = SearchField::Content;
+        break;
+      }
+      if (!(h.snippet = cut_snippet(reasoning, term, o)).empty()) {
+        h.field = SearchField::Reasoning;
+        break;
+      }
     }
+    if (h.snippet.empty()) h.snippet = content.substr(0, forward_chars(content, 0, o.snippet_tokens));
     hits.push_back(std::move(h));
   }
   return hits;
@@ -182,10 +214,10 @@ std::vector<SearchHit> search_like(internal::Database& db, const std::vector<std
 std::vector<SearchHit> History::search(const std::string& query, const SearchOptions& o) const {
   const auto terms = split_terms(query);
   if (terms.empty() || o.limit <= 0) return {};
-  const bool all_long = std::all_of(terms.begin(), terms.end(), [](const std::string& t) {
-    return internal::codepoint_count(t) >= 3;
-  });
-  return all_long ? search_fts(*impl_->db, terms, o) : search_like(*impl_->db, terms, o);
+  std::vector<std::string> short_terms, long_terms;
+  for (const auto& t : terms) (internal::codepoint_count(t) >= 3 ? long_terms : short_terms).push_back(t);
+  if (short_terms.empty()) return search_fts(*impl_->db, terms, o);
+  return search_short(*impl_->db, terms, short_terms, long_terms, o);
 }
 
 } // namespace sikao::storage

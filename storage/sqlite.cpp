@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/cjk.h"
+
 namespace sikao::storage::internal {
 
 StorageErrorCode error_code_for(int rc) {
@@ -128,6 +130,25 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
                                          advice_for(code)));
   }
   sqlite3_extended_result_codes(db_, 1);
+  register_functions();
+}
+
+namespace {
+void space_cjk_sql(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const int n = sqlite3_value_bytes(argv[0]);
+  const std::string spaced = space_cjk(std::string_view(p ? p : "", static_cast<size_t>(n)));
+  sqlite3_result_text64(ctx, spaced.data(), spaced.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+} // namespace
+
+// The schema's triggers call these, so every connection that writes messages must have them:
+// a tool without them gets "no such function" instead of a silently stale index.
+void Database::register_functions() {
+  const int rc = sqlite3_create_function_v2(
+      db_, "sikao_space_cjk", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+      space_cjk_sql, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) fail(rc, "registering sikao_space_cjk");
 }
 
 Database::~Database() {
@@ -165,6 +186,10 @@ int64_t Database::pragma_int(const char* sql) {
 }
 
 int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+void Database::leave_files_untouched_on_close() {
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
 int Database::changes() const { return sqlite3_changes(db_); }
 
 void Database::fail(int rc, std::string_view what) const { fail_stmt(db_, nullptr, path_, rc, what); }

@@ -70,11 +70,16 @@ class Database {
   void exec(const char* sql);
   int64_t pragma_int(const char* sql);
   int64_t last_insert_id() const;
+  // Closing the last connection normally copies the WAL into the database file; a damaged file
+  // that is about to be kept aside must stay exactly as found.
+  void leave_files_untouched_on_close();
   int changes() const;
 
   [[noreturn]] void fail(int rc, std::string_view what) const;
 
  private:
+  void register_functions();
+
   std::string path_;
   sqlite3* db_ = nullptr;
   std::map<std::string, sqlite3_stmt*, std::less<>> cache_;

@@ -249,7 +249,8 @@ class TstHistory : public QObject {
     QCOMPARE(ids_of(h.all_messages(t.conv)), (std::vector<int64_t>{t.u1, t.a1}));
     QCOMPARE(ids_of(h.active_path(t.conv)), std::vector<int64_t>{t.u1});
     QCOMPARE(code_of([&] { h.message(t.a3); }), StorageErrorCode::NotFound);
-    QVERIFY(h.search("コンピュート").empty());  // gone from the index too
+    QVERIFY(h.search("コンピュート").empty());  // gone from both indexes too
+    QVERIFY(h.search("動").empty());
     // Deleting an inactive branch leaves the path alone.
     const int64_t a4 = h.append_message(assistant_msg(t.conv, t.u1, "third answer"));
     h.delete_subtree(t.a1);
@@ -261,7 +262,7 @@ class TstHistory : public QObject {
     const int64_t conv = h.create_conversation({});
     std::optional<int64_t> parent;
     int64_t first = 0;
-    for (int i = 0; i < 1500; ++i) {
+    for (int i = 0; i < 1100; ++i) {
       parent = h.append_message(user_msg(conv, parent, "turn " + std::to_string(i)));
       if (i == 0) first = *parent;
     }
@@ -427,6 +428,34 @@ class TstHistory : public QObject {
     QVERIFY(h.search("   ").empty());
   }
 
+  void short_terms_match_word_starts_and_mix_with_long_terms() {
+    FakeClock clock;
+    History h(fresh_path(), clock.options());
+    const Tree t = build_tree(h, clock);
+    // "GPU" is a word start in all three answers, also between CJK characters (在GPU上).
+    QCOMPARE(hit_ids(h.search("GP")), (std::vector<int64_t>{t.a3, t.a2, t.a1}));
+    QVERIFY(h.search("PU").empty());  // not a word start
+    QCOMPARE(hit_ids(h.search("程序 GPU上运行")), std::vector<int64_t>{t.a2});
+    QCOMPARE(hit_ids(h.search("程序 runs")), std::vector<int64_t>{});
+    QCOMPARE(hit_ids(h.search("です GPU")), std::vector<int64_t>{t.a3});
+  }
+
+  void the_index_follows_streaming_rewrites() {
+    FakeClock clock;
+    History h(fresh_path(), clock.options());
+    const int64_t conv = h.create_conversation({});
+    const int64_t id = h.begin_streaming(assistant_msg(conv, std::nullopt, ""));
+    clock.advance(300ms);
+    QVERIFY(h.update_streaming(id, "初稿 draft text", "", {}));
+    QCOMPARE(hit_ids(h.search("初稿")), std::vector<int64_t>{id});
+    QCOMPARE(hit_ids(h.search("draft")), std::vector<int64_t>{id});
+    h.finish_streaming(id, MessageStatus::Complete, "定稿 final text", "", {});
+    QVERIFY(h.search("初稿").empty());
+    QVERIFY(h.search("draft").empty());
+    QCOMPARE(hit_ids(h.search("定稿")), std::vector<int64_t>{id});
+    QCOMPARE(hit_ids(h.search("final")), std::vector<int64_t>{id});
+  }
+
   void search_orders_by_newest_or_by_rank() {
     FakeClock clock;
     History h(fresh_path(), clock.options());
@@ -574,11 +603,44 @@ class TstHistory : public QObject {
     write_file(path, bytes);
     FakeClock clock;
     clock.wall_ms += 1000;
-    History h(path, clock.options());
+    auto o = clock.options();
+    o.integrity_check = IntegrityCheck::Always;
+    History h(path, o);
+    QVERIFY(h.report().integrity_checked);
     QVERIFY(h.report().damaged);
     QVERIFY2(!h.report().damage_reason.empty(), h.report().damage_reason.c_str());
     QCOMPARE(read_file(h.report().damaged_kept_as), bytes);
     QVERIFY(h.list_conversations().empty());
+  }
+
+  // The files a crashed session leaves (database + WAL) are copied while the writer is still
+  // open; the copy's pages are then damaged. Its leftover WAL makes the open run quick_check.
+  void an_unclean_shutdown_runs_quick_check_and_keeps_a_damaged_file_aside() {
+    const std::string path = fresh_path();
+    const std::string crashed = fresh_path();
+    {
+      History h(path);
+      const int64_t c = h.create_conversation({"big"});
+      for (int i = 0; i < 200; ++i) h.append_message(user_msg(c, std::nullopt, std::string(300, 'a' + i % 26)));
+    }
+    {
+      History clean(path);
+      QVERIFY(!clean.report().integrity_checked);  // closed cleanly: header and schema only
+      QVERIFY(!clean.report().damaged);
+    }
+    History writer(path);
+    writer.create_conversation({"in the WAL only"});
+    QVERIFY(fs::file_size(path + "-wal") > 0);
+    std::string bytes = read_file(path);
+    for (size_t i = 2 * 4096; i < 6 * 4096; ++i) bytes[i] = static_cast<char>(i * 131 % 251);
+    write_file(crashed, bytes);
+    fs::copy_file(path + "-wal", crashed + "-wal");
+    const std::string wal = read_file(crashed + "-wal");
+    History h(crashed);
+    QVERIFY(h.report().integrity_checked);
+    QVERIFY2(h.report().damaged, h.report().damage_reason.c_str());
+    QCOMPARE(read_file(h.report().damaged_kept_as), bytes);
+    QCOMPARE(read_file(h.report().damaged_kept_as + "-wal"), wal);
   }
 
   void two_damaged_files_in_the_same_second_are_both_kept() {
