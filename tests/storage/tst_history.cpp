@@ -201,6 +201,7 @@ class TstHistory : public QObject {
     QCOMPARE(hit_ids(h.search("barriers")), std::vector<int64_t>{10});
     QCOMPARE(hit_ids(h.search("写入在读取")), std::vector<int64_t>{11});
     QCOMPARE(hit_ids(h.search("hazards")), std::vector<int64_t>{11});
+    QCOMPARE(hit_ids(h.search("屏障")), std::vector<int64_t>{11});  // short-query index (v4)
     // New features work on the migrated file.
     h.set_pinned(7, true);
     QVERIFY(h.conversation(7).pinned);
@@ -736,6 +737,29 @@ class TstHistory : public QObject {
     }
     History h(path);
     QCOMPARE(h.export_json(h.conversation_ids()), before);
+  }
+
+  void a_database_locked_by_another_writer_is_a_clear_error() {
+    const std::string path = fresh_path();
+    HistoryOptions quick;
+    quick.busy_timeout = std::chrono::milliseconds(100);
+    History h(path, quick);
+    const int64_t conv = h.create_conversation({"shared"});
+    namespace in = sikao::storage::internal;
+    in::Database other(path, in::Database::Mode::ReadWrite);
+    {
+      in::Transaction holding(other);  // another process in the middle of a write
+      try {
+        h.append_message(user_msg(conv, std::nullopt, "blocked"));
+        QFAIL("wrote while another connection held the write lock");
+      } catch (const StorageError& e) {
+        QCOMPARE(e.code(), StorageErrorCode::Busy);
+        QVERIFY2(std::string(e.what()).find("locked") != std::string::npos, e.what());
+      }
+      QCOMPARE(h.conversation(conv).title, std::string("shared"));  // reading still works
+    }
+    h.append_message(user_msg(conv, std::nullopt, "after the lock"));  // and writing afterwards
+    QCOMPARE(h.all_messages(conv).size(), size_t(1));
   }
 
   void a_folder_that_cannot_be_created_is_a_clear_error() {
