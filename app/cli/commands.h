@@ -27,5 +27,6 @@ int tokenize(const Args& args, const GlobalOptions& global);
 int detokenize(const Args& args, const GlobalOptions& global);
 int eval(const Args& args, const GlobalOptions& global);
 int run(const Args& args, const GlobalOptions& global);
+int history(const Args& args, const GlobalOptions& global);
 
 } // namespace sikao::cli

@@ -32,6 +32,7 @@ const CommandEntry k_commands[] = {
     {"detokenize", "detokenize -m MODEL [--no-special] IDS...  print the text of token ids", sikao::cli::detokenize},
     {"run", "run -m MODEL -p PROMPT [-n N] [--temp T] [--top-k K] [--top-p P] [--min-p P] [--seed S] [--ctx N] [--raw]", sikao::cli::run},
     {"eval", "eval -m MODEL --tokens \"ID ...\" [--top K] [--greedy N] [--ctx N] [--json]", sikao::cli::eval},
+    {"history", "history list|show|search|export|import|delete   the conversation history", sikao::cli::history},
 };
 
 void print_usage(std::FILE* out) {
