@@ -14,5 +14,6 @@ struct GlobalOptions {
   std::string db_path;  // --db FILE; empty: the default history in the XDG data directory
 };
 
+int template_command(const Args& args, const GlobalOptions& global);
 
 } // namespace sikao::cli

@@ -26,6 +26,7 @@ int version(const sikao::cli::Args&, const sikao::cli::GlobalOptions&) {
 
 const CommandEntry k_commands[] = {
     {"version", "version                                print the version", version},
+    {"template", "template (--template F.jinja | -m M.gguf) --messages M.json [--add-generation-prompt] [--var NAME=VALUE]...  render a chat prompt", sikao::cli::template_command},
 };
 
 void print_usage(std::FILE* out) {
