@@ -479,6 +479,11 @@ class Evaluator {
       exec_body(program.body, top, out);
     } catch (const RenderFault& f) {
       throw Error(ErrorCode::InvalidArgument, fmt::format("{}:{}: {}", name_, line_, f.message));
+    } catch (const Error& e) {
+      // Value-level errors (an unorderable comparison, a value tojson cannot write) get the line.
+      const std::string prefix = name_ + ":";
+      if (std::string_view(e.what()).substr(0, prefix.size()) == prefix) throw;
+      throw Error(e.code(), fmt::format("{}:{}: {}", name_, line_, e.what()));
     }
     return out;
   }
@@ -578,6 +583,9 @@ class Evaluator {
     }
     const auto n = static_cast<int64_t>(items.size());
     for (int64_t i = 0; i < n; ++i) {
+      if (++iterations_ > k_max_iterations) {
+        fault(fmt::format("more than {} loop iterations in one render (runaway template?)", k_max_iterations));
+      }
       auto iter_scope = std::make_shared<Scope>();
       iter_scope->parent = scope;
       bind_targets(*iter_scope, s.targets, items[static_cast<size_t>(i)]);
@@ -666,7 +674,16 @@ class Evaluator {
       scope->set("kwargs", Value(std::move(kwargs)));
       std::string out;
       const int saved_line = self->line_;
-      self->exec_body(def->body, scope, out);
+      if (++self->call_depth_ > k_max_call_depth) {
+        fault(fmt::format("macro '{}' nested more than {} calls deep (unbounded recursion?)", def->text, k_max_call_depth));
+      }
+      try {
+        self->exec_body(def->body, scope, out);
+      } catch (...) {
+        --self->call_depth_;
+        throw;
+      }
+      --self->call_depth_;
       self->line_ = saved_line;
       return Value(std::move(out));
     });
@@ -1283,8 +1300,15 @@ class Evaluator {
                 }));
   }
 
+  // Limits that turn a runaway template into an error instead of a hang or a stack overflow;
+  // real chat templates stay orders of magnitude below them.
+  static constexpr int k_max_call_depth = 100;
+  static constexpr int64_t k_max_iterations = 1'000'000;
+
   std::string name_;
   int line_ = 0;
+  int call_depth_ = 0;
+  int64_t iterations_ = 0;
 };
 
 } // namespace

@@ -397,6 +397,7 @@ class Parser {
   }
 
   StmtP parse_statement() {
+    DepthGuard guard(*this, cur().line);
     const Token kw = next();
     const int line = kw.line;
     const std::string& k = kw.text;
@@ -603,7 +604,19 @@ class Parser {
     return t;
   }
 
+  // Bounds recursion on hostile input ("((((…" or thousands of nested blocks) so a bad template
+  // is an error, not a stack overflow.
+  struct DepthGuard {
+    Parser& p;
+    explicit DepthGuard(Parser& parser, int line) : p(parser) {
+      if (++p.depth_ > k_max_depth) p.fail(line, fmt::format("template nested more than {} levels deep", k_max_depth));
+    }
+    ~DepthGuard() { --p.depth_; }
+  };
+  static constexpr int k_max_depth = 200;
+
   ExprP parse_expression() {
+    DepthGuard guard(*this, cur().line);
     ExprP expr = parse_or();
     while (is_name("if")) {
       const int line = next().line;
@@ -637,6 +650,7 @@ class Parser {
   }
 
   ExprP parse_not() {
+    DepthGuard guard(*this, cur().line);
     if (is_name("not")) {
       auto e = node(Expr::Kind::Not, next().line);
       e->args = {parse_not()};
@@ -702,6 +716,7 @@ class Parser {
   }
 
   ExprP parse_unary(bool with_filter) {
+    DepthGuard guard(*this, cur().line);
     ExprP n;
     if (is_op("-") || is_op("+")) {
       const bool neg = cur().text == "-";
@@ -886,6 +901,7 @@ class Parser {
   std::string name_;
   size_t pos_ = 0;
   int loop_depth_ = 0;
+  int depth_ = 0;
 };
 
 } // namespace

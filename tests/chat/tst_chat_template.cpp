@@ -207,8 +207,10 @@ class TestChatTemplate : public QObject {
   }
 
   void malformed_templates_report_the_line() {
+    std::string nested_ifs;
+    for (int i = 0; i < 3000; ++i) nested_ifs += "{% if x %}";
     struct Case {
-      const char* source;
+      std::string source;
       int line;
       const char* says;
       sikao::ErrorCode code;
@@ -230,15 +232,17 @@ class TestChatTemplate : public QObject {
         {"x\n{% include 'other.jinja' %}", 2, "not supported", sikao::ErrorCode::Unsupported},
         {"{% break %}", 1, "outside of a loop", sikao::ErrorCode::InvalidFile},
         {"{% set x = %}", 1, "unexpected", sikao::ErrorCode::InvalidFile},
+        {"\n{{ " + std::string(5000, '(') + "1" + std::string(5000, ')') + " }}", 2, "nested more than", sikao::ErrorCode::InvalidFile},
+        {nested_ifs, 1, "nested more than", sikao::ErrorCode::InvalidFile},
     };
     for (const auto& c : cases) {
       try {
         sikao::chat::ChatTemplate::parse(c.source, "bad.jinja");
-        QFAIL(qPrintable(QString("parsed without error: ") + c.source));
+        QFAIL(qPrintable(QString::fromStdString("parsed without error: " + c.source.substr(0, 80))));
       } catch (const sikao::Error& e) {
         const std::string msg = e.what();
         const std::string where = "bad.jinja:" + std::to_string(c.line) + ": ";
-        QVERIFY2(msg.rfind(where, 0) == 0, qPrintable(QString::fromStdString("'" + std::string(c.source) + "' -> '" + msg + "' (wanted prefix " + where + ")")));
+        QVERIFY2(msg.rfind(where, 0) == 0, qPrintable(QString::fromStdString("'" + c.source.substr(0, 80) + "' -> '" + msg + "' (wanted prefix " + where + ")")));
         QVERIFY2(msg.find(c.says) != std::string::npos, qPrintable(QString::fromStdString(msg)));
         QCOMPARE(e.code(), c.code);
       }
@@ -261,6 +265,9 @@ class TestChatTemplate : public QObject {
         {"{% set ns = namespace(a=1) %}{% set m = 'str' %}\n{% set m.a = 2 %}", 2, "non-namespace"},
         {"{{ 1 // 0 }}", 1, "ZeroDivisionError"},
         {"{{ none | tojson(ensure_ascii=false) }}{{ undefined_name | tojson }}", 1, "not JSON serializable"},
+        {"{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "unbounded recursion"},
+        {"{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", 1, "loop iterations"},
+        {"{{ messages | map(attribute='role') | tojson }}", 1, "generator is not JSON serializable"},
     };
     const Value messages = Value::from_json(R"([{"role": "user", "content": "hi"}])", "test");
     for (const auto& c : cases) {
