@@ -28,6 +28,39 @@ struct Token {
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
+// Whitespace control strips what Python's str.rstrip() and re's \s match: every str.isspace()
+// character, including non-ASCII ones such as U+3000 and U+00A0. These give the byte length of
+// such a character starting at `pos` / ending at `end`, or 0.
+size_t space_at(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return 0;
+  const auto c = static_cast<unsigned char>(s[pos]);
+  const size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 1;
+  if (pos + len > s.size()) return 0;
+  const auto cps = utf8_decode(s.substr(pos, len));
+  return cps.size() == 1 && is_python_space(cps[0]) ? len : 0;
+}
+size_t space_before(std::string_view s, size_t end) {
+  size_t start = end;
+  while (start > 0 && end - start < 4) {
+    --start;
+    if ((static_cast<unsigned char>(s[start]) & 0xc0) != 0x80) break;
+  }
+  if (start == end) return 0;
+  const size_t len = space_at(s, start);
+  return len == end - start ? len : 0;
+}
+void rstrip_space(std::string& text) {
+  while (size_t n = space_before(text, text.size())) text.resize(text.size() - n);
+}
+bool all_space(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = space_at(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 // Jinja normalises line endings to "\n" and drops one trailing newline (keep_trailing_newline=False).
 std::string normalise_source(std::string_view source) {
   std::string out;
@@ -61,13 +94,12 @@ class Lexer {
       const char kind = src_[open + 1];  // '{', '%' or '#'
       const char sign = open + 2 < src_.size() ? src_[open + 2] : '\0';
       if (sign == '-') {
-        while (!text.empty() && is_ws(text.back())) text.pop_back();
+        rstrip_space(text);
       } else if (sign != '+' && kind != '{') {
         // lstrip_blocks: whitespace from the start of the line up to a block or comment tag.
         const size_t nl = text.rfind('\n');
         const size_t l_pos = nl == std::string::npos ? 0 : nl + 1;
-        if ((l_pos > 0 || line_starting) && l_pos < text.size() &&
-            std::all_of(text.begin() + static_cast<long>(l_pos), text.end(), is_ws)) {
+        if ((l_pos > 0 || line_starting) && l_pos < text.size() && all_space(std::string_view(text).substr(l_pos))) {
           text.resize(l_pos);
         }
       }
@@ -119,7 +151,7 @@ class Lexer {
   size_t after_tag_end(size_t, size_t end, bool minus, bool plus, bool block) {
     size_t pos = end;
     if (minus) {
-      while (pos < src_.size() && is_ws(src_[pos])) ++pos;
+      while (size_t n = space_at(src_, pos)) pos += n;
     } else if (!plus && block && pos < src_.size() && src_[pos] == '\n') {
       ++pos;
     }
@@ -141,9 +173,7 @@ class Lexer {
       while (q < src_.size() && is_ws(src_[q])) ++q;
       if (src_.compare(q, 6, "endraw") != 0) continue;
       std::string text = src_.substr(body, i - body);
-      if (src_[i + 2] == '-') {
-        while (!text.empty() && is_ws(text.back())) text.pop_back();
-      }
+      if (src_[i + 2] == '-') rstrip_space(text);
       push_text(std::move(text), body);
       const size_t end = src_.find("%}", q);
       if (end == std::string::npos) fail(i, "unclosed 'endraw' tag");
