@@ -243,7 +243,7 @@ Value make_items(const Value& v) {
   if (v.is_undefined()) return Value(List{});
   if (v.kind() != Value::Kind::Dict) fault("Can only get item pairs from a mapping.");
   List items;
-  for (const auto& [k, e] : v.as_dict()) items.emplace_back(List{k, e});
+  for (const auto& [k, e] : v.as_dict()) items.push_back(Value::tuple(List{k, e}));
   return Value(std::move(items));
 }
 
@@ -716,7 +716,7 @@ class Evaluator {
       case Expr::Kind::Tuple: {
         List l;
         for (const auto& x : e.args) l.push_back(eval(*x, scope));
-        return Value(std::move(l));
+        return e.kind == Expr::Kind::Tuple ? Value::tuple(std::move(l)) : Value(std::move(l));
       }
       case Expr::Kind::Dict: {
         Dict d;

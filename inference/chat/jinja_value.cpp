@@ -43,6 +43,12 @@ Value Value::markup(std::string s) {
   return v;
 }
 
+Value Value::tuple(List items) {
+  Value v(std::move(items));
+  v.tuple_ = true;
+  return v;
+}
+
 Value Value::generator(List items) {
   Value v(std::move(items));
   v.generator_ = true;
@@ -135,7 +141,7 @@ const char* Value::type_name() const {
     case Kind::Int: return "int";
     case Kind::Float: return "float";
     case Kind::String: return "str";
-    case Kind::List: return generator_ ? "generator" : "list";
+    case Kind::List: return generator_ ? "generator" : tuple_ ? "tuple" : "list";
     case Kind::Dict: return "dict";
     case Kind::Namespace: return "Namespace";
     case Kind::Callable: return "function";
@@ -324,11 +330,12 @@ std::string Value::repr() const {
     case Kind::String: return string_repr(*s_);
     case Kind::List: {
       if (generator_) return "<generator object>";
-      std::string out = "[";
+      std::string out = tuple_ ? "(" : "[";
       for (size_t i = 0; i < list_->size(); ++i) {
         if (i > 0) out += ", ";
         out += (*list_)[i].repr();
       }
+      if (tuple_) return out + (list_->size() == 1 ? ",)" : ")");
       return out + "]";
     }
     case Kind::Dict: {
@@ -365,7 +372,7 @@ bool equals(const Value& a, const Value& b) {
     case K::List: {
       const auto& x = a.as_list();
       const auto& y = b.as_list();
-      if (x.size() != y.size()) return false;
+      if (a.is_tuple() != b.is_tuple() || x.size() != y.size()) return false;
       for (size_t i = 0; i < x.size(); ++i) {
         if (!equals(x[i], y[i])) return false;
       }

@@ -50,6 +50,10 @@ class Value {
   // markupsafe.Markup: what |safe and |escape return. Concatenating a plain str to it with `+`
   // HTML-escapes the plain side (templates rely on this, e.g. functionary's tool list).
   static Value markup(std::string s);
+  // A Python tuple ((a, b) literals, the pairs of |items): a list that prints as (a, b) and is
+  // never equal to a list.
+  static Value tuple(List items);
+  bool is_tuple() const { return tuple_; }
   bool is_markup() const { return markup_; }
   static Value callable(std::string name, Function fn);
 
@@ -92,6 +96,7 @@ class Value {
   Kind kind_ = Kind::Undefined;
   bool generator_ = false;
   bool markup_ = false;
+  bool tuple_ = false;
   bool b_ = false;
   int64_t i_ = 0;
   double d_ = 0.0;
