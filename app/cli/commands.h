@@ -28,5 +28,6 @@ int detokenize(const Args& args, const GlobalOptions& global);
 int eval(const Args& args, const GlobalOptions& global);
 int run(const Args& args, const GlobalOptions& global);
 int history(const Args& args, const GlobalOptions& global);
+int template_command(const Args& args, const GlobalOptions& global);
 
 } // namespace sikao::cli

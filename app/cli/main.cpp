@@ -33,6 +33,7 @@ const CommandEntry k_commands[] = {
     {"run", "run -m MODEL -p PROMPT [-n N] [--temp T] [--top-k K] [--top-p P] [--min-p P] [--seed S] [--ctx N] [--raw]", sikao::cli::run},
     {"eval", "eval -m MODEL --tokens \"ID ...\" [--top K] [--greedy N] [--ctx N] [--json]", sikao::cli::eval},
     {"history", "history list|show|search|export|import|delete   the conversation history", sikao::cli::history},
+    {"template", "template (--template F.jinja | -m M.gguf) --messages M.json [--add-generation-prompt] [--var NAME=VALUE]...  render a chat prompt", sikao::cli::template_command},
 };
 
 void print_usage(std::FILE* out) {

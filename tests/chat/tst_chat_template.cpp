@@ -1,0 +1,386 @@
+// Chat templates: byte-for-byte conformance with Python's jinja2 (run at test time through
+// tests/chat/render_reference.py) on every template in ../shared/templates, every GGUF chat
+// template under ../shared and the feature snippets in tests/chat/snippets, for every
+// conversation in tests/chat/conversations.json; sikao-cli template on the same inputs;
+// clear errors with line numbers for malformed templates; the built-in fallback formats.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "chat/chat_template.h"
+#include "common/error.h"
+#include "support/test_support.h"
+
+using sikao::chat::jinja::Value;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string k_source_dir = SIKAO_SOURCE_DIR;
+const std::string k_conversations = k_source_dir + "/tests/chat/conversations.json";
+const std::string k_reference_script = k_source_dir + "/tests/chat/render_reference.py";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// strftime_now() in both renderers reads this instant (render_reference.py FIXED_NOW).
+std::tm fixed_now() {
+  std::tm tm{};
+  tm.tm_year = 2025 - 1900;
+  tm.tm_mon = 2;
+  tm.tm_mday = 14;
+  tm.tm_hour = 15;
+  tm.tm_min = 9;
+  tm.tm_sec = 26;
+  tm.tm_wday = 5;
+  tm.tm_yday = 72;
+  return tm;
+}
+
+// Where the two outputs first differ, for a failure message a person can act on.
+std::string first_difference(const std::string& ours, const std::string& ref) {
+  size_t i = 0;
+  while (i < ours.size() && i < ref.size() && ours[i] == ref[i]) ++i;
+  const size_t from = i > 40 ? i - 40 : 0;
+  return "at byte " + std::to_string(i) + ": ours «" + ours.substr(from, 100) + "» jinja2 «" + ref.substr(from, 100) + "»";
+}
+
+sikao::chat::RenderOptions options_for(const nlohmann::ordered_json& conv) {
+  sikao::chat::RenderOptions opt;
+  opt.add_generation_prompt = conv.value("add_generation_prompt", false);
+  if (conv.contains("variables")) {
+    const Value vars = Value::from_json(conv["variables"].dump(), "variables");
+    opt.extra_variables = vars.as_dict();
+  }
+  opt.now = fixed_now;
+  return opt;
+}
+
+std::vector<std::string> conformance_inputs() {
+  std::vector<std::string> paths;
+  for (const auto& e : fs::directory_iterator(sikao::test::shared_path("templates"))) {
+    if (e.path().extension() == ".jinja") paths.push_back(e.path().string());
+  }
+  for (const auto& e : fs::directory_iterator(k_source_dir + "/tests/chat/snippets")) {
+    if (e.path().extension() == ".jinja") paths.push_back(e.path().string());
+  }
+  for (const auto& e : fs::recursive_directory_iterator(sikao::test::shared_dir())) {
+    if (e.path().extension() == ".gguf") paths.push_back(e.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+} // namespace
+
+class TestChatTemplate : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir tmp_;
+  nlohmann::ordered_json conversations_;
+  nlohmann::ordered_json reference_;  // {path: {conversation: {"ok": text} | {"error": message}}}
+
+ private slots:
+  void initTestCase() {
+    SIKAO_REQUIRE_SHARED();
+    QVERIFY(tmp_.isValid());
+    conversations_ = nlohmann::ordered_json::parse(read_file(k_conversations));
+    const QString out = tmp_.filePath("reference.json");
+    QStringList args = {QString::fromStdString(k_reference_script), QString::fromStdString(k_conversations), out};
+    for (const auto& p : conformance_inputs()) args << QString::fromStdString(p);
+    QProcess py;
+    py.start("/usr/bin/python3", args);
+    QVERIFY2(py.waitForFinished(300000), "render_reference.py did not finish");
+    QVERIFY2(py.exitStatus() == QProcess::NormalExit && py.exitCode() == 0,
+             qPrintable("render_reference.py failed (is python3-jinja2 installed?): " + QString::fromUtf8(py.readAllStandardError())));
+    reference_ = nlohmann::ordered_json::parse(read_file(out.toStdString()));
+    QVERIFY2(reference_.size() >= 15, "the reference covers fewer templates than ../shared holds");
+  }
+
+  void conformance_matches_jinja2_byte_for_byte() {
+    int cases = 0, expected_errors = 0;
+    QStringList failures;
+    for (const auto& [path, per_conv] : reference_.items()) {
+      std::optional<sikao::chat::ChatTemplate> tmpl;
+      std::string parse_error;
+      try {
+        if (path.size() > 5 && path.substr(path.size() - 5) == ".gguf") {
+          const auto info = sikao::chat::model_chat_info(path);
+          QVERIFY2(info.chat_template.has_value(), qPrintable(QString::fromStdString(path + ": our GGUF reader finds no template")));
+          tmpl = sikao::chat::ChatTemplate::parse(*info.chat_template, path, info.bos_token, info.eos_token);
+        } else {
+          tmpl = sikao::chat::ChatTemplate::parse(read_file(path), path, conversations_["bos_token"], conversations_["eos_token"]);
+        }
+      } catch (const sikao::Error& e) {
+        parse_error = e.what();
+      }
+      for (const auto& conv : conversations_["conversations"]) {
+        const std::string name = conv["name"];
+        const auto& ref = per_conv.at(name);
+        ++cases;
+        const std::string label = fs::path(path).filename().string() + " × " + name;
+        if (!tmpl) {
+          if (!ref.contains("error")) failures << QString::fromStdString(label + ": we fail to parse: " + parse_error);
+          else ++expected_errors;
+          continue;
+        }
+        const Value messages = Value::from_json(conv["messages"].dump(), name);
+        std::string ours, error;
+        try {
+          ours = tmpl->render(messages, options_for(conv));
+        } catch (const sikao::Error& e) {
+          error = e.what();
+        }
+        if (ref.contains("error")) {
+          if (error.empty()) {
+            failures << QString::fromStdString(label + ": jinja2 raises (" + ref["error"].get<std::string>() + ") but we rendered");
+          } else {
+            ++expected_errors;
+          }
+        } else if (!error.empty()) {
+          failures << QString::fromStdString(label + ": we raise: " + error);
+        } else if (ours != ref["ok"].get<std::string>()) {
+          failures << QString::fromStdString(label + ": " + first_difference(ours, ref["ok"]));
+        }
+      }
+    }
+    qInfo("%d template × conversation cases, %d of them errors in jinja2 that we also raise, %d failures",
+          cases, expected_errors, static_cast<int>(failures.size()));
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join("\n")));
+    QVERIFY(cases >= 15 * 16);
+  }
+
+  // sikao-cli template on the same inputs (skipping conversations whose output depends on the
+  // wall clock: the CLI's strftime_now() reads the real date).
+  void cli_reproduces_jinja2() {
+    int runs = 0;
+    QStringList failures;
+    for (const auto& [path, per_conv] : reference_.items()) {
+      const bool is_gguf = path.size() > 5 && path.substr(path.size() - 5) == ".gguf";
+      const bool reads_clock = !is_gguf && read_file(path).find("strftime_now") != std::string::npos;
+      for (const auto& conv : conversations_["conversations"]) {
+        const std::string name = conv["name"];
+        if (name != "system_message" && name != "non_ascii" && name != "template_variables" && name != "multi_turn") continue;
+        if (reads_clock && !(conv.contains("variables") && conv["variables"].contains("date_string"))) continue;
+        const auto& ref = per_conv.at(name);
+        const QString msgs = tmp_.filePath(QString::fromStdString(name + ".json"));
+        {
+          std::ofstream f(msgs.toStdString(), std::ios::binary);
+          f << conv["messages"].dump();
+        }
+        QStringList args = {"template", is_gguf ? "-m" : "--template", QString::fromStdString(path), "--messages", msgs};
+        if (conv.value("add_generation_prompt", false)) args << "--add-generation-prompt";
+        if (conv.contains("variables")) {
+          for (const auto& [k, v] : conv["variables"].items()) args << "--var" << QString::fromStdString(k + "=" + v.dump());
+        }
+        if (!is_gguf) {
+          args << "--var" << QString::fromStdString("bos_token=" + conversations_["bos_token"].dump());
+          args << "--var" << QString::fromStdString("eos_token=" + conversations_["eos_token"].dump());
+        }
+        const auto r = sikao::test::run_cli(args);
+        ++runs;
+        const std::string label = fs::path(path).filename().string() + " × " + name;
+        if (ref.contains("error")) {
+          if (r.exit_code == 0) failures << QString::fromStdString(label + ": CLI rendered where jinja2 raises");
+          else if (!r.err.contains(":")) failures << QString::fromStdString(label + ": CLI error has no location: ") + r.err;
+        } else if (r.exit_code != 0) {
+          failures << QString::fromStdString(label + ": CLI failed: ") + r.err;
+        } else if (r.out.toStdString() != ref["ok"].get<std::string>()) {
+          failures << QString::fromStdString(label + ": " + first_difference(r.out.toStdString(), ref["ok"]));
+        }
+      }
+    }
+    qInfo("%d sikao-cli template runs", runs);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join("\n")));
+    QVERIFY(runs >= 40);
+  }
+
+  void malformed_templates_report_the_line() {
+    std::string nested_ifs;
+    for (int i = 0; i < 3000; ++i) nested_ifs += "{% if x %}";
+    struct Case {
+      std::string source;
+      int line;
+      const char* says;
+      sikao::ErrorCode code;
+    };
+    const Case cases[] = {
+        {"ok\n{% if x %}\nnever closed", 2, "never closed", sikao::ErrorCode::InvalidFile},
+        {"{% for m in messages %}\n{{ m }}\n{% endif %}", 3, "endif", sikao::ErrorCode::InvalidFile},
+        {"a\nb\n{{ messages ", 3, "unclosed tag", sikao::ErrorCode::InvalidFile},
+        {"{{ 1 + }}", 1, "unexpected", sikao::ErrorCode::InvalidFile},
+        {"\n\n\n{{ x | no_such_filter }}", 4, "no filter named 'no_such_filter'", sikao::ErrorCode::InvalidFile},
+        {"{{ x is no_such_test }}", 1, "no test named", sikao::ErrorCode::InvalidFile},
+        {"{% endfor %}", 1, "endfor", sikao::ErrorCode::InvalidFile},
+        {"{{ 'unterminated }}", 1, "unterminated string", sikao::ErrorCode::InvalidFile},
+        {"{% for in messages %}{% endfor %}", 1, "expected 'in'", sikao::ErrorCode::InvalidFile},
+        {"{% if %}{% endif %}", 1, "unexpected", sikao::ErrorCode::InvalidFile},
+        {"{# comment", 1, "unclosed comment", sikao::ErrorCode::InvalidFile},
+        {"{{ (1 + 2 }}", 1, "unexpected '}'", sikao::ErrorCode::InvalidFile},
+        {"{% frobnicate %}", 1, "unknown statement 'frobnicate'", sikao::ErrorCode::InvalidFile},
+        {"x\n{% include 'other.jinja' %}", 2, "not supported", sikao::ErrorCode::Unsupported},
+        {"{% break %}", 1, "outside of a loop", sikao::ErrorCode::InvalidFile},
+        {"{% set x = %}", 1, "unexpected", sikao::ErrorCode::InvalidFile},
+        {"\n{{ " + std::string(5000, '(') + "1" + std::string(5000, ')') + " }}", 2, "nested more than", sikao::ErrorCode::InvalidFile},
+        {nested_ifs, 1, "nested more than", sikao::ErrorCode::InvalidFile},
+    };
+    for (const auto& c : cases) {
+      try {
+        sikao::chat::ChatTemplate::parse(c.source, "bad.jinja");
+        QFAIL(qPrintable(QString::fromStdString("parsed without error: " + c.source.substr(0, 80))));
+      } catch (const sikao::Error& e) {
+        const std::string msg = e.what();
+        const std::string where = "bad.jinja:" + std::to_string(c.line) + ": ";
+        QVERIFY2(msg.rfind(where, 0) == 0, qPrintable(QString::fromStdString("'" + c.source.substr(0, 80) + "' -> '" + msg + "' (wanted prefix " + where + ")")));
+        QVERIFY2(msg.find(c.says) != std::string::npos, qPrintable(QString::fromStdString(msg)));
+        QCOMPARE(e.code(), c.code);
+      }
+    }
+  }
+
+  void render_errors_report_the_line() {
+    struct Case {
+      const char* source;
+      int line;
+      const char* says;
+    };
+    const Case cases[] = {
+        {"a\n{{ raise_exception('System role not supported') }}", 2, "System role not supported"},
+        {"\n{{ nothing.attribute }}", 2, "'nothing' is undefined"},
+        {"{% for m in messages %}\n\n{{ m.content + 1 }}{% endfor %}", 3, "concatenate"},
+        {"{{ 'x' + none }}", 1, "concatenate"},
+        {"{% for x in 5 %}{% endfor %}", 1, "not iterable"},
+        {"{{ messages.append(1) }}", 1, "unsafe"},
+        {"{% set ns = namespace(a=1) %}{% set m = 'str' %}\n{% set m.a = 2 %}", 2, "non-namespace"},
+        {"{{ 1 // 0 }}", 1, "ZeroDivisionError"},
+        {"{{ none | tojson(ensure_ascii=false) }}{{ undefined_name | tojson }}", 1, "not JSON serializable"},
+        {"{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "unbounded recursion"},
+        {"{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", 1, "loop iterations"},
+        {"{{ messages | map(attribute='role') | tojson }}", 1, "generator is not JSON serializable"},
+    };
+    const Value messages = Value::from_json(R"([{"role": "user", "content": "hi"}])", "test");
+    for (const auto& c : cases) {
+      const auto t = sikao::chat::ChatTemplate::parse(c.source, "run.jinja");
+      try {
+        t.render(messages, {});
+        QFAIL(qPrintable(QString("rendered without error: ") + c.source));
+      } catch (const sikao::Error& e) {
+        const std::string msg = e.what();
+        const std::string where = "run.jinja:" + std::to_string(c.line) + ": ";
+        QVERIFY2(msg.rfind(where, 0) == 0, qPrintable(QString::fromStdString("'" + std::string(c.source) + "' -> '" + msg + "' (wanted prefix " + where + ")")));
+        QVERIFY2(msg.find(c.says) != std::string::npos, qPrintable(QString::fromStdString(msg)));
+        QCOMPARE(e.code(), sikao::ErrorCode::InvalidArgument);
+      }
+    }
+  }
+
+  void cli_reports_malformed_template_with_line() {
+    const QString bad = tmp_.filePath("bad.jinja");
+    {
+      std::ofstream f(bad.toStdString());
+      f << "{% for m in messages %}\n{{ m.content | bogus }}\n{% endfor %}\n";
+    }
+    const QString msgs = tmp_.filePath("m.json");
+    {
+      std::ofstream f(msgs.toStdString());
+      f << R"([{"role": "user", "content": "hi"}])";
+    }
+    const auto r = sikao::test::run_cli({"template", "--template", bad, "--messages", msgs});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("bad.jinja:2: no filter named 'bogus'"), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    const auto missing = sikao::test::run_cli({"template", "--messages", msgs});
+    QCOMPARE(missing.exit_code, 1);
+    QVERIFY2(missing.err.contains("--template"), qPrintable(missing.err));
+  }
+
+  void fallback_format_is_chosen_from_metadata_with_a_warning() {
+    const Value messages = Value::from_json(R"([{"role": "user", "content": "Hi"}])", "test");
+    sikao::chat::RenderOptions opt;
+    opt.add_generation_prompt = true;
+
+    sikao::chat::ModelChatInfo broken;
+    broken.chat_template = "{% if messages %}<｜Assistant｜>";  // never closed
+    broken.bos_token = "<｜begin▁of▁sentence｜>";
+    const auto r = sikao::chat::PromptFormatter(broken).render(messages, opt);
+    QCOMPARE(QString::fromStdString(r.format), QString("deepseek-r1"));
+    QVERIFY2(r.warning.find("tokenizer.chat_template:1:") != std::string::npos, r.warning.c_str());
+    QCOMPARE(QString::fromStdString(r.text), QString::fromUtf8("<｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜><think>\n"));
+
+    sikao::chat::ModelChatInfo qwen;
+    qwen.architecture = "qwen2";
+    const auto q = sikao::chat::PromptFormatter(qwen).render(messages, opt);
+    QCOMPARE(QString::fromStdString(q.format), QString("chatml"));
+    QVERIFY(!q.warning.empty());
+    QCOMPARE(QString::fromStdString(q.text), QString("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n"));
+
+    sikao::chat::ModelChatInfo llama;
+    llama.pre_tokenizer = "llama-bpe";
+    llama.bos_token = "<|begin_of_text|>";
+    const auto l = sikao::chat::PromptFormatter(llama).render(messages, opt);
+    QCOMPARE(QString::fromStdString(l.format), QString("llama3"));
+    QCOMPARE(QString::fromStdString(l.text),
+             QString("<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n"));
+
+    // A template that raises on this conversation (Gemma rejects a system turn) also falls back.
+    sikao::chat::ModelChatInfo gemma;
+    gemma.chat_template = read_file(sikao::test::shared_path("templates/google-gemma-2-2b-it.jinja"));
+    const Value with_system = Value::from_json(R"([{"role": "system", "content": "S"}, {"role": "user", "content": "Hi"}])", "test");
+    const auto g = sikao::chat::PromptFormatter(gemma).render(with_system, opt);
+    QCOMPARE(QString::fromStdString(g.format), QString("gemma"));
+    QVERIFY2(g.warning.find("System role not supported") != std::string::npos, g.warning.c_str());
+
+    // A working template is used as is.
+    sikao::chat::ModelChatInfo good;
+    good.chat_template = "{{ messages[0].content }}";
+    const auto ok = sikao::chat::PromptFormatter(good).render(messages, opt);
+    QCOMPARE(QString::fromStdString(ok.format), QString("template"));
+    QVERIFY(ok.warning.empty());
+    QCOMPARE(QString::fromStdString(ok.text), QString("Hi"));
+
+    // Every built-in format parses and renders a conversation.
+    for (const auto& f : sikao::chat::builtin_formats()) {
+      const auto t = sikao::chat::ChatTemplate::parse(f.source, std::string(f.name));
+      QVERIFY(!t.render(messages, opt).empty());
+    }
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, sikao::chat::builtin_format("no-such-format"));
+  }
+
+  void previous_reasoning_is_passed_the_way_the_template_expects() {
+    const sikao::chat::StoredMessage turns[] = {
+        {"user", "Q1", ""}, {"assistant", "A1", "thinking about Q1"}, {"user", "Q2", ""}};
+    sikao::chat::RenderOptions opt;
+    opt.add_generation_prompt = true;
+    const auto render_with = [&](const std::string& file) {
+      const std::string source = read_file(sikao::test::shared_path("templates/" + file));
+      const auto msgs = sikao::chat::messages_for_template(turns, source);
+      return sikao::chat::ChatTemplate::parse(source, file).render(msgs, opt);
+    };
+    // Qwen3 reads reasoning_content; an earlier turn's reasoning is dropped by the template.
+    const std::string qwen = render_with("Qwen-Qwen3.jinja");
+    QVERIFY(qwen.find("<|im_start|>assistant\nA1<|im_end|>") != std::string::npos);
+    QVERIFY(qwen.find("thinking about Q1") == std::string::npos);
+    // DeepSeek-R1 strips "…</think>" from the content itself.
+    const std::string ds = render_with("deepseek-ai-DeepSeek-R1-Distill-Qwen-32B.jinja");
+    QVERIFY2(ds.find("<｜Assistant｜>\n\nA1<｜end▁of▁sentence｜>") != std::string::npos, ds.c_str());
+    QVERIFY(ds.find("thinking about Q1") == std::string::npos);
+    // A template that knows nothing of reasoning never sees it.
+    const std::string llama = render_with("meta-llama-Llama-3.1-8B-Instruct.jinja");
+    QVERIFY(llama.find("A1<|eot_id|>") != std::string::npos);
+    QVERIFY(llama.find("thinking about Q1") == std::string::npos);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestChatTemplate)
+#include "tst_chat_template.moc"
