@@ -25,7 +25,7 @@
 
 namespace sikao::vk {
 
-class Instance;  // RAII VkInstance (context.cpp)
+class Instance;  // RAII VkInstance (instance.h)
 class Device;    // RAII VkDevice (context.cpp)
 
 class Context {

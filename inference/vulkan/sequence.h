@@ -1,7 +1,9 @@
 #pragma once
 // Recorded GPU work: a command buffer, the fence it is waited on with, and the descriptor sets
-// its dispatches bind. Recorded once, submitted as often as needed (the decode step of a model is
-// one Sequence replayed per token with new push-constant-free inputs in its buffers).
+// its dispatches bind. Recorded once, submitted as often as needed. What a replay can change is
+// the contents of the bound buffers; bindings, push constants and group counts are fixed at
+// recording (so a per-token value such as the position belongs in a buffer, not a push constant,
+// in a decode step that is replayed per token).
 
 #include <cstddef>
 #include <cstdint>
