@@ -55,7 +55,8 @@ class Sequence {
   // or transfer read/write (a global memory barrier). The caller says at the call which buffer's
   // write->read hazard it guards.
   void barrier();
-  // Buffer-to-buffer copy; sizes must match after resolving (dst size 0 = src size).
+  // Buffer-to-buffer copy; sizes must match after resolving (dst size 0 = src size), and a copy
+  // within one buffer must not overlap itself.
   void copy(BufferView src, BufferView dst);
   // Zeroes the view; offset and size must be multiples of 4 (vkCmdFillBuffer).
   void fill_zero(BufferView dst);
