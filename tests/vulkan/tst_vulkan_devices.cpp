@@ -223,6 +223,20 @@ class TestVulkanDevices : public QObject {
     QVERIFY2(r.err.contains("not a device index"), qPrintable(r.err));
   }
 
+  void context_without_a_driver_is_a_no_device_error() {
+    {
+      ScopedEnv icd("VK_ICD_FILENAMES", "/nonexistent/sikao_no_driver.json");
+      ScopedEnv driver_files("VK_DRIVER_FILES", "/nonexistent/sikao_no_driver.json");
+      QString message;
+      QCOMPARE(error_code_of([] { vk::Context ctx; }, &message), ErrorCode::NoDevice);
+      QVERIFY2(message.contains("mesa-vulkan-drivers"), qPrintable(message));
+      QCOMPARE(error_code_of([] { vk::list_devices(); }), ErrorCode::NoDevice);
+    }
+    // The loader looks for drivers again at the next instance.
+    vk::Context ctx;
+    QVERIFY(!ctx.info().name.empty());
+  }
+
   void cli_without_a_driver_says_how_to_install_one() {
     // The loader reads these when the child creates its instance: no ICD manifest, no driver.
     ScopedEnv icd("VK_ICD_FILENAMES", "/nonexistent/sikao_no_driver.json");
