@@ -2,6 +2,7 @@
 // Sikao would use (--device N, else SIKAO_DEVICE, else the best by type).
 
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -117,6 +118,8 @@ int devices(const Args& args, const GlobalOptions& global) {
                               args[i]));
     }
   }
+  const char* env = std::getenv("SIKAO_DEVICE");
+  const char* why = requested ? "--device" : (env && *env) ? "SIKAO_DEVICE" : "the best type present";
   const auto list = vk::list_devices();
   std::optional<uint32_t> chosen;
   std::optional<Error> choice_error;
@@ -132,6 +135,7 @@ int devices(const Args& args, const GlobalOptions& global) {
     }
     if (chosen) {
       out["chosen"] = *chosen;
+      out["chosen_by"] = why;
     }
     std::printf("%s\n", out.dump(2).c_str());
   } else {
@@ -139,7 +143,7 @@ int devices(const Args& args, const GlobalOptions& global) {
       print_text(d, chosen == d.index);
     }
     if (chosen) {
-      std::printf("Sikao would use device %u (* above).\n", *chosen);
+      std::printf("Sikao would use device %u (* above), chosen by %s.\n", *chosen, why);
     }
   }
   if (choice_error) {

@@ -15,7 +15,10 @@ struct ElementwisePush {
 };
 
 // Record one dispatch into `seq` (which must be recording). a and out hold n floats, b holds
-// n_b floats (1 <= n_b <= n). out may alias a. Error(InvalidArgument) on sizes that do not fit.
+// n_b floats (1 <= n_b <= n). out may alias a. One thread per element in a 1-D grid, so
+// n <= 65535 * 256 (maxComputeWorkGroupCount.x guaranteed by Vulkan), and each view is within
+// maxStorageBufferRange (32 Mi floats on lavapipe). Error(InvalidArgument) on sizes that do not
+// fit.
 void add(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
          vk::BufferView out, uint32_t n, uint32_t n_b);
 void mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,

@@ -25,9 +25,12 @@
 
 namespace sikao::vk {
 
-class Instance;  // RAII VkInstance (context.cpp)
+class Instance;  // RAII VkInstance (instance.h)
 class Device;    // RAII VkDevice (context.cpp)
 
+// Threads: pipeline(), create_*, upload and download may be called from several threads; each
+// Sequence is used by one thread at a time. After Error(DeviceLost) the device is gone: destroy
+// the Context (and everything made from it) and make a new one.
 class Context {
  public:
   // The device `device_index` (or $SIKAO_DEVICE, or the best one: choose_device).

@@ -210,6 +210,14 @@ void Sequence::copy(BufferView src, BufferView dst) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("copy of {} bytes into a view of {} bytes", src_size, dst_size));
   }
+  if (src.buffer == dst.buffer && src.offset < dst.offset + dst_size &&
+      dst.offset < src.offset + src_size) {
+    // vkCmdCopyBuffer's regions must not overlap (VUID-vkCmdCopyBuffer-pRegions-00117).
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("copy within one buffer from [offset {}, size {}] to [offset {}]: "
+                            "the ranges overlap",
+                            src.offset, src_size, dst.offset));
+  }
   const VkBufferCopy region{src.offset, dst.offset, src_size};
   vkCmdCopyBuffer(cmd_, src.buffer->buffer_.get(), dst.buffer->buffer_.get(), 1, &region);
 }

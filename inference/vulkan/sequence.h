@@ -1,7 +1,9 @@
 #pragma once
 // Recorded GPU work: a command buffer, the fence it is waited on with, and the descriptor sets
-// its dispatches bind. Recorded once, submitted as often as needed (the decode step of a model is
-// one Sequence replayed per token with new push-constant-free inputs in its buffers).
+// its dispatches bind. Recorded once, submitted as often as needed. What a replay can change is
+// the contents of the bound buffers; bindings, push constants and group counts are fixed at
+// recording (so a per-token value such as the position belongs in a buffer, not a push constant,
+// in a decode step that is replayed per token).
 
 #include <cstddef>
 #include <cstdint>
@@ -53,7 +55,8 @@ class Sequence {
   // or transfer read/write (a global memory barrier). The caller says at the call which buffer's
   // write->read hazard it guards.
   void barrier();
-  // Buffer-to-buffer copy; sizes must match after resolving (dst size 0 = src size).
+  // Buffer-to-buffer copy; sizes must match after resolving (dst size 0 = src size), and a copy
+  // within one buffer must not overlap itself.
   void copy(BufferView src, BufferView dst);
   // Zeroes the view; offset and size must be multiples of 4 (vkCmdFillBuffer).
   void fill_zero(BufferView dst);

@@ -205,6 +205,10 @@ class TestVulkanBuffers : public QObject {
     QCOMPARE(error_code_of([&] { seq.copy(buffer.view(0, 10), buffer.view(50, 20)); }),
              ErrorCode::InvalidArgument);
     QCOMPARE(error_code_of([&] { seq.fill_zero(buffer.view(2, 8)); }), ErrorCode::InvalidArgument);
+    QCOMPARE(error_code_of([&] { seq.copy(buffer.view(0, 10), buffer.view(9, 10)); }, &message),
+             ErrorCode::InvalidArgument);
+    QVERIFY2(message.contains("overlap"), qPrintable(message));
+    seq.copy(buffer.view(0, 10), buffer.view(10, 10));  // adjacent is fine
     QCOMPARE(error_code_of([&] { seq.copy(buffer.view(100), buffer); }), ErrorCode::InvalidArgument);
     seq.run();
   }

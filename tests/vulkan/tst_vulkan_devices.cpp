@@ -201,6 +201,7 @@ class TestVulkanDevices : public QObject {
     QVERIFY(first["storage_buffer_16bit"].toBool());
     QVERIFY(first["heaps"].toArray().size() >= 1);
     QCOMPARE(doc.object()["chosen"].toInt(-1), 0);
+    QCOMPARE(doc.object()["chosen_by"].toString(), QString("the best type present"));
   }
 
   void cli_marks_the_chosen_device_and_honours_device_option() {
@@ -209,12 +210,31 @@ class TestVulkanDevices : public QObject {
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("* device 0: llvmpipe"), qPrintable(r.out));
     QVERIFY(r.out.contains("maxStorageBufferRange 128 MiB"));
+    {
+      ScopedEnv chosen("SIKAO_DEVICE", "0");
+      r = sikao::test::run_cli({"devices"});
+      QVERIFY2(r.out.contains("chosen by SIKAO_DEVICE"), qPrintable(r.out));
+    }
     r = sikao::test::run_cli({"devices", "--device", "9"});
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.err.contains("--device 9 does not exist"), qPrintable(r.err));
     r = sikao::test::run_cli({"--device", "x", "devices"});
     QCOMPARE(r.exit_code, 2);
     QVERIFY2(r.err.contains("not a device index"), qPrintable(r.err));
+  }
+
+  void context_without_a_driver_is_a_no_device_error() {
+    {
+      ScopedEnv icd("VK_ICD_FILENAMES", "/nonexistent/sikao_no_driver.json");
+      ScopedEnv driver_files("VK_DRIVER_FILES", "/nonexistent/sikao_no_driver.json");
+      QString message;
+      QCOMPARE(error_code_of([] { vk::Context ctx; }, &message), ErrorCode::NoDevice);
+      QVERIFY2(message.contains("mesa-vulkan-drivers"), qPrintable(message));
+      QCOMPARE(error_code_of([] { vk::list_devices(); }), ErrorCode::NoDevice);
+    }
+    // The loader looks for drivers again at the next instance.
+    vk::Context ctx;
+    QVERIFY(!ctx.info().name.empty());
   }
 
   void cli_without_a_driver_says_how_to_install_one() {
