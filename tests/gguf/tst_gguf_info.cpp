@@ -137,6 +137,34 @@ class TestGgufInfo : public QObject {
     QCOMPARE(j["tokenizer_pre"].toString(), QString("gpt-2"));
   }
 
+  void info_json_survives_invalid_utf8_and_nested_arrays() {
+    // GGUF strings are bytes: byte-level tokens need not be valid UTF-8, and JSON must still parse.
+    QTemporaryDir dir;
+    Builder b = valid_model();
+    b.kvs.push_back(kv_string_array("tokenizer.ggml.merges", {"\xff\xfe", "ok"}));
+    b.kvs.push_back(kv_string("tokenizer.chat_template", "{{ bos }}\n\x01"));
+    const QString path = write_file(dir, "utf8.gguf", b.build().bytes);
+    const QJsonObject j = info_json(path, true);
+    QVERIFY(!j.isEmpty());
+    QCOMPARE(j["has_chat_template"].toBool(), true);
+    QCOMPARE(j["vocab_size"].toInt(), 3);
+    QCOMPARE(j["tensor_count"].toInt(), 2);
+    QCOMPARE(j["parameters"].toInt(), 4 * 2 + 32 * 2);
+    bool saw_nested = false;
+    for (const auto& m : j["metadata"].toArray()) {
+      if (m.toObject()["key"].toString() != "test.nested") continue;
+      const QJsonObject v = m.toObject()["value"].toObject();
+      QCOMPARE(v["element_type"].toString(), QString("array"));
+      QCOMPARE(v["length"].toInt(), 2);
+      QCOMPARE(v["first"].toArray()[0].toObject()["first"].toArray()[1].toInt(), 2);
+      saw_nested = true;
+    }
+    QVERIFY(saw_nested);
+    const auto text = run_cli({"info", path});
+    QCOMPARE(text.exit_code, 0);
+    QVERIFY(text.out.contains("chat template:   yes"));
+  }
+
   void info_rejects_every_malformed_file_cleanly() {
     QTemporaryDir dir;
     const uint64_t seed = sikao::test::fresh_seed();
