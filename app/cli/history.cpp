@@ -173,7 +173,7 @@ ErrorCode engine_code_for(StorageErrorCode c) {
   }
 }
 
-int run(const Args& args, const GlobalOptions& global) {
+int run_history(const Args& args, const GlobalOptions& global) {
   if (args.empty()) usage_error("history needs a subcommand");
   const std::string& sub = args[0];
   const auto need = [&](size_t n) {
@@ -216,7 +216,7 @@ int run(const Args& args, const GlobalOptions& global) {
 
 int history(const Args& args, const GlobalOptions& global) {
   try {
-    return run(args, global);
+    return run_history(args, global);
   } catch (const StorageError& e) {
     throw Error(engine_code_for(e.code()), e.what());
   }
