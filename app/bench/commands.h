@@ -6,5 +6,7 @@
 namespace sikao::bench {
 
 int run_kernels(const std::vector<std::string>& args);
+// -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--json]: pp/tg tokens/s, llama-bench style.
+int run_model(const std::vector<std::string>& args);
 
 } // namespace sikao::bench

@@ -1,5 +1,7 @@
 // sikao-bench: speed of the engine, measured the way llama-bench reports it.
 //
+//   sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--json]
+//       prompt processing (ppN) and generation (tgN) tokens/s, mean ± sd over repetitions
 //   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C]
 //       matrix-vector (decode) bandwidth of every weight type
 #include <cstdio>
@@ -22,7 +24,8 @@ const Command k_commands[] = {
 };
 
 void usage() {
-  std::fprintf(stderr, "usage: sikao-bench COMMAND [options]\n");
+  std::fprintf(stderr, "usage: sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--json]\n"
+                       "       sikao-bench COMMAND [options]\n");
   for (const Command& c : k_commands) {
     std::fprintf(stderr, "  %-10s %s\n", c.name, c.help);
   }
@@ -35,11 +38,18 @@ int main(int argc, char** argv) {
     usage();
     return 2;
   }
-  const std::vector<std::string> args(argv + 2, argv + argc);
-  for (const Command& c : k_commands) {
-    if (std::strcmp(argv[1], c.name) == 0) {
-      return c.run(args);
+  try {
+    for (const Command& c : k_commands) {
+      if (std::strcmp(argv[1], c.name) == 0) {
+        return c.run(std::vector<std::string>(argv + 2, argv + argc));
+      }
     }
+    if (argv[1][0] == '-') {
+      return sikao::bench::run_model(std::vector<std::string>(argv + 1, argv + argc));
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sikao-bench: %s\n", e.what());
+    return 1;
   }
   std::fprintf(stderr, "sikao-bench: unknown command '%s'\n", argv[1]);
   usage();

@@ -43,6 +43,7 @@ struct Transformer::Activations {
   vk::Buffer logits_host;
   vk::Buffer rope_table;
   vk::Buffer kv_cache;
+  vk::Buffer attention_scratch;  // partial results of split (flash-decoding) attention
   uint32_t max_logit_rows = 1;
 };
 
@@ -60,6 +61,9 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
   const uint32_t logit_rows = static_cast<uint32_t>(std::clamp<uint64_t>(
       k_max_logit_bytes / (uint64_t(config.n_vocab) * k_f32), 1, max_batch_));
   const uint64_t b = max_batch_;
+  const kernels::AttentionShape decode_shape{1, config.n_head, config.n_head_kv, config.head_dim,
+                                             context_length};
+  const uint32_t decode_splits = kernels::decode_attention_splits(ctx.info(), decode_shape);
   act_ = std::make_unique<Activations>(Activations{
       ctx.create_host_buffer(b * sizeof(uint32_t)),
       ctx.create_host_buffer(b * sizeof(uint32_t)),
@@ -77,6 +81,7 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       ctx.create_host_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
       ctx.create_buffer(uint64_t(context_length) * config.n_rot * k_f32),
       ctx.create_buffer(kv_shape_.total_bytes()),
+      ctx.create_buffer(std::max<uint64_t>(4, kernels::attention_scratch_bytes(decode_shape, decode_splits))),
       logit_rows,
   });
   const auto table = kernels::rope_table(config.n_rot, config.rope_base, context_length);
@@ -98,6 +103,9 @@ void Transformer::project(vk::Sequence& seq, const kernels::WeightMatrix& w, vk:
   }
 }
 
+// The residual add of each block is fused into the norm that follows it: x += proj happens in
+// the next block's add_rms_norm (or the output norm), so a layer starts with proj pending
+// except the first.
 void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const LayerWeights& w = weights_.layers[layer];
   const ModelConfig& c = config_;
@@ -115,7 +123,11 @@ void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const vk::BufferView k_cache{&a.kv_cache, kv_shape_.k_offset(layer), kv_shape_.bytes_per_cache()};
   const vk::BufferView v_cache{&a.kv_cache, kv_shape_.v_offset(layer), kv_shape_.bytes_per_cache()};
 
-  kernels::rms_norm(ctx_, seq, x, w.attn_norm, h, n, c.n_embd, c.rms_eps);
+  if (layer == 0) {
+    kernels::rms_norm(ctx_, seq, x, w.attn_norm, h, n, c.n_embd, c.rms_eps);
+  } else {
+    kernels::add_rms_norm(ctx_, seq, x, proj, w.attn_norm, x, h, n, c.n_embd, c.rms_eps);
+  }
   seq.barrier();  // h written -> read by the q/k/v projections
   project(seq, w.attn_q, h, q, n);
   project(seq, w.attn_k, h, k, n);
@@ -125,7 +137,7 @@ void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
     kernels::add(ctx_, seq, q, *w.attn_q_bias, q, n * c.q_dim(), c.q_dim());
     kernels::add(ctx_, seq, k, *w.attn_k_bias, k, n * c.kv_dim(), c.kv_dim());
     kernels::add(ctx_, seq, v, *w.attn_v_bias, v, n * c.kv_dim(), c.kv_dim());
-    seq.barrier();  // biased q, k, v -> rope, kv_store
+    seq.barrier();  // biased q, k, v -> rope and cache store
   }
   if (c.qk_norm) {
     kernels::rms_norm(ctx_, seq, q, *w.attn_q_norm, q, n * c.n_head, c.head_dim, c.rms_eps);
@@ -133,21 +145,23 @@ void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
     seq.barrier();  // normed q, k -> rope
   }
   const kernels::RopeShape rope_shape{n, c.n_head, c.n_head_kv, c.head_dim, c.n_rot};
-  kernels::rope(ctx_, seq, c.rope_ordering, q, k, positions, vk::BufferView{&a.rope_table},
-                context_length_, rope_shape);
-  seq.barrier();  // rotated k -> kv_store; rotated q -> attention
-  kernels::kv_store(ctx_, seq, k, v, positions, k_cache, v_cache, n, c.n_head_kv, c.head_dim,
-                    context_length_);
-  seq.barrier();  // cache rows written -> read by attention
+  kernels::rope_kv_store(ctx_, seq, c.rope_ordering, q, k, v, positions,
+                         vk::BufferView{&a.rope_table}, context_length_, rope_shape, k_cache,
+                         v_cache, context_length_);
+  seq.barrier();  // rotated q and the cache rows -> attention
   const kernels::AttentionShape attention_shape{n, c.n_head, c.n_head_kv, c.head_dim,
                                                 context_length_};
-  kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape);
+  const uint32_t splits = n == 1 ? kernels::decode_attention_splits(ctx_.info(), attention_shape) : 1;
+  if (splits > 1) {
+    kernels::attention_split(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape,
+                             splits, vk::BufferView{&a.attention_scratch});
+  } else {
+    kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape);
+  }
   seq.barrier();  // attn -> output projection
   project(seq, w.attn_output, attn, proj, n);
-  seq.barrier();  // proj -> residual add
-  kernels::add(ctx_, seq, x, proj, x, n * c.n_embd, n * c.n_embd);
-  seq.barrier();  // x -> ffn norm
-  kernels::rms_norm(ctx_, seq, x, w.ffn_norm, h, n, c.n_embd, c.rms_eps);
+  seq.barrier();  // proj -> residual add and ffn norm
+  kernels::add_rms_norm(ctx_, seq, x, proj, w.ffn_norm, x, h, n, c.n_embd, c.rms_eps);
   seq.barrier();  // h -> gate/up projections
   project(seq, w.ffn_gate, h, gate, n);
   project(seq, w.ffn_up, h, up, n);
@@ -155,9 +169,7 @@ void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   kernels::silu_mul(ctx_, seq, gate, up, gate, n * c.n_ff);
   seq.barrier();  // gate -> down projection
   project(seq, w.ffn_down, gate, proj, n);
-  seq.barrier();  // proj -> residual add
-  kernels::add(ctx_, seq, x, proj, x, n * c.n_embd, n * c.n_embd);
-  seq.barrier();  // x -> the next layer's norm
+  seq.barrier();  // proj -> the next norm's residual add
 }
 
 void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
@@ -172,12 +184,16 @@ void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
     record_layer(seq, l, n);
   }
   if (logit_rows > 0) {
+    // The last layer's residual add with the output norm, over every row (cheap), then the
+    // output projection of only the rows whose logits are wanted.
+    const vk::BufferView h = rows(a.h, n, c.n_embd);
+    kernels::add_rms_norm(ctx_, seq, rows(a.x, n, c.n_embd), rows(a.proj, n, c.n_embd),
+                          weights_.output_norm, rows(a.x, n, c.n_embd), h, n, c.n_embd,
+                          c.rms_eps);
+    seq.barrier();  // normed rows -> copy of the wanted ones
     const vk::BufferView last = rows(a.last, logit_rows, c.n_embd);
-    seq.copy(rows(a.x, logit_rows, c.n_embd, n - logit_rows), last);
-    seq.barrier();  // copied rows -> output norm
-    kernels::rms_norm(ctx_, seq, last, weights_.output_norm, last, logit_rows, c.n_embd,
-                      c.rms_eps);
-    seq.barrier();  // normed rows -> output projection
+    seq.copy(rows(a.h, logit_rows, c.n_embd, n - logit_rows), last);
+    seq.barrier();  // copied rows -> output projection
     const vk::BufferView logits = rows(a.logits, logit_rows, c.n_vocab);
     project(seq, weights_.output, last, logits, logit_rows);
     seq.barrier();  // logits -> copy to the host

@@ -1,0 +1,167 @@
+// sikao-bench -m MODEL: prompt processing (pp) and text generation (tg) speed, llama-bench
+// style: pp evaluates -p random tokens in batches from an empty cache; tg decodes -n tokens one
+// at a time; each is repeated -r times and reported as mean ± sd tokens/s. Generation's
+// effective bandwidth is (weight bytes read per token × tokens/s).
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "common/error.h"
+#include "engine.h"
+#include "model/model_config.h"
+
+namespace sikao::bench {
+namespace {
+
+struct Stats {
+  double mean = 0;
+  double sd = 0;
+};
+
+Stats stats(const std::vector<double>& v) {
+  Stats s;
+  for (double x : v) s.mean += x;
+  s.mean /= double(v.size());
+  for (double x : v) s.sd += (x - s.mean) * (x - s.mean);
+  s.sd = v.size() > 1 ? std::sqrt(s.sd / double(v.size() - 1)) : 0.0;
+  return s;
+}
+
+double seconds(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+namespace {
+
+struct ModelBenchOptions {
+  std::filesystem::path model;
+  int n_prompt = 512;
+  int n_generate = 128;
+  int repetitions = 3;
+  std::optional<uint32_t> device;
+  bool json = false;
+};
+
+int integer_option(const std::vector<std::string>& args, size_t& i, int min, int max) {
+  if (i + 1 >= args.size()) {
+    throw Error(ErrorCode::InvalidArgument, args[i] + " needs a value");
+  }
+  const std::string& v = args[++i];
+  size_t used = 0;
+  int n = 0;
+  try {
+    n = std::stoi(v, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != v.size() || n < min || n > max) {
+    throw Error(ErrorCode::InvalidArgument,
+                args[i - 1] + " takes an integer from " + std::to_string(min) + " to " +
+                    std::to_string(max) + ", not '" + v + "'");
+  }
+  return n;
+}
+
+ModelBenchOptions parse(const std::vector<std::string>& args) {
+  ModelBenchOptions o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-m" && i + 1 < args.size()) {
+      o.model = args[++i];
+    } else if (a == "-p") {
+      o.n_prompt = integer_option(args, i, 0, 1 << 16);
+    } else if (a == "-n") {
+      o.n_generate = integer_option(args, i, 0, 1 << 16);
+    } else if (a == "-r") {
+      o.repetitions = integer_option(args, i, 1, 1000);
+    } else if (a == "--device") {
+      o.device = static_cast<uint32_t>(integer_option(args, i, 0, 1 << 16));
+    } else if (a == "--json") {
+      o.json = true;
+    } else {
+      throw Error(ErrorCode::InvalidArgument, "unexpected argument '" + a + "'");
+    }
+  }
+  if (o.model.empty()) {
+    throw Error(ErrorCode::InvalidArgument, "-m MODEL is required");
+  }
+  return o;
+}
+
+} // namespace
+
+int run_model(const std::vector<std::string>& args) {
+  const ModelBenchOptions o = parse(args);
+  LoadOptions load;
+  load.device = o.device;
+  load.context_length = static_cast<uint32_t>(o.n_prompt + o.n_generate + 8);
+  auto model = Model::load(o.model, load);
+  const uint32_t n_vocab = model->config().n_vocab;
+  std::mt19937 rng(1234);
+  std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(n_vocab) - 1);
+
+  std::vector<double> pp, tg;
+  Session session(*model);
+  // One warm-up pass of each kind builds pipelines and records the decode sequence.
+  session.evaluate_all(std::vector<int32_t>{1});
+  session.decode(1);
+  for (int r = 0; r < o.repetitions; ++r) {
+    if (o.n_prompt > 0) {
+      std::vector<int32_t> prompt(static_cast<size_t>(o.n_prompt));
+      for (auto& t : prompt) t = token(rng);
+      const auto start = std::chrono::steady_clock::now();
+      session.evaluate(prompt);
+      pp.push_back(o.n_prompt / seconds(start));
+    }
+    if (o.n_generate > 0) {
+      session.evaluate_all(std::vector<int32_t>{token(rng)});
+      const auto start = std::chrono::steady_clock::now();
+      int32_t t = token(rng);
+      for (int i = 0; i < o.n_generate; ++i) {
+        session.decode(t);
+        t = token(rng);
+      }
+      tg.push_back(o.n_generate / seconds(start));
+    }
+  }
+  const double bytes_per_token = double(model->weight_bytes_per_token());
+  const Stats p = pp.empty() ? Stats{} : stats(pp);
+  const Stats g = tg.empty() ? Stats{} : stats(tg);
+  const double gbps = g.mean * bytes_per_token / 1e9;
+  if (o.json) {
+    nlohmann::json out = {
+        {"model", o.model.string()},
+        {"device", model->device_name()},
+        {"n_prompt", o.n_prompt},
+        {"n_generate", o.n_generate},
+        {"repetitions", o.repetitions},
+        {"pp_tokens_per_s", {{"mean", p.mean}, {"sd", p.sd}}},
+        {"tg_tokens_per_s", {{"mean", g.mean}, {"sd", g.sd}}},
+        {"weight_bytes_per_token", bytes_per_token},
+        {"tg_effective_gb_per_s", gbps},
+    };
+    std::printf("%s\n", out.dump(1).c_str());
+  } else {
+    std::printf("model   %s (%s)\ndevice  %s\n", o.model.filename().c_str(),
+                model->config().name.c_str(), model->device_name().c_str());
+    std::printf("| test  | tokens/s          |\n|-------|-------------------|\n");
+    if (!pp.empty()) std::printf("| pp%-4d| %8.2f ± %-7.2f |\n", o.n_prompt, p.mean, p.sd);
+    if (!tg.empty()) std::printf("| tg%-4d| %8.2f ± %-7.2f |\n", o.n_generate, g.mean, g.sd);
+    std::printf("generation reads %.1f MB of weights per token: %.2f GB/s effective\n",
+                bytes_per_token / 1e6, gbps);
+  }
+  return 0;
+}
+
+} // namespace sikao::bench
