@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""Acceptance metric on the PyTorch side: greedy completions of fresh tasks.py problems, judged by
+tasks.judge (well-formed think block + answer line; exact answer), per language.
+
+Usage: evaluate.py MODEL.gguf --seed 777 --n 200 [--out completions.jsonl]
+(--n problems per language; seed 777 is not used by training, whose batches use seeds
+1_000_003 * s + k, nor by the tokenizer, which used seeds 1 and 2.)
+"""
+import argparse
+import json
+import time
+
+import torch
+
+import bpe
+import export
+import generate
+import tasks
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model")
+    ap.add_argument("--seed", type=int, default=777)
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--max-new", type=int, default=256)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--out")
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    net, meta = export.load_gguf(args.model, torch.float32)
+    tok = bpe.Tokenizer([m.split(" ") for m in meta["tokenizer.ggml.merges"]])
+    eos = meta["tokenizer.ggml.eos_token_id"]
+    pairs, t0 = [], time.time()
+    out = open(args.out, "w", encoding="utf-8") if args.out else None
+    for lang in ("en", "zh"):
+        # Problems with equal prompt lengths are decoded together (same positions, no padding).
+        buckets = {}
+        for p in tasks.generate(args.seed, args.n, lang=lang):
+            ids = tok.encode(tasks.prompt_text(p["question"]))
+            buckets.setdefault(len(ids), []).append((p, ids))
+        for group in buckets.values():
+            outs = generate.greedy_batch(net, [ids for _, ids in group], args.max_new, eos)
+            for (p, _), new in zip(group, outs):
+                completion = tok.decode(new)
+                pairs.append((p, completion))
+                if out:
+                    wf, ok = tasks.judge(p, completion)
+                    out.write(json.dumps({"problem": p, "completion": completion, "well_formed": wf,
+                                          "correct": ok}, ensure_ascii=False) + "\n")
+    res = tasks.score(pairs)
+    by_kind = {}
+    for p, c in pairs:
+        k = by_kind.setdefault(f"{p['lang']}/{p['kind']}", [0, 0])
+        k[0] += 1
+        k[1] += tasks.judge(p, c)[1]
+    res["correct_by_kind"] = {k: f"{v[1]}/{v[0]}" for k, v in sorted(by_kind.items())}
+    res["seconds"] = round(time.time() - t0, 1)
+    print(json.dumps(res, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
