@@ -17,8 +17,9 @@ QString StartupModel::default_models_folder() {
          QStringLiteral("/sikao/models");
 }
 
-StartupModel::StartupModel(QString explicit_path, QObject* parent) : QObject(parent) {
-  path_ = locate(explicit_path);
+StartupModel::StartupModel(QString explicit_path, QString bundled_model, QObject* parent)
+    : QObject(parent) {
+  path_ = locate(explicit_path, bundled_model);
   if (!path_.isEmpty()) {
     describe();
   }
@@ -32,7 +33,7 @@ StartupModel::~StartupModel() {
 
 QString StartupModel::modelsFolder() const { return default_models_folder(); }
 
-QString StartupModel::locate(const QString& explicit_path) const {
+QString StartupModel::locate(const QString& explicit_path, const QString& bundled_model) const {
   if (!explicit_path.isEmpty()) {
     return explicit_path;
   }
@@ -42,7 +43,10 @@ QString StartupModel::locate(const QString& explicit_path) const {
   }
   const QDir folder(default_models_folder());
   const QStringList found = folder.entryList({QStringLiteral("*.gguf")}, QDir::Files, QDir::Name);
-  return found.isEmpty() ? QString() : folder.filePath(found.first());
+  if (!found.isEmpty()) {
+    return folder.filePath(found.first());
+  }
+  return QFileInfo::exists(bundled_model) ? bundled_model : QString();
 }
 
 void StartupModel::describe() {

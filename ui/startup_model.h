@@ -1,6 +1,7 @@
 #pragma once
 // Which model Sikao would load at start: the last one used (QSettings "models/last") if it still
-// exists, else the first .gguf in the models folder ($XDG_DATA_HOME/sikao/models). Its header is
+// exists, else the first .gguf in the models folder ($XDG_DATA_HOME/sikao/models), else the
+// bundled demo model. Its header is
 // read on a worker thread, so a slow disk never blocks the window.
 
 #include <QObject>
@@ -19,7 +20,7 @@ class StartupModel : public QObject {
 
  public:
   // explicit_path: a model named on the command line, which wins over everything else.
-  explicit StartupModel(QString explicit_path = {}, QObject* parent = nullptr);
+  StartupModel(QString explicit_path, QString bundled_model, QObject* parent = nullptr);
   ~StartupModel() override;
 
   QString path() const { return path_; }
@@ -33,7 +34,7 @@ class StartupModel : public QObject {
   void changed();
 
  private:
-  QString locate(const QString& explicit_path) const;
+  QString locate(const QString& explicit_path, const QString& bundled_model) const;
   void describe();
 
   QString path_;

@@ -1,44 +1,115 @@
 // sikao-cli run: streams a completion of a prompt to stdout.
+//
+// The prompt is the user's message, rendered through the model's chat template (or the
+// built-in format chosen for it, with a warning) unless --raw, where it is the whole prompt
+// text and special-token text in it is parsed. The model's reasoning goes to stderr, marked,
+// and the answer to stdout; --hide-reasoning drops the reasoning. Without -m, the bundled demo
+// model answers.
 
 #include <cstdio>
 
+#include "chat/chat_template.h"
+#include "chat/reasoning_splitter.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "engine.h"
 #include "tokenizer/tokenizer.h"
 
 namespace sikao::cli {
+namespace {
+
+void write(std::FILE* out, const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), out);
+  std::fflush(out);
+}
+
+std::string render_prompt(const std::string& model_path, const std::string& prompt,
+                          std::optional<bool> enable_thinking) {
+  const chat::ModelChatInfo info = chat::model_chat_info(model_path);
+  const chat::PromptFormatter formatter(info);
+  const chat::StoredMessage user{"user", prompt, ""};
+  chat::RenderOptions options;
+  options.add_generation_prompt = true;
+  if (enable_thinking) {
+    options.extra_variables.emplace_back(chat::jinja::Value(std::string("enable_thinking")),
+                                         chat::jinja::Value(*enable_thinking));
+  }
+  const auto rendered = formatter.render(
+      chat::messages_for_template(std::span(&user, 1), info.chat_template.value_or("")), options);
+  if (!rendered.warning.empty()) {
+    std::fprintf(stderr, "sikao-cli run: %s\n", rendered.warning.c_str());
+  }
+  return rendered.text;
+}
+
+} // namespace
 
 int run(const Args& args, const GlobalOptions& global) {
   OptionParser p("run", args);
-  const std::string model_path = p.required("-m");
+  const std::string model_path = p.value("-m").value_or(SIKAO_BUNDLED_MODEL);
   const std::string prompt = p.required("-p");
   GenerateOptions generate;
-  generate.max_tokens = static_cast<int32_t>(p.integer("-n", 256, 1, 1 << 20));
+  generate.max_tokens = static_cast<int32_t>(p.integer("-n", 512, 1, 1 << 20));
   auto& s = generate.sampling;
   s.temperature = static_cast<float>(p.number("--temp", s.temperature, 0.0, 100.0));
   s.top_k = static_cast<int32_t>(p.integer("--top-k", s.top_k, 0, 1 << 24));
   s.top_p = static_cast<float>(p.number("--top-p", s.top_p, 0.0, 1.0));
   s.min_p = static_cast<float>(p.number("--min-p", s.min_p, 0.0, 1.0));
-  s.repetition_penalty = static_cast<float>(p.number("--repeat-penalty", s.repetition_penalty, 0.0, 10.0));
+  s.repetition_penalty =
+      static_cast<float>(p.number("--repeat-penalty", s.repetition_penalty, 0.0, 10.0));
   s.seed = static_cast<uint64_t>(p.integer("--seed", 0, 0, INT64_MAX));
   LoadOptions load;
   load.device = p.device(global);
   load.context_length = static_cast<uint32_t>(p.integer("--ctx", 0, 0, 1 << 20));
-  // Until chat templates are applied, every prompt is raw text; --raw is accepted already so
-  // scripts written now keep working.
-  p.flag("--raw");
+  const bool raw = p.flag("--raw");
+  const bool hide_reasoning = p.flag("--hide-reasoning");
+  std::optional<bool> enable_thinking;
+  if (p.flag("--no-think")) {
+    enable_thinking = false;
+  }
   p.finish();
 
   auto model = Model::load(model_path, load);
+  const auto& tok = model->tokenizer();
+  const std::string text = raw ? prompt : render_prompt(model_path, prompt, enable_thinking);
+  // Templated text carries its own BOS where the model wants one; add it only if missing.
+  std::vector<int32_t> ids = tok.encode(text, false, true);
+  const auto& vocab = tok.vocabulary();
+  if (vocab.add_bos && vocab.bos && (ids.empty() || ids.front() != *vocab.bos)) {
+    ids.insert(ids.begin(), *vocab.bos);
+  }
+
+  chat::ReasoningSplitter splitter(
+      chat::reasoning_tags_for_vocabulary([&](std::string_view t) {
+        return tok.encode(t, false, true).size() == 1;
+      }),
+      text);
+  bool in_reasoning = false;
+  const auto emit = [&](const std::vector<chat::ReasoningDelta>& deltas) {
+    for (const auto& d : deltas) {
+      const bool reasoning = d.kind == chat::DeltaKind::Reasoning;
+      if (reasoning && !in_reasoning && !hide_reasoning) {
+        write(stderr, "[reasoning]\n");
+      }
+      if (!reasoning && in_reasoning && !hide_reasoning) {
+        write(stderr, "\n[/reasoning]\n");
+      }
+      in_reasoning = reasoning;
+      if (reasoning) {
+        if (!hide_reasoning) write(stderr, d.text);
+      } else {
+        write(stdout, d.text);
+      }
+    }
+  };
   Session session(*model);
-  const auto ids = model->tokenizer().encode(prompt, true, false);
-  const GenerateResult result = session.generate(ids, generate, [](const TokenEvent& e) {
-    std::fwrite(e.text.data(), 1, e.text.size(), stdout);
-    std::fflush(stdout);
+  const GenerateResult result = session.generate(ids, generate, [&](const TokenEvent& e) {
+    const int32_t id = e.token.id;
+    emit(splitter.feed(e.text, std::span(&id, 1)));
   });
-  std::fwrite(result.trailing_text.data(), 1, result.trailing_text.size(), stdout);
-  std::printf("\n");
+  emit(splitter.feed(result.trailing_text, {}));
+  emit(splitter.finish());
+  write(stdout, "\n");
   std::fprintf(stderr, "%u prompt tokens in %.2f s, %u tokens in %.2f s (%.1f tokens/s)\n",
                result.prompt_tokens, result.prompt_seconds, result.generated_tokens,
                result.generate_seconds,

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
   sikao::log::set_verbose(parser.isSet(verbose));
 
   sikao::ui::DeviceListModel devices;
-  sikao::ui::StartupModel startup_model(parser.positionalArguments().value(0));
+  sikao::ui::StartupModel startup_model(parser.positionalArguments().value(0),
+                                        QStringLiteral(SIKAO_BUNDLED_MODEL));
 
   QQmlApplicationEngine engine;
   engine.rootContext()->setContextProperty(QStringLiteral("devices"), &devices);
