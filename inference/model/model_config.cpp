@@ -199,6 +199,11 @@ ModelConfig read_config(const gguf::GgufFile& file) {
     r.fail(ErrorCode::InvalidFile, fmt::format("head dimension {} is odd", c.head_dim));
   }
   check_rope_scaling(r);
+  if (r.has_tensor("rope_freqs.weight")) {
+    r.fail(ErrorCode::Unsupported,
+           "per-dimension RoPE frequency factors (rope_freqs.weight, Llama 3.1+ scaling) are not "
+           "supported yet");
+  }
 
   const auto* embd = file.find_tensor("token_embd.weight");
   if (!embd || embd->dims.size() != 2) {
