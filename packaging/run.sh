@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages, builds Sikao and starts the app.
+# Installs the Debian packages, builds Sikao and starts the app (on the bundled demo model unless
+# a model is named or one is in ~/.local/share/sikao/models).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "$(id -u)" -eq 0 ]; then
-  ./packaging/setup-debian.sh
-else
-  sudo ./packaging/setup-debian.sh
-fi
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build build
+./packaging/build.sh
 exec ./build/app/sikao "$@"
