@@ -78,7 +78,7 @@ class TestReference : public QObject {
   void matches_llama_cpp_cpu_reference_data() {
     QTest::addColumn<QString>("reference");
     SIKAO_REQUIRE_SHARED();
-    for (const fs::path dir : {fs::path(sikao::test::shared_path("reference/expected/cpu")),
+    for (const fs::path& dir : {fs::path(sikao::test::shared_path("reference/expected/cpu")),
                                fs::path(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/fixtures")}) {
       for (const auto& e : fs::directory_iterator(dir)) {
         if (e.path().extension() == ".json") {
