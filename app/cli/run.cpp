@@ -3,7 +3,8 @@
 // The prompt is the user's message, rendered through the model's chat template (or the
 // built-in format chosen for it, with a warning) unless --raw, where it is the whole prompt
 // text and special-token text in it is parsed. The model's reasoning goes to stderr, marked,
-// and the answer to stdout; --hide-reasoning drops the reasoning. Without -m, the bundled demo
+// and the answer to stdout; --hide-reasoning drops the reasoning (--show-reasoning, the
+// default, keeps it). Without -m, the bundled demo
 // model answers.
 
 #include <cstdio>
@@ -62,6 +63,7 @@ int run(const Args& args, const GlobalOptions& global) {
   load.device = p.device(global);
   load.context_length = static_cast<uint32_t>(p.integer("--ctx", 0, 0, 1 << 20));
   const bool raw = p.flag("--raw");
+  p.flag("--show-reasoning");  // the default, accepted for symmetry
   const bool hide_reasoning = p.flag("--hide-reasoning");
   std::optional<bool> enable_thinking;
   if (p.flag("--no-think")) {
