@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "kernels/ops_dispatch.h"
 
 namespace sikao::kernels {
 namespace {
@@ -56,7 +57,7 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
     const PushConstants push{w.n_cols, win.n_rows, row_bytes, win.weight_offset, win.row_begin};
     const uint64_t groups = (win.n_rows + k_rows_per_workgroup - 1) / k_rows_per_workgroup;
-    const GroupCounts g = spread_groups(info, groups);
+    const Grid g = fold_grid(groups, info, "matvec");
     seq.dispatch(pipeline, {win.binding, x, y}, push, g.x, g.y);
   }
 }

@@ -69,17 +69,4 @@ std::string weight_shader(const std::string& operation, gguf::TensorType type) {
   return name;
 }
 
-GroupCounts spread_groups(const vk::DeviceInfo& info, uint64_t groups) {
-  const uint64_t max_x = std::max<uint32_t>(info.max_workgroup_count[0], 1);
-  GroupCounts c;
-  c.x = static_cast<uint32_t>(std::min(groups, max_x));
-  const uint64_t y = (groups + c.x - 1) / std::max<uint32_t>(c.x, 1);
-  if (y > info.max_workgroup_count[1]) {
-    throw Error(ErrorCode::InvalidArgument,
-                fmt::format("{} workgroups exceed the device's dispatch limits", groups));
-  }
-  c.y = static_cast<uint32_t>(std::max<uint64_t>(y, 1));
-  return c;
-}
-
 } // namespace sikao::kernels

@@ -43,10 +43,4 @@ uint32_t weight_row_bytes(const WeightMatrix& w);
 // The shader variant of an operation for w's type: "matvec" + Q4_K -> "matvec_q4_k".
 std::string weight_shader(const std::string& operation, gguf::TensorType type);
 
-// Splits a count of workgroups over x and y so neither exceeds the device's limit.
-struct GroupCounts {
-  uint32_t x = 1, y = 1;
-};
-GroupCounts spread_groups(const vk::DeviceInfo& info, uint64_t groups);
-
 } // namespace sikao::kernels
