@@ -264,6 +264,19 @@ def judge(problem, completion):
     return True, bool(a) and a.group("x").strip() == problem["answer"]
 
 
+def judge_split(problem, reasoning_blocks, answer):
+    """(well_formed, correct) for what a chat front end shows after splitting the reasoning off
+    (sikao-cli run: the reasoning blocks and the answer text).
+
+    well_formed: exactly one reasoning block, non-empty, and a non-empty one-line answer.
+    correct: the answer line is the language's answer sentence with exactly the right value."""
+    answer = answer.strip()
+    if len(reasoning_blocks) != 1 or not reasoning_blocks[0].strip() or not answer or "\n" in answer:
+        return False, False
+    a = _ANSWER[problem["lang"]].match(answer)
+    return True, bool(a) and a.group("x").strip() == problem["answer"]
+
+
 def score(pairs):
     """pairs of (problem, completion) -> {lang: {n, well_formed, correct}} as fractions."""
     stats = {}
@@ -287,6 +300,11 @@ def _self_check():
     wrong = p["response"].rsplit(p["answer"], 1)[0] + p["answer"] + "0" + ("。" if p["lang"] == "zh" else ".")
     assert judge(p, wrong) == (True, False)
     assert generate(7, 50) == generate(7, 50)
+    for q in probs[:200]:
+        reasoning, answer = q["response"].split("</think>")
+        assert judge_split(q, [reasoning.replace("<think>", "")], answer) == (True, True)
+    assert judge_split(p, [], p["response"]) == (False, False)
+    assert judge_split(p, ["a", "b"], final_line(p["answer"], p["lang"] == "zh")) == (False, False)
 
 
 def main():
