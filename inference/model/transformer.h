@@ -48,6 +48,8 @@ class Transformer {
 
   uint32_t context_length() const { return context_length_; }
   uint64_t submissions() const { return submissions_; }  // vkQueueSubmit calls so far
+  // Kernel dispatches in the recorded decode step (0 before the first decode).
+  uint32_t decode_dispatches() const { return decode_seq_ ? decode_seq_->dispatch_count() : 0; }
 
  private:
   struct Activations;
