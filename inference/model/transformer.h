@@ -21,10 +21,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "kernels/attention.h"
+#include "kernels/matvec.h"
 #include "model/model_config.h"
 #include "model/weights.h"
 #include "vulkan/context.h"
@@ -58,8 +60,20 @@ class Transformer {
   // ending with the logits of the last logit_rows tokens in logits_host_.
   void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows);
   void record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
-  void project(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView x,
-               vk::BufferView y, uint32_t n_tokens);
+  // A block's input: x itself with the RMSNorm still to apply (folded into a matvec), or the
+  // normed rows.
+  struct NormedInput {
+    vk::BufferView x;
+    std::optional<kernels::MatvecNorm> norm;
+  };
+  NormedInput norm(vk::Sequence& seq, vk::BufferView x, vk::BufferView weight, uint32_t n);
+  void project(vk::Sequence& seq, const kernels::WeightMatrix& w, const NormedInput& in,
+               vk::BufferView y, uint32_t n,
+               kernels::MatvecOutput output = kernels::MatvecOutput::Store,
+               std::optional<vk::BufferView> bias = std::nullopt);
+  void project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h, uint32_t n);
+  void gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
+                 vk::BufferView out, uint32_t n);
   void check_tokens(std::span<const int32_t> tokens, uint32_t first_position) const;
   void submit(vk::Sequence& seq);
 
