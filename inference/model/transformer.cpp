@@ -206,18 +206,20 @@ void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
     kernels::rms_norm(ctx_, seq, k, *w.attn_k_norm, k, n * c.n_head_kv, c.head_dim, c.rms_eps);
     seq.barrier();  // normed q, k -> rope
   }
-  const kernels::RopeShape rope_shape{n, c.n_head, c.n_head_kv, c.head_dim, c.n_rot};
-  kernels::rope_kv_store(ctx_, seq, c.rope_ordering, q, k, v, positions,
-                         vk::BufferView{&a.rope_table}, context_length_, rope_shape, k_cache,
-                         v_cache, context_length_);
-  seq.barrier();  // rotated q and the cache rows -> attention
   const kernels::AttentionShape attention_shape{n, c.n_head, c.n_head_kv, c.head_dim,
                                                 context_length_};
-  const uint32_t splits = n == 1 ? kernels::decode_attention_splits(ctx_.info(), attention_shape) : 1;
-  if (splits > 1) {
-    kernels::attention_split(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape,
-                             splits, vk::BufferView{&a.attention_scratch});
+  const vk::BufferView rope_table{&a.rope_table};
+  if (n == 1) {
+    // RoPE and the KV store inside attention: one dispatch for the three.
+    const uint32_t splits = kernels::decode_attention_splits(ctx_.info(), attention_shape);
+    const kernels::DecodeRope rope{c.rope_ordering, k, v, rope_table, context_length_, c.n_rot};
+    kernels::attention_rope_store(ctx_, seq, q, rope, positions, k_cache, v_cache, attn,
+                                  attention_shape, splits, vk::BufferView{&a.attention_scratch});
   } else {
+    const kernels::RopeShape rope_shape{n, c.n_head, c.n_head_kv, c.head_dim, c.n_rot};
+    kernels::rope_kv_store(ctx_, seq, c.rope_ordering, q, k, v, positions, rope_table,
+                           context_length_, rope_shape, k_cache, v_cache, context_length_);
+    seq.barrier();  // rotated q and the cache rows -> attention
     kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape);
   }
   seq.barrier();  // attn -> output projection

@@ -18,6 +18,12 @@
 // are read from small host-visible buffers rewritten before each submission, so a token costs
 // one vkQueueSubmit. Prefill records one pass per batch of up to max_batch tokens, using the
 // matrix-matrix kernels.
+//
+// Fusions (each saves dispatches of the decode step): the residual adds are accumulating output
+// projections (x += attn Wo, x += ffn Wdown); for one token the RMSNorms are folded into the
+// matvecs that read them, q/k/v are one matvec and gate/up one SwiGLU matvec where the weights
+// allow (ModelWeights), and RoPE and the KV-cache store run inside attention. A llama layer of
+// the decode step is 5 dispatches: qkv, attention, o, gate·up, down.
 
 #include <cstdint>
 #include <memory>
