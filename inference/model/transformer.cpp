@@ -27,21 +27,24 @@ vk::BufferView rows(const vk::Buffer& buffer, uint32_t n, uint32_t width, uint32
   return vk::BufferView{&buffer, uint64_t(first) * width * k_f32, uint64_t(n) * width * k_f32};
 }
 
-// Where q, k and v of n tokens lie in the one qkv buffer: back to back, so that for one token
-// the fused q/k/v matvec (LayerWeights::attn_qkv) writes all three, unless the device's binding
+// q, k and v of n tokens in the one qkv buffer: back to back, so that for one token the fused
+// q/k/v matvec (LayerWeights::attn_qkv) writes all three into `all`, unless the device's binding
 // alignment forbids k's or v's offset; then each starts at the next aligned offset (and the
 // weights are not fused either: ModelWeights checks the same offsets).
-struct QkvOffsets {
-  uint64_t k = 0, v = 0, bytes = 0;
+struct QkvViews {
+  vk::BufferView q, k, v, all;
 };
-QkvOffsets qkv_offsets(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t n) {
+QkvViews qkv_views(const vk::Buffer* buffer, const vk::DeviceInfo& info, const ModelConfig& c,
+                   uint32_t n) {
   const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
   const auto align_up = [align](uint64_t bytes) { return (bytes + align - 1) / align * align; };
-  QkvOffsets o;
-  o.k = align_up(uint64_t(n) * c.q_dim() * k_f32);
-  o.v = align_up(o.k + uint64_t(n) * c.kv_dim() * k_f32);
-  o.bytes = o.v + uint64_t(n) * c.kv_dim() * k_f32;
-  return o;
+  const uint64_t q_bytes = uint64_t(n) * c.q_dim() * k_f32;
+  const uint64_t kv_bytes = uint64_t(n) * c.kv_dim() * k_f32;
+  const uint64_t k_offset = align_up(q_bytes);
+  const uint64_t v_offset = align_up(k_offset + kv_bytes);
+  return {vk::BufferView{buffer, 0, q_bytes}, vk::BufferView{buffer, k_offset, kv_bytes},
+          vk::BufferView{buffer, v_offset, kv_bytes},
+          vk::BufferView{buffer, 0, v_offset + kv_bytes}};
 }
 
 } // namespace
@@ -53,7 +56,7 @@ struct Transformer::Activations {
   vk::Buffer h;          // normed input of a block [batch][n_embd] (prefill)
   vk::Buffer qkv;        // q [batch][q_dim], k and v [batch][kv_dim]: see qkv_views
   vk::Buffer attn;       // attention output [batch][q_dim]
-  vk::Buffer gate_up;    // [batch][n_ff] gate·up pairs (prefill with interleaved weights)
+  vk::Buffer gate_up;    // [batch][n_ff] (gate, up) pairs (prefill, interleaved weights)
   vk::Buffer gate, up;   // [batch][n_ff]
   vk::Buffer last;       // the rows whose logits are wanted [logit_rows][n_embd]
   vk::Buffer logits;     // [logit_rows][n_vocab]
@@ -86,7 +89,7 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       ctx.create_host_buffer(b * sizeof(uint32_t)),
       ctx.create_buffer(b * config.n_embd * k_f32),
       ctx.create_buffer(b * config.n_embd * k_f32),
-      ctx.create_buffer(qkv_offsets(ctx.info(), config, max_batch_).bytes),
+      ctx.create_buffer(qkv_views(nullptr, ctx.info(), config, max_batch_).all.size),
       ctx.create_buffer(b * config.q_dim() * k_f32),
       ctx.create_buffer(b * 2 * config.n_ff * k_f32),
       ctx.create_buffer(b * config.n_ff * k_f32),
@@ -144,19 +147,14 @@ void Transformer::project(vk::Sequence& seq, const kernels::WeightMatrix& w, con
 // are fused and there is one token.
 void Transformer::project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
                               uint32_t n) {
-  const ModelConfig& c = config_;
-  const QkvOffsets o = qkv_offsets(ctx_.info(), c, n);
+  const QkvViews v = qkv_views(&act_->qkv, ctx_.info(), config_, n);
   if (w.attn_qkv && n == 1) {
-    project(seq, *w.attn_qkv, h, vk::BufferView{&act_->qkv, 0, o.bytes}, n,
-            kernels::MatvecOutput::Store, w.attn_qkv_bias);
+    project(seq, *w.attn_qkv, h, v.all, n, kernels::MatvecOutput::Store, w.attn_qkv_bias);
     return;
   }
-  const vk::BufferView q{&act_->qkv, 0, uint64_t(n) * c.q_dim() * k_f32};
-  const vk::BufferView k{&act_->qkv, o.k, uint64_t(n) * c.kv_dim() * k_f32};
-  const vk::BufferView v{&act_->qkv, o.v, uint64_t(n) * c.kv_dim() * k_f32};
-  project(seq, w.attn_q, h, q, n, kernels::MatvecOutput::Store, w.attn_q_bias);
-  project(seq, w.attn_k, h, k, n, kernels::MatvecOutput::Store, w.attn_k_bias);
-  project(seq, w.attn_v, h, v, n, kernels::MatvecOutput::Store, w.attn_v_bias);
+  project(seq, w.attn_q, h, v.q, n, kernels::MatvecOutput::Store, w.attn_q_bias);
+  project(seq, w.attn_k, h, v.k, n, kernels::MatvecOutput::Store, w.attn_k_bias);
+  project(seq, w.attn_v, h, v.v, n, kernels::MatvecOutput::Store, w.attn_v_bias);
 }
 
 // out = silu(h Wgate) ⊙ (h Wup): one SwiGLU matvec where gate and up are interleaved and there
@@ -189,10 +187,7 @@ void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const ModelConfig& c = config_;
   Activations& a = *act_;
   const vk::BufferView x = rows(a.x, n, c.n_embd);
-  const QkvOffsets o = qkv_offsets(ctx_.info(), c, n);
-  const vk::BufferView q{&a.qkv, 0, uint64_t(n) * c.q_dim() * k_f32};
-  const vk::BufferView k{&a.qkv, o.k, uint64_t(n) * c.kv_dim() * k_f32};
-  const vk::BufferView v{&a.qkv, o.v, uint64_t(n) * c.kv_dim() * k_f32};
+  const auto [q, k, v, qkv] = qkv_views(&a.qkv, ctx_.info(), c, n);
   const vk::BufferView attn = rows(a.attn, n, c.q_dim());
   const vk::BufferView gate = rows(a.gate, n, c.n_ff);
   const vk::BufferView positions{&a.positions, 0, uint64_t(n) * sizeof(uint32_t)};
