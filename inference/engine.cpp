@@ -80,6 +80,8 @@ std::span<const int32_t> Session::cached_tokens() const { return cached_; }
 
 uint64_t Session::submissions() const { return transformer_->submissions(); }
 
+uint32_t Session::decode_dispatches() const { return transformer_->decode_dispatches(); }
+
 std::vector<float> Session::evaluate_all(std::span<const int32_t> tokens) {
   cached_.clear();
   auto logits = transformer_->prefill(tokens, 0, true);

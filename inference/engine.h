@@ -107,6 +107,8 @@ class Session {
 
   // vkQueueSubmit calls made by this session: one per decoded token, one per prefill batch.
   uint64_t submissions() const;
+  // Kernel dispatches in the one submission of a decode step (0 before the first decode).
+  uint32_t decode_dispatches() const;
 
  private:
   Model& model_;

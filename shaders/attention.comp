@@ -24,16 +24,33 @@
 // GPU. Each workgroup then writes its unnormalised partial result to `partials` as
 // [token][head][split][head_dim + 2] = (acc[0..head_dim), running max, denominator), and
 // attention_combine.comp merges the splits. With n_splits == 1 it writes `result` directly.
+//
+// ROPE_STORE (with ROPE_NORMAL or ROPE_NEOX; decode only, one query token): RoPE and the
+// KV-cache store fused in (as rope_store.comp does them), saving that dispatch. q, k_new and
+// v_new are the projections before RoPE; each workgroup rotates its own query head and computes
+// its KV head's new key and value itself (rounded to f16 as the cache holds them), using them for
+// the query's own position instead of reading the cache there; the first query head of each KV
+// head (split 0) also stores them. No workgroup reads what another writes.
 
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 128;
 layout(local_size_x_id = 0) in;
 
 layout(std430, binding = 0) readonly buffer Q { float q[]; };
+#ifdef ROPE_STORE
+layout(std430, binding = 1) buffer KCache { float16_t k_cache[]; };
+layout(std430, binding = 2) buffer VCache { float16_t v_cache[]; };
+#else
 layout(std430, binding = 1) readonly buffer KCache { float16_t k_cache[]; };
 layout(std430, binding = 2) readonly buffer VCache { float16_t v_cache[]; };
+#endif
 layout(std430, binding = 3) readonly buffer Positions { uint positions[]; };
 layout(std430, binding = 4) writeonly buffer Out { float result[]; };
 layout(std430, binding = 5) writeonly buffer Partials { float partials[]; };
+#ifdef ROPE_STORE
+layout(std430, binding = 6) readonly buffer KNew { float k_new[]; };
+layout(std430, binding = 7) readonly buffer VNew { float v_new[]; };
+layout(std430, binding = 8) readonly buffer Table { vec2 cos_sin[]; };
+#endif
 
 layout(push_constant) uniform PushConstants {
   uint n_tokens;
@@ -43,6 +60,8 @@ layout(push_constant) uniform PushConstants {
   uint capacity;
   float scale;
   uint n_splits;
+  uint n_rot;        // ROPE_STORE: rotated dimensions
+  uint n_positions;  // ROPE_STORE: positions in the table
 } pc;
 
 #include "reduce.glsl"
@@ -52,6 +71,43 @@ const float LOWEST = -3.0e38;  // below every finite score, without relying on i
 shared float query[WORKGROUP_SIZE];
 shared float weights[WORKGROUP_SIZE];
 shared float partial_out[WORKGROUP_SIZE];
+
+#ifdef ROPE_STORE
+shared float own_k[WORKGROUP_SIZE];  // the new position's key and value (f16-rounded)
+shared float own_v[WORKGROUP_SIZE];
+
+float to_f16(float v) { return unpackHalf2x16(packHalf2x16(vec2(v, 0.0))).x; }
+
+// Element d of a head after RoPE at position, from its value and its pair partner's
+// (pairs as in rope_store.comp); NaN past the table.
+uint rope_partner(uint d) {
+#if defined(ROPE_NORMAL)
+  return d % 2u == 0u ? d + 1u : d - 1u;
+#elif defined(ROPE_NEOX)
+  const uint half_rot = pc.n_rot / 2u;
+  return d < half_rot ? d + half_rot : d - half_rot;
+#else
+#error "ROPE_STORE needs ROPE_NORMAL or ROPE_NEOX"
+#endif
+}
+float rope_element(float value, float partner, uint d, uint position) {
+  if (d >= pc.n_rot) {
+    return value;
+  }
+  if (position >= pc.n_positions) {
+    return uintBitsToFloat(0x7fc00000u);
+  }
+#if defined(ROPE_NORMAL)
+  const uint pair = d / 2u;
+  const bool first = d % 2u == 0u;
+#else
+  const uint pair = d % (pc.n_rot / 2u);
+  const bool first = d < pc.n_rot / 2u;
+#endif
+  const vec2 cs = cos_sin[position * (pc.n_rot / 2u) + pair];
+  return first ? value * cs.x - partner * cs.y : partner * cs.y + value * cs.x;
+}
+#endif
 
 void main() {
   const uint head = gl_WorkGroupID.x;
@@ -90,10 +146,25 @@ void main() {
   const uint first_key = min(split * chunks_per_split, n_chunks) * WORKGROUP_SIZE;
   const uint end_key = min(first_key + chunks_per_split * WORKGROUP_SIZE, n_keys);
 
+#ifdef ROPE_STORE
+  if (tid < dim) {
+    const uint partner = rope_partner(tid);
+    query[tid] = rope_element(q[q_base + tid], q[q_base + partner], tid, position);
+    const uint kv_base = (token * pc.n_kv_heads + kv_head) * dim;
+    own_k[tid] = to_f16(rope_element(k_new[kv_base + tid], k_new[kv_base + partner], tid, position));
+    own_v[tid] = to_f16(v_new[kv_base + tid]);
+    if (head % (pc.n_heads / pc.n_kv_heads) == 0u && split == 0u) {
+      k_cache[cache_base + position * dim + tid] = float16_t(own_k[tid]);
+      v_cache[cache_base + position * dim + tid] = float16_t(own_v[tid]);
+    }
+  }
+  barrier();  // query, own_k, own_v: written above, read by every invocation below
+#else
   if (tid < dim) {
     query[tid] = q[q_base + tid];
   }
   barrier();  // query: written above, read by every invocation's score
+#endif
 
   const uint groups = WORKGROUP_SIZE / dim;
   const uint group = tid / dim;
@@ -108,6 +179,13 @@ void main() {
     if (key < end_key) {
       const uint k_base = cache_base + key * dim;
       float dot_qk = 0.0;
+#ifdef ROPE_STORE
+      if (key == position) {
+        for (uint i = 0; i < dim; ++i) {
+          dot_qk += query[i] * own_k[i];
+        }
+      } else
+#endif
       for (uint i = 0; i < dim; ++i) {
         dot_qk += query[i] * float(k_cache[k_base + i]);
       }
@@ -125,7 +203,13 @@ void main() {
     if (group < groups) {
       const uint chunk = min(WORKGROUP_SIZE, end_key - start);
       for (uint j = group; j < chunk; j += groups) {
-        acc += weights[j] * float(v_cache[cache_base + (start + j) * dim + d]);
+#ifdef ROPE_STORE
+        const float value =
+            start + j == position ? own_v[d] : float(v_cache[cache_base + (start + j) * dim + d]);
+#else
+        const float value = float(v_cache[cache_base + (start + j) * dim + d]);
+#endif
+        acc += weights[j] * value;
       }
     }
     barrier();  // weights: read above before the next chunk overwrites them

@@ -8,7 +8,8 @@
 //
 // X is [n_tokens][n_cols] and Y [n_tokens][out_stride] (row-major, f32). The weight binding
 // may be a window of a larger tensor: weight_offset is the byte offset of row 0 of this dispatch
-// inside it, row_begin the column of Y that row 0 writes.
+// inside it, row_begin the column of Y that row 0 writes. ACCUMULATE adds to Y instead of
+// overwriting it (Y += X Wᵀ: a residual add fused into the projection).
 
 #extension GL_EXT_control_flow_attributes : enable
 
@@ -16,12 +17,13 @@ layout(constant_id = 0) const uint WORKGROUP_SIZE = 256;
 layout(constant_id = 1) const uint TILE_M = 64;
 layout(constant_id = 2) const uint TILE_N = 64;
 layout(constant_id = 3) const uint TILE_K = 32;
+layout(constant_id = 4) const bool ACCUMULATE = false;
 layout(local_size_x_id = 0) in;
 
 #include "dequant.glsl"
 
 layout(std430, binding = 1) readonly buffer X { vec4 x[]; };
-layout(std430, binding = 2) writeonly buffer Y { float y[]; };
+layout(std430, binding = 2) buffer Y { float y[]; };
 
 layout(push_constant) uniform PushConstants {
   uint n_cols;         // a multiple of 4 and of QK
@@ -100,7 +102,8 @@ void main() {
     [[unroll]] for (uint j = 0; j < 4u; ++j) {
       const uint tok = tok0 + tn + threads_n * j;
       if (row < pc.n_rows && tok < pc.n_tokens) {
-        y[tok * pc.out_stride + pc.row_begin + row] = acc[i][j];
+        const uint o = tok * pc.out_stride + pc.row_begin + row;
+        y[o] = ACCUMULATE ? y[o] + acc[i][j] : acc[i][j];
       }
     }
   }

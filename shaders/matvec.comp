@@ -7,8 +7,19 @@
 // subgroups in shared memory (USE_SUBGROUP_ADD), or with a shared-memory tree where the device
 // has no subgroup arithmetic. f32 activations, f32 accumulation.
 //
+// Fusions, chosen by specialisation constants (each saves a dispatch of a decode step):
+//   NORM_INPUT: the input is rmsnorm(x) ⊙ norm_weight rather than x. Every workgroup reads all
+//     of x anyway, so it sums x² alongside its dots and scales at the end:
+//       y[row] = Σ_col W[row, col] · x[col] · norm_weight[col] / sqrt(Σ_col x[col]² / n_cols + eps)
+//   ADD_BIAS: y[row] = … + bias[row].
+//   OUTPUT: OUTPUT_STORE writes y[row]; OUTPUT_ACCUMULATE adds to it (y += W x: a residual add);
+//     OUTPUT_SWIGLU takes the rows as interleaved pairs (gate p, up p) = (row 2p, row 2p + 1) and
+//     writes y[p] = silu(gate p · x) · (up p · x), silu(g) = g / (1 + exp(−g)).
+// Bindings 3 (norm_weight) and 4 (bias) are bound in every variant; unused ones read nothing.
+//
 // The weight binding may be a window of a larger tensor (the host splits tensors larger than
 // maxStorageBufferRange): weight_offset is the byte offset of row row_begin inside the window.
+// Windows of a SWIGLU matrix hold whole pairs (row_begin even).
 
 #extension GL_EXT_control_flow_attributes : enable
 #if defined(USE_SUBGROUP_ADD)
@@ -16,23 +27,40 @@
 #endif
 
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 128;  // a power of two
-layout(constant_id = 1) const uint ROWS_PER_WORKGROUP = 2;
+layout(constant_id = 1) const uint ROWS_PER_WORKGROUP = 2;  // even where OUTPUT is OUTPUT_SWIGLU
+layout(constant_id = 2) const bool NORM_INPUT = false;
+layout(constant_id = 3) const bool ADD_BIAS = false;
+layout(constant_id = 4) const uint OUTPUT = 0;
+// USE_SUBGROUP_ADD with a workgroup of exactly one subgroup (the host pins the subgroup size):
+// subgroupAdd leaves the totals in every invocation, with no shared memory and no barrier.
+layout(constant_id = 5) const bool ONE_SUBGROUP = false;
 layout(local_size_x_id = 0) in;
+
+const uint OUTPUT_STORE = 0u;
+const uint OUTPUT_ACCUMULATE = 1u;
+const uint OUTPUT_SWIGLU = 2u;
 
 #include "dequant.glsl"
 
 layout(std430, binding = 1) readonly buffer X { vec4 x[]; };
-layout(std430, binding = 2) writeonly buffer Y { float y[]; };
+layout(std430, binding = 2) buffer Y { float y[]; };
+layout(std430, binding = 3) readonly buffer NormWeight { vec4 norm_weight[]; };
+layout(std430, binding = 4) readonly buffer Bias { float bias[]; };
 
 layout(push_constant) uniform PushConstants {
   uint n_cols;         // weights per row, a multiple of 4 and of QK
   uint n_rows;         // rows in this dispatch
   uint row_bytes;      // bytes per row
   uint weight_offset;  // byte offset of the first row inside the weight binding
-  uint row_begin;      // index in y of the first row
+  uint row_begin;      // index of the first row in the whole matrix
+  float eps;           // of the RMSNorm (NORM_INPUT)
 } pc;
 
-shared float partial[ROWS_PER_WORKGROUP * WORKGROUP_SIZE];
+// The workgroup's sums: one dot per row, then Σx² (NORM_INPUT; zero otherwise).
+const uint SUMS = ROWS_PER_WORKGROUP + 1u;
+const uint SQUARES = ROWS_PER_WORKGROUP;
+shared float partial[SUMS * WORKGROUP_SIZE];
+
 
 void main() {
   const uint group = gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x;
@@ -42,48 +70,78 @@ void main() {
   }
   const uint tid = gl_LocalInvocationID.x;
 
-  float acc[ROWS_PER_WORKGROUP];
-  [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-    acc[r] = 0.0;
+  float acc[SUMS];
+  [[unroll]] for (uint s = 0; s < SUMS; ++s) {
+    acc[s] = 0.0;
   }
   for (uint col = 4u * tid; col < pc.n_cols; col += 4u * WORKGROUP_SIZE) {
-    const vec4 xv = x[col / 4u];
+    vec4 xv = x[col / 4u];
+    if (NORM_INPUT) {
+      acc[SQUARES] += dot(xv, xv);
+      xv *= norm_weight[col / 4u];
+    }
     [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
       const uint row = min(first_row + r, pc.n_rows - 1u);
       acc[r] += dot(dequant4(pc.weight_offset + row * pc.row_bytes, col), xv);
     }
   }
 
+  float totals[SUMS];  // the workgroup's sums
 #if defined(USE_SUBGROUP_ADD)
-  [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-    const float s = subgroupAdd(acc[r]);
-    if (subgroupElect()) {
-      partial[r * WORKGROUP_SIZE + gl_SubgroupID] = s;
+  if (ONE_SUBGROUP) {
+    [[unroll]] for (uint s = 0; s < SUMS; ++s) {
+      totals[s] = subgroupAdd(acc[s]);
     }
-  }
-  barrier();  // partial[] written by each subgroup's leader -> read by the row's summing thread
-  if (tid < ROWS_PER_WORKGROUP && first_row + tid < pc.n_rows) {
-    float sum = 0.0;
-    for (uint s = 0; s < gl_NumSubgroups; ++s) {
-      sum += partial[tid * WORKGROUP_SIZE + s];
+  } else {
+    [[unroll]] for (uint s = 0; s < SUMS; ++s) {
+      const float t = subgroupAdd(acc[s]);
+      if (subgroupElect()) {
+        partial[s * WORKGROUP_SIZE + gl_SubgroupID] = t;
+      }
     }
-    y[pc.row_begin + first_row + tid] = sum;
+    barrier();  // partial[] written by each subgroup's leader -> summed below
+    [[unroll]] for (uint s = 0; s < SUMS; ++s) {
+      totals[s] = 0.0;
+      for (uint g = 0; g < gl_NumSubgroups; ++g) {
+        totals[s] += partial[s * WORKGROUP_SIZE + g];
+      }
+    }
   }
 #else
-  [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-    partial[r * WORKGROUP_SIZE + tid] = acc[r];
+  [[unroll]] for (uint s = 0; s < SUMS; ++s) {
+    partial[s * WORKGROUP_SIZE + tid] = acc[s];
   }
   for (uint stride = WORKGROUP_SIZE / 2u; stride > 0u; stride /= 2u) {
     barrier();  // partial[] of the previous step written -> read by this step
     if (tid < stride) {
-      [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-        partial[r * WORKGROUP_SIZE + tid] += partial[r * WORKGROUP_SIZE + tid + stride];
+      [[unroll]] for (uint s = 0; s < SUMS; ++s) {
+        partial[s * WORKGROUP_SIZE + tid] += partial[s * WORKGROUP_SIZE + tid + stride];
       }
     }
   }
-  barrier();  // final partial[r * WORKGROUP_SIZE] written -> read below
-  if (tid < ROWS_PER_WORKGROUP && first_row + tid < pc.n_rows) {
-    y[pc.row_begin + first_row + tid] = partial[tid * WORKGROUP_SIZE];
+  barrier();  // final partial[s * WORKGROUP_SIZE] written -> read below
+  [[unroll]] for (uint s = 0; s < SUMS; ++s) {
+    totals[s] = partial[s * WORKGROUP_SIZE];
   }
 #endif
+
+  const float scale = NORM_INPUT ? inversesqrt(totals[SQUARES] / float(pc.n_cols) + pc.eps) : 1.0;
+  if (OUTPUT == OUTPUT_SWIGLU) {
+    const uint pair = tid;  // pairs (2 pair, 2 pair + 1) of this workgroup's rows
+    if (pair < ROWS_PER_WORKGROUP / 2u && first_row + 2u * pair + 1u < pc.n_rows) {
+      const float g = scale * totals[2u * pair];
+      const float u = scale * totals[2u * pair + 1u];
+      y[(pc.row_begin + first_row) / 2u + pair] = g / (1.0 + exp(-g)) * u;
+    }
+  } else if (tid < ROWS_PER_WORKGROUP && first_row + tid < pc.n_rows) {
+    const uint row = pc.row_begin + first_row + tid;
+    float value = scale * totals[tid];
+    if (ADD_BIAS) {
+      value += bias[row];
+    }
+    if (OUTPUT == OUTPUT_ACCUMULATE) {
+      value += y[row];
+    }
+    y[row] = value;
+  }
 }

@@ -2,13 +2,20 @@
 #extension GL_GOOGLE_include_directive : require
 // The gated FFN activation of SwiGLU, fused: out[i] = silu(gate[i]) * up[i],
 // silu(g) = g / (1 + exp(-g)).
+// INTERLEAVED: gate and up come interleaved in one buffer, as the product with the interleaved
+// gate/up matrix leaves them: gate[i] = gate_up[2i], up[i] = gate_up[2i + 1].
 
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 256;
 layout(local_size_x_id = 0) in;
 
+#ifdef INTERLEAVED
+layout(std430, binding = 0) readonly buffer GateUp { vec2 gate_up[]; };
+layout(std430, binding = 1) writeonly buffer Out { float result[]; };
+#else
 layout(std430, binding = 0) readonly buffer Gate { float gate[]; };
 layout(std430, binding = 1) readonly buffer Up { float up[]; };
 layout(std430, binding = 2) writeonly buffer Out { float result[]; };
+#endif
 
 layout(push_constant) uniform PushConstants {
   uint n;
@@ -20,6 +27,12 @@ void main() {
   if (i >= pc.n) {
     return;
   }
+#ifdef INTERLEAVED
+  const float g = gate_up[i].x;
+  const float u = gate_up[i].y;
+#else
   const float g = gate[i];
-  result[i] = g / (1.0 + exp(-g)) * up[i];
+  const float u = up[i];
+#endif
+  result[i] = g / (1.0 + exp(-g)) * u;
 }

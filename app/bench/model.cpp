@@ -150,6 +150,7 @@ int run_model(const std::vector<std::string>& args) {
         {"tg_tokens_per_s", {{"mean", g.mean}, {"sd", g.sd}}},
         {"weight_bytes_per_token", bytes_per_token},
         {"tg_effective_gb_per_s", gbps},
+        {"decode_dispatches_per_token", session.decode_dispatches()},
     };
     std::printf("%s\n", out.dump(1).c_str());
   } else {
@@ -160,6 +161,8 @@ int run_model(const std::vector<std::string>& args) {
     if (!tg.empty()) std::printf("| tg%-4d| %8.2f ± %-7.2f |\n", o.n_generate, g.mean, g.sd);
     std::printf("generation reads %.1f MB of weights per token: %.2f GB/s effective\n",
                 bytes_per_token / 1e6, gbps);
+    std::printf("a decode step is %u kernel dispatches in one submission\n",
+                session.decode_dispatches());
   }
   return 0;
 }

@@ -27,4 +27,16 @@ void silu_mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView gate, vk::Buff
   seq.dispatch(pipeline, {gate, up, out}, PushConstants{n}, grid.x, grid.y);
 }
 
+void silu_mul_interleaved(vk::Context& ctx, vk::Sequence& seq, vk::BufferView gate_up,
+                          vk::BufferView out, uint32_t n) {
+  require(n > 0, "silu_mul_interleaved", "n must be positive");
+  const vk::Pipeline& pipeline =
+      ctx.pipeline(vk::PipelineDesc{.shader = "silu_mul_interleaved",
+                                    .spec_constants = {k_workgroup},
+                                    .bindings = 2,
+                                    .push_constant_bytes = sizeof(PushConstants)});
+  const Grid grid = fold_grid(ceil_div(n, k_workgroup), ctx.info(), "silu_mul_interleaved");
+  seq.dispatch(pipeline, {gate_up, out}, PushConstants{n}, grid.x, grid.y);
+}
+
 }  // namespace sikao::kernels

@@ -39,6 +39,8 @@ struct AttentionPushConstants {
   uint32_t capacity;
   float scale;
   uint32_t n_splits;
+  uint32_t n_rot;
+  uint32_t n_positions;
 };
 
 // Spelled as in shaders/attention_combine.comp.
@@ -102,7 +104,7 @@ namespace {
 void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
                       vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
                       vk::BufferView partials, const AttentionShape& s, uint32_t n_splits,
-                      std::optional<Reduction> reduction) {
+                      std::optional<Reduction> reduction, const DecodeRope* rope = nullptr) {
   require(s.n_tokens > 0 && s.n_heads > 0 && s.n_kv_heads > 0 && s.head_dim > 0 && s.capacity > 0,
           "attention", "n_tokens, n_heads, n_kv_heads, head_dim and capacity must be positive");
   require(s.n_heads % s.n_kv_heads == 0, "attention",
@@ -117,20 +119,48 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
   require(s.n_heads <= info.max_workgroup_count[0] && s.n_tokens <= info.max_workgroup_count[1],
           "attention",
           fmt::format("{} heads x {} tokens exceed the device's grid", s.n_heads, s.n_tokens));
-  // At least 128 invocations score 128 keys per step; small heads split the value sum over
-  // 128 / head_dim groups so the workgroup stays busy.
+  // GPUs: at least 128 invocations score 128 keys per step; small heads split the value sum
+  // over 128 / head_dim groups so the workgroup stays busy. CPU devices run the invocations one
+  // SIMD chunk after another, so more than head_dim (or one subgroup) only adds work and
+  // barriers: stories260K decode on lavapipe (head_dim 8), 128 -> 8 invocations: 230 -> 115 us
+  // per attention dispatch.
+  const uint32_t least = info.type == vk::DeviceType::Cpu ? std::max<uint32_t>(info.subgroup_size, 1) : 128;
   const uint32_t workgroup =
-      pow2_workgroup(s.head_dim, std::min<uint32_t>(128, max_workgroup), max_workgroup);
+      pow2_workgroup(s.head_dim, std::min<uint32_t>(least, max_workgroup), max_workgroup);
+  if (rope) {
+    require(s.n_tokens == 1, "attention_rope_store", "decode only: one query token");
+    require(rope->n_rot > 0 && rope->n_rot % 2 == 0 && rope->n_rot <= s.head_dim,
+            "attention_rope_store",
+            fmt::format("n_rot {} must be even, positive and at most head_dim {}", rope->n_rot,
+                        s.head_dim));
+  }
+  const std::string shader =
+      !rope ? "attention"
+            : (rope->ordering == RopeOrdering::Normal ? "attention_rope_normal" : "attention_rope_neox");
   const vk::Pipeline& pipeline =
-      ctx.pipeline(vk::PipelineDesc{.shader = reduction_variant("attention", info, reduction),
+      ctx.pipeline(vk::PipelineDesc{.shader = reduction_variant(shader, info, reduction),
                                     .spec_constants = {workgroup},
-                                    .bindings = 6,
+                                    .bindings = rope ? 9u : 6u,
                                     .push_constant_bytes = sizeof(AttentionPushConstants)});
   const float scale = static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
-  seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, partials},
-               AttentionPushConstants{s.n_tokens, s.n_heads, s.n_kv_heads, s.head_dim, s.capacity,
-                                      scale, n_splits},
-               s.n_heads, s.n_tokens, n_splits);
+  const AttentionPushConstants push{s.n_tokens,
+                                    s.n_heads,
+                                    s.n_kv_heads,
+                                    s.head_dim,
+                                    s.capacity,
+                                    scale,
+                                    n_splits,
+                                    rope ? rope->n_rot : 0u,
+                                    rope ? rope->table_positions : 0u};
+  if (rope) {
+    seq.dispatch(pipeline,
+                 {q, k_cache, v_cache, positions, out, partials, rope->k_new, rope->v_new,
+                  rope->table},
+                 push, s.n_heads, s.n_tokens, n_splits);
+  } else {
+    seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, partials}, push, s.n_heads,
+                 s.n_tokens, n_splits);
+  }
 }
 
 }  // namespace
@@ -157,10 +187,12 @@ uint64_t attention_scratch_bytes(const AttentionShape& s, uint32_t n_splits) {
   return uint64_t(s.n_tokens) * s.n_heads * n_splits * (s.head_dim + 2) * sizeof(float);
 }
 
-void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
+namespace {
+
+void split_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
                      vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
                      const AttentionShape& shape, uint32_t n_splits, vk::BufferView scratch,
-                     std::optional<Reduction> reduction) {
+                     std::optional<Reduction> reduction, const DecodeRope* rope) {
   require(n_splits > 0 && n_splits <= ctx.info().max_workgroup_count[2], "attention_split",
           fmt::format("n_splits {} out of range", n_splits));
   require(scratch.size == 0 || scratch.size >= attention_scratch_bytes(shape, n_splits),
@@ -168,11 +200,12 @@ void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
           fmt::format("scratch of {} bytes, {} needed", scratch.size,
                       attention_scratch_bytes(shape, n_splits)));
   if (n_splits == 1) {
-    attention(ctx, seq, q, k_cache, v_cache, positions, out, shape, reduction);
+    // One split writes out directly; the partials binding is never touched, out stands in.
+    record_attention(ctx, seq, q, k_cache, v_cache, positions, out, out, shape, 1, reduction, rope);
     return;
   }
   record_attention(ctx, seq, q, k_cache, v_cache, positions, out, scratch, shape, n_splits,
-                   reduction);
+                   reduction, rope);
   seq.barrier();  // scratch: attention's partials written -> combine reads them
   const vk::Pipeline& combine =
       ctx.pipeline(vk::PipelineDesc{.shader = "attention_combine",
@@ -182,6 +215,25 @@ void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
   seq.dispatch(combine, {scratch, out},
                CombinePushConstants{shape.n_heads, shape.head_dim, n_splits}, shape.n_heads,
                shape.n_tokens);
+}
+
+}  // namespace
+
+void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
+                     vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
+                     const AttentionShape& shape, uint32_t n_splits, vk::BufferView scratch,
+                     std::optional<Reduction> reduction) {
+  split_attention(ctx, seq, q, k_cache, v_cache, positions, out, shape, n_splits, scratch,
+                  reduction, nullptr);
+}
+
+void attention_rope_store(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
+                          const DecodeRope& rope, vk::BufferView positions, vk::BufferView k_cache,
+                          vk::BufferView v_cache, vk::BufferView out, const AttentionShape& shape,
+                          uint32_t n_splits, vk::BufferView scratch,
+                          std::optional<Reduction> reduction) {
+  split_attention(ctx, seq, q, k_cache, v_cache, positions, out, shape, n_splits, scratch,
+                  reduction, &rope);
 }
 
 }  // namespace sikao::kernels

@@ -12,8 +12,9 @@
 // a single cache must stay within maxStorageBufferRange, 128 MiB on lavapipe).
 //
 // Kernels: kv_store (k, v -> cache), rope_kv_store (RoPE on q and k fused with the store),
-// attention (one workgroup per query head and token) and attention_split (keys also split over
-// workgroups, for decode on GPUs; shaders/attention_combine.comp merges the splits).
+// attention (one workgroup per query head and token), attention_split (keys also split over
+// workgroups, for decode on GPUs; shaders/attention_combine.comp merges the splits) and
+// attention_rope_store (decode with rope_kv_store fused in).
 //
 // Positions. All of them read the tokens' positions from a buffer of n_tokens uint32 (the same
 // one RoPE reads), so a recorded forward pass replays for the next token by rewriting it.
@@ -83,6 +84,24 @@ void attention_split(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
                      vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
                      const AttentionShape& shape, uint32_t n_splits, vk::BufferView scratch,
                      std::optional<Reduction> reduction = std::nullopt);
+
+// RoPE and the KV store of one new token, fused into decode attention.
+struct DecodeRope {
+  RopeOrdering ordering = RopeOrdering::Normal;
+  vk::BufferView k_new, v_new;  // f32 [n_kv_heads][head_dim], before RoPE
+  vk::BufferView table;         // rope_table(n_rot, base, table_positions)
+  uint32_t table_positions = 0;
+  uint32_t n_rot = 0;
+};
+
+// Decode (shape.n_tokens = 1) with RoPE and the KV store fused in: one dispatch (plus the merge
+// where n_splits > 1) that leaves out and the caches as rope_kv_store, a barrier and
+// attention_split would, from q before RoPE (q itself is left unrotated).
+void attention_rope_store(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
+                          const DecodeRope& rope, vk::BufferView positions, vk::BufferView k_cache,
+                          vk::BufferView v_cache, vk::BufferView out, const AttentionShape& shape,
+                          uint32_t n_splits, vk::BufferView scratch,
+                          std::optional<Reduction> reduction = std::nullopt);
 
 // A split count for decode (n_tokens = 1): 1 on CPU devices (lavapipe: no idle units to fill);
 // on GPUs enough that n_heads * splits reaches ~128 workgroups, but no more than one split per

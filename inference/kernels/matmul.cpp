@@ -27,7 +27,8 @@ constexpr uint32_t k_workgroup_size = (k_tile_m / 4) * (k_tile_n / 4);
 } // namespace
 
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
-            vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes) {
+            vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes,
+            MatmulOutput output) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
   if (info.max_workgroup_invocations < k_workgroup_size) {
@@ -39,7 +40,9 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
     return;
   }
   const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
-      weight_shader("matmul", w.type), {k_workgroup_size, k_tile_m, k_tile_n, k_tile_k}, 3,
+      weight_shader("matmul", w.type),
+      {k_workgroup_size, k_tile_m, k_tile_n, k_tile_k, output == MatmulOutput::Accumulate ? 1u : 0u},
+      3,
       sizeof(PushConstants)});
   const uint32_t token_groups = (n_tokens + k_tile_n - 1) / k_tile_n;
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {

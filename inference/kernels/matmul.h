@@ -8,10 +8,16 @@
 
 namespace sikao::kernels {
 
+enum class MatmulOutput {
+  Store,       // Y = X Wᵀ
+  Accumulate,  // Y += X Wᵀ: the residual add of a block fused into its output projection
+};
+
 // Y[t, r] = Σ_c W[r, c] · X[t, c] for n_tokens tokens: X is [n_tokens][w.n_cols] floats,
 // Y [n_tokens][w.n_rows] floats, both row-major. Tiled in shared memory, f32 accumulation; one
 // dispatch per binding window of w (max_binding_bytes = 0 means the device limit).
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
-            vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes = 0);
+            vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes = 0,
+            MatmulOutput output = MatmulOutput::Store);
 
 } // namespace sikao::kernels

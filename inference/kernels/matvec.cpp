@@ -17,30 +17,43 @@ struct PushConstants {
   uint32_t row_bytes;
   uint32_t weight_offset;
   uint32_t row_begin;
+  float eps;
 };
 
-constexpr uint32_t k_rows_per_workgroup = 2;
+// Threads and rows of a workgroup.
+struct WorkgroupShape {
+  uint32_t size;  // a power of two
+  uint32_t rows;  // even (SwiGLU pairs)
+};
 
-// Four subgroups' worth of threads (a power of two, as the shared-memory reduction needs),
+// GPUs: four subgroups' worth of threads (a power of two, as the shared-memory reduction needs),
 // within 64..256 and the device's limit, halved (down to one subgroup) while half of it still
-// covers a row at 4 weights per thread: idle invocations are not free, least of all on lavapipe,
-// where they made short-row decode (stories260K, 64 columns) 40% slower.
-uint32_t workgroup_size(const vk::DeviceInfo& info, uint32_t n_cols) {
-  uint32_t size = std::clamp<uint32_t>(4 * std::max<uint32_t>(info.subgroup_size, 1), 64, 256);
+// covers a row at 4 weights per thread, and 2 rows per workgroup.
+// CPU devices (lavapipe) run a workgroup's invocations one SIMD chunk after another and each
+// workgroup as a task: extra invocations and extra workgroups are pure cost, and there are no
+// idle units to fill. One subgroup per workgroup and 8 rows each: stories260K decode on
+// lavapipe, per dispatch, 16-64 threads x 2 rows -> 8 threads x 8 rows: the 344-row SwiGLU
+// 247 -> 161 us, the 64-row down projection 148 -> 85 us (GPU timestamps, best of 130 tokens).
+WorkgroupShape workgroup_shape(const vk::DeviceInfo& info, uint32_t n_cols) {
   const uint32_t one_subgroup = std::max<uint32_t>(info.subgroup_size, 1);
+  if (info.type == vk::DeviceType::Cpu) {
+    return {std::min(one_subgroup, info.max_workgroup_invocations), 8};
+  }
+  uint32_t size = std::clamp<uint32_t>(4 * one_subgroup, 64, 256);
   while (size > one_subgroup && 4 * (size / 2) >= n_cols) {
     size /= 2;
   }
   while (size > info.max_workgroup_invocations && size > 1) {
     size /= 2;
   }
-  return size;
+  return {size, 2};
 }
 
 } // namespace
 
 void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
-            vk::BufferView y, uint64_t max_binding_bytes, MatvecReduction reduction) {
+            vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes,
+            MatvecReduction reduction) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
   if (reduction == MatvecReduction::Auto) {
@@ -50,15 +63,44 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
     throw Error(ErrorCode::Unsupported,
                 fmt::format("{} has no subgroup arithmetic for the matvec reduction", info.name));
   }
+  const bool swiglu = fusion.output == MatvecOutput::SwiGlu;
+  if (swiglu && (w.n_rows % 2 != 0 || fusion.bias)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("a SwiGLU matvec needs an even row count and no bias ({} rows{})",
+                            w.n_rows, fusion.bias ? ", a bias" : ""));
+  }
   const std::string variant =
       weight_shader("matvec", w.type) + (reduction == MatvecReduction::Subgroup ? "" : "_shared");
-  const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
-      variant, {workgroup_size(info, w.n_cols), k_rows_per_workgroup}, 3, sizeof(PushConstants)});
-  for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
-    const PushConstants push{w.n_cols, win.n_rows, row_bytes, win.weight_offset, win.row_begin};
-    const uint64_t groups = (win.n_rows + k_rows_per_workgroup - 1) / k_rows_per_workgroup;
+  const WorkgroupShape shape = workgroup_shape(info, w.n_cols);
+  const auto pipeline_for = [&](bool one_subgroup) -> const vk::Pipeline& {
+    return ctx.pipeline(vk::PipelineDesc{
+        variant,
+        {shape.size, shape.rows, fusion.norm ? 1u : 0u, fusion.bias ? 1u : 0u,
+         static_cast<uint32_t>(fusion.output), one_subgroup ? 1u : 0u},
+        5,
+        sizeof(PushConstants)});
+  };
+  // A workgroup of one subgroup reduces in registers, without a barrier, where the subgroup
+  // size is pinned (so that it really is one subgroup).
+  const bool one_subgroup =
+      reduction == MatvecReduction::Subgroup && shape.size == info.subgroup_size &&
+      pipeline_for(true).subgroup_size_pinned();
+  const vk::Pipeline& pipeline = pipeline_for(one_subgroup);
+  // Unused bindings still need a valid buffer: x stands in.
+  const vk::BufferView norm_weight = fusion.norm ? fusion.norm->weight : x;
+  const vk::BufferView bias = fusion.bias.value_or(x);
+  const float eps = fusion.norm ? fusion.norm->eps : 0.0f;
+  // A SwiGLU matrix is windowed as pairs of rows (one row of twice the length each, the same
+  // bytes), so that no window separates a gate row from its up row.
+  const uint32_t rows_per_unit = swiglu ? 2 : 1;
+  const WeightMatrix units{w.data, w.type, w.n_rows / rows_per_unit, w.n_cols * rows_per_unit};
+  for (const RowWindow& win : row_windows(info, units, max_binding_bytes)) {
+    const uint32_t n_rows = win.n_rows * rows_per_unit;
+    const PushConstants push{w.n_cols, n_rows, row_bytes, win.weight_offset,
+                             win.row_begin * rows_per_unit, eps};
+    const uint64_t groups = (n_rows + shape.rows - 1) / shape.rows;
     const Grid g = fold_grid(groups, info, "matvec");
-    seq.dispatch(pipeline, {win.binding, x, y}, push, g.x, g.y);
+    seq.dispatch(pipeline, {win.binding, x, y, norm_weight, bias}, push, g.x, g.y);
   }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// Matrix-vector product with quantised weights, the decode hot path: y = W x.
+// Matrix-vector product with quantised weights, the decode hot path: y = W x, optionally with
+// the operations around it fused in (shaders/matvec.comp).
 
 #include <cstdint>
+#include <optional>
 
 #include "kernels/weights.h"
 #include "vulkan/context.h"
@@ -15,11 +17,40 @@ enum class MatvecReduction {
   SharedMemory,  // a shared-memory tree only (the fallback; also what tests pin to check it)
 };
 
-// y[r] = Σ_c W[r, c] · x[c] for every row r of w; x holds w.n_cols floats, y w.n_rows floats.
-// Records one dispatch per binding window of w (see row_windows; max_binding_bytes = 0 means
-// the device limit).
+// What happens to each row's dot product d[r] = Σ_c W[r, c] · x[c].
+enum class MatvecOutput {
+  Store,       // y[r] = d[r]
+  Accumulate,  // y[r] += d[r]: the residual add of a block fused into its output projection
+  SwiGlu,      // w's rows are interleaved (gate p, up p) pairs, y[p] = silu(d[2p]) · d[2p + 1]
+};
+
+// The input RMSNorm folded into the product: x is replaced by
+// rmsnorm(x) ⊙ weight = x ⊙ weight / sqrt(Σ x² / n_cols + eps) (weight: n_cols floats).
+struct MatvecNorm {
+  vk::BufferView weight;
+  float eps = 0.0f;
+};
+
+// The fusions of one matvec; the default is the plain y = W x.
+struct MatvecFusion {
+  std::optional<MatvecNorm> norm;
+  std::optional<vk::BufferView> bias;  // y[r] = d[r] + bias[r] (w.n_rows floats; not with SwiGlu)
+  MatvecOutput output = MatvecOutput::Store;
+};
+
+// y[r] = Σ_c W[r, c] · x[c] for every row r of w, with `fusion` applied; x holds w.n_cols
+// floats, y w.n_rows floats (w.n_rows / 2 for SwiGlu, which needs an even row count). Records
+// one dispatch per binding window of w (see row_windows; max_binding_bytes = 0 means the
+// device limit).
 void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
-            vk::BufferView y, uint64_t max_binding_bytes = 0,
+            vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes = 0,
             MatvecReduction reduction = MatvecReduction::Auto);
+
+// The plain product y = W x.
+inline void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
+                   vk::BufferView y, uint64_t max_binding_bytes = 0,
+                   MatvecReduction reduction = MatvecReduction::Auto) {
+  matvec(ctx, seq, w, x, y, MatvecFusion{}, max_binding_bytes, reduction);
+}
 
 } // namespace sikao::kernels

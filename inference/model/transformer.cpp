@@ -27,16 +27,36 @@ vk::BufferView rows(const vk::Buffer& buffer, uint32_t n, uint32_t width, uint32
   return vk::BufferView{&buffer, uint64_t(first) * width * k_f32, uint64_t(n) * width * k_f32};
 }
 
+// q, k and v of n tokens in the one qkv buffer: back to back, so that for one token the fused
+// q/k/v matvec (LayerWeights::attn_qkv) writes all three into `all`, unless the device's binding
+// alignment forbids k's or v's offset; then each starts at the next aligned offset (and the
+// weights are not fused either: ModelWeights checks the same offsets).
+struct QkvViews {
+  vk::BufferView q, k, v, all;
+};
+QkvViews qkv_views(const vk::Buffer* buffer, const vk::DeviceInfo& info, const ModelConfig& c,
+                   uint32_t n) {
+  const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
+  const auto align_up = [align](uint64_t bytes) { return (bytes + align - 1) / align * align; };
+  const uint64_t q_bytes = uint64_t(n) * c.q_dim() * k_f32;
+  const uint64_t kv_bytes = uint64_t(n) * c.kv_dim() * k_f32;
+  const uint64_t k_offset = align_up(q_bytes);
+  const uint64_t v_offset = align_up(k_offset + kv_bytes);
+  return {vk::BufferView{buffer, 0, q_bytes}, vk::BufferView{buffer, k_offset, kv_bytes},
+          vk::BufferView{buffer, v_offset, kv_bytes},
+          vk::BufferView{buffer, 0, v_offset + kv_bytes}};
+}
+
 } // namespace
 
 struct Transformer::Activations {
   vk::Buffer ids;        // host-visible: uint32 token id per batch row
   vk::Buffer positions;  // host-visible: uint32 position per batch row
   vk::Buffer x;          // the residual stream [batch][n_embd]
-  vk::Buffer h;          // normed input of a block [batch][n_embd]
-  vk::Buffer q, k, v;    // [batch][q_dim], [batch][kv_dim] ×2
+  vk::Buffer h;          // normed input of a block [batch][n_embd] (prefill)
+  vk::Buffer qkv;        // q [batch][q_dim], k and v [batch][kv_dim]: see qkv_views
   vk::Buffer attn;       // attention output [batch][q_dim]
-  vk::Buffer proj;       // a block's output before the residual add [batch][n_embd]
+  vk::Buffer gate_up;    // [batch][n_ff] (gate, up) pairs (prefill, interleaved weights)
   vk::Buffer gate, up;   // [batch][n_ff]
   vk::Buffer last;       // the rows whose logits are wanted [logit_rows][n_embd]
   vk::Buffer logits;     // [logit_rows][n_vocab]
@@ -69,11 +89,9 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       ctx.create_host_buffer(b * sizeof(uint32_t)),
       ctx.create_buffer(b * config.n_embd * k_f32),
       ctx.create_buffer(b * config.n_embd * k_f32),
+      ctx.create_buffer(qkv_views(nullptr, ctx.info(), config, max_batch_).all.size),
       ctx.create_buffer(b * config.q_dim() * k_f32),
-      ctx.create_buffer(b * config.kv_dim() * k_f32),
-      ctx.create_buffer(b * config.kv_dim() * k_f32),
-      ctx.create_buffer(b * config.q_dim() * k_f32),
-      ctx.create_buffer(b * config.n_embd * k_f32),
+      ctx.create_buffer(b * 2 * config.n_ff * k_f32),
       ctx.create_buffer(b * config.n_ff * k_f32),
       ctx.create_buffer(b * config.n_ff * k_f32),
       ctx.create_buffer(uint64_t(logit_rows) * config.n_embd * k_f32),
@@ -94,82 +112,120 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
 
 Transformer::~Transformer() = default;
 
-void Transformer::project(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView x,
-                          vk::BufferView y, uint32_t n_tokens) {
-  if (n_tokens == 1) {
-    kernels::matvec(ctx_, seq, w, x, y);
-  } else {
-    kernels::matmul(ctx_, seq, w, x, y, n_tokens);
+// The normed input of a block, rmsnorm(x) ⊙ weight: for one token it is folded into each matvec
+// that reads it (each recomputes Σx² while streaming x, saving a dispatch); for a batch it is
+// computed once into h.
+Transformer::NormedInput Transformer::norm(vk::Sequence& seq, vk::BufferView x,
+                                           vk::BufferView weight, uint32_t n) {
+  if (n == 1) {
+    return {x, kernels::MatvecNorm{weight, config_.rms_eps}};
+  }
+  const vk::BufferView h = rows(act_->h, n, config_.n_embd);
+  kernels::rms_norm(ctx_, seq, x, weight, h, n, config_.n_embd, config_.rms_eps);
+  seq.barrier();  // h written -> read by the projections
+  return {h, std::nullopt};
+}
+
+// y = in W (+ bias), or y += in W with Accumulate (the residual add).
+void Transformer::project(vk::Sequence& seq, const kernels::WeightMatrix& w, const NormedInput& in,
+                          vk::BufferView y, uint32_t n, kernels::MatvecOutput output,
+                          std::optional<vk::BufferView> bias) {
+  if (n == 1) {
+    kernels::matvec(ctx_, seq, w, in.x, y, kernels::MatvecFusion{in.norm, bias, output});
+    return;
+  }
+  kernels::matmul(ctx_, seq, w, in.x, y, n, 0,
+                  output == kernels::MatvecOutput::Accumulate ? kernels::MatmulOutput::Accumulate
+                                                              : kernels::MatmulOutput::Store);
+  if (bias) {
+    seq.barrier();  // y written -> bias added in place
+    kernels::add(ctx_, seq, y, *bias, y, n * w.n_rows, w.n_rows);
   }
 }
 
-// The residual add of each block is fused into the norm that follows it: x += proj happens in
-// the next block's add_rms_norm (or the output norm), so a layer starts with proj pending
-// except the first.
+// q, k, v = h Wq (+ bq), h Wk (+ bk), h Wv (+ bv): one matvec for all three where the weights
+// are fused and there is one token.
+void Transformer::project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
+                              uint32_t n) {
+  const QkvViews v = qkv_views(&act_->qkv, ctx_.info(), config_, n);
+  if (w.attn_qkv && n == 1) {
+    project(seq, *w.attn_qkv, h, v.all, n, kernels::MatvecOutput::Store, w.attn_qkv_bias);
+    return;
+  }
+  project(seq, w.attn_q, h, v.q, n, kernels::MatvecOutput::Store, w.attn_q_bias);
+  project(seq, w.attn_k, h, v.k, n, kernels::MatvecOutput::Store, w.attn_k_bias);
+  project(seq, w.attn_v, h, v.v, n, kernels::MatvecOutput::Store, w.attn_v_bias);
+}
+
+// out = silu(h Wgate) ⊙ (h Wup): one SwiGLU matvec where gate and up are interleaved and there
+// is one token, else the products and then silu·mul.
+void Transformer::gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
+                            vk::BufferView out, uint32_t n) {
+  const ModelConfig& c = config_;
+  if (w.ffn_gate_up && n == 1) {
+    project(seq, *w.ffn_gate_up, h, out, n, kernels::MatvecOutput::SwiGlu);
+    return;
+  }
+  if (w.ffn_gate_up) {
+    const vk::BufferView gate_up = rows(act_->gate_up, n, 2 * c.n_ff);
+    project(seq, *w.ffn_gate_up, h, gate_up, n);
+    seq.barrier();  // gate_up -> silu·mul
+    kernels::silu_mul_interleaved(ctx_, seq, gate_up, out, n * c.n_ff);
+    return;
+  }
+  const vk::BufferView up = rows(act_->up, n, c.n_ff);
+  project(seq, w.ffn_gate, h, out, n);
+  project(seq, w.ffn_up, h, up, n);
+  seq.barrier();  // gate, up -> silu·mul
+  kernels::silu_mul(ctx_, seq, out, up, out, n * c.n_ff);
+}
+
+// The residual adds are fused into the output projections (x += attn Wo, x += ffn Wdown), so
+// x is the residual stream after every block.
 void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const LayerWeights& w = weights_.layers[layer];
   const ModelConfig& c = config_;
   Activations& a = *act_;
   const vk::BufferView x = rows(a.x, n, c.n_embd);
-  const vk::BufferView h = rows(a.h, n, c.n_embd);
-  const vk::BufferView q = rows(a.q, n, c.q_dim());
-  const vk::BufferView k = rows(a.k, n, c.kv_dim());
-  const vk::BufferView v = rows(a.v, n, c.kv_dim());
+  const auto [q, k, v, qkv] = qkv_views(&a.qkv, ctx_.info(), c, n);
   const vk::BufferView attn = rows(a.attn, n, c.q_dim());
-  const vk::BufferView proj = rows(a.proj, n, c.n_embd);
   const vk::BufferView gate = rows(a.gate, n, c.n_ff);
-  const vk::BufferView up = rows(a.up, n, c.n_ff);
   const vk::BufferView positions{&a.positions, 0, uint64_t(n) * sizeof(uint32_t)};
   const vk::BufferView k_cache{&a.kv_cache, kv_shape_.k_offset(layer), kv_shape_.bytes_per_cache()};
   const vk::BufferView v_cache{&a.kv_cache, kv_shape_.v_offset(layer), kv_shape_.bytes_per_cache()};
 
-  if (layer == 0) {
-    kernels::rms_norm(ctx_, seq, x, w.attn_norm, h, n, c.n_embd, c.rms_eps);
-  } else {
-    kernels::add_rms_norm(ctx_, seq, x, proj, w.attn_norm, x, h, n, c.n_embd, c.rms_eps);
-  }
-  seq.barrier();  // h written -> read by the q/k/v projections
-  project(seq, w.attn_q, h, q, n);
-  project(seq, w.attn_k, h, k, n);
-  project(seq, w.attn_v, h, v, n);
-  seq.barrier();  // q, k, v written -> read by bias / norm / rope
-  if (c.qkv_bias) {
-    kernels::add(ctx_, seq, q, *w.attn_q_bias, q, n * c.q_dim(), c.q_dim());
-    kernels::add(ctx_, seq, k, *w.attn_k_bias, k, n * c.kv_dim(), c.kv_dim());
-    kernels::add(ctx_, seq, v, *w.attn_v_bias, v, n * c.kv_dim(), c.kv_dim());
-    seq.barrier();  // biased q, k, v -> rope and cache store
-  }
+  project_qkv(seq, w, norm(seq, x, w.attn_norm, n), n);
+  seq.barrier();  // q, k, v written -> read by norm / rope
   if (c.qk_norm) {
     kernels::rms_norm(ctx_, seq, q, *w.attn_q_norm, q, n * c.n_head, c.head_dim, c.rms_eps);
     kernels::rms_norm(ctx_, seq, k, *w.attn_k_norm, k, n * c.n_head_kv, c.head_dim, c.rms_eps);
     seq.barrier();  // normed q, k -> rope
   }
-  const kernels::RopeShape rope_shape{n, c.n_head, c.n_head_kv, c.head_dim, c.n_rot};
-  kernels::rope_kv_store(ctx_, seq, c.rope_ordering, q, k, v, positions,
-                         vk::BufferView{&a.rope_table}, context_length_, rope_shape, k_cache,
-                         v_cache, context_length_);
-  seq.barrier();  // rotated q and the cache rows -> attention
   const kernels::AttentionShape attention_shape{n, c.n_head, c.n_head_kv, c.head_dim,
                                                 context_length_};
-  const uint32_t splits = n == 1 ? kernels::decode_attention_splits(ctx_.info(), attention_shape) : 1;
-  if (splits > 1) {
-    kernels::attention_split(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape,
-                             splits, vk::BufferView{&a.attention_scratch});
+  const vk::BufferView rope_table{&a.rope_table};
+  if (n == 1) {
+    // RoPE and the KV store inside attention: one dispatch for the three.
+    const uint32_t splits = kernels::decode_attention_splits(ctx_.info(), attention_shape);
+    const kernels::DecodeRope rope{c.rope_ordering, k, v, rope_table, context_length_, c.n_rot};
+    kernels::attention_rope_store(ctx_, seq, q, rope, positions, k_cache, v_cache, attn,
+                                  attention_shape, splits, vk::BufferView{&a.attention_scratch});
   } else {
+    const kernels::RopeShape rope_shape{n, c.n_head, c.n_head_kv, c.head_dim, c.n_rot};
+    kernels::rope_kv_store(ctx_, seq, c.rope_ordering, q, k, v, positions, rope_table,
+                           context_length_, rope_shape, k_cache, v_cache, context_length_);
+    seq.barrier();  // rotated q and the cache rows -> attention
     kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape);
   }
   seq.barrier();  // attn -> output projection
-  project(seq, w.attn_output, attn, proj, n);
-  seq.barrier();  // proj -> residual add and ffn norm
-  kernels::add_rms_norm(ctx_, seq, x, proj, w.ffn_norm, x, h, n, c.n_embd, c.rms_eps);
-  seq.barrier();  // h -> gate/up projections
-  project(seq, w.ffn_gate, h, gate, n);
-  project(seq, w.ffn_up, h, up, n);
-  seq.barrier();  // gate, up -> silu·mul
-  kernels::silu_mul(ctx_, seq, gate, up, gate, n * c.n_ff);
+  project(seq, w.attn_output, NormedInput{attn, std::nullopt}, x, n,
+          kernels::MatvecOutput::Accumulate);
+  seq.barrier();  // x (residual stream) -> ffn norm
+  gated_ffn(seq, w, norm(seq, x, w.ffn_norm, n), gate, n);
   seq.barrier();  // gate -> down projection
-  project(seq, w.ffn_down, gate, proj, n);
-  seq.barrier();  // proj -> the next norm's residual add
+  project(seq, w.ffn_down, NormedInput{gate, std::nullopt}, x, n,
+          kernels::MatvecOutput::Accumulate);
+  seq.barrier();  // x -> the next layer's norm
 }
 
 void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
@@ -184,18 +240,18 @@ void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
     record_layer(seq, l, n);
   }
   if (logit_rows > 0) {
-    // The last layer's residual add with the output norm, over every row (cheap), then the
-    // output projection of only the rows whose logits are wanted.
-    const vk::BufferView h = rows(a.h, n, c.n_embd);
-    kernels::add_rms_norm(ctx_, seq, rows(a.x, n, c.n_embd), rows(a.proj, n, c.n_embd),
-                          weights_.output_norm, rows(a.x, n, c.n_embd), h, n, c.n_embd,
-                          c.rms_eps);
-    seq.barrier();  // normed rows -> copy of the wanted ones
-    const vk::BufferView last = rows(a.last, logit_rows, c.n_embd);
-    seq.copy(rows(a.h, logit_rows, c.n_embd, n - logit_rows), last);
-    seq.barrier();  // copied rows -> output projection
+    // The output norm, then the output projection of only the rows whose logits are wanted
+    // (copied out first: their offset need not be a legal binding offset).
     const vk::BufferView logits = rows(a.logits, logit_rows, c.n_vocab);
-    project(seq, weights_.output, last, logits, logit_rows);
+    const NormedInput h = norm(seq, rows(a.x, n, c.n_embd), weights_.output_norm, n);
+    if (n == 1) {
+      project(seq, weights_.output, h, logits, 1);
+    } else {
+      const vk::BufferView last = rows(a.last, logit_rows, c.n_embd);
+      seq.copy(rows(a.h, logit_rows, c.n_embd, n - logit_rows), last);
+      seq.barrier();  // copied rows -> output projection
+      project(seq, weights_.output, NormedInput{last, std::nullopt}, logits, logit_rows);
+    }
     seq.barrier();  // logits -> copy to the host
     seq.copy(logits, rows(a.logits_host, logit_rows, c.n_vocab));
   }

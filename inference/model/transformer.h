@@ -18,13 +18,21 @@
 // are read from small host-visible buffers rewritten before each submission, so a token costs
 // one vkQueueSubmit. Prefill records one pass per batch of up to max_batch tokens, using the
 // matrix-matrix kernels.
+//
+// Fusions (each saves dispatches of the decode step): the residual adds are accumulating output
+// projections (x += attn Wo, x += ffn Wdown); for one token the RMSNorms are folded into the
+// matvecs that read them, q/k/v are one matvec and gate/up one SwiGLU matvec where the weights
+// allow (ModelWeights), and RoPE and the KV-cache store run inside attention. A llama layer of
+// the decode step is 5 dispatches: qkv, attention, o, gate·up, down.
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include "kernels/attention.h"
+#include "kernels/matvec.h"
 #include "model/model_config.h"
 #include "model/weights.h"
 #include "vulkan/context.h"
@@ -48,6 +56,8 @@ class Transformer {
 
   uint32_t context_length() const { return context_length_; }
   uint64_t submissions() const { return submissions_; }  // vkQueueSubmit calls so far
+  // Kernel dispatches in the recorded decode step (0 before the first decode).
+  uint32_t decode_dispatches() const { return decode_seq_ ? decode_seq_->dispatch_count() : 0; }
 
  private:
   struct Activations;
@@ -56,8 +66,20 @@ class Transformer {
   // ending with the logits of the last logit_rows tokens in logits_host_.
   void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows);
   void record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
-  void project(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView x,
-               vk::BufferView y, uint32_t n_tokens);
+  // A block's input: x itself with the RMSNorm still to apply (folded into a matvec), or the
+  // normed rows.
+  struct NormedInput {
+    vk::BufferView x;
+    std::optional<kernels::MatvecNorm> norm;
+  };
+  NormedInput norm(vk::Sequence& seq, vk::BufferView x, vk::BufferView weight, uint32_t n);
+  void project(vk::Sequence& seq, const kernels::WeightMatrix& w, const NormedInput& in,
+               vk::BufferView y, uint32_t n,
+               kernels::MatvecOutput output = kernels::MatvecOutput::Store,
+               std::optional<vk::BufferView> bias = std::nullopt);
+  void project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h, uint32_t n);
+  void gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
+                 vk::BufferView out, uint32_t n);
   void check_tokens(std::span<const int32_t> tokens, uint32_t first_position) const;
   void submit(vk::Sequence& seq);
 

@@ -1,11 +1,30 @@
 #include "model/weights.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
 #include "common/log.h"
 
 namespace sikao::model {
+namespace {
+
+kernels::WeightMatrix matrix_view(const gguf::TensorInfo& t, vk::BufferView data) {
+  kernels::WeightMatrix w;
+  w.data = data;
+  w.type = t.type;
+  w.n_cols = static_cast<uint32_t>(t.dims[0]);
+  w.n_rows = static_cast<uint32_t>(t.dims[1]);
+  return w;
+}
+
+bool same_layout(const gguf::TensorInfo& a, const gguf::TensorInfo& b) {
+  return a.type == b.type && a.dims[0] == b.dims[0];
+}
+
+} // namespace
 
 ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
                            const ModelConfig& config, const std::function<bool(float)>& progress)
@@ -20,22 +39,14 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
   for (uint32_t l = 0; l < config.n_layer; ++l) {
     LayerWeights w;
     w.attn_norm = vector(layer_tensor(l, "attn_norm.weight"));
-    w.attn_q = matrix(layer_tensor(l, "attn_q.weight"));
-    w.attn_k = matrix(layer_tensor(l, "attn_k.weight"));
-    w.attn_v = matrix(layer_tensor(l, "attn_v.weight"));
-    if (config.qkv_bias) {
-      w.attn_q_bias = vector(layer_tensor(l, "attn_q.bias"));
-      w.attn_k_bias = vector(layer_tensor(l, "attn_k.bias"));
-      w.attn_v_bias = vector(layer_tensor(l, "attn_v.bias"));
-    }
+    attention_weights(w, l, config);
     if (config.qk_norm) {
       w.attn_q_norm = vector(layer_tensor(l, "attn_q_norm.weight"));
       w.attn_k_norm = vector(layer_tensor(l, "attn_k_norm.weight"));
     }
     w.attn_output = matrix(layer_tensor(l, "attn_output.weight"));
     w.ffn_norm = vector(layer_tensor(l, "ffn_norm.weight"));
-    w.ffn_gate = matrix(layer_tensor(l, "ffn_gate.weight"));
-    w.ffn_up = matrix(layer_tensor(l, "ffn_up.weight"));
+    ffn_weights(w, l);
     w.ffn_down = matrix(layer_tensor(l, "ffn_down.weight"));
     layers.push_back(w);
   }
@@ -50,17 +61,109 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
                            device_bytes_ >> 20);
 }
 
-vk::BufferView ModelWeights::upload(const gguf::TensorInfo& tensor) {
-  auto& buffer = buffers_.emplace_back(ctx_.create_buffer(tensor.bytes));
-  ctx_.upload(vk::BufferView{&buffer, 0, tensor.bytes}, file_.tensor_data(tensor));
-  device_bytes_ += tensor.bytes;
+// q, k, v (and their biases) in one buffer where they share a type and row length and where
+// k and v start at legal binding offsets (so that prefill and the bias add can still bind each
+// part alone): q_dim·4 and kv_dim·4 bytes, the offsets of k and v in the activations of one
+// token, multiples of the alignment. Every real model passes (head_dim·heads·4 is a multiple of
+// 256); tiny test models on strict devices may not.
+void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelConfig& config) {
+  const gguf::TensorInfo* qkv[] = {&matrix_tensor(layer_tensor(l, "attn_q.weight")),
+                                   &matrix_tensor(layer_tensor(l, "attn_k.weight")),
+                                   &matrix_tensor(layer_tensor(l, "attn_v.weight"))};
+  const uint64_t align = std::max<uint64_t>(ctx_.info().min_storage_buffer_offset_alignment, 4);
+  const bool aligned = (uint64_t(config.q_dim()) * 4) % align == 0 &&
+                       (uint64_t(config.kv_dim()) * 4) % align == 0;
+  const bool fused = aligned && same_layout(*qkv[0], *qkv[1]) && same_layout(*qkv[0], *qkv[2]);
+  if (fused) {
+    const std::vector<vk::BufferView> parts = upload(qkv);
+    w.attn_q = matrix_view(*qkv[0], parts[0]);
+    w.attn_k = matrix_view(*qkv[1], parts[1]);
+    w.attn_v = matrix_view(*qkv[2], parts[2]);
+    w.attn_qkv = w.attn_q;
+    w.attn_qkv->data.size = parts[0].size + parts[1].size + parts[2].size;
+    w.attn_qkv->n_rows = w.attn_q.n_rows + w.attn_k.n_rows + w.attn_v.n_rows;
+  } else {
+    w.attn_q = matrix(layer_tensor(l, "attn_q.weight"));
+    w.attn_k = matrix(layer_tensor(l, "attn_k.weight"));
+    w.attn_v = matrix(layer_tensor(l, "attn_v.weight"));
+  }
+  if (!config.qkv_bias) {
+    return;
+  }
+  const gguf::TensorInfo* biases[] = {&vector_tensor(layer_tensor(l, "attn_q.bias")),
+                                      &vector_tensor(layer_tensor(l, "attn_k.bias")),
+                                      &vector_tensor(layer_tensor(l, "attn_v.bias"))};
+  if (fused) {
+    const std::vector<vk::BufferView> parts = upload(biases);
+    w.attn_q_bias = parts[0];
+    w.attn_k_bias = parts[1];
+    w.attn_v_bias = parts[2];
+    w.attn_qkv_bias = vk::BufferView{parts[0].buffer, 0, parts[0].size + parts[1].size + parts[2].size};
+  } else {
+    w.attn_q_bias = upload(*biases[0]);
+    w.attn_k_bias = upload(*biases[1]);
+    w.attn_v_bias = upload(*biases[2]);
+  }
+}
+
+// gate and up interleaved row by row where they share a type and row length.
+void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l) {
+  const gguf::TensorInfo& gate = matrix_tensor(layer_tensor(l, "ffn_gate.weight"));
+  const gguf::TensorInfo& up = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
+  if (!same_layout(gate, up) || gate.dims[1] != up.dims[1]) {
+    w.ffn_gate = matrix(layer_tensor(l, "ffn_gate.weight"));
+    w.ffn_up = matrix(layer_tensor(l, "ffn_up.weight"));
+    return;
+  }
+  const kernels::WeightMatrix shape = matrix_view(gate, {});
+  const size_t row_bytes = kernels::weight_row_bytes(shape);
+  const std::span<const std::byte> g = file_.tensor_data(gate);
+  const std::span<const std::byte> u = file_.tensor_data(up);
+  std::vector<std::byte> interleaved(g.size() + u.size());
+  for (size_t r = 0; r < shape.n_rows; ++r) {
+    std::memcpy(interleaved.data() + 2 * r * row_bytes, g.data() + r * row_bytes, row_bytes);
+    std::memcpy(interleaved.data() + (2 * r + 1) * row_bytes, u.data() + r * row_bytes, row_bytes);
+  }
+  w.ffn_gate_up = matrix_view(gate, upload_bytes(interleaved));
+  w.ffn_gate_up->n_rows = 2 * shape.n_rows;
+}
+
+vk::BufferView ModelWeights::upload_bytes(std::span<const std::byte> bytes) {
+  auto& buffer = buffers_.emplace_back(ctx_.create_buffer(bytes.size()));
+  ctx_.upload(vk::BufferView{&buffer, 0, bytes.size()}, bytes);
+  device_bytes_ += bytes.size();
   if (progress_ && !progress_(total_bytes_ ? float(device_bytes_) / float(total_bytes_) : 1.0f)) {
     throw Error(ErrorCode::Cancelled, fmt::format("loading {} was cancelled", file_.path().string()));
   }
-  return vk::BufferView{&buffer, 0, tensor.bytes};
+  return vk::BufferView{&buffer, 0, bytes.size()};
 }
 
-kernels::WeightMatrix ModelWeights::matrix(const std::string& name) {
+vk::BufferView ModelWeights::upload(const gguf::TensorInfo& tensor) {
+  return upload_bytes(file_.tensor_data(tensor));
+}
+
+std::vector<vk::BufferView> ModelWeights::upload(std::span<const gguf::TensorInfo* const> tensors) {
+  uint64_t total = 0;
+  for (const gguf::TensorInfo* t : tensors) {
+    total += t->bytes;
+  }
+  auto& buffer = buffers_.emplace_back(ctx_.create_buffer(total));
+  std::vector<vk::BufferView> views;
+  uint64_t offset = 0;
+  for (const gguf::TensorInfo* t : tensors) {
+    views.push_back(vk::BufferView{&buffer, offset, t->bytes});
+    ctx_.upload(views.back(), file_.tensor_data(*t));
+    offset += t->bytes;
+    device_bytes_ += t->bytes;
+    if (progress_ && !progress_(total_bytes_ ? float(device_bytes_) / float(total_bytes_) : 1.0f)) {
+      throw Error(ErrorCode::Cancelled,
+                  fmt::format("loading {} was cancelled", file_.path().string()));
+    }
+  }
+  return views;
+}
+
+const gguf::TensorInfo& ModelWeights::matrix_tensor(const std::string& name) const {
   const gguf::TensorInfo* t = file_.find_tensor(name);
   if (!t || t->dims.size() != 2) {
     throw Error(ErrorCode::InvalidFile,
@@ -71,21 +174,25 @@ kernels::WeightMatrix ModelWeights::matrix(const std::string& name) {
                 fmt::format("{}: tensor {} has type {}, which Sikao cannot run yet",
                             file_.path().string(), name, gguf::traits(t->type).name));
   }
-  kernels::WeightMatrix w;
-  w.data = upload(*t);
-  w.type = t->type;
-  w.n_cols = static_cast<uint32_t>(t->dims[0]);
-  w.n_rows = static_cast<uint32_t>(t->dims[1]);
-  return w;
+  return *t;
 }
 
-vk::BufferView ModelWeights::vector(const std::string& name) {
+const gguf::TensorInfo& ModelWeights::vector_tensor(const std::string& name) const {
   const gguf::TensorInfo* t = file_.find_tensor(name);
   if (!t || t->dims.size() != 1 || t->type != gguf::TensorType::F32) {
     throw Error(ErrorCode::InvalidFile, fmt::format("{}: tensor {} is missing or not an f32 vector",
                                                     file_.path().string(), name));
   }
-  return upload(*t);
+  return *t;
+}
+
+kernels::WeightMatrix ModelWeights::matrix(const std::string& name) {
+  const gguf::TensorInfo& t = matrix_tensor(name);
+  return matrix_view(t, upload(t));
+}
+
+vk::BufferView ModelWeights::vector(const std::string& name) {
+  return upload(vector_tensor(name));
 }
 
 } // namespace sikao::model

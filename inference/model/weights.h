@@ -1,10 +1,17 @@
 #pragma once
 // A model's tensors in device memory, uploaded once from the memory-mapped GGUF file: each
 // matrix as raw GGUF blocks (the weight kernels decode them), each norm weight and bias as f32.
+//
+// Matrices that read the same input are laid out so that one decode matvec does them all:
+// q, k and v back to back (attn_qkv, with attn_q/k/v views into it), gate and up interleaved
+// row by row (ffn_gate_up, for the SwiGLU matvec). Only where they share a weight type and row
+// length (a Q4_K_M file may store some layers' attn_v as Q6_K) and, for q/k/v, where each part
+// starts at a legal binding offset; otherwise they stay separate.
 
 #include <deque>
 #include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "gguf/gguf.h"
@@ -17,9 +24,13 @@ namespace sikao::model {
 struct LayerWeights {
   vk::BufferView attn_norm;
   kernels::WeightMatrix attn_q, attn_k, attn_v, attn_output;
+  std::optional<kernels::WeightMatrix> attn_qkv;  // rows of q, k, v back to back
   std::optional<vk::BufferView> attn_q_bias, attn_k_bias, attn_v_bias;  // qwen2
+  std::optional<vk::BufferView> attn_qkv_bias;  // the three back to back, with attn_qkv
   std::optional<vk::BufferView> attn_q_norm, attn_k_norm;               // qwen3
   vk::BufferView ffn_norm;
+  // Rows gate 0, up 0, gate 1, up 1, …; where absent, ffn_gate and ffn_up hold them.
+  std::optional<kernels::WeightMatrix> ffn_gate_up;
   kernels::WeightMatrix ffn_gate, ffn_up, ffn_down;
 };
 
@@ -39,9 +50,16 @@ class ModelWeights {
   uint64_t bytes_read_per_token() const { return bytes_per_token_; }
 
  private:
+  const gguf::TensorInfo& matrix_tensor(const std::string& name) const;
+  const gguf::TensorInfo& vector_tensor(const std::string& name) const;
   kernels::WeightMatrix matrix(const std::string& name);
   vk::BufferView vector(const std::string& name);
+  // The tensors' bytes back to back in one buffer; one view per tensor.
+  std::vector<vk::BufferView> upload(std::span<const gguf::TensorInfo* const> tensors);
   vk::BufferView upload(const gguf::TensorInfo& tensor);
+  vk::BufferView upload_bytes(std::span<const std::byte> bytes);
+  void attention_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
+  void ffn_weights(LayerWeights& w, uint32_t layer);
 
   vk::Context& ctx_;
   const gguf::GgufFile& file_;

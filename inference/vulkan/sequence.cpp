@@ -78,6 +78,7 @@ void Sequence::begin() {
   }
   descriptor_pool_in_use_ = 0;
   timestamp_count_ = 0;
+  dispatch_count_ = 0;
   submitted_ = false;
   VkCommandBufferBeginInfo begin_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   check(vkBeginCommandBuffer(cmd_, &begin_info), "vkBeginCommandBuffer");
@@ -188,6 +189,7 @@ void Sequence::dispatch(const Pipeline& pipeline, std::span<const BufferView> bi
                        static_cast<uint32_t>(push.size()), push.data());
   }
   vkCmdDispatch(cmd_, groups_x, groups_y, groups_z);
+  ++dispatch_count_;
 }
 
 void Sequence::barrier() {

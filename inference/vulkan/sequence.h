@@ -72,6 +72,9 @@ class Sequence {
   // where timestamps are unsupported).
   std::vector<double> timestamps_ns() const;
 
+  // Dispatches recorded since the last begin() (what one submission of this recording runs).
+  uint32_t dispatch_count() const { return dispatch_count_; }
+
  private:
   friend class Context;
   explicit Sequence(Context& context);
@@ -91,6 +94,7 @@ class Sequence {
   // Timestamps in fixed-size query pools, reset inside the recording before first use.
   std::vector<QueryPoolHandle> query_pools_;
   uint32_t timestamp_count_ = 0;
+  uint32_t dispatch_count_ = 0;
   bool submitted_ = false;  // since the last begin(): the query results exist
   State state_ = State::Initial;
 };

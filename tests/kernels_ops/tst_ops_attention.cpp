@@ -310,6 +310,106 @@ class TestOpsAttention : public QObject {
     QVERIFY2(v_error <= k_f16_tolerance, qPrintable(QString::number(v_error)));
   }
 
+  // Decode attention with RoPE and the KV store fused in, against rope (reference) of q and k,
+  // the rotated k and v written into the f16 caches at the position, and attention (reference)
+  // over the updated caches; the caches must hold exactly that afterwards.
+  void attention_rope_store_matches_rope_store_then_attention_data() {
+    QTest::addColumn<kernels::RopeOrdering>("ordering");
+    QTest::addColumn<uint32_t>("n_heads");
+    QTest::addColumn<uint32_t>("n_kv_heads");
+    QTest::addColumn<uint32_t>("head_dim");
+    QTest::addColumn<uint32_t>("n_rot");
+    QTest::addColumn<uint32_t>("position");
+    QTest::addColumn<uint32_t>("n_splits");
+    QTest::addColumn<Reduction>("reduction");
+    struct Shape { uint32_t heads, kv, dim, rot, position, splits; };
+    const Shape shapes[] = {{8, 4, 8, 8, 0, 1},    {8, 4, 8, 8, 37, 1},   {4, 2, 64, 64, 130, 1},
+                            {6, 2, 80, 32, 9, 1},  {4, 2, 64, 64, 300, 3}, {8, 4, 8, 8, 200, 2}};
+    for (Reduction r : reductions()) {
+      for (auto ordering : {kernels::RopeOrdering::Normal, kernels::RopeOrdering::NeoX}) {
+        for (const Shape& sh : shapes) {
+          QTest::addRow("%s_%s_h%u_kv%u_d%u_rot%u_p%u_split%u", name(r),
+                        ordering == kernels::RopeOrdering::Normal ? "normal" : "neox", sh.heads,
+                        sh.kv, sh.dim, sh.rot, sh.position, sh.splits)
+              << ordering << sh.heads << sh.kv << sh.dim << sh.rot << sh.position << sh.splits << r;
+        }
+      }
+    }
+  }
+  void attention_rope_store_matches_rope_store_then_attention() {
+    QFETCH(kernels::RopeOrdering, ordering);
+    QFETCH(uint32_t, n_heads);
+    QFETCH(uint32_t, n_kv_heads);
+    QFETCH(uint32_t, head_dim);
+    QFETCH(uint32_t, n_rot);
+    QFETCH(uint32_t, position);
+    QFETCH(uint32_t, n_splits);
+    QFETCH(Reduction, reduction);
+    const uint32_t capacity = position + 5;
+    const double base = 10000.0;
+    const size_t cache_elements = size_t(n_kv_heads) * capacity * head_dim;
+    const auto k_old = to_halves(test::random_floats(rng_, cache_elements, 2.0f));
+    const auto v_old = to_halves(test::random_floats(rng_, cache_elements));
+    const auto q = test::random_floats(rng_, size_t(n_heads) * head_dim);
+    const auto k_new = test::random_floats(rng_, size_t(n_kv_heads) * head_dim, 2.0f);
+    const auto v_new = test::random_floats(rng_, k_new.size());
+    const std::vector<uint32_t> positions{position};
+    const auto table = kernels::rope_table(n_rot, base, capacity);
+
+    auto q_buf = device_buffer(*ctx_, q);
+    auto k_buf = device_buffer(*ctx_, k_new);
+    auto v_buf = device_buffer(*ctx_, v_new);
+    auto p_buf = device_buffer(*ctx_, positions);
+    auto t_buf = device_buffer(*ctx_, table);
+    auto k_cache = device_buffer(*ctx_, k_old);
+    auto v_cache = device_buffer(*ctx_, v_old);
+    auto out_buf = ctx_->create_buffer(q.size() * sizeof(float));
+    const kernels::AttentionShape shape{1, n_heads, n_kv_heads, head_dim, capacity};
+    auto scratch = ctx_->create_buffer(kernels::attention_scratch_bytes(shape, n_splits));
+    auto seq = ctx_->create_sequence();
+    seq.begin();
+    const kernels::DecodeRope fused{ordering, k_buf.view(), v_buf.view(), t_buf.view(), capacity,
+                                   n_rot};
+    kernels::attention_rope_store(*ctx_, seq, q_buf.view(), fused, p_buf.view(), k_cache.view(),
+                                  v_cache.view(), out_buf.view(), shape, n_splits, scratch.view(),
+                                  reduction);
+    seq.run();
+
+    const RopeOrder order =
+        ordering == kernels::RopeOrdering::Normal ? RopeOrder::Normal : RopeOrder::NeoX;
+    const auto q_rot = rope(q, positions, n_heads, head_dim, n_rot, base, order);
+    const auto k_rot = rope(k_new, positions, n_kv_heads, head_dim, n_rot, base, order);
+    auto k_expected = k_old;
+    auto v_expected = v_old;
+    for (uint32_t h = 0; h < n_kv_heads; ++h) {
+      for (uint32_t d = 0; d < head_dim; ++d) {
+        const size_t src = size_t(h) * head_dim + d;
+        const size_t dst = (size_t(h) * capacity + position) * head_dim + d;
+        k_expected[dst] = float_to_half(static_cast<float>(k_rot[src]));
+        v_expected[dst] = float_to_half(v_new[src]);
+      }
+    }
+    const std::vector<float> q_rot_f(q_rot.begin(), q_rot.end());
+    const auto ref = attention(q_rot_f, k_expected, v_expected, positions, n_heads, n_kv_heads,
+                               head_dim, capacity);
+    const double error =
+        test::relative_error(read_back<float>(*ctx_, out_buf, q.size()), ref);
+    auto as_floats = [](const std::vector<uint16_t>& h) {
+      std::vector<float> f(h.size());
+      for (size_t i = 0; i < h.size(); ++i) f[i] = half_to_float(h[i]);
+      return f;
+    };
+    const double k_error = test::relative_error(
+        as_floats(read_back<uint16_t>(*ctx_, k_cache, cache_elements)), as_floats(k_expected));
+    const double v_error = test::relative_error(
+        as_floats(read_back<uint16_t>(*ctx_, v_cache, cache_elements)), as_floats(v_expected));
+    qInfo("%s: out %.3g, k cache %.3g, v cache %.3g", QTest::currentDataTag(), error, k_error,
+          v_error);
+    QVERIFY2(error <= k_f16_tolerance, qPrintable(QString::number(error)));
+    QVERIFY2(k_error <= k_f16_tolerance, qPrintable(QString::number(k_error)));
+    QVERIFY2(v_error <= k_f16_tolerance, qPrintable(QString::number(v_error)));
+  }
+
   // The path of a real forward pass: store a block's k/v into a cache that already holds the
   // earlier positions, barrier, attend; then one decode step replayed at the next position by
   // rewriting the positions buffer only.

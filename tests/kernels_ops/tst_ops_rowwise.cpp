@@ -1,4 +1,4 @@
-// RMSNorm, softmax, SiLU·mul and RoPE on the GPU against the double-precision references, on
+// RMSNorm, softmax, SiLU·mul (separate and interleaved gate/up) and RoPE on the GPU against the double-precision references, on
 // fresh random data (the seed is printed; SIKAO_TEST_SEED replays it). Tolerance for these f32
 // paths: ‖gpu − ref‖ / ‖ref‖ <= 1e-5.
 
@@ -227,6 +227,33 @@ class TestOpsRowwise : public QObject {
     auto seq = ctx_->create_sequence();
     seq.begin();
     kernels::silu_mul(*ctx_, seq, g_buf.view(), u_buf.view(), out_buf.view(), n);
+    seq.run();
+    const double error =
+        test::relative_error(read_back<float>(*ctx_, out_buf, n), silu_mul(gate, up));
+    report(QTest::currentDataTag(), error);
+    QVERIFY2(error <= k_f32_tolerance, qPrintable(QString::number(error)));
+  }
+
+  void silu_mul_interleaved_matches_reference_data() {
+    QTest::addColumn<uint32_t>("n");
+    for (uint32_t n : {1u, 255u, 256u, 1000u, 11008u, 100003u}) {
+      QTest::addRow("%u", n) << n;
+    }
+  }
+  void silu_mul_interleaved_matches_reference() {
+    QFETCH(uint32_t, n);
+    const auto gate = test::random_floats(rng_, n, 3.0f);
+    const auto up = test::random_floats(rng_, n, 1.0f);
+    std::vector<float> gate_up;
+    for (uint32_t i = 0; i < n; ++i) {
+      gate_up.push_back(gate[i]);
+      gate_up.push_back(up[i]);
+    }
+    auto gu_buf = device_buffer(*ctx_, gate_up);
+    auto out_buf = ctx_->create_buffer(n * sizeof(float));
+    auto seq = ctx_->create_sequence();
+    seq.begin();
+    kernels::silu_mul_interleaved(*ctx_, seq, gu_buf.view(), out_buf.view(), n);
     seq.run();
     const double error =
         test::relative_error(read_back<float>(*ctx_, out_buf, n), silu_mul(gate, up));

@@ -1,4 +1,5 @@
-// The weight-format GPU kernels (inference/kernels: dequantize, matvec, matmul, get_rows) for
+// The weight-format GPU kernels (inference/kernels: dequantize, matvec with its fusions, matmul
+// with accumulate, get_rows) for
 // every GGUF type, against the CPU reference decoder with the arithmetic in double, on fresh
 // random data at several sizes: row counts that are not multiples of the workgroup or tile,
 // token counts that are not multiples of the tile, weights at an unaligned offset inside a
@@ -114,6 +115,54 @@ std::vector<double> reference_matvec(const HostMatrix& m, const std::vector<floa
   return y;
 }
 
+// The fusions of a matvec (kernels::MatvecFusion) written from the math, in double:
+// input rmsnorm(x) ⊙ g, then a bias, then store / accumulate / SwiGLU over interleaved rows.
+struct FusedCase {
+  bool norm = false;
+  bool bias = false;
+  kernels::MatvecOutput output = kernels::MatvecOutput::Store;
+};
+
+QString fusion_label(const FusedCase& f) {
+  QString s = f.norm ? "norm" : "";
+  if (f.bias) s += "+bias";
+  if (f.output == kernels::MatvecOutput::Accumulate) s += "+accumulate";
+  if (f.output == kernels::MatvecOutput::SwiGlu) s += "+swiglu";
+  return s;
+}
+
+std::vector<double> reference_fused_matvec(const HostMatrix& m, const std::vector<float>& x,
+                                           const std::vector<float>& g, double eps,
+                                           const std::vector<float>& bias,
+                                           const std::vector<float>& y0, const FusedCase& f) {
+  double scale = 1.0;
+  if (f.norm) {
+    double sum_sq = 0.0;
+    for (float v : x) sum_sq += double(v) * v;
+    scale = 1.0 / std::sqrt(sum_sq / m.n_cols + eps);
+  }
+  std::vector<double> d(m.n_rows, 0.0);
+  for (uint32_t r = 0; r < m.n_rows; ++r) {
+    for (uint32_t c = 0; c < m.n_cols; ++c) {
+      const double input = f.norm ? double(x[c]) * scale * g[c] : double(x[c]);
+      d[r] += double(m.decoded[size_t(r) * m.n_cols + c]) * input;
+    }
+    if (f.bias) d[r] += bias[r];
+  }
+  if (f.output == kernels::MatvecOutput::SwiGlu) {
+    std::vector<double> y(m.n_rows / 2);
+    for (size_t p = 0; p < y.size(); ++p) {
+      const double gate = d[2 * p];
+      y[p] = gate / (1.0 + std::exp(-gate)) * d[2 * p + 1];
+    }
+    return y;
+  }
+  if (f.output == kernels::MatvecOutput::Accumulate) {
+    for (uint32_t r = 0; r < m.n_rows; ++r) d[r] += y0[r];
+  }
+  return d;
+}
+
 QString label(const HostMatrix& m) {
   return QString("%1 %2×%3").arg(name(m.type)).arg(m.n_rows).arg(m.n_cols);
 }
@@ -140,20 +189,53 @@ class TestQuantKernels : public QObject {
     return sikao::test::relative_error(y, reference_matvec(m, x));
   }
 
-  double run_matmul(const HostMatrix& m, uint32_t n_tokens, uint64_t max_binding_bytes) {
+  double run_fused_matvec(const HostMatrix& m, const FusedCase& f, uint64_t max_binding_bytes,
+                          kernels::MatvecReduction reduction = kernels::MatvecReduction::Auto) {
+    const DeviceMatrix w(*ctx_, m);
+    const float eps = 1e-5f;
+    // An input far from unit scale, so that a missing or doubled norm shows.
+    const std::vector<float> x = sikao::test::random_floats(rng_, m.n_cols, 3.0f);
+    const std::vector<float> g = sikao::test::random_floats(rng_, m.n_cols);
+    const std::vector<float> bias = sikao::test::random_floats(rng_, m.n_rows);
+    const std::vector<float> y0 = sikao::test::random_floats(rng_, m.n_rows);
+    const size_t n_out = f.output == kernels::MatvecOutput::SwiGlu ? m.n_rows / 2 : m.n_rows;
+    const vk::Buffer xb = upload_floats(*ctx_, x);
+    const vk::Buffer gb = upload_floats(*ctx_, g);
+    const vk::Buffer bb = upload_floats(*ctx_, bias);
+    const vk::Buffer yb = upload_floats(*ctx_, std::vector<float>(y0.begin(), y0.begin() + n_out));
+    kernels::MatvecFusion fusion;
+    if (f.norm) fusion.norm = kernels::MatvecNorm{vk::BufferView{&gb}, eps};
+    if (f.bias) fusion.bias = vk::BufferView{&bb};
+    fusion.output = f.output;
+    vk::Sequence seq = ctx_->create_sequence();
+    seq.begin();
+    kernels::matvec(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, fusion,
+                    max_binding_bytes, reduction);
+    seq.run();
+    const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, n_out);
+    return sikao::test::relative_error(y, reference_fused_matvec(m, x, g, eps, bias, y0, f));
+  }
+
+  double run_matmul(const HostMatrix& m, uint32_t n_tokens, uint64_t max_binding_bytes,
+                    kernels::MatmulOutput output = kernels::MatmulOutput::Store) {
     const DeviceMatrix w(*ctx_, m);
     const std::vector<float> x = sikao::test::random_floats(rng_, size_t(n_tokens) * m.n_cols);
     const vk::Buffer xb = upload_floats(*ctx_, x);
-    const vk::Buffer yb = ctx_->create_buffer(size_t(n_tokens) * m.n_rows * sizeof(float));
+    const bool accumulate = output == kernels::MatmulOutput::Accumulate;
+    const std::vector<float> y0 =
+        accumulate ? sikao::test::random_floats(rng_, size_t(n_tokens) * m.n_rows)
+                   : std::vector<float>(size_t(n_tokens) * m.n_rows, 0.0f);
+    const vk::Buffer yb = upload_floats(*ctx_, y0);
     vk::Sequence seq = ctx_->create_sequence();
     seq.begin();
-    kernels::matmul(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, n_tokens, max_binding_bytes);
+    kernels::matmul(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, n_tokens,
+                    max_binding_bytes, output);
     seq.run();
     const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, size_t(n_tokens) * m.n_rows);
     std::vector<double> ref(size_t(n_tokens) * m.n_rows, 0.0);
     for (uint32_t t = 0; t < n_tokens; ++t) {
       for (uint32_t r = 0; r < m.n_rows; ++r) {
-        double s = 0.0;
+        double s = accumulate ? y0[size_t(t) * m.n_rows + r] : 0.0;
         for (uint32_t c = 0; c < m.n_cols; ++c) {
           s += double(m.decoded[size_t(r) * m.n_cols + c]) * x[size_t(t) * m.n_cols + c];
         }
@@ -236,6 +318,74 @@ class TestQuantKernels : public QObject {
     for (TensorType t : k_all_types) {
       const HostMatrix m = random_matrix(rng_, t, 37, row_lengths(t).back());
       check("matvec", label(m) + " shared", run_matvec(m, 0, kernels::MatvecReduction::SharedMemory));
+    }
+  }
+
+  void matvec_fusions_match_reference_for_every_type() {
+    // What the decode step uses (norm + SwiGLU for gate/up, norm (+ bias) for q/k/v and the
+    // output, accumulate for the residual adds) and each fusion alone. Even row counts (SwiGLU
+    // pairs) that fill no workgroup evenly, and at least 11 SwiGLU outputs: the relative error
+    // of a handful of f32 dot products is at the mercy of one that happens to cancel.
+    const FusedCase cases[] = {
+        {true, false, kernels::MatvecOutput::Store},   {false, true, kernels::MatvecOutput::Store},
+        {true, true, kernels::MatvecOutput::Store},    {false, false, kernels::MatvecOutput::Accumulate},
+        {false, false, kernels::MatvecOutput::SwiGlu}, {true, false, kernels::MatvecOutput::SwiGlu},
+    };
+    for (TensorType t : k_all_types) {
+      for (uint32_t n_cols : row_lengths(t)) {
+        for (uint32_t n_rows : {22u, 38u, 130u}) {
+          const HostMatrix m = random_matrix(rng_, t, n_rows, n_cols);
+          for (const FusedCase& f : cases) {
+            check("matvec", label(m) + " " + fusion_label(f), run_fused_matvec(m, f, 0));
+          }
+        }
+      }
+    }
+  }
+
+  void matvec_fusions_shared_memory_fallback_match_reference() {
+    for (TensorType t : k_all_types) {
+      const HostMatrix m = random_matrix(rng_, t, 38, row_lengths(t).back());
+      for (const FusedCase& f : {FusedCase{true, true, kernels::MatvecOutput::Store},
+                                 FusedCase{false, false, kernels::MatvecOutput::Accumulate},
+                                 FusedCase{true, false, kernels::MatvecOutput::SwiGlu}}) {
+        check("matvec", label(m) + " shared " + fusion_label(f),
+              run_fused_matvec(m, f, 0, kernels::MatvecReduction::SharedMemory));
+      }
+    }
+  }
+
+  void swiglu_matvec_never_splits_a_gate_up_pair() {
+    // A binding limit of about three rows: windows hold one pair each, never a lone gate row.
+    for (TensorType t : {TensorType::F32, TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K}) {
+      const HostMatrix m = random_matrix(rng_, t, 42, row_lengths(t)[1]);
+      const uint64_t limit = small_binding_limit(*ctx_, m);
+      check("matvec", label(m) + " split norm+swiglu",
+            run_fused_matvec(m, {true, false, kernels::MatvecOutput::SwiGlu}, limit));
+      check("matvec", label(m) + " split norm+bias",
+            run_fused_matvec(m, {true, true, kernels::MatvecOutput::Store}, limit));
+    }
+  }
+
+  void rejects_swiglu_matvec_with_odd_rows_or_bias() {
+    vk::Buffer b = ctx_->create_buffer(4096);
+    vk::Sequence seq = ctx_->create_sequence();
+    seq.begin();
+    const vk::BufferView v{&b};
+    const kernels::WeightMatrix odd{v, TensorType::F32, 3, 64};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error,
+                             kernels::matvec(*ctx_, seq, odd, v, v, {{}, {}, kernels::MatvecOutput::SwiGlu}));
+    const kernels::WeightMatrix even{v, TensorType::F32, 4, 64};
+    QVERIFY_THROWS_EXCEPTION(sikao::Error,
+                             kernels::matvec(*ctx_, seq, even, v, v, {{}, v, kernels::MatvecOutput::SwiGlu}));
+    seq.end();
+  }
+
+  void matmul_accumulate_matches_reference_for_every_type() {
+    for (TensorType t : k_all_types) {
+      const HostMatrix m = random_matrix(rng_, t, 37, row_lengths(t)[1]);
+      check("matmul", label(m) + " accumulate ×5 tok",
+            run_matmul(m, 5, 0, kernels::MatmulOutput::Accumulate));
     }
   }
 
