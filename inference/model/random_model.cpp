@@ -1,5 +1,6 @@
 #include "model/random_model.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <numbers>

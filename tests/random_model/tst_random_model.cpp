@@ -2,6 +2,7 @@
 // with the GGUF reader with the shapes, types and metadata asked for; the quantisation mix is
 // llama.cpp's; a tiny model loads and gives finite logits; bad arguments are refused clearly.
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -292,6 +293,52 @@ class TestRandomModel : public QObject {
     QCOMPARE(forced.exit_code, 0);
     QCOMPARE(sikao::gguf::GgufFile::open(file).get_string("general.architecture").value(),
              std::string("llama"));
+  }
+
+  void writer_streams_tensors_that_the_reader_reads_back() {
+    // Two tensors written in uneven chunks: the reader finds each at an aligned offset with
+    // exactly the bytes given.
+    sikao::gguf::GgufWriter w;
+    w.set_string("general.architecture", "llama");
+    w.add_tensor({"a", TensorType::F32, {3}});
+    w.add_tensor({"b", TensorType::Q8_0, {32, 2}});
+    const std::string file = path("stream.gguf");
+    w.begin(file, sikao::gguf::Overwrite::Refuse);
+    std::vector<std::byte> a(12), b(68);
+    for (size_t i = 0; i < a.size(); ++i) a[i] = std::byte(i + 1);
+    for (size_t i = 0; i < b.size(); ++i) b[i] = std::byte(200 - i);
+    w.write(std::span(a).first(5));
+    w.write(std::span(a).subspan(5));
+    w.write(std::span(b).first(34));
+    w.write(std::span(b).subspan(34));
+    w.finish();
+    const auto g = sikao::gguf::GgufFile::open(file);
+    const auto* ta = g.find_tensor("a");
+    const auto* tb = g.find_tensor("b");
+    QVERIFY(ta && tb);
+    QCOMPARE(tb->offset % 32, uint64_t(0));
+    const auto da = g.tensor_data(*ta);
+    const auto db = g.tensor_data(*tb);
+    QVERIFY(std::equal(da.begin(), da.end(), a.begin(), a.end()));
+    QVERIFY(std::equal(db.begin(), db.end(), b.begin(), b.end()));
+  }
+
+  void writer_refuses_bytes_past_a_tensor_and_leaves_no_file_when_unfinished() {
+    const std::string file = path("unfinished.gguf");
+    {
+      sikao::gguf::GgufWriter w;
+      w.add_tensor({"a", TensorType::F32, {4}});
+      w.begin(file, sikao::gguf::Overwrite::Refuse);
+      std::vector<std::byte> too_many(20);
+      QVERIFY_THROWS_EXCEPTION(sikao::Error, w.write(too_many));
+      QVERIFY_THROWS_EXCEPTION(sikao::Error, w.finish());  // tensor a not written
+    }
+    QVERIFY(!QFile::exists(QString::fromStdString(file)));
+    QVERIFY(!QFile::exists(QString::fromStdString(file + ".partial")));
+    sikao::gguf::GgufWriter w;
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, w.add_tensor({"q", TensorType::Q8_0, {40}}));
+    w.set_u32("k", 1);
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, w.set_u32("k", 2));
   }
 
   void rejects_bad_arguments_with_a_clear_message_data() {
