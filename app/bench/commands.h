@@ -8,5 +8,7 @@ namespace sikao::bench {
 int run_kernels(const std::vector<std::string>& args);
 // -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--json]: pp/tg tokens/s, llama-bench style.
 int run_model(const std::vector<std::string>& args);
+// -o PATH --type T (--preset P | shape flags) [--seed S] [--force]: a random-weight GGUF model.
+int run_make_model(const std::vector<std::string>& args);
 
 } // namespace sikao::bench

@@ -4,6 +4,8 @@
 //       prompt processing (ppN) and generation (tgN) tokens/s, mean ± sd over repetitions
 //   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C]
 //       matrix-vector (decode) bandwidth of every weight type
+//   sikao-bench make-model -o PATH --type Q4_K_M --preset qwen2-0.5b [--seed S] [--force]
+//       a random-weight GGUF model of a real model's shape (shape flags: make_model.cpp)
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -21,6 +23,7 @@ struct Command {
 
 const Command k_commands[] = {
     {"kernels", sikao::bench::run_kernels, "matvec GB/s per weight type [--device N] [--json] [--rows R] [--cols C]"},
+    {"make-model", sikao::bench::run_make_model, "write a random-weight GGUF: -o PATH --type T --preset P [shape flags] [--seed S] [--force]"},
 };
 
 void usage() {

@@ -1,5 +1,5 @@
 #pragma once
-// A tiny GGUF writer for tests, written from the format description (not from the reader under
+// A GGUF builder for tests, written from the format description (not from the reader under
 // test): it builds valid files byte by byte and lets a test break any field. Little-endian only.
 //
 //   "GGUF" u32 version, u64 n_tensors, u64 n_kv
@@ -14,42 +14,16 @@
 #include <string_view>
 #include <vector>
 
+#include "gguf/writer.h"
+
 namespace sikao::test::gguf {
 
 // GGUF metadata value types.
 enum Vt : uint32_t { U8 = 0, I8, U16, I16, U32, I32, F32, BOOL, STR, ARR, U64, I64, F64 };
 
-class Bytes {
- public:
-  template <typename T>
-  Bytes& put(T v) {
-    char b[sizeof(T)];
-    std::memcpy(b, &v, sizeof(T));
-    buf_.append(b, sizeof(T));
-    return *this;
-  }
-  Bytes& u8(uint8_t v) { return put(v); }
-  Bytes& u32(uint32_t v) { return put(v); }
-  Bytes& u64(uint64_t v) { return put(v); }
-  Bytes& str(std::string_view s) {
-    u64(s.size());
-    buf_.append(s);
-    return *this;
-  }
-  Bytes& raw(std::string_view s) {
-    buf_.append(s);
-    return *this;
-  }
-  Bytes& pad_to(uint64_t alignment) {
-    while (buf_.size() % alignment) buf_.push_back('\0');
-    return *this;
-  }
-  size_t size() const { return buf_.size(); }
-  const std::string& data() const { return buf_; }
-
- private:
-  std::string buf_;
-};
+// The byte-level encoder is the engine's own (gguf/writer.h); what this file adds is the freedom
+// to lay out a file wrongly.
+using Bytes = sikao::gguf::ByteWriter;
 
 // One encoded key/value pair (key, type, value).
 struct Kv {

@@ -18,6 +18,7 @@
 
 #include "common/error.h"
 #include "gguf/gguf.h"
+#include "gguf/writer.h"
 #include "support/test_support.h"
 #include "tokenizer/tokenizer.h"
 #include "tokenizer/pre_tokenizer.h"
@@ -192,68 +193,30 @@ void expect_error(F&& f, sikao::ErrorCode code, const char* needle) {
   QFAIL(qPrintable(QString("no error; expected one mentioning '%1'").arg(needle)));
 }
 
-// A minimal GGUF v3 writer for metadata-only files: enough to feed from_gguf malformed input.
+// Metadata-only GGUF files, written with the engine's writer: enough to feed from_gguf
+// malformed input.
 class GgufWriter {
  public:
-  void string(const std::string& key, const std::string& value) {
-    header(key, 8);
-    str(value);
-  }
-  void u32(const std::string& key, uint32_t value) {
-    header(key, 4);
-    raw(&value, 4);
-  }
+  void string(const std::string& key, const std::string& value) { w_.set_string(key, value); }
+  void u32(const std::string& key, uint32_t value) { w_.set_u32(key, value); }
   void strings(const std::string& key, const std::vector<std::string>& values) {
-    header(key, 9);
-    const uint32_t type = 8;
-    const uint64_t n = values.size();
-    raw(&type, 4);
-    raw(&n, 8);
-    for (const auto& v : values) str(v);
+    w_.set_string_array(key, values);
   }
   void floats(const std::string& key, const std::vector<float>& values) {
-    header(key, 9);
-    const uint32_t type = 6;
-    const uint64_t n = values.size();
-    raw(&type, 4);
-    raw(&n, 8);
-    raw(values.data(), values.size() * 4);
+    w_.set_f32_array(key, values);
   }
   void ints(const std::string& key, const std::vector<int32_t>& values) {
-    header(key, 9);
-    const uint32_t type = 5;
-    const uint64_t n = values.size();
-    raw(&type, 4);
-    raw(&n, 8);
-    raw(values.data(), values.size() * 4);
+    w_.set_i32_array(key, values);
   }
-  std::string save(const QTemporaryDir& dir, const char* name) const {
+  std::string save(const QTemporaryDir& dir, const char* name) {
     const std::string path = dir.filePath(name).toStdString();
-    std::ofstream out(path, std::ios::binary);
-    const uint32_t version = 3;
-    const uint64_t n_tensors = 0;
-    out.write("GGUF", 4);
-    out.write(reinterpret_cast<const char*>(&version), 4);
-    out.write(reinterpret_cast<const char*>(&n_tensors), 8);
-    out.write(reinterpret_cast<const char*>(&n_kv_), 8);
-    out.write(body_.data(), static_cast<std::streamsize>(body_.size()));
+    w_.begin(path, sikao::gguf::Overwrite::Replace);
+    w_.finish();
     return path;
   }
 
  private:
-  void raw(const void* p, size_t n) { body_.append(static_cast<const char*>(p), n); }
-  void str(const std::string& s) {
-    const uint64_t n = s.size();
-    raw(&n, 8);
-    body_ += s;
-  }
-  void header(const std::string& key, uint32_t type) {
-    ++n_kv_;
-    str(key);
-    raw(&type, 4);
-  }
-  std::string body_;
-  uint64_t n_kv_ = 0;
+  sikao::gguf::GgufWriter w_;
 };
 
 nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }

@@ -1,0 +1,416 @@
+#include "model/random_model.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "quant/quant.h"
+#include "tokenizer/utf8.h"
+
+namespace sikao::model {
+namespace {
+
+using gguf::TensorType;
+
+struct PresetRow {
+  std::string_view name;
+  ModelShape shape;
+};
+
+// Hyper-parameters from the models' config.json (Qwen2.5 / Qwen3 / SmolLM2 releases).
+const std::array k_presets = {
+    PresetRow{"qwen2-0.5b", {Architecture::Qwen2, 151936, 896, 24, 14, 2, 0, 4864, 32768, 1e6f, 1e-6f, true}},
+    PresetRow{"qwen2-1.5b", {Architecture::Qwen2, 151936, 1536, 28, 12, 2, 0, 8960, 32768, 1e6f, 1e-6f, true}},
+    PresetRow{"qwen3-0.6b", {Architecture::Qwen3, 151936, 1024, 28, 16, 8, 128, 3072, 40960, 1e6f, 1e-6f, true}},
+    PresetRow{"smollm2-135m", {Architecture::Llama, 49152, 576, 30, 9, 3, 0, 1536, 8192, 1e5f, 1e-5f, true}},
+};
+
+struct FileTypeRow {
+  std::string_view name;
+  FileType type;
+  TensorType base;
+  uint32_t llama_ftype;  // enum llama_ftype
+};
+
+const std::array k_file_types = {
+    FileTypeRow{"F32", FileType::F32, TensorType::F32, 0},
+    FileTypeRow{"F16", FileType::F16, TensorType::F16, 1},
+    FileTypeRow{"BF16", FileType::BF16, TensorType::BF16, 32},
+    FileTypeRow{"Q8_0", FileType::Q8_0, TensorType::Q8_0, 7},
+    FileTypeRow{"Q4_0", FileType::Q4_0, TensorType::Q4_0, 2},
+    FileTypeRow{"Q4_1", FileType::Q4_1, TensorType::Q4_1, 3},
+    FileTypeRow{"Q5_0", FileType::Q5_0, TensorType::Q5_0, 8},
+    FileTypeRow{"Q5_1", FileType::Q5_1, TensorType::Q5_1, 9},
+    FileTypeRow{"Q4_K_S", FileType::Q4_K_S, TensorType::Q4_K, 14},
+    FileTypeRow{"Q4_K_M", FileType::Q4_K_M, TensorType::Q4_K, 15},
+    FileTypeRow{"Q5_K_S", FileType::Q5_K_S, TensorType::Q5_K, 16},
+    FileTypeRow{"Q5_K_M", FileType::Q5_K_M, TensorType::Q5_K, 17},
+    FileTypeRow{"Q6_K", FileType::Q6_K, TensorType::Q6_K, 18},
+};
+
+const FileTypeRow& row(FileType type) {
+  for (const auto& r : k_file_types) {
+    if (r.type == type) return r;
+  }
+  throw Error(ErrorCode::Internal, "file type missing from k_file_types");
+}
+
+bool is_quantized(TensorType t) {
+  return t != TensorType::F32 && t != TensorType::F16 && t != TensorType::BF16;
+}
+
+uint32_t block_size(TensorType t) { return gguf::traits(t).block_size; }
+
+// llama.cpp's tensor_type_fallback: k-quants need rows of whole 256-element super-blocks; other
+// rows get the nearest 32-element type, or F16 when even that does not fit.
+TensorType fallback_for_row(TensorType t, uint64_t n_cols) {
+  if (n_cols % block_size(t) == 0) return t;
+  TensorType fallback = TensorType::F16;
+  switch (t) {
+    case TensorType::Q4_K: fallback = TensorType::Q5_0; break;
+    case TensorType::Q5_K: fallback = TensorType::Q5_1; break;
+    case TensorType::Q6_K: fallback = TensorType::Q8_0; break;
+    default:
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("rows of {} elements cannot be stored as {} (blocks of {})", n_cols,
+                              gguf::traits(t).name, block_size(t)));
+  }
+  return n_cols % block_size(fallback) == 0 ? fallback : TensorType::F16;
+}
+
+bool is_vector(TensorRole role) {
+  switch (role) {
+    case TensorRole::OutputNorm:
+    case TensorRole::AttnNorm:
+    case TensorRole::AttnQBias:
+    case TensorRole::AttnKBias:
+    case TensorRole::AttnVBias:
+    case TensorRole::AttnQNorm:
+    case TensorRole::AttnKNorm:
+    case TensorRole::FfnNorm:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_norm(TensorRole role) {
+  return role == TensorRole::OutputNorm || role == TensorRole::AttnNorm ||
+         role == TensorRole::AttnQNorm || role == TensorRole::AttnKNorm ||
+         role == TensorRole::FfnNorm;
+}
+
+// xoshiro256** (Blackman & Vigna), seeded through splitmix64: fast, and the same numbers on every
+// platform, unlike std::normal_distribution.
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) {
+    for (auto& s : s_) {
+      seed += 0x9e3779b97f4a7c15ull;
+      uint64_t z = seed;
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+      s = z ^ (z >> 31);
+    }
+  }
+  uint64_t next() {
+    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+  // Uniform in (0, 1].
+  double uniform() { return (double(next() >> 11) + 1.0) * 0x1.0p-53; }
+  // Standard normal pairs by Box-Muller.
+  void normal_pair(float& a, float& b) {
+    const double r = std::sqrt(-2.0 * std::log(uniform()));
+    const double phi = 2.0 * std::numbers::pi * uniform();
+    a = float(r * std::cos(phi));
+    b = float(r * std::sin(phi));
+  }
+
+ private:
+  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  uint64_t s_[4];
+};
+
+uint64_t name_hash(std::string_view name) {
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (unsigned char c : name) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
+void fill_normal(Rng& rng, std::span<float> out, float mean, float stddev) {
+  for (size_t i = 0; i < out.size(); i += 2) {
+    float a, b;
+    rng.normal_pair(a, b);
+    out[i] = mean + stddev * a;
+    if (i + 1 < out.size()) out[i + 1] = mean + stddev * b;
+  }
+}
+
+void check_shape(const ModelShape& s) {
+  const auto fail = [](const std::string& what) {
+    throw Error(ErrorCode::InvalidArgument, "model shape: " + what);
+  };
+  if (!s.n_embd || !s.n_layer || !s.n_head || !s.n_head_kv || !s.n_ff || !s.n_ctx) {
+    fail("n_embd, n_layer, n_head, n_head_kv, n_ff and n_ctx must all be positive");
+  }
+  if (!s.head_dim && s.n_embd % s.n_head != 0) {
+    fail(fmt::format("n_embd {} is not divisible by {} heads (give --head-dim)", s.n_embd, s.n_head));
+  }
+  if (s.n_head % s.n_head_kv != 0) {
+    fail(fmt::format("{} heads are not a multiple of {} KV heads", s.n_head, s.n_head_kv));
+  }
+  if (s.head_length() % 2 != 0) {
+    fail(fmt::format("head dimension {} is odd", s.head_length()));
+  }
+  if (s.n_vocab < 256 + 3) {
+    fail(fmt::format("a vocabulary of {} tokens is too small for 256 byte tokens and 3 control "
+                     "tokens", s.n_vocab));
+  }
+}
+
+// The synthetic byte-level BPE vocabulary: ids 0..255 the GPT-2 byte alphabet, then one token per
+// merge of two byte tokens (as many as fit), unused fillers, and <|endoftext|>, <|im_start|>,
+// <|im_end|> as the last three ids.
+struct SyntheticVocab {
+  std::vector<std::string> tokens;
+  std::vector<int32_t> types;
+  std::vector<std::string> merges;
+  int32_t endoftext = 0;
+};
+
+SyntheticVocab synthetic_vocab(uint32_t n_vocab) {
+  constexpr int32_t k_normal = 1, k_control = 3, k_unused = 5;
+  SyntheticVocab v;
+  v.tokens.reserve(n_vocab);
+  for (int b = 0; b < 256; ++b) {
+    std::string s;
+    tokenizer::utf8::append(s, tokenizer::utf8::byte_to_code_point(static_cast<unsigned char>(b)));
+    v.tokens.push_back(std::move(s));
+  }
+  v.types.assign(256, k_normal);
+  const size_t n_plain = n_vocab - 3;
+  for (size_t pair = 0; v.tokens.size() < n_plain && pair < 256 * 256; ++pair) {
+    const std::string& left = v.tokens[pair / 256];
+    const std::string& right = v.tokens[pair % 256];
+    v.merges.push_back(left + " " + right);
+    v.tokens.push_back(left + right);
+    v.types.push_back(k_normal);
+  }
+  while (v.tokens.size() < n_plain) {
+    v.tokens.push_back(fmt::format("<|unused_{}|>", v.tokens.size()));
+    v.types.push_back(k_unused);
+  }
+  v.endoftext = static_cast<int32_t>(v.tokens.size());
+  for (const char* special : {"<|endoftext|>", "<|im_start|>", "<|im_end|>"}) {
+    v.tokens.emplace_back(special);
+    v.types.push_back(k_control);
+  }
+  return v;
+}
+
+constexpr std::string_view k_chatml_template =
+    "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + "
+    "message['content'] + '<|im_end|>\\n' }}{% endfor %}{% if add_generation_prompt %}"
+    "{{ '<|im_start|>assistant\\n' }}{% endif %}";
+
+void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
+  const ModelShape& s = o.shape;
+  const std::string arch(to_string(s.architecture));
+  const auto key = [&](std::string_view k) { return fmt::format("{}.{}", arch, k); };
+  w.set_string("general.architecture", arch);
+  w.set_string("general.name",
+               o.name.empty() ? fmt::format("random {} {} seed {}", arch,
+                                            file_type_name(o.file_type), o.seed)
+                              : o.name);
+  w.set_u32("general.file_type", llama_ftype_id(o.file_type));
+  w.set_u32("general.quantization_version", 2);
+  w.set_u32(key("context_length"), s.n_ctx);
+  w.set_u32(key("embedding_length"), s.n_embd);
+  w.set_u32(key("block_count"), s.n_layer);
+  w.set_u32(key("feed_forward_length"), s.n_ff);
+  w.set_u32(key("attention.head_count"), s.n_head);
+  w.set_u32(key("attention.head_count_kv"), s.n_head_kv);
+  if (s.head_dim || s.architecture == Architecture::Qwen3) {
+    w.set_u32(key("attention.key_length"), s.head_length());
+    w.set_u32(key("attention.value_length"), s.head_length());
+  }
+  w.set_f32(key("rope.freq_base"), s.rope_base);
+  w.set_f32(key("attention.layer_norm_rms_epsilon"), s.rms_eps);
+
+  const SyntheticVocab v = synthetic_vocab(s.n_vocab);
+  w.set_string("tokenizer.ggml.model", "gpt2");
+  w.set_string("tokenizer.ggml.pre", s.architecture == Architecture::Llama ? "llama-bpe" : "qwen2");
+  w.set_string_array("tokenizer.ggml.tokens", v.tokens);
+  w.set_i32_array("tokenizer.ggml.token_type", v.types);
+  w.set_string_array("tokenizer.ggml.merges", v.merges);
+  w.set_u32("tokenizer.ggml.bos_token_id", static_cast<uint32_t>(v.endoftext));
+  w.set_u32("tokenizer.ggml.eos_token_id", static_cast<uint32_t>(v.endoftext));
+  w.set_u32("tokenizer.ggml.padding_token_id", static_cast<uint32_t>(v.endoftext));
+  w.set_bool("tokenizer.ggml.add_bos_token", false);
+  w.set_string("tokenizer.chat_template", k_chatml_template);
+}
+
+// Streams one tensor: rows of random floats, quantised, in chunks of about 4 MiB.
+void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, uint64_t seed) {
+  const uint64_t n_cols = t.spec.dims[0];
+  const uint64_t n_rows = t.spec.dims.size() > 1 ? t.spec.dims[1] : 1;
+  const uint64_t row_bytes = gguf::row_bytes(t.spec.type, n_cols);
+  const uint64_t rows_per_chunk = std::max<uint64_t>(1, (4u << 20) / row_bytes);
+  Rng rng(seed ^ name_hash(t.spec.name));
+  std::vector<float> values(n_cols);
+  std::vector<std::byte> chunk;
+  chunk.reserve(rows_per_chunk * row_bytes);
+  const float stddev = 1.0f / std::sqrt(float(n_cols));
+  for (uint64_t r = 0; r < n_rows; ++r) {
+    if (is_norm(t.role)) {
+      fill_normal(rng, values, 1.0f, 0.05f);
+    } else if (is_vector(t.role)) {
+      fill_normal(rng, values, 0.0f, 0.02f);
+    } else {
+      fill_normal(rng, values, 0.0f, stddev);
+    }
+    const size_t at = chunk.size();
+    chunk.resize(at + row_bytes);
+    quant::quantize_row(t.spec.type, values, std::span(chunk).subspan(at, row_bytes));
+    if (chunk.size() >= rows_per_chunk * row_bytes || r + 1 == n_rows) {
+      w.write(chunk);
+      chunk.clear();
+    }
+  }
+}
+
+} // namespace
+
+std::optional<ModelShape> shape_preset(std::string_view name) {
+  for (const auto& p : k_presets) {
+    if (p.name == name) return p.shape;
+  }
+  return std::nullopt;
+}
+
+std::string shape_preset_names() {
+  std::vector<std::string_view> names;
+  for (const auto& p : k_presets) names.push_back(p.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+std::optional<FileType> file_type_from_name(std::string_view name) {
+  for (const auto& r : k_file_types) {
+    if (r.name == name) return r.type;
+  }
+  return std::nullopt;
+}
+
+std::string_view file_type_name(FileType type) { return row(type).name; }
+
+std::string file_type_names() {
+  std::vector<std::string_view> names;
+  for (const auto& r : k_file_types) names.push_back(r.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+uint32_t llama_ftype_id(FileType type) { return row(type).llama_ftype; }
+
+bool use_more_bits(uint32_t layer, uint32_t n_layer) {
+  const int i = static_cast<int>(layer), n = static_cast<int>(n_layer);
+  return i < n / 8 || i >= 7 * n / 8 || (i - n / 8) % 3 == 2;
+}
+
+TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, uint32_t n_layer,
+                           uint64_t n_cols, bool tied_output) {
+  if (is_vector(role)) return TensorType::F32;
+  const TensorType base = row(file_type).base;
+  if (!is_quantized(base)) return base;
+  TensorType t = base;
+  const bool k_m = file_type == FileType::Q4_K_M || file_type == FileType::Q5_K_M;
+  if (role == TensorRole::Output || (tied_output && role == TensorRole::TokenEmbd)) {
+    // The output matrix (or the embedding that doubles as it) is the most sensitive one.
+    if (n_cols % block_size(base) != 0) {
+      t = TensorType::Q8_0;
+    } else if (base != TensorType::Q8_0) {
+      t = TensorType::Q6_K;
+    }
+  } else if (role == TensorRole::AttnV) {
+    if (k_m && use_more_bits(layer, n_layer)) {
+      t = TensorType::Q6_K;
+    } else if (file_type == FileType::Q4_K_S && layer < 4) {
+      t = TensorType::Q5_K;
+    }
+  } else if (role == TensorRole::FfnDown) {
+    if (k_m && use_more_bits(layer, n_layer)) {
+      t = TensorType::Q6_K;
+    } else if (file_type == FileType::Q4_K_S && layer < n_layer / 8) {
+      t = TensorType::Q5_K;
+    }
+  }
+  return fallback_for_row(t, n_cols);
+}
+
+std::vector<RandomTensor> random_model_tensors(const ModelShape& s, FileType file_type) {
+  check_shape(s);
+  const uint64_t q_dim = uint64_t(s.n_head) * s.head_length();
+  const uint64_t kv_dim = uint64_t(s.n_head_kv) * s.head_length();
+  std::vector<RandomTensor> out;
+  const auto add = [&](std::string name, TensorRole role, uint32_t layer,
+                       std::vector<uint64_t> dims) {
+    const TensorType type =
+        tensor_type_for(file_type, role, layer, s.n_layer, dims[0], s.tied_output);
+    out.push_back(RandomTensor{gguf::TensorSpec{std::move(name), type, std::move(dims)}, role, layer});
+  };
+  add("token_embd.weight", TensorRole::TokenEmbd, 0, {s.n_embd, s.n_vocab});
+  add("output_norm.weight", TensorRole::OutputNorm, 0, {s.n_embd});
+  if (!s.tied_output) {
+    add("output.weight", TensorRole::Output, 0, {s.n_embd, s.n_vocab});
+  }
+  const bool qkv_bias = s.architecture == Architecture::Qwen2;
+  const bool qk_norm = s.architecture == Architecture::Qwen3;
+  for (uint32_t l = 0; l < s.n_layer; ++l) {
+    const auto name = [&](std::string_view suffix) { return layer_tensor(l, suffix); };
+    add(name("attn_norm.weight"), TensorRole::AttnNorm, l, {s.n_embd});
+    add(name("attn_q.weight"), TensorRole::AttnQ, l, {s.n_embd, q_dim});
+    add(name("attn_k.weight"), TensorRole::AttnK, l, {s.n_embd, kv_dim});
+    add(name("attn_v.weight"), TensorRole::AttnV, l, {s.n_embd, kv_dim});
+    if (qkv_bias) {
+      add(name("attn_q.bias"), TensorRole::AttnQBias, l, {q_dim});
+      add(name("attn_k.bias"), TensorRole::AttnKBias, l, {kv_dim});
+      add(name("attn_v.bias"), TensorRole::AttnVBias, l, {kv_dim});
+    }
+    if (qk_norm) {
+      add(name("attn_q_norm.weight"), TensorRole::AttnQNorm, l, {s.head_length()});
+      add(name("attn_k_norm.weight"), TensorRole::AttnKNorm, l, {s.head_length()});
+    }
+    add(name("attn_output.weight"), TensorRole::AttnOutput, l, {q_dim, s.n_embd});
+    add(name("ffn_norm.weight"), TensorRole::FfnNorm, l, {s.n_embd});
+    add(name("ffn_gate.weight"), TensorRole::FfnGate, l, {s.n_embd, s.n_ff});
+    add(name("ffn_up.weight"), TensorRole::FfnUp, l, {s.n_embd, s.n_ff});
+    add(name("ffn_down.weight"), TensorRole::FfnDown, l, {s.n_ff, s.n_embd});
+  }
+  return out;
+}
+
+void write_random_model(const std::filesystem::path& path, const RandomModelOptions& options) {
+  const std::vector<RandomTensor> tensors = random_model_tensors(options.shape, options.file_type);
+  gguf::GgufWriter w;
+  write_metadata(w, options);
+  for (const auto& t : tensors) w.add_tensor(t.spec);
+  w.begin(path, options.overwrite);
+  for (size_t i = 0; i < tensors.size(); ++i) {
+    write_tensor(w, tensors[i], options.seed);
+    if (options.progress) options.progress(tensors[i], i, tensors.size());
+  }
+  w.finish();
+}
+
+} // namespace sikao::model

@@ -1,0 +1,95 @@
+#pragma once
+// Random-weight GGUF models with the shape of real ones, for measuring speed at realistic sizes
+// without real weights (sikao-bench make-model) and for end-to-end tests at tiny sizes.
+//
+// The file is complete enough for Model::load: architecture keys, rope base, context length and
+// a synthetic byte-level BPE vocabulary of the requested size (256 byte tokens, merges of byte
+// pairs, unused fillers and three ChatML control tokens at the end). Matrices are N(0, 1/√n_in),
+// norms ≈ 1, biases small; each tensor draws from its own stream seeded by (seed, tensor name),
+// so a given seed always gives the same bytes. Tensor types follow llama.cpp's quantisation
+// mixes (llama_tensor_get_type in llama.cpp's src/llama-quant.cpp), quantised with
+// quant::quantize_row.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gguf/types.h"
+#include "gguf/writer.h"
+#include "model/model_config.h"
+
+namespace sikao::model {
+
+struct ModelShape {
+  Architecture architecture = Architecture::Qwen2;
+  uint32_t n_vocab = 0;
+  uint32_t n_embd = 0;
+  uint32_t n_layer = 0;
+  uint32_t n_head = 0;
+  uint32_t n_head_kv = 0;
+  uint32_t head_dim = 0;  // 0: n_embd / n_head
+  uint32_t n_ff = 0;
+  uint32_t n_ctx = 4096;
+  float rope_base = 10000.0f;
+  float rms_eps = 1e-6f;
+  bool tied_output = false;
+
+  uint32_t head_length() const { return head_dim ? head_dim : n_embd / n_head; }
+};
+
+// Shapes of real models by name ("qwen2-0.5b"); nullopt for an unknown name.
+std::optional<ModelShape> shape_preset(std::string_view name);
+std::string shape_preset_names();  // "qwen2-0.5b, qwen2-1.5b, ..."
+
+// llama.cpp's file types (general.file_type): a base tensor type and the rule that picks some
+// tensors a wider type.
+enum class FileType { F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M, Q6_K };
+
+std::optional<FileType> file_type_from_name(std::string_view name);  // "Q4_K_M"
+std::string_view file_type_name(FileType type);
+std::string file_type_names();
+uint32_t llama_ftype_id(FileType type);  // the general.file_type value llama.cpp writes
+
+// What a tensor is, as llama.cpp's quantisation rules see it.
+enum class TensorRole {
+  TokenEmbd, Output, OutputNorm,
+  AttnNorm, AttnQ, AttnK, AttnV, AttnOutput, AttnQBias, AttnKBias, AttnVBias, AttnQNorm, AttnKNorm,
+  FfnNorm, FfnGate, FfnUp, FfnDown,
+};
+
+// llama.cpp's use_more_bits: the first and last eighth of the layers and every third in between.
+bool use_more_bits(uint32_t layer, uint32_t n_layer);
+
+// The type llama.cpp's quantiser gives a tensor of this role, in this layer, with rows of n_cols
+// elements, for this file type (vectors stay F32).
+gguf::TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer,
+                                 uint32_t n_layer, uint64_t n_cols, bool tied_output);
+
+struct RandomTensor {
+  gguf::TensorSpec spec;
+  TensorRole role;
+  uint32_t layer = 0;
+};
+
+// Every tensor of the model, in file order, with its type under `file_type`.
+std::vector<RandomTensor> random_model_tensors(const ModelShape& shape, FileType file_type);
+
+struct RandomModelOptions {
+  ModelShape shape;
+  FileType file_type = FileType::F16;
+  uint64_t seed = 1;
+  std::string name;  // general.name; default "random <arch> <type> seed <seed>"
+  gguf::Overwrite overwrite = gguf::Overwrite::Refuse;
+  // Called after each tensor is written, with its index and the tensor count.
+  std::function<void(const RandomTensor&, size_t index, size_t count)> progress;
+};
+
+// Writes the model to `path`, streaming one block of rows at a time. Error(InvalidArgument) for a
+// shape that does not fit the file type or an existing file without Overwrite::Replace.
+void write_random_model(const std::filesystem::path& path, const RandomModelOptions& options);
+
+} // namespace sikao::model

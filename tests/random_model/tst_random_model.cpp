@@ -1,0 +1,385 @@
+// Random-weight models (model/random_model.h, sikao-bench make-model): the written file parses
+// with the GGUF reader with the shapes, types and metadata asked for; the quantisation mix is
+// llama.cpp's; a tiny model loads and gives finite logits; bad arguments are refused clearly.
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "common/error.h"
+#include "engine.h"
+#include "gguf/gguf.h"
+#include "model/random_model.h"
+#include "quant/quant.h"
+#include "support/test_support.h"
+#include "tokenizer/tokenizer.h"
+
+using sikao::gguf::TensorType;
+using namespace sikao::model;
+
+namespace {
+
+ModelShape tiny_shape(Architecture arch) {
+  ModelShape s;
+  s.architecture = arch;
+  s.n_vocab = 320;
+  s.n_embd = 256;
+  s.n_layer = 3;
+  s.n_head = 4;
+  s.n_head_kv = 2;
+  s.n_ff = 512;
+  s.n_ctx = 128;
+  s.rope_base = 500000.0f;
+  return s;
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The layers llama.cpp's Q4_K_M gives Q6_K attn_v / ffn_down, worked out by hand from
+// use_more_bits (first n/8, last n/8, and every third layer from n/8 + 2).
+const std::set<uint32_t> k_more_bits_24 = {0, 1, 2, 5, 8, 11, 14, 17, 20, 21, 22, 23};
+const std::set<uint32_t> k_more_bits_28 = {0, 1, 2, 5, 8, 11, 14, 17, 20, 23, 24, 25, 26, 27};
+
+TensorType type_of(const std::vector<RandomTensor>& tensors, const std::string& name) {
+  for (const auto& t : tensors) {
+    if (t.spec.name == name) return t.spec.type;
+  }
+  throw std::runtime_error("no tensor " + name);
+}
+
+struct BenchResult {
+  int exit_code = -1;
+  QString err;
+};
+
+BenchResult run_make_model(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(SIKAO_BENCH_PATH), QStringList{"make-model"} + args);
+  if (!p.waitForFinished(60000)) return {};
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestRandomModel : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir dir_;
+  std::string path(const char* name) { return dir_.filePath(name).toStdString(); }
+
+ private slots:
+  void written_file_has_the_requested_shapes_types_and_metadata() {
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Qwen2);
+    o.file_type = FileType::Q8_0;
+    o.seed = 7;
+    const std::string file = path("qwen2-q8.gguf");
+    write_random_model(file, o);
+
+    const auto g = sikao::gguf::GgufFile::open(file);
+    QCOMPARE(g.get_string("general.architecture").value(), std::string("qwen2"));
+    QCOMPARE(g.get_uint("general.file_type").value(), uint64_t(7));  // LLAMA_FTYPE_MOSTLY_Q8_0
+    QCOMPARE(g.get_uint("qwen2.embedding_length").value(), uint64_t(256));
+    QCOMPARE(g.get_uint("qwen2.block_count").value(), uint64_t(3));
+    QCOMPARE(g.get_uint("qwen2.feed_forward_length").value(), uint64_t(512));
+    QCOMPARE(g.get_uint("qwen2.attention.head_count").value(), uint64_t(4));
+    QCOMPARE(g.get_uint("qwen2.attention.head_count_kv").value(), uint64_t(2));
+    QCOMPARE(g.get_uint("qwen2.context_length").value(), uint64_t(128));
+    QCOMPARE(g.get_float("qwen2.rope.freq_base").value(), 500000.0);
+    QCOMPARE(g.get_array_size("tokenizer.ggml.tokens").value(), uint64_t(320));
+    QCOMPARE(g.get_string("tokenizer.ggml.model").value(), std::string("gpt2"));
+
+    // 2 + 1 untied output + 3 layers × (4 norms/matrices of attention + 3 biases + 4 of the FFN).
+    QCOMPARE(g.tensors().size(), size_t(3 + 3 * 12));
+    const auto expect = [&](const std::string& name, TensorType type, std::vector<uint64_t> dims) {
+      const auto* t = g.find_tensor(name);
+      QVERIFY2(t, name.c_str());
+      QCOMPARE(t->dims, dims);
+      QCOMPARE(int(t->type), int(type));
+    };
+    expect("token_embd.weight", TensorType::Q8_0, {256, 320});
+    expect("output.weight", TensorType::Q8_0, {256, 320});
+    expect("output_norm.weight", TensorType::F32, {256});
+    expect("blk.2.attn_q.weight", TensorType::Q8_0, {256, 256});
+    expect("blk.2.attn_k.weight", TensorType::Q8_0, {256, 128});
+    expect("blk.2.attn_v.bias", TensorType::F32, {128});
+    expect("blk.2.attn_output.weight", TensorType::Q8_0, {256, 256});
+    expect("blk.2.ffn_down.weight", TensorType::Q8_0, {512, 256});
+    expect("blk.2.ffn_up.weight", TensorType::Q8_0, {256, 512});
+  }
+
+  void weights_have_the_documented_distribution() {
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Llama);
+    o.file_type = FileType::F32;
+    const std::string file = path("llama-f32.gguf");
+    write_random_model(file, o);
+    const auto g = sikao::gguf::GgufFile::open(file);
+    const auto moments = [&](const std::string& name) {
+      const auto* t = g.find_tensor(name);
+      std::vector<float> v(t->elements);
+      sikao::quant::dequantize_row(TensorType::F32, g.tensor_data(*t), v);
+      double sum = 0, sq = 0;
+      for (float x : v) sum += x;
+      const double mean = sum / double(v.size());
+      for (float x : v) sq += (x - mean) * (x - mean);
+      return std::pair{mean, std::sqrt(sq / double(v.size()))};
+    };
+    const auto [down_mean, down_sd] = moments("blk.1.ffn_down.weight");  // n_in 512
+    QVERIFY2(std::abs(down_mean) < 0.005, qPrintable(QString::number(down_mean)));
+    QVERIFY2(std::abs(down_sd * std::sqrt(512.0) - 1.0) < 0.02, qPrintable(QString::number(down_sd)));
+    const auto [q_mean, q_sd] = moments("blk.0.attn_q.weight");  // n_in 256
+    QVERIFY2(std::abs(q_sd * 16.0 - 1.0) < 0.02, qPrintable(QString::number(q_sd)));
+    const auto [norm_mean, norm_sd] = moments("blk.0.attn_norm.weight");
+    QVERIFY2(std::abs(norm_mean - 1.0) < 0.02 && norm_sd < 0.1, qPrintable(QString::number(norm_mean)));
+  }
+
+  void same_seed_gives_the_same_bytes_and_another_seed_does_not() {
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Qwen3);
+    o.file_type = FileType::Q4_K_M;
+    o.seed = 11;
+    write_random_model(path("a.gguf"), o);
+    write_random_model(path("b.gguf"), o);
+    o.seed = 12;
+    write_random_model(path("c.gguf"), o);
+    QCOMPARE(read_bytes(path("a.gguf")), read_bytes(path("b.gguf")));
+    QVERIFY(read_bytes(path("a.gguf")) != read_bytes(path("c.gguf")));
+  }
+
+  void q4_k_m_gives_q6_k_to_attn_v_and_ffn_down_in_the_more_bits_layers() {
+    const auto tensors = random_model_tensors(*shape_preset("qwen2-1.5b"), FileType::Q4_K_M);
+    for (uint32_t l = 0; l < 28; ++l) {
+      const auto want = k_more_bits_28.count(l) ? TensorType::Q6_K : TensorType::Q4_K;
+      const std::string blk = "blk." + std::to_string(l) + ".";
+      QCOMPARE(int(type_of(tensors, blk + "attn_v.weight")), int(want));
+      QCOMPARE(int(type_of(tensors, blk + "ffn_down.weight")), int(want));
+      for (const char* other : {"attn_q.weight", "attn_k.weight", "attn_output.weight",
+                                "ffn_gate.weight", "ffn_up.weight"}) {
+        QCOMPARE(int(type_of(tensors, blk + other)), int(TensorType::Q4_K));
+      }
+      QCOMPARE(int(type_of(tensors, blk + "attn_q.bias")), int(TensorType::F32));
+    }
+    // Tied: the embedding is also the output matrix, so it gets the output's Q6_K.
+    QCOMPARE(int(type_of(tensors, "token_embd.weight")), int(TensorType::Q6_K));
+  }
+
+  void q4_k_m_falls_back_where_rows_are_not_whole_super_blocks() {
+    // qwen2-0.5b: n_embd 896 = 3.5 × 256, so matrices reading the residual stream cannot be
+    // k-quants: Q4_K → Q5_0, Q6_K → Q8_0; ffn_down reads 4864 = 19 × 256 and keeps k-quants.
+    const auto tensors = random_model_tensors(*shape_preset("qwen2-0.5b"), FileType::Q4_K_M);
+    for (uint32_t l = 0; l < 24; ++l) {
+      const bool more = k_more_bits_24.count(l) != 0;
+      const std::string blk = "blk." + std::to_string(l) + ".";
+      QCOMPARE(int(type_of(tensors, blk + "attn_v.weight")),
+               int(more ? TensorType::Q8_0 : TensorType::Q5_0));
+      QCOMPARE(int(type_of(tensors, blk + "ffn_down.weight")),
+               int(more ? TensorType::Q6_K : TensorType::Q4_K));
+      QCOMPARE(int(type_of(tensors, blk + "attn_q.weight")), int(TensorType::Q5_0));
+      QCOMPARE(int(type_of(tensors, blk + "ffn_up.weight")), int(TensorType::Q5_0));
+    }
+    QCOMPARE(int(type_of(tensors, "token_embd.weight")), int(TensorType::Q8_0));
+  }
+
+  void untied_output_gets_q6_k_and_the_embedding_keeps_the_base_type() {
+    ModelShape s = tiny_shape(Architecture::Llama);
+    const auto tensors = random_model_tensors(s, FileType::Q4_K_M);
+    QCOMPARE(int(type_of(tensors, "output.weight")), int(TensorType::Q6_K));
+    QCOMPARE(int(type_of(tensors, "token_embd.weight")), int(TensorType::Q4_K));
+    // Q4_0 files also get a Q6_K output matrix (llama.cpp: any base but Q8_0).
+    QCOMPARE(int(type_of(random_model_tensors(s, FileType::Q4_0), "output.weight")),
+             int(TensorType::Q6_K));
+    QCOMPARE(int(type_of(random_model_tensors(s, FileType::Q8_0), "output.weight")),
+             int(TensorType::Q8_0));
+  }
+
+  void q4_k_m_file_on_disk_carries_the_mix() {
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Qwen2);
+    o.shape.n_layer = 8;  // more bits: 0 (< 8/8), 7 (>= 56/8), 3 and 6 ((l - 1) % 3 == 2)
+    o.file_type = FileType::Q4_K_M;
+    const std::string file = path("mix.gguf");
+    write_random_model(file, o);
+    const auto g = sikao::gguf::GgufFile::open(file);
+    const std::set<uint32_t> more = {0, 3, 6, 7};
+    for (uint32_t l = 0; l < 8; ++l) {
+      const auto want = more.count(l) ? TensorType::Q6_K : TensorType::Q4_K;
+      const std::string blk = "blk." + std::to_string(l) + ".";
+      QCOMPARE(int(g.find_tensor(blk + "attn_v.weight")->type), int(want));
+      QCOMPARE(int(g.find_tensor(blk + "ffn_down.weight")->type), int(want));
+      QCOMPARE(int(g.find_tensor(blk + "attn_k.weight")->type), int(TensorType::Q4_K));
+    }
+  }
+
+  void tiny_models_load_and_give_finite_logits_data() {
+    QTest::addColumn<int>("arch");
+    QTest::addColumn<int>("type");
+    QTest::newRow("llama Q4_K_M") << int(Architecture::Llama) << int(FileType::Q4_K_M);
+    QTest::newRow("qwen2 Q8_0") << int(Architecture::Qwen2) << int(FileType::Q8_0);
+    QTest::newRow("qwen2 Q4_K_M") << int(Architecture::Qwen2) << int(FileType::Q4_K_M);
+    QTest::newRow("qwen3 F16") << int(Architecture::Qwen3) << int(FileType::F16);
+  }
+
+  void tiny_models_load_and_give_finite_logits() {
+    QFETCH(int, arch);
+    QFETCH(int, type);
+    RandomModelOptions o;
+    o.shape = tiny_shape(static_cast<Architecture>(arch));
+    o.shape.tied_output = arch != int(Architecture::Llama);
+    o.file_type = static_cast<FileType>(type);
+    o.seed = sikao::test::fresh_seed();
+    qInfo("seed %llu", static_cast<unsigned long long>(o.seed));
+    const std::string file = path("load.gguf");
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    write_random_model(file, o);
+
+    sikao::LoadOptions load;
+    load.context_length = 64;
+    auto model = sikao::Model::load(file, load);
+    QCOMPARE(model->config().n_vocab, 320u);
+    QCOMPARE(model->config().tied_output, o.shape.tied_output);
+    const auto ids = model->tokenizer().encode("hello, world", false, false);
+    QVERIFY(!ids.empty());
+    QCOMPARE(model->tokenizer().decode(ids), std::string("hello, world"));
+
+    sikao::Session session(*model);
+    const std::vector<int32_t> prompt(ids.begin(), ids.end());
+    const auto logits = session.evaluate(prompt);
+    QCOMPARE(logits.size(), size_t(320));
+    float lo = logits[0], hi = logits[0];
+    for (float x : logits) {
+      QVERIFY2(std::isfinite(x), "non-finite logit");
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+    }
+    QVERIFY2(hi - lo > 1e-3f, "all logits equal: the weights did not reach the output");
+    const auto next = session.decode(ids.back());
+    for (float x : next) QVERIFY(std::isfinite(x));
+  }
+
+  void refuses_to_overwrite_an_existing_file() {
+    const std::string file = path("existing.gguf");
+    { std::ofstream(file) << "keep me"; }
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Qwen2);
+    try {
+      write_random_model(file, o);
+      QFAIL("overwrote an existing file");
+    } catch (const sikao::Error& e) {
+      QCOMPARE(e.code(), sikao::ErrorCode::InvalidArgument);
+      QVERIFY2(QString(e.what()).contains("already exists"), e.what());
+    }
+    const auto r = run_make_model({"-o", QString::fromStdString(file), "--type", "Q8_0",
+                                   "--preset", "qwen2-0.5b"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("already exists") && r.err.contains("--force"), qPrintable(r.err));
+    QCOMPARE(read_bytes(file), std::string("keep me"));
+    QVERIFY(!QFile::exists(QString::fromStdString(file + ".partial")));
+
+    const auto forced = run_make_model({"-o", QString::fromStdString(file), "--type", "Q8_0",
+                                        "--arch", "llama", "--vocab", "300", "--embd", "64",
+                                        "--layers", "1", "--heads", "2", "--kv-heads", "1",
+                                        "--ff", "128", "--force"});
+    QCOMPARE(forced.exit_code, 0);
+    QCOMPARE(sikao::gguf::GgufFile::open(file).get_string("general.architecture").value(),
+             std::string("llama"));
+  }
+
+  void writer_streams_tensors_that_the_reader_reads_back() {
+    // Two tensors written in uneven chunks: the reader finds each at an aligned offset with
+    // exactly the bytes given.
+    sikao::gguf::GgufWriter w;
+    w.set_string("general.architecture", "llama");
+    w.add_tensor({"a", TensorType::F32, {3}});
+    w.add_tensor({"b", TensorType::Q8_0, {32, 2}});
+    const std::string file = path("stream.gguf");
+    w.begin(file, sikao::gguf::Overwrite::Refuse);
+    std::vector<std::byte> a(12), b(68);
+    for (size_t i = 0; i < a.size(); ++i) a[i] = std::byte(i + 1);
+    for (size_t i = 0; i < b.size(); ++i) b[i] = std::byte(200 - i);
+    w.write(std::span(a).first(5));
+    w.write(std::span(a).subspan(5));
+    w.write(std::span(b).first(34));
+    w.write(std::span(b).subspan(34));
+    w.finish();
+    const auto g = sikao::gguf::GgufFile::open(file);
+    const auto* ta = g.find_tensor("a");
+    const auto* tb = g.find_tensor("b");
+    QVERIFY(ta && tb);
+    QCOMPARE(tb->offset % 32, uint64_t(0));
+    const auto da = g.tensor_data(*ta);
+    const auto db = g.tensor_data(*tb);
+    QVERIFY(std::equal(da.begin(), da.end(), a.begin(), a.end()));
+    QVERIFY(std::equal(db.begin(), db.end(), b.begin(), b.end()));
+  }
+
+  void writer_refuses_bytes_past_a_tensor_and_leaves_no_file_when_unfinished() {
+    const std::string file = path("unfinished.gguf");
+    {
+      sikao::gguf::GgufWriter w;
+      w.add_tensor({"a", TensorType::F32, {4}});
+      w.begin(file, sikao::gguf::Overwrite::Refuse);
+      std::vector<std::byte> too_many(20);
+      QVERIFY_THROWS_EXCEPTION(sikao::Error, w.write(too_many));
+      QVERIFY_THROWS_EXCEPTION(sikao::Error, w.finish());  // tensor a not written
+    }
+    QVERIFY(!QFile::exists(QString::fromStdString(file)));
+    QVERIFY(!QFile::exists(QString::fromStdString(file + ".partial")));
+    sikao::gguf::GgufWriter w;
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, w.add_tensor({"q", TensorType::Q8_0, {40}}));
+    w.set_u32("k", 1);
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, w.set_u32("k", 2));
+  }
+
+  void rejects_bad_arguments_with_a_clear_message_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString out = QStringLiteral("never-written.gguf");
+    QTest::newRow("unknown type") << QStringList{"-o", out, "--type", "Q9_Z", "--preset", "qwen2-0.5b"}
+                                  << "unknown file type 'Q9_Z' (supported: F32, F16";
+    QTest::newRow("unknown preset") << QStringList{"-o", out, "--type", "Q8_0", "--preset", "gpt-5"}
+                                    << "unknown preset 'gpt-5' (supported: qwen2-0.5b, qwen2-1.5b";
+    QTest::newRow("unknown architecture")
+        << QStringList{"-o", out, "--type", "Q8_0", "--preset", "qwen2-0.5b", "--arch", "gpt2"}
+        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3)";
+    QTest::newRow("no output") << QStringList{"--type", "Q8_0", "--preset", "qwen2-0.5b"}
+                               << "-o PATH is required";
+    QTest::newRow("no type") << QStringList{"-o", out, "--preset", "qwen2-0.5b"}
+                             << "--type is required";
+    QTest::newRow("no shape") << QStringList{"-o", out, "--type", "F16"}
+                              << "model shape: n_embd, n_layer";
+    QTest::newRow("heads not dividing")
+        << QStringList{"-o", out, "--type", "F16", "--preset", "qwen2-0.5b", "--kv-heads", "3"}
+        << "14 heads are not a multiple of 3 KV heads";
+    QTest::newRow("row not whole blocks")
+        << QStringList{"-o", out, "--type", "Q8_0", "--preset", "qwen2-0.5b", "--ff", "4870"}
+        << "rows of 4870 elements cannot be stored as Q8_0";
+    QTest::newRow("negative seed") << QStringList{"-o", out, "--type", "F16", "--seed", "-1"}
+                                   << "--seed takes an integer";
+  }
+
+  void rejects_bad_arguments_with_a_clear_message() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    for (auto& a : args) {
+      if (a == "never-written.gguf") a = dir_.filePath(a);
+    }
+    const auto r = run_make_model(args);
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(!QFile::exists(dir_.filePath("never-written.gguf")));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRandomModel)
+#include "tst_random_model.moc"
