@@ -1,5 +1,6 @@
 #include "models/model_manager.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
@@ -175,6 +176,10 @@ void ModelManager::removeFolder(const QString& path) {
 }
 
 bool ModelManager::ensureModelsFolder() const { return QDir().mkpath(models_folder_); }
+
+bool ModelManager::openModelsFolder() const {
+  return ensureModelsFolder() && QDesktopServices::openUrl(QUrl::fromLocalFile(models_folder_));
+}
 
 void ModelManager::setState(State state) {
   const bool loaded_changed = state_ == State::Loaded || state == State::Loaded;

@@ -98,6 +98,8 @@ class ModelManager : public QAbstractListModel {
   Q_INVOKABLE void removeFolder(const QString& path);
   // Creates the models folder if needed, so that the first-run page can open it.
   Q_INVOKABLE bool ensureModelsFolder() const;
+  // Creates the models folder if needed and shows it in the file manager.
+  Q_INVOKABLE bool openModelsFolder() const;
 
   // Asks the engine to load the model. A row already known to be broken fails at once with its
   // message, without bothering the engine.
