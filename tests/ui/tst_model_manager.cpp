@@ -322,6 +322,32 @@ class TestModelManager : public QObject {
     QVERIFY(!broken_only.hasOwnModels());
   }
 
+  void a_file_put_into_the_models_folder_shows_up_by_itself() {
+    QTemporaryDir empty;
+    const QString folder = empty.filePath("models");
+    ModelManager m(ini(settings_file("watch.ini")), folder, k_bundled);
+    QVERIFY(wait_for_scan(m));
+    QVERIFY(m.needsFirstRun());
+    QVERIFY(m.ensureModelsFolder());  // the first-run page creates it; from then on it is watched
+    QSignalSpy first_run(&m, &ModelManager::firstRunChanged);
+    QVERIFY(QFile::link(shared("models/stories260K/stories260K.gguf"), folder + "/stories.gguf"));
+    QTRY_COMPARE_WITH_TIMEOUT(m.rowCount(), 2, 10000);
+    QVERIFY(wait_for_scan(m));
+    QVERIFY(m.hasOwnModels());
+    QVERIFY(!m.needsFirstRun());
+    QVERIFY(first_run.count() >= 1);
+
+    // Loading the demo also ends the first run, and a failure brings it back.
+    QTemporaryDir other;
+    ModelManager demo(ini(settings_file("watch-demo.ini")), other.filePath("models"), k_bundled);
+    QVERIFY(wait_for_scan(demo));
+    QVERIFY(demo.needsFirstRun());
+    demo.load(k_bundled);
+    QVERIFY(!demo.needsFirstRun());
+    demo.onLoadFailed("no device");
+    QVERIFY(demo.needsFirstRun());
+  }
+
   void role_names_are_what_the_qml_pages_use() {
     ModelManager m(ini(settings_file("roles.ini")), models_, QString());
     const auto roles = m.roleNames();

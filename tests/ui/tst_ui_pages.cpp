@@ -63,6 +63,15 @@ class TestUiPages : public QObject {
     return out;
   }
 
+  // With SIKAO_SCREENSHOT_DIR set, saves what the window shows (for docs/screenshots and for a
+  // look at the layouts); otherwise does nothing.
+  void snapshot(const QString& name) {
+    const QString dir = qEnvironmentVariable("SIKAO_SCREENSHOT_DIR");
+    if (dir.isEmpty()) return;
+    QTest::qWait(100);
+    QVERIFY(window_->grabWindow().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+  }
+
   template <typename T = QObject>
   static T* child(QObject* root, const char* name) {
     return root->findChild<T*>(QLatin1String(name));
@@ -118,6 +127,7 @@ class TestUiPages : public QObject {
     QVERIFY(list);
     QTRY_COMPARE(list->property("count").toInt(), manager_->rowCount());
     QCOMPARE(manager_->rowCount(), 3);  // stories260K, broken.gguf, the bundled demo
+    snapshot(QStringLiteral("models"));
 
     auto* status = child<QQuickItem>(page.get(), "loadStatus");
     QVERIFY(!status->isVisible());
@@ -137,6 +147,7 @@ class TestUiPages : public QObject {
     manager_->onLoadFailed(QStringLiteral("out of device memory"));
     QTRY_COMPARE(child(page.get(), "loadError")->property("text").toString(), QStringLiteral("out of device memory"));
     QVERIFY(child<QQuickItem>(page.get(), "loadError")->isVisible());
+    snapshot(QStringLiteral("models-load-failed"));
   }
 
   void settings_page_shows_and_writes_the_settings() {
@@ -145,6 +156,7 @@ class TestUiPages : public QObject {
                                             {"languages", QVariant::fromValue(languages_.get())},
                                             {"devices", QVariant::fromValue(devices_.get())}});
     QVERIFY(page);
+    snapshot(QStringLiteral("settings"));
     QCOMPARE(child(page.get(), "topK")->property("value").toInt(), 17);
     QCOMPARE(child(page.get(), "temperature")->property("value").toDouble(), settings_->temperature());
     settings_->setTopK(23);
@@ -179,6 +191,7 @@ class TestUiPages : public QObject {
     auto page = create("FirstRunPage.qml", {{"modelManager", QVariant::fromValue(manager_.get())}});
     QVERIFY(page);
     QCOMPARE(child(page.get(), "modelsFolder")->property("text").toString(), models_);
+    snapshot(QStringLiteral("first-run"));
     auto* demo = child<QQuickItem>(page.get(), "loadDemo");
     QVERIFY(demo->isVisible());
     QSignalSpy requested(manager_.get(), &ModelManager::loadRequested);
@@ -203,6 +216,18 @@ class TestUiPages : public QObject {
     // LayoutMirroring on the page: its controls lay out from the right.
     QQmlProperty mirroring(page.get(), QStringLiteral("LayoutMirroring.enabled"), qmlContext(page.get()));
     QVERIFY(mirroring.read().toBool());
+    snapshot(QStringLiteral("settings-ar"));
+    {
+      auto models = create("ModelManagerPage.qml", {{"modelManager", QVariant::fromValue(manager_.get())}});
+      QVERIFY(models);
+      page->setVisible(false);
+      snapshot(QStringLiteral("models-ar"));
+      models.reset();
+      auto first = create("FirstRunPage.qml", {{"modelManager", QVariant::fromValue(manager_.get())}});
+      QVERIFY(first);
+      snapshot(QStringLiteral("first-run-ar"));
+      page->setVisible(true);
+    }
 
     settings_->setLanguage(QStringLiteral("en"));
     QCOMPARE(page->property("title").toString(), QStringLiteral("Settings"));

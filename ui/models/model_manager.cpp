@@ -25,7 +25,24 @@ ModelManager::ModelManager(std::unique_ptr<QSettings> store, QString models_fold
       bundled_model_(std::move(bundled_model)) {
   folders_ = store_->value(QLatin1String(k_folders_key)).toStringList();
   opened_files_ = store_->value(QLatin1String(k_files_key)).toStringList();
+  connect(&watcher_, &QFileSystemWatcher::directoryChanged, this, &ModelManager::refresh);
+  connect(this, &ModelManager::stateChanged, this, &ModelManager::firstRunChanged);
+  connect(this, &ModelManager::modelsChanged, this, &ModelManager::firstRunChanged);
+  watchFolders();
   refresh();
+}
+
+void ModelManager::watchFolders() {
+  if (!watcher_.directories().isEmpty()) {
+    watcher_.removePaths(watcher_.directories());
+  }
+  QStringList existing;
+  for (const QString& folder : QStringList{models_folder_} + folders_) {
+    if (QFileInfo(folder).isDir()) existing << folder;
+  }
+  if (!existing.isEmpty()) {
+    watcher_.addPaths(existing);
+  }
 }
 
 ModelManager::~ModelManager() {
@@ -82,6 +99,10 @@ QHash<int, QByteArray> ModelManager::roleNames() const {
       {ErrorRole, "error"},
       {LoadedRole, "loaded"},
   };
+}
+
+bool ModelManager::needsFirstRun() const {
+  return !hasOwnModels() && state_ != State::Loaded && state_ != State::Loading;
 }
 
 bool ModelManager::hasOwnModels() const {
@@ -163,6 +184,7 @@ void ModelManager::addFolder(const QString& path_or_url) {
   }
   folders_ << folder;
   store_->setValue(QLatin1String(k_folders_key), folders_);
+  watchFolders();
   emit foldersChanged();
   refresh();
 }
@@ -170,14 +192,21 @@ void ModelManager::addFolder(const QString& path_or_url) {
 void ModelManager::removeFolder(const QString& path) {
   if (folders_.removeAll(path) > 0) {
     store_->setValue(QLatin1String(k_folders_key), folders_);
+    watchFolders();
     emit foldersChanged();
     refresh();
   }
 }
 
-bool ModelManager::ensureModelsFolder() const { return QDir().mkpath(models_folder_); }
+bool ModelManager::ensureModelsFolder() {
+  if (!QDir().mkpath(models_folder_)) {
+    return false;
+  }
+  watchFolders();
+  return true;
+}
 
-bool ModelManager::openModelsFolder() const {
+bool ModelManager::openModelsFolder() {
   return ensureModelsFolder() && QDesktopServices::openUrl(QUrl::fromLocalFile(models_folder_));
 }
 

@@ -11,6 +11,7 @@
 //                     └──cancel() … onLoadFailed()──▶ Idle (a cancelled load is not a failure)
 
 #include <QAbstractListModel>
+#include <QFileSystemWatcher>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,8 @@ class ModelManager : public QAbstractListModel {
   Q_PROPERTY(int loadedContextLength READ loadedContextLength NOTIFY stateChanged)
   Q_PROPERTY(bool scanning READ scanning NOTIFY scanningChanged)
   Q_PROPERTY(bool hasOwnModels READ hasOwnModels NOTIFY modelsChanged)
+  // No model of the user's own and none loaded or loading: the window shows FirstRunPage.
+  Q_PROPERTY(bool needsFirstRun READ needsFirstRun NOTIFY firstRunChanged)
   Q_PROPERTY(QString modelsFolder READ modelsFolder CONSTANT)
   Q_PROPERTY(QString bundledModel READ bundledModel CONSTANT)
   Q_PROPERTY(QStringList folders READ folders NOTIFY foldersChanged)
@@ -83,6 +86,7 @@ class ModelManager : public QAbstractListModel {
   int loadedContextLength() const { return loaded_context_length_; }
   bool scanning() const { return scanning_; }
   bool hasOwnModels() const;
+  bool needsFirstRun() const;
   QString modelsFolder() const { return models_folder_; }
   QString bundledModel() const { return bundled_model_; }
   QStringList folders() const { return folders_; }
@@ -96,10 +100,11 @@ class ModelManager : public QAbstractListModel {
   Q_INVOKABLE void removeFile(const QString& path);
   Q_INVOKABLE void addFolder(const QString& path_or_url);
   Q_INVOKABLE void removeFolder(const QString& path);
-  // Creates the models folder if needed, so that the first-run page can open it.
-  Q_INVOKABLE bool ensureModelsFolder() const;
+  // Creates the models folder if needed (and watches it), so that the first-run page can open
+  // it and a file put there shows up by itself.
+  Q_INVOKABLE bool ensureModelsFolder();
   // Creates the models folder if needed and shows it in the file manager.
-  Q_INVOKABLE bool openModelsFolder() const;
+  Q_INVOKABLE bool openModelsFolder();
 
   // Asks the engine to load the model. A row already known to be broken fails at once with its
   // message, without bothering the engine.
@@ -124,9 +129,11 @@ class ModelManager : public QAbstractListModel {
   void scanningChanged();
   void modelsChanged();
   void foldersChanged();
+  void firstRunChanged();
 
  private:
   void setState(State state);
+  void watchFolders();
   void setRows(std::vector<ModelFileInfo> rows);
   int rowOf(const QString& path) const;
   static QString toLocalPath(const QString& path_or_url);
@@ -137,6 +144,7 @@ class ModelManager : public QAbstractListModel {
   QStringList folders_;
   QStringList opened_files_;
   std::vector<ModelFileInfo> rows_;
+  QFileSystemWatcher watcher_;  // a file dropped into a watched folder triggers a rescan
 
   bool scanning_ = false;
   bool rescan_ = false;  // asked to refresh while a scan ran: scan again when it ends

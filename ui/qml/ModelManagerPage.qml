@@ -20,7 +20,13 @@ Page {
     readonly property bool busy: modelManager.state === ModelManager.Loading
 
     function fileName(path) {
-        return path.substring(path.lastIndexOf("/") + 1)
+        return isolate(path.substring(path.lastIndexOf("/") + 1))
+    }
+
+    // Paths and names inside translated sentences keep their own direction (Unicode first-strong
+    // isolate), so "/home/…" stays whole in an Arabic sentence.
+    function isolate(text) {
+        return "\u2068" + text + "\u2069"
     }
 
     FileDialog {
@@ -91,7 +97,7 @@ Page {
                                     ? qsTr("Cancelling…")
                                     : qsTr("Loading %1…").arg(page.fileName(page.modelManager.loadingPath))
                         case ModelManager.Loaded:
-                            return qsTr("Loaded: %1").arg(page.modelManager.loadedName)
+                            return qsTr("Loaded: %1").arg(page.isolate(page.modelManager.loadedName))
                         case ModelManager.Failed:
                             return qsTr("The model could not be loaded")
                         }
@@ -104,7 +110,7 @@ Page {
                     wrapMode: Text.Wrap
                     opacity: 0.8
                     text: qsTr("Device: %1 · context %2 tokens")
-                          .arg(page.modelManager.loadedDevice)
+                          .arg(page.isolate(page.modelManager.loadedDevice))
                           .arg(page.modelManager.loadedContextLength)
                 }
                 RowLayout {
@@ -148,7 +154,7 @@ Page {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             opacity: 0.8
-            text: qsTr("Models folder: %1").arg(page.modelManager.modelsFolder)
+            text: qsTr("Models folder: %1").arg(page.isolate(page.modelManager.modelsFolder))
         }
 
         Repeater {
@@ -159,7 +165,7 @@ Page {
                 Label {
                     Layout.fillWidth: true
                     elide: Text.ElideMiddle
-                    text: qsTr("Also looking in: %1").arg(modelData)
+                    text: qsTr("Also looking in: %1").arg(page.isolate(modelData))
                 }
                 Button {
                     text: qsTr("Remove")
@@ -251,7 +257,8 @@ Page {
                             Layout.fillWidth: true
                             wrapMode: Text.Wrap
                             text: qsTr("%1 · %2 · %3 parameters · context %4 · %5")
-                                  .arg(row.architecture).arg(row.quant).arg(row.parametersText)
+                                  .arg(page.isolate(row.architecture)).arg(page.isolate(row.quant))
+                                  .arg(page.isolate(row.parametersText))
                                   .arg(row.contextLength > 0 ? row.contextLength : qsTr("unknown"))
                                   .arg(row.fileSizeText)
                         }

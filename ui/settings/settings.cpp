@@ -1,5 +1,7 @@
 #include "settings/settings.h"
 
+#include <QGuiApplication>
+#include <QPalette>
 #include <QRandomGenerator>
 #include <algorithm>
 #include <cmath>
@@ -141,6 +143,18 @@ void Settings::setTheme(Theme v) {
   theme_ = v;
   store_->setValue(QLatin1String(k_theme), QLatin1String(theme_key(v)));
   emit changed();
+}
+
+bool Settings::dark() const {
+  switch (theme_) {
+    case Theme::Dark: return true;
+    case Theme::Light: return false;
+    case Theme::System: break;
+  }
+  if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+    return false;
+  }
+  return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
 }
 
 sampling::SamplingParams Settings::samplingParams() const {

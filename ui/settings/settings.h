@@ -27,6 +27,7 @@ class Settings : public QObject {
   Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY changed)
   Q_PROPERTY(QString systemPrompt READ systemPrompt WRITE setSystemPrompt NOTIFY changed)
   Q_PROPERTY(Theme theme READ theme WRITE setTheme NOTIFY changed)
+  Q_PROPERTY(bool dark READ dark NOTIFY changed)
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
   Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY changed)
   Q_PROPERTY(int device READ device WRITE setDevice NOTIFY changed)
@@ -68,6 +69,9 @@ class Settings : public QObject {
   int contextLength() const { return context_length_; }
   QString systemPrompt() const { return system_prompt_; }
   Theme theme() const { return theme_; }
+  // Whether the window should draw dark: the chosen theme, or for System the lightness of the
+  // application palette's window colour (Qt 6.4 has no colour-scheme hint yet).
+  bool dark() const;
   QString language() const { return language_; }
   int fontSize() const { return font_size_; }
   int device() const { return device_; }
