@@ -29,6 +29,34 @@ std::unique_ptr<QSettings> ini(const QString& path) {
   return std::make_unique<QSettings>(path, QSettings::IniFormat);
 }
 
+// A GGUF v3 file with no tensors and the given string metadata (arrays of strings for the keys
+// in `arrays`): enough for the header readers, written byte by byte from the format.
+QByteArray minimal_gguf(const QList<QPair<QByteArray, QByteArray>>& strings,
+                        const QList<QPair<QByteArray, QList<QByteArray>>>& arrays) {
+  QByteArray out;
+  const auto u32 = [&](quint32 v) { out.append(reinterpret_cast<const char*>(&v), 4); };
+  const auto u64 = [&](quint64 v) { out.append(reinterpret_cast<const char*>(&v), 8); };
+  const auto str = [&](const QByteArray& s) { u64(quint64(s.size())); out.append(s); };
+  out.append("GGUF");
+  u32(3);
+  u64(0);
+  u64(quint64(strings.size() + arrays.size()));
+  for (const auto& [key, value] : strings) {
+    str(key);
+    u32(8);  // string
+    str(value);
+  }
+  for (const auto& [key, values] : arrays) {
+    str(key);
+    u32(9);  // array
+    u32(8);  // of strings
+    u64(quint64(values.size()));
+    for (const auto& v : values) str(v);
+  }
+  while (out.size() % 32 != 0) out.append('\0');
+  return out;
+}
+
 bool wait_for_scan(ModelManager& m) {
   return QTest::qWaitFor([&] { return !m.scanning(); }, 30000);
 }
@@ -346,6 +374,33 @@ class TestModelManager : public QObject {
     QVERIFY(!demo.needsFirstRun());
     demo.onLoadFailed("no device");
     QVERIFY(demo.needsFirstRun());
+  }
+
+  void reasoning_is_told_by_the_template_or_by_both_tags_in_the_vocabulary() {
+    QTemporaryDir dir;
+    const auto write = [&](const char* name, const QByteArray& bytes) {
+      QFile f(dir.filePath(name));
+      f.open(QIODevice::WriteOnly);
+      f.write(bytes);
+      return dir.filePath(name);
+    };
+    const QList<QByteArray> plain = {"a", "b", "<|im_start|>"};
+    const auto reasons = [](const QString& path) {
+      return sikao::ui::read_model_file(path, sikao::ui::ModelSource::OpenedFile).reasons;
+    };
+    QVERIFY(reasons(write("vocab-both.gguf", minimal_gguf({}, {{"tokenizer.ggml.tokens", plain + QList<QByteArray>{"<think>", "</think>"}}}))));
+    QVERIFY(reasons(write("vocab-other-style.gguf", minimal_gguf({}, {{"tokenizer.ggml.tokens", plain + QList<QByteArray>{"[THINK]", "[/THINK]"}}}))));
+    QVERIFY(!reasons(write("vocab-open-only.gguf", minimal_gguf({}, {{"tokenizer.ggml.tokens", plain + QList<QByteArray>{"<think>"}}}))));
+    QVERIFY(!reasons(write("vocab-plain.gguf", minimal_gguf({}, {{"tokenizer.ggml.tokens", plain}}))));
+    QVERIFY(reasons(write("template-switch.gguf",
+                          minimal_gguf({{"tokenizer.chat_template", "{% if enable_thinking %}...{% endif %}"}}, {}))));
+    QVERIFY(reasons(write("template-tag.gguf",
+                          minimal_gguf({{"tokenizer.chat_template", "{{ '<|im_start|>assistant\\n<think>\\n' }}"}}, {}))));
+    QVERIFY(!reasons(write("template-plain.gguf",
+                           minimal_gguf({{"tokenizer.chat_template", "{{ messages[0]['content'] }}"}}, {}))));
+    // None of these is a runnable model, and each row says so.
+    const auto info = sikao::ui::read_model_file(dir.filePath("vocab-both.gguf"), sikao::ui::ModelSource::OpenedFile);
+    QVERIFY2(!info.error.isEmpty(), "a vocabulary without weights is not loadable");
   }
 
   void role_names_are_what_the_qml_pages_use() {
