@@ -19,7 +19,9 @@ QString StartupModel::default_models_folder() {
 
 StartupModel::StartupModel(QString explicit_path, QString bundled_model, QObject* parent)
     : QObject(parent) {
-  path_ = locate(explicit_path, bundled_model);
+  path_ = choose_startup_model(explicit_path,
+                               QSettings().value(QLatin1String(k_last_model_key)).toString(),
+                               default_models_folder(), bundled_model);
   if (!path_.isEmpty()) {
     describe();
   }
@@ -33,15 +35,15 @@ StartupModel::~StartupModel() {
 
 QString StartupModel::modelsFolder() const { return default_models_folder(); }
 
-QString StartupModel::locate(const QString& explicit_path, const QString& bundled_model) const {
+QString choose_startup_model(const QString& explicit_path, const QString& last_used,
+                             const QString& models_folder, const QString& bundled_model) {
   if (!explicit_path.isEmpty()) {
     return explicit_path;
   }
-  const QString last = QSettings().value(QStringLiteral("models/last")).toString();
-  if (!last.isEmpty() && QFileInfo::exists(last)) {
-    return last;
+  if (!last_used.isEmpty() && QFileInfo::exists(last_used)) {
+    return last_used;
   }
-  const QDir folder(default_models_folder());
+  const QDir folder(models_folder);
   const QStringList found = folder.entryList({QStringLiteral("*.gguf")}, QDir::Files, QDir::Name);
   if (!found.isEmpty()) {
     return folder.filePath(found.first());

@@ -11,6 +11,15 @@
 
 namespace sikao::ui {
 
+// QSettings key of the model loaded last (written by ModelManager when a load succeeds).
+inline constexpr const char* k_last_model_key = "models/last";
+
+// The model to load at start: explicit_path if given, else last_used if the file still exists,
+// else the first .gguf (by name) in models_folder, else bundled_model if it exists; empty when
+// there is none.
+QString choose_startup_model(const QString& explicit_path, const QString& last_used,
+                             const QString& models_folder, const QString& bundled_model);
+
 class StartupModel : public QObject {
   Q_OBJECT
   Q_PROPERTY(QString path READ path NOTIFY changed)
@@ -34,7 +43,6 @@ class StartupModel : public QObject {
   void changed();
 
  private:
-  QString locate(const QString& explicit_path, const QString& bundled_model) const;
   void describe();
 
   QString path_;

@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Sikao</source>
+        <translation>مرحبًا بك في Sikao</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>فتح ملف GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>نماذج GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.</source>
+        <translation>يشغّل Sikao نموذجًا لغويًا على حاسوبك أنت، ولا يغادره شيء مما تكتبه. النموذج ملف واحد بصيغة GGUF، وليس لديك أي نموذج بعد.</translation>
+    </message>
+    <message>
+        <source>1. Get a model</source>
+        <translation>1. احصل على نموذج</translation>
+    </message>
+    <message>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
+        <translation>من أي حاسوب فيه متصفح ويب، نزّل ملف GGUF لنموذج استدلال صغير، مثل Qwen3-1.7B أو DeepSeek-R1-Distill-Qwen-1.5B. نسخة Q4_K_M (نحو 1 إلى 2 غيغابايت) بداية جيدة. يشغّل Sikao عائلات النماذج Llama وQwen2 وQwen3.</translation>
+    </message>
+    <message>
+        <source>2. Put it in the models folder</source>
+        <translation>2. ضعه في مجلد النماذج</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>مجلد النماذج</translation>
+    </message>
+    <message>
+        <source>Open the models folder</source>
+        <translation>فتح مجلد النماذج</translation>
+    </message>
+    <message>
+        <source>I put it there: look again</source>
+        <translation>وضعته هناك: ابحث مجددًا</translation>
+    </message>
+    <message>
+        <source>Or open a GGUF file from anywhere:</source>
+        <translation>أو افتح ملف GGUF من أي مكان:</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>فتح ملف GGUF…</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the demo model</source>
+        <translation>تريد التجربة فقط؟ جرّب النموذج التجريبي</translation>
+    </message>
+    <message>
+        <source>A tiny demonstration model (about one million parameters) comes with Sikao. It only does simple arithmetic and comparisons, but it shows its reasoning the way real reasoning models do. It is not a general assistant.</source>
+        <translation>يأتي مع Sikao نموذج تجريبي صغير جدًا (نحو مليون معامل). لا يجيد سوى الحساب البسيط والمقارنات، لكنه يعرض استدلاله كما تفعل نماذج الاستدلال الحقيقية. إنه ليس مساعدًا عامًا.</translation>
+    </message>
+    <message>
+        <source>Load the demo model</source>
+        <translation>تحميل النموذج التجريبي</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sikao</source>
+        <translation>Sikao</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>لم يُعثر على نموذج. ضع ملف ‎.gguf في %1 أو مرّره في سطر الأوامر.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>النموذج الذي سيُحمَّل</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>أجهزة Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · ذاكرة الجهاز %4 · المجموعة الفرعية %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPage</name>
+    <message>
+        <source>Models</source>
+        <translation>النماذج</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>فتح ملف GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>نماذج GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Add a models folder</source>
+        <translation>إضافة مجلد نماذج</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>فتح ملف GGUF…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>تحديث قائمة النماذج</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>جارٍ تحميل %1…</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>تم التحميل: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>تعذّر تحميل النموذج</translation>
+    </message>
+    <message>
+        <source>Device: %1 · context %2 tokens</source>
+        <translation>الجهاز: %1 · السياق %2 رمزًا</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>تقدّم التحميل</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1٪</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>إلغاء تحميل النموذج</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>رسالة الخطأ</translation>
+    </message>
+    <message>
+        <source>Models folder: %1</source>
+        <translation>مجلد النماذج: %1</translation>
+    </message>
+    <message>
+        <source>Also looking in: %1</source>
+        <translation>يُبحث أيضًا في: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Stop looking in %1</source>
+        <translation>التوقف عن البحث في %1</translation>
+    </message>
+    <message>
+        <source>Reading the model files</source>
+        <translation>جارٍ قراءة ملفات النماذج</translation>
+    </message>
+    <message>
+        <source>No models yet. Put a .gguf file in the models folder or open one.</source>
+        <translation>لا توجد نماذج بعد. ضع ملف ‎.gguf في مجلد النماذج أو افتح ملفًا.</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>استدلال</translation>
+    </message>
+    <message>
+        <source>tiny demo</source>
+        <translation>عرض تجريبي صغير</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>محمَّل</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 parameters · context %4 · %5</source>
+        <translation>%1 · %2 · %3 معامل · السياق %4 · %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>تحميل</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>تحميل %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>إزالة %1 من القائمة</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>أخذ العينات</translation>
+    </message>
+    <message>
+        <source>Temperature (0: always the most likely token)</source>
+        <translation>الحرارة (0: دائمًا الرمز الأرجح)</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0: معطّل</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>عقوبة التكرار</translation>
+    </message>
+    <message>
+        <source>New random seed for every answer</source>
+        <translation>بذرة عشوائية جديدة لكل إجابة</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>أقصى طول للإجابة (رموز)</translation>
+    </message>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>طول السياق (رموز)</translation>
+    </message>
+    <message>
+        <source>0: the model&apos;s own. Applies when a model is loaded.</source>
+        <translation>0: قيمة النموذج نفسه. يُطبَّق عند تحميل نموذج.</translation>
+    </message>
+    <message>
+        <source>Restore the default sampling settings</source>
+        <translation>استعادة إعدادات أخذ العينات الافتراضية</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>موجّه النظام الافتراضي</translation>
+    </message>
+    <message>
+        <source>Sent at the start of every new chat. Leave it empty to use none.</source>
+        <translation>يُرسَل في بداية كل محادثة جديدة. اتركه فارغًا لعدم استخدام أي موجّه.</translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant.</source>
+        <translation>أنت مساعد مفيد.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>المظهر</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>السمة</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>مثل النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>حجم الخط</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>The graphics device that runs the model. A change applies the next time a model is loaded.</source>
+        <translation>جهاز الرسوميات الذي يشغّل النموذج. يسري التغيير عند تحميل نموذج في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest device)</source>
+        <translation>تلقائي (أسرع جهاز)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 memory</source>
+        <translation>%1 — %2، ذاكرة %3</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>جارٍ البحث عن الأجهزة</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::DeviceListModel</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>معالج رسوميات منفصل</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>معالج رسوميات مدمج</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>معالج رسوميات افتراضي</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>المعالج المركزي</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ModelManager</name>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: الملف غير موجود</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::StartupModel</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>جارٍ قراءة %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
+%6</source>
+        <translation>%1 (%2) — %3 موترات، %4، السياق %5 رمزًا
+%6</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+</TS>

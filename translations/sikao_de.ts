@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Sikao</source>
+        <translation>Willkommen bei Sikao</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>GGUF-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.</source>
+        <translation>Sikao führt ein Sprachmodell auf Ihrem eigenen Computer aus; nichts, was Sie eingeben, verlässt ihn. Ein Modell ist eine Datei im GGUF-Format, und Sie haben noch keine.</translation>
+    </message>
+    <message>
+        <source>1. Get a model</source>
+        <translation>1. Ein Modell besorgen</translation>
+    </message>
+    <message>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
+        <translation>Laden Sie auf einem beliebigen Computer mit Webbrowser die GGUF-Datei eines kleinen Reasoning-Modells herunter, zum Beispiel Qwen3-1.7B oder DeepSeek-R1-Distill-Qwen-1.5B. Die Q4_K_M-Version (etwa 1 bis 2 GB) ist ein guter Anfang. Sikao führt die Modellfamilien Llama, Qwen2 und Qwen3 aus.</translation>
+    </message>
+    <message>
+        <source>2. Put it in the models folder</source>
+        <translation>2. In den Modellordner legen</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Open the models folder</source>
+        <translation>Modellordner öffnen</translation>
+    </message>
+    <message>
+        <source>I put it there: look again</source>
+        <translation>Erledigt: erneut suchen</translation>
+    </message>
+    <message>
+        <source>Or open a GGUF file from anywhere:</source>
+        <translation>Oder eine GGUF-Datei von einem beliebigen Ort öffnen:</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>GGUF-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the demo model</source>
+        <translation>Nur mal schauen? Probieren Sie das Demomodell</translation>
+    </message>
+    <message>
+        <source>A tiny demonstration model (about one million parameters) comes with Sikao. It only does simple arithmetic and comparisons, but it shows its reasoning the way real reasoning models do. It is not a general assistant.</source>
+        <translation>Sikao enthält ein winziges Demomodell (etwa eine Million Parameter). Es beherrscht nur einfache Rechenaufgaben und Vergleiche, zeigt sein Denken aber so wie echte Reasoning-Modelle. Es ist kein allgemeiner Assistent.</translation>
+    </message>
+    <message>
+        <source>Load the demo model</source>
+        <translation>Demomodell laden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sikao</source>
+        <translation>Sikao</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>Kein Modell gefunden. Legen Sie eine .gguf-Datei in %1 ab oder geben Sie eine auf der Befehlszeile an.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>Modell, das geladen würde</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Vulkan-Geräte</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · %4 Gerätespeicher · Subgruppe %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPage</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>GGUF-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add a models folder</source>
+        <translation>Modellordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>GGUF-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>Modellliste aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>Geladen: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>Das Modell konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Device: %1 · context %2 tokens</source>
+        <translation>Gerät: %1 · Kontext %2 Token</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>Laden des Modells abbrechen</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>Models folder: %1</source>
+        <translation>Modellordner: %1</translation>
+    </message>
+    <message>
+        <source>Also looking in: %1</source>
+        <translation>Außerdem durchsucht: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Stop looking in %1</source>
+        <translation>%1 nicht mehr durchsuchen</translation>
+    </message>
+    <message>
+        <source>Reading the model files</source>
+        <translation>Modelldateien werden gelesen</translation>
+    </message>
+    <message>
+        <source>No models yet. Put a .gguf file in the models folder or open one.</source>
+        <translation>Noch keine Modelle. Legen Sie eine .gguf-Datei in den Modellordner oder öffnen Sie eine.</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>tiny demo</source>
+        <translation>Mini-Demo</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 parameters · context %4 · %5</source>
+        <translation>%1 · %2 · %3 Parameter · Kontext %4 · %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>%1 aus der Liste entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <source>Temperature (0: always the most likely token)</source>
+        <translation>Temperatur (0: immer das wahrscheinlichste Token)</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0: aus</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>Wiederholungsstrafe</translation>
+    </message>
+    <message>
+        <source>New random seed for every answer</source>
+        <translation>Neuer Zufalls-Seed für jede Antwort</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>Maximale Antwortlänge (Token)</translation>
+    </message>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>Kontextlänge (Token)</translation>
+    </message>
+    <message>
+        <source>0: the model&apos;s own. Applies when a model is loaded.</source>
+        <translation>0: die des Modells. Gilt beim Laden eines Modells.</translation>
+    </message>
+    <message>
+        <source>Restore the default sampling settings</source>
+        <translation>Standard-Sampling-Einstellungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>Standard-Systemprompt</translation>
+    </message>
+    <message>
+        <source>Sent at the start of every new chat. Leave it empty to use none.</source>
+        <translation>Wird zu Beginn jedes neuen Chats gesendet. Leer lassen, um keinen zu verwenden.</translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant.</source>
+        <translation>Du bist ein hilfreicher Assistent.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>The graphics device that runs the model. A change applies the next time a model is loaded.</source>
+        <translation>Das Grafikgerät, auf dem das Modell läuft. Eine Änderung gilt ab dem nächsten Laden eines Modells.</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest device)</source>
+        <translation>Automatisch (das schnellste Gerät)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 memory</source>
+        <translation>%1 — %2, %3 Speicher</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>Geräte werden gesucht</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::DeviceListModel</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>dedizierte GPU</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>integrierte GPU</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>virtuelle GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ModelManager</name>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: Die Datei existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::StartupModel</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
+%6</source>
+        <translation>%1 (%2) — %3 Tensoren, %4, Kontext %5 Token
+%6</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+</TS>

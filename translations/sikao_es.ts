@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Sikao</source>
+        <translation>Bienvenido a Sikao</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>Abrir archivo GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modelos GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.</source>
+        <translation>Sikao ejecuta un modelo de lenguaje en tu propio ordenador; nada de lo que escribes sale de él. Un modelo es un archivo en formato GGUF y todavía no tienes ninguno.</translation>
+    </message>
+    <message>
+        <source>1. Get a model</source>
+        <translation>1. Consigue un modelo</translation>
+    </message>
+    <message>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
+        <translation>En cualquier ordenador con navegador web, descarga el archivo GGUF de un modelo de razonamiento pequeño, por ejemplo Qwen3-1.7B o DeepSeek-R1-Distill-Qwen-1.5B. La versión Q4_K_M (de 1 a 2 GB) es un buen comienzo. Sikao ejecuta las familias de modelos Llama, Qwen2 y Qwen3.</translation>
+    </message>
+    <message>
+        <source>2. Put it in the models folder</source>
+        <translation>2. Ponlo en la carpeta de modelos</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>Carpeta de modelos</translation>
+    </message>
+    <message>
+        <source>Open the models folder</source>
+        <translation>Abrir la carpeta de modelos</translation>
+    </message>
+    <message>
+        <source>I put it there: look again</source>
+        <translation>Ya está: buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Or open a GGUF file from anywhere:</source>
+        <translation>O abre un archivo GGUF desde cualquier lugar:</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>Abrir archivo GGUF…</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the demo model</source>
+        <translation>¿Solo echando un vistazo? Prueba el modelo de demostración</translation>
+    </message>
+    <message>
+        <source>A tiny demonstration model (about one million parameters) comes with Sikao. It only does simple arithmetic and comparisons, but it shows its reasoning the way real reasoning models do. It is not a general assistant.</source>
+        <translation>Sikao incluye un modelo de demostración diminuto (alrededor de un millón de parámetros). Solo hace aritmética sencilla y comparaciones, pero muestra su razonamiento como los modelos de razonamiento reales. No es un asistente general.</translation>
+    </message>
+    <message>
+        <source>Load the demo model</source>
+        <translation>Cargar el modelo de demostración</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sikao</source>
+        <translation>Sikao</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>No se encontró ningún modelo. Pon un archivo .gguf en %1 o indica uno en la línea de órdenes.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>Modelo que se cargaría</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Dispositivos Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · %4 de memoria del dispositivo · subgrupo %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPage</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>Abrir archivo GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modelos GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Add a models folder</source>
+        <translation>Añadir una carpeta de modelos</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>Abrir archivo GGUF…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Añadir carpeta…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>Actualizar la lista de modelos</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>Cargado: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>No se pudo cargar el modelo</translation>
+    </message>
+    <message>
+        <source>Device: %1 · context %2 tokens</source>
+        <translation>Dispositivo: %1 · contexto de %2 tokens</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Progreso de carga</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>Cancelar la carga del modelo</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+    <message>
+        <source>Models folder: %1</source>
+        <translation>Carpeta de modelos: %1</translation>
+    </message>
+    <message>
+        <source>Also looking in: %1</source>
+        <translation>También se busca en: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Stop looking in %1</source>
+        <translation>Dejar de buscar en %1</translation>
+    </message>
+    <message>
+        <source>Reading the model files</source>
+        <translation>Leyendo los archivos de modelo</translation>
+    </message>
+    <message>
+        <source>No models yet. Put a .gguf file in the models folder or open one.</source>
+        <translation>Aún no hay modelos. Pon un archivo .gguf en la carpeta de modelos o abre uno.</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>razonamiento</translation>
+    </message>
+    <message>
+        <source>tiny demo</source>
+        <translation>demo diminuta</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>cargado</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 parameters · context %4 · %5</source>
+        <translation>%1 · %2 · %3 parámetros · contexto %4 · %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Cargar</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Cargar %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>Quitar %1 de la lista</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Muestreo</translation>
+    </message>
+    <message>
+        <source>Temperature (0: always the most likely token)</source>
+        <translation>Temperatura (0: siempre el token más probable)</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0: desactivado</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>Penalización por repetición</translation>
+    </message>
+    <message>
+        <source>New random seed for every answer</source>
+        <translation>Nueva semilla aleatoria en cada respuesta</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Semilla</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>Longitud máxima de respuesta (tokens)</translation>
+    </message>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>Longitud de contexto (tokens)</translation>
+    </message>
+    <message>
+        <source>0: the model&apos;s own. Applies when a model is loaded.</source>
+        <translation>0: el del modelo. Se aplica al cargar un modelo.</translation>
+    </message>
+    <message>
+        <source>Restore the default sampling settings</source>
+        <translation>Restaurar los ajustes de muestreo predeterminados</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>Indicación de sistema predeterminada</translation>
+    </message>
+    <message>
+        <source>Sent at the start of every new chat. Leave it empty to use none.</source>
+        <translation>Se envía al inicio de cada chat nuevo. Déjala vacía para no usar ninguna.</translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant.</source>
+        <translation>Eres un asistente útil.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Tamaño de letra</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>The graphics device that runs the model. A change applies the next time a model is loaded.</source>
+        <translation>El dispositivo gráfico que ejecuta el modelo. Un cambio se aplica la próxima vez que se cargue un modelo.</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest device)</source>
+        <translation>Automático (el dispositivo más rápido)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 memory</source>
+        <translation>%1 — %2, %3 de memoria</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>Buscando dispositivos</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::DeviceListModel</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>GPU dedicada</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>GPU integrada</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>GPU virtual</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ModelManager</name>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: el archivo no existe</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::StartupModel</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
+%6</source>
+        <translation>%1 (%2) — %3 tensores, %4, contexto de %5 tokens
+%6</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+</TS>

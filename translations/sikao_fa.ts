@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Sikao</source>
+        <translation>به Sikao خوش آمدید</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>باز کردن فایل GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>مدل‌های GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>همه فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.</source>
+        <translation>Sikao یک مدل زبانی را روی رایانهٔ خودتان اجرا می‌کند و هیچ‌چیز از آنچه می‌نویسید از آن خارج نمی‌شود. مدل یک فایل با قالب GGUF است و هنوز هیچ مدلی ندارید.</translation>
+    </message>
+    <message>
+        <source>1. Get a model</source>
+        <translation>۱. یک مدل تهیه کنید</translation>
+    </message>
+    <message>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
+        <translation>در هر رایانه‌ای که مرورگر وب دارد، فایل GGUF یک مدل استدلالی کوچک را دانلود کنید، مثلاً Qwen3-1.7B یا DeepSeek-R1-Distill-Qwen-1.5B. نسخهٔ Q4_K_M (حدود ۱ تا ۲ گیگابایت) شروع خوبی است. Sikao خانواده‌های مدل Llama، Qwen2 و Qwen3 را اجرا می‌کند.</translation>
+    </message>
+    <message>
+        <source>2. Put it in the models folder</source>
+        <translation>۲. آن را در پوشهٔ مدل‌ها بگذارید</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>پوشهٔ مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Open the models folder</source>
+        <translation>باز کردن پوشهٔ مدل‌ها</translation>
+    </message>
+    <message>
+        <source>I put it there: look again</source>
+        <translation>گذاشتم: دوباره بگرد</translation>
+    </message>
+    <message>
+        <source>Or open a GGUF file from anywhere:</source>
+        <translation>یا یک فایل GGUF را از هر جایی باز کنید:</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>باز کردن فایل GGUF…</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the demo model</source>
+        <translation>فقط می‌خواهید ببینید؟ مدل نمایشی را امتحان کنید</translation>
+    </message>
+    <message>
+        <source>A tiny demonstration model (about one million parameters) comes with Sikao. It only does simple arithmetic and comparisons, but it shows its reasoning the way real reasoning models do. It is not a general assistant.</source>
+        <translation>Sikao یک مدل نمایشی بسیار کوچک (حدود یک میلیون پارامتر) همراه دارد. این مدل فقط حساب ساده و مقایسه انجام می‌دهد، اما استدلال خود را مانند مدل‌های استدلالی واقعی نشان می‌دهد. یک دستیار همه‌منظوره نیست.</translation>
+    </message>
+    <message>
+        <source>Load the demo model</source>
+        <translation>بارگذاری مدل نمایشی</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sikao</source>
+        <translation>Sikao</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>مدل</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>مدلی پیدا نشد. یک فایل ‎.gguf در %1 بگذارید یا آن را در خط فرمان بدهید.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>مدلی که بارگذاری می‌شود</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>دستگاه‌های Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · حافظهٔ دستگاه %4 · زیرگروه %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPage</name>
+    <message>
+        <source>Models</source>
+        <translation>مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>باز کردن فایل GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>مدل‌های GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>همه فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Add a models folder</source>
+        <translation>افزودن پوشهٔ مدل</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>باز کردن فایل GGUF…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>افزودن پوشه…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>تازه‌سازی فهرست مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>در حال بارگذاری %1…</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>بارگذاری شد: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>بارگذاری مدل ممکن نشد</translation>
+    </message>
+    <message>
+        <source>Device: %1 · context %2 tokens</source>
+        <translation>دستگاه: %1 · زمینه %2 توکن</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>پیشرفت بارگذاری</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1٪</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>لغو بارگذاری مدل</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>پیام خطا</translation>
+    </message>
+    <message>
+        <source>Models folder: %1</source>
+        <translation>پوشهٔ مدل‌ها: %1</translation>
+    </message>
+    <message>
+        <source>Also looking in: %1</source>
+        <translation>جست‌وجو همچنین در: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Stop looking in %1</source>
+        <translation>دیگر در %1 جست‌وجو نکن</translation>
+    </message>
+    <message>
+        <source>Reading the model files</source>
+        <translation>در حال خواندن فایل‌های مدل</translation>
+    </message>
+    <message>
+        <source>No models yet. Put a .gguf file in the models folder or open one.</source>
+        <translation>هنوز مدلی نیست. یک فایل ‎.gguf در پوشهٔ مدل‌ها بگذارید یا یکی را باز کنید.</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>استدلال</translation>
+    </message>
+    <message>
+        <source>tiny demo</source>
+        <translation>نمایشی کوچک</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>بارگذاری‌شده</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 parameters · context %4 · %5</source>
+        <translation>%1 · %2 · %3 پارامتر · زمینه %4 · %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>بارگذاری</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>بارگذاری %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>حذف %1 از فهرست</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>نمونه‌برداری</translation>
+    </message>
+    <message>
+        <source>Temperature (0: always the most likely token)</source>
+        <translation>دما (0: همیشه محتمل‌ترین توکن)</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0: خاموش</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>جریمهٔ تکرار</translation>
+    </message>
+    <message>
+        <source>New random seed for every answer</source>
+        <translation>بذر تصادفی تازه برای هر پاسخ</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>بذر</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>حداکثر طول پاسخ (توکن)</translation>
+    </message>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>طول زمینه (توکن)</translation>
+    </message>
+    <message>
+        <source>0: the model&apos;s own. Applies when a model is loaded.</source>
+        <translation>0: مقدار خود مدل. هنگام بارگذاری مدل اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Restore the default sampling settings</source>
+        <translation>بازگرداندن تنظیمات پیش‌فرض نمونه‌برداری</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>پرامپت سیستمی پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Sent at the start of every new chat. Leave it empty to use none.</source>
+        <translation>در آغاز هر گفت‌وگوی تازه فرستاده می‌شود. برای استفاده نکردن، خالی بگذارید.</translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant.</source>
+        <translation>تو یک دستیار مفید هستی.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>ظاهر</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>پوسته</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>مانند سیستم</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>اندازهٔ قلم</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
+        <source>The graphics device that runs the model. A change applies the next time a model is loaded.</source>
+        <translation>دستگاه گرافیکی که مدل را اجرا می‌کند. تغییر از بارگذاری بعدی مدل اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest device)</source>
+        <translation>خودکار (سریع‌ترین دستگاه)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 memory</source>
+        <translation>%1 — %2، حافظهٔ %3</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>در حال جست‌وجوی دستگاه‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::DeviceListModel</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>GPU مجزا</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>GPU یکپارچه</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>GPU مجازی</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ModelManager</name>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: فایل وجود ندارد</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::StartupModel</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>در حال خواندن %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
+%6</source>
+        <translation>%1 (%2) — %3 تانسور، %4، زمینهٔ %5 توکن
+%6</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+</context>
+</TS>

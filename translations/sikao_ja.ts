@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Sikao</source>
+        <translation>Sikao へようこそ</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>GGUF ファイルを開く</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF モデル (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.</source>
+        <translation>Sikao は言語モデルをあなた自身のコンピューターで実行します。入力した内容が外部に送られることはありません。モデルは GGUF 形式のファイル 1 つで、まだ 1 つもありません。</translation>
+    </message>
+    <message>
+        <source>1. Get a model</source>
+        <translation>1. モデルを入手する</translation>
+    </message>
+    <message>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
+        <translation>ウェブブラウザーのある任意のコンピューターで、小さな推論モデルの GGUF ファイルをダウンロードしてください（例: Qwen3-1.7B、DeepSeek-R1-Distill-Qwen-1.5B）。最初は Q4_K_M 版（約 1〜2 GB）がおすすめです。Sikao は Llama、Qwen2、Qwen3 系のモデルを実行できます。</translation>
+    </message>
+    <message>
+        <source>2. Put it in the models folder</source>
+        <translation>2. モデルフォルダーに置く</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>モデルフォルダー</translation>
+    </message>
+    <message>
+        <source>Open the models folder</source>
+        <translation>モデルフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>I put it there: look again</source>
+        <translation>置きました: もう一度探す</translation>
+    </message>
+    <message>
+        <source>Or open a GGUF file from anywhere:</source>
+        <translation>または任意の場所の GGUF ファイルを開く:</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>GGUF ファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the demo model</source>
+        <translation>試してみるだけ? デモモデルをどうぞ</translation>
+    </message>
+    <message>
+        <source>A tiny demonstration model (about one million parameters) comes with Sikao. It only does simple arithmetic and comparisons, but it shows its reasoning the way real reasoning models do. It is not a general assistant.</source>
+        <translation>Sikao には小さなデモモデル（約 100 万パラメーター）が付属しています。簡単な計算と比較しかできませんが、本物の推論モデルと同じように推論を表示します。汎用アシスタントではありません。</translation>
+    </message>
+    <message>
+        <source>Load the demo model</source>
+        <translation>デモモデルを読み込む</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sikao</source>
+        <translation>Sikao</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>モデルが見つかりません。.gguf ファイルを %1 に置くか、コマンドラインで指定してください。</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>読み込まれるモデル</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Vulkan デバイス</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · デバイスメモリ %4 · サブグループ %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPage</name>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>GGUF ファイルを開く</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF モデル (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Add a models folder</source>
+        <translation>モデルフォルダーを追加</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>GGUF ファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>モデル一覧を更新</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>読み込み済み: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>モデルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Device: %1 · context %2 tokens</source>
+        <translation>デバイス: %1 · コンテキスト %2 トークン</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>読み込みの進行状況</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>モデルの読み込みをキャンセル</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>エラーメッセージ</translation>
+    </message>
+    <message>
+        <source>Models folder: %1</source>
+        <translation>モデルフォルダー: %1</translation>
+    </message>
+    <message>
+        <source>Also looking in: %1</source>
+        <translation>検索対象にも含む: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Stop looking in %1</source>
+        <translation>%1 を検索対象から外す</translation>
+    </message>
+    <message>
+        <source>Reading the model files</source>
+        <translation>モデルファイルを読み取り中</translation>
+    </message>
+    <message>
+        <source>No models yet. Put a .gguf file in the models folder or open one.</source>
+        <translation>まだモデルがありません。.gguf ファイルをモデルフォルダーに置くか、開いてください。</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>推論</translation>
+    </message>
+    <message>
+        <source>tiny demo</source>
+        <translation>小さなデモ</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>読み込み済み</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 parameters · context %4 · %5</source>
+        <translation>%1 · %2 · パラメーター %3 · コンテキスト %4 · %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>読み込む</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 を読み込む</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>%1 を一覧から削除</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>サンプリング</translation>
+    </message>
+    <message>
+        <source>Temperature (0: always the most likely token)</source>
+        <translation>温度（0: 常に最も確率の高いトークン）</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0: オフ</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>繰り返しペナルティ</translation>
+    </message>
+    <message>
+        <source>New random seed for every answer</source>
+        <translation>回答ごとに新しいランダムシード</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>回答の最大長（トークン）</translation>
+    </message>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>コンテキスト長（トークン）</translation>
+    </message>
+    <message>
+        <source>0: the model&apos;s own. Applies when a model is loaded.</source>
+        <translation>0: モデル自身の値。モデルの読み込み時に適用されます。</translation>
+    </message>
+    <message>
+        <source>Restore the default sampling settings</source>
+        <translation>サンプリング設定を既定に戻す</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>既定のシステムプロンプト</translation>
+    </message>
+    <message>
+        <source>Sent at the start of every new chat. Leave it empty to use none.</source>
+        <translation>新しいチャットの最初に送られます。空欄なら使用しません。</translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant.</source>
+        <translation>あなたは親切なアシスタントです。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>システムと同じ</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>フォントサイズ</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>The graphics device that runs the model. A change applies the next time a model is loaded.</source>
+        <translation>モデルを実行するグラフィックスデバイス。変更は次にモデルを読み込むときに適用されます。</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest device)</source>
+        <translation>自動（最速のデバイス）</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 memory</source>
+        <translation>%1 — %2、メモリ %3</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>デバイスを検索中</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::DeviceListModel</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>ディスクリート GPU</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>統合 GPU</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>仮想 GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ModelManager</name>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: ファイルが存在しません</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::StartupModel</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み取り中…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
+%6</source>
+        <translation>%1（%2）— テンソル %3 個、%4、コンテキスト %5 トークン
+%6</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Sikao</source>
+        <translation>Добро пожаловать в Sikao</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>Открыть файл GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Модели GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.</source>
+        <translation>Sikao запускает языковую модель на вашем компьютере; ничто из введённого вами не покидает его. Модель — это один файл в формате GGUF, а у вас их пока нет.</translation>
+    </message>
+    <message>
+        <source>1. Get a model</source>
+        <translation>1. Получите модель</translation>
+    </message>
+    <message>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
+        <translation>На любом компьютере с веб-браузером скачайте GGUF-файл небольшой рассуждающей модели, например Qwen3-1.7B или DeepSeek-R1-Distill-Qwen-1.5B. Для начала подойдёт версия Q4_K_M (около 1–2 ГБ). Sikao запускает модели семейств Llama, Qwen2 и Qwen3.</translation>
+    </message>
+    <message>
+        <source>2. Put it in the models folder</source>
+        <translation>2. Поместите её в папку моделей</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>Папка моделей</translation>
+    </message>
+    <message>
+        <source>Open the models folder</source>
+        <translation>Открыть папку моделей</translation>
+    </message>
+    <message>
+        <source>I put it there: look again</source>
+        <translation>Готово: искать снова</translation>
+    </message>
+    <message>
+        <source>Or open a GGUF file from anywhere:</source>
+        <translation>Или откройте файл GGUF из любого места:</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>Открыть файл GGUF…</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the demo model</source>
+        <translation>Просто посмотреть? Попробуйте демо-модель</translation>
+    </message>
+    <message>
+        <source>A tiny demonstration model (about one million parameters) comes with Sikao. It only does simple arithmetic and comparisons, but it shows its reasoning the way real reasoning models do. It is not a general assistant.</source>
+        <translation>В комплекте с Sikao есть крошечная демонстрационная модель (около миллиона параметров). Она умеет только простую арифметику и сравнения, но показывает свои рассуждения так же, как настоящие рассуждающие модели. Это не универсальный ассистент.</translation>
+    </message>
+    <message>
+        <source>Load the demo model</source>
+        <translation>Загрузить демо-модель</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sikao</source>
+        <translation>Sikao</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>Модель не найдена. Поместите файл .gguf в %1 или укажите его в командной строке.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>Модель, которая будет загружена</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Устройства Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · %4 памяти устройства · подгруппа %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPage</name>
+    <message>
+        <source>Models</source>
+        <translation>Модели</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>Открыть файл GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Модели GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Add a models folder</source>
+        <translation>Добавить папку моделей</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>Открыть файл GGUF…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Добавить папку…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>Обновить список моделей</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Загрузка %1…</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>Загружено: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>Не удалось загрузить модель</translation>
+    </message>
+    <message>
+        <source>Device: %1 · context %2 tokens</source>
+        <translation>Устройство: %1 · контекст %2 токенов</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ход загрузки</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>Отменить загрузку модели</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Сообщение об ошибке</translation>
+    </message>
+    <message>
+        <source>Models folder: %1</source>
+        <translation>Папка моделей: %1</translation>
+    </message>
+    <message>
+        <source>Also looking in: %1</source>
+        <translation>Также ищем в: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Stop looking in %1</source>
+        <translation>Больше не искать в %1</translation>
+    </message>
+    <message>
+        <source>Reading the model files</source>
+        <translation>Чтение файлов моделей</translation>
+    </message>
+    <message>
+        <source>No models yet. Put a .gguf file in the models folder or open one.</source>
+        <translation>Моделей пока нет. Поместите файл .gguf в папку моделей или откройте его.</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>рассуждения</translation>
+    </message>
+    <message>
+        <source>tiny demo</source>
+        <translation>мини-демо</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>загружена</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 parameters · context %4 · %5</source>
+        <translation>%1 · %2 · %3 параметров · контекст %4 · %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Загрузить %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>Убрать %1 из списка</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Сэмплирование</translation>
+    </message>
+    <message>
+        <source>Temperature (0: always the most likely token)</source>
+        <translation>Температура (0: всегда самый вероятный токен)</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0: выкл.</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>Штраф за повторы</translation>
+    </message>
+    <message>
+        <source>New random seed for every answer</source>
+        <translation>Новое случайное зерно для каждого ответа</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Зерно</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>Максимальная длина ответа (токены)</translation>
+    </message>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>Длина контекста (токены)</translation>
+    </message>
+    <message>
+        <source>0: the model&apos;s own. Applies when a model is loaded.</source>
+        <translation>0: значение модели. Применяется при загрузке модели.</translation>
+    </message>
+    <message>
+        <source>Restore the default sampling settings</source>
+        <translation>Восстановить параметры сэмплирования по умолчанию</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>Системный промпт по умолчанию</translation>
+    </message>
+    <message>
+        <source>Sent at the start of every new chat. Leave it empty to use none.</source>
+        <translation>Отправляется в начале каждого нового чата. Оставьте пустым, чтобы не использовать.</translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant.</source>
+        <translation>Ты — полезный ассистент.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Внешний вид</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Размер шрифта</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>The graphics device that runs the model. A change applies the next time a model is loaded.</source>
+        <translation>Графическое устройство, на котором работает модель. Изменение вступит в силу при следующей загрузке модели.</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest device)</source>
+        <translation>Автоматически (самое быстрое устройство)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 memory</source>
+        <translation>%1 — %2, %3 памяти</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>Поиск устройств</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::DeviceListModel</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>дискретный GPU</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>встроенный GPU</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>виртуальный GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>ЦП</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ModelManager</name>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: файл не существует</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::StartupModel</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
+%6</source>
+        <translation>%1 (%2) — тензоров: %3, %4, контекст %5 токенов
+%6</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+</context>
+</TS>

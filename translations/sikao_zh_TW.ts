@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Sikao</source>
+        <translation>歡迎使用 Sikao</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>開啟 GGUF 檔案</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.</source>
+        <translation>Sikao 在你自己的電腦上執行語言模型，你輸入的內容不會離開這台電腦。模型是一個 GGUF 格式的檔案，而你目前還沒有。</translation>
+    </message>
+    <message>
+        <source>1. Get a model</source>
+        <translation>1. 取得模型</translation>
+    </message>
+    <message>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
+        <translation>在任何一台有網頁瀏覽器的電腦上，下載一個小型推理模型的 GGUF 檔案，例如 Qwen3-1.7B 或 DeepSeek-R1-Distill-Qwen-1.5B。Q4_K_M 版本（約 1 到 2 GB）是不錯的起點。Sikao 支援 Llama、Qwen2 和 Qwen3 系列模型。</translation>
+    </message>
+    <message>
+        <source>2. Put it in the models folder</source>
+        <translation>2. 把它放進模型資料夾</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>模型資料夾</translation>
+    </message>
+    <message>
+        <source>Open the models folder</source>
+        <translation>開啟模型資料夾</translation>
+    </message>
+    <message>
+        <source>I put it there: look again</source>
+        <translation>已放好，重新尋找</translation>
+    </message>
+    <message>
+        <source>Or open a GGUF file from anywhere:</source>
+        <translation>或從任意位置開啟 GGUF 檔案：</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>開啟 GGUF 檔案…</translation>
+    </message>
+    <message>
+        <source>Just looking? Try the demo model</source>
+        <translation>只是看看？試試示範模型</translation>
+    </message>
+    <message>
+        <source>A tiny demonstration model (about one million parameters) comes with Sikao. It only does simple arithmetic and comparisons, but it shows its reasoning the way real reasoning models do. It is not a general assistant.</source>
+        <translation>Sikao 附帶一個很小的示範模型（約一百萬個參數）。它只會簡單的算術和比較，但會像真正的推理模型一樣展示推理過程。它不是通用助理。</translation>
+    </message>
+    <message>
+        <source>Load the demo model</source>
+        <translation>載入示範模型</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在載入…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sikao</source>
+        <translation>Sikao</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>找不到模型。請把 .gguf 檔案放到 %1，或在命令列中指定一個。</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>將要載入的模型</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Vulkan 裝置</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · %4 裝置記憶體 · 子群組 %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPage</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Open GGUF file</source>
+        <translation>開啟 GGUF 檔案</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Add a models folder</source>
+        <translation>新增模型資料夾</translation>
+    </message>
+    <message>
+        <source>Open GGUF file…</source>
+        <translation>開啟 GGUF 檔案…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>新增資料夾…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>重新整理模型清單</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在載入 %1…</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>已載入：%1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded</source>
+        <translation>無法載入該模型</translation>
+    </message>
+    <message>
+        <source>Device: %1 · context %2 tokens</source>
+        <translation>裝置：%1 · 上下文 %2 個詞元</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>載入進度</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>取消載入模型</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>錯誤訊息</translation>
+    </message>
+    <message>
+        <source>Models folder: %1</source>
+        <translation>模型資料夾：%1</translation>
+    </message>
+    <message>
+        <source>Also looking in: %1</source>
+        <translation>同時尋找：%1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stop looking in %1</source>
+        <translation>不再尋找 %1</translation>
+    </message>
+    <message>
+        <source>Reading the model files</source>
+        <translation>正在讀取模型檔案</translation>
+    </message>
+    <message>
+        <source>No models yet. Put a .gguf file in the models folder or open one.</source>
+        <translation>還沒有模型。請把 .gguf 檔案放進模型資料夾，或開啟一個。</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>tiny demo</source>
+        <translation>微型示範</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>已載入</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 parameters · context %4 · %5</source>
+        <translation>%1 · %2 · %3 參數 · 上下文 %4 · %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>載入</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>載入 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>從清單中移除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>取樣</translation>
+    </message>
+    <message>
+        <source>Temperature (0: always the most likely token)</source>
+        <translation>溫度（0：總是選最可能的詞元）</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0：關閉</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repetition penalty</source>
+        <translation>重複懲罰</translation>
+    </message>
+    <message>
+        <source>New random seed for every answer</source>
+        <translation>每次回答使用新的隨機種子</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>Maximum answer length (tokens)</source>
+        <translation>最大回答長度（詞元）</translation>
+    </message>
+    <message>
+        <source>Context length (tokens)</source>
+        <translation>上下文長度（詞元）</translation>
+    </message>
+    <message>
+        <source>0: the model&apos;s own. Applies when a model is loaded.</source>
+        <translation>0：使用模型本身的值。載入模型時生效。</translation>
+    </message>
+    <message>
+        <source>Restore the default sampling settings</source>
+        <translation>還原預設取樣設定</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>預設系統提示詞</translation>
+    </message>
+    <message>
+        <source>Sent at the start of every new chat. Leave it empty to use none.</source>
+        <translation>在每個新對話開始時送出。留空則不使用。</translation>
+    </message>
+    <message>
+        <source>You are a helpful assistant.</source>
+        <translation>你是一個樂於助人的助理。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字型大小</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>裝置</translation>
+    </message>
+    <message>
+        <source>The graphics device that runs the model. A change applies the next time a model is loaded.</source>
+        <translation>執行模型的圖形裝置。變更會在下次載入模型時生效。</translation>
+    </message>
+    <message>
+        <source>Automatic (the fastest device)</source>
+        <translation>自動（最快的裝置）</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 memory</source>
+        <translation>%1 — %2，%3 記憶體</translation>
+    </message>
+    <message>
+        <source>Looking for devices</source>
+        <translation>正在尋找裝置</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::DeviceListModel</name>
+    <message>
+        <source>discrete GPU</source>
+        <translation>獨立顯示卡</translation>
+    </message>
+    <message>
+        <source>integrated GPU</source>
+        <translation>內建顯示卡</translation>
+    </message>
+    <message>
+        <source>virtual GPU</source>
+        <translation>虛擬 GPU</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ModelManager</name>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1：檔案不存在</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::StartupModel</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在讀取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
+%6</source>
+        <translation>%1（%2）— %3 個張量，%4，上下文 %5 個詞元
+%6</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,164 @@
+#pragma once
+// The model manager's view-model: the models Sikao can load (model_catalog.h, read on a worker
+// thread) as a list model, the folders and files the user added (QSettings), and the state of
+// the current load. ModelManager does not load anything itself: it asks through
+// loadRequested(path) / cancelRequested(), and the engine host reports back through the
+// onLoad* slots (wired in app/gui/main.cpp).
+//
+//   Idle ──load()──▶ Loading ──onLoaded()──▶ Loaded ──load()──▶ Loading …
+//                     │  ▲ onLoadProgress()
+//                     ├──onLoadFailed()──▶ Failed (error holds the engine's message)
+//                     └──cancel() … onLoadFailed()──▶ Idle (a cancelled load is not a failure)
+
+#include <QAbstractListModel>
+#include <QFileSystemWatcher>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QThread>
+#include <memory>
+#include <vector>
+
+#include "models/model_catalog.h"
+
+namespace sikao::ui {
+
+class ModelManager : public QAbstractListModel {
+  Q_OBJECT
+  Q_PROPERTY(State state READ state NOTIFY stateChanged)
+  Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+  Q_PROPERTY(bool cancelling READ cancelling NOTIFY stateChanged)
+  Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+  Q_PROPERTY(QString loadingPath READ loadingPath NOTIFY stateChanged)
+  Q_PROPERTY(QString loadedPath READ loadedPath NOTIFY stateChanged)
+  Q_PROPERTY(QString loadedName READ loadedName NOTIFY stateChanged)
+  Q_PROPERTY(QString loadedDevice READ loadedDevice NOTIFY stateChanged)
+  Q_PROPERTY(int loadedContextLength READ loadedContextLength NOTIFY stateChanged)
+  Q_PROPERTY(bool scanning READ scanning NOTIFY scanningChanged)
+  Q_PROPERTY(bool hasOwnModels READ hasOwnModels NOTIFY modelsChanged)
+  // No model of the user's own and none loaded or loading: the window shows FirstRunPage.
+  Q_PROPERTY(bool needsFirstRun READ needsFirstRun NOTIFY firstRunChanged)
+  Q_PROPERTY(QString modelsFolder READ modelsFolder CONSTANT)
+  Q_PROPERTY(QString bundledModel READ bundledModel CONSTANT)
+  Q_PROPERTY(QStringList folders READ folders NOTIFY foldersChanged)
+
+ public:
+  enum class State { Idle, Loading, Loaded, Failed };
+  Q_ENUM(State)
+
+  enum Role {
+    PathRole = Qt::UserRole + 1,
+    FileNameRole,
+    NameRole,
+    ArchitectureRole,
+    FileSizeRole,      // bytes
+    FileSizeTextRole,  // "2.04 MiB"
+    QuantRole,
+    ContextLengthRole,
+    ParametersRole,
+    ParametersTextRole,  // "1.05 M"
+    ReasonsRole,
+    BundledRole,
+    OpenedFileRole,    // added with "Open GGUF file…" (can be removed from the list)
+    ErrorRole,
+    LoadedRole,        // the model the engine has loaded now
+  };
+  Q_ENUM(Role)
+
+  // models_folder: where the user's models live (StartupModel::default_models_folder() in the
+  // app); bundled_model: the demo model shipped with Sikao (may be missing).
+  ModelManager(std::unique_ptr<QSettings> store, QString models_folder, QString bundled_model,
+               QObject* parent = nullptr);
+  ~ModelManager() override;
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QHash<int, QByteArray> roleNames() const override;
+
+  State state() const { return state_; }
+  double progress() const { return progress_; }
+  bool cancelling() const { return cancelling_; }
+  QString error() const { return error_; }
+  QString loadingPath() const { return loading_path_; }
+  QString loadedPath() const { return loaded_path_; }
+  QString loadedName() const { return loaded_name_; }
+  QString loadedDevice() const { return loaded_device_; }
+  int loadedContextLength() const { return loaded_context_length_; }
+  bool scanning() const { return scanning_; }
+  bool hasOwnModels() const;
+  bool needsFirstRun() const;
+  QString modelsFolder() const { return models_folder_; }
+  QString bundledModel() const { return bundled_model_; }
+  QStringList folders() const { return folders_; }
+  const std::vector<ModelFileInfo>& models() const { return rows_; }
+
+  // Rescans every folder and file on a worker thread; the rows are replaced when it is done.
+  Q_INVOKABLE void refresh();
+  // A local path or a file:// URL (what FileDialog gives). Added to the list (and remembered)
+  // even when it is not a usable model: its row then says why.
+  Q_INVOKABLE void addFile(const QString& path_or_url);
+  Q_INVOKABLE void removeFile(const QString& path);
+  Q_INVOKABLE void addFolder(const QString& path_or_url);
+  Q_INVOKABLE void removeFolder(const QString& path);
+  // Creates the models folder if needed (and watches it), so that the first-run page can open
+  // it and a file put there shows up by itself.
+  Q_INVOKABLE bool ensureModelsFolder();
+  // Creates the models folder if needed and shows it in the file manager.
+  Q_INVOKABLE bool openModelsFolder();
+
+  // Asks the engine to load the model. A row already known to be broken fails at once with its
+  // message, without bothering the engine.
+  Q_INVOKABLE void load(const QString& path);
+  Q_INVOKABLE void loadRow(int row);
+  Q_INVOKABLE void cancel();
+  // The model to load at start (command line, last loaded, models folder, bundled demo).
+  Q_INVOKABLE QString startupModel(const QString& explicit_path = {}) const;
+  // Loads startupModel(explicit_path); returns false when there is none (the first-run page).
+  Q_INVOKABLE bool loadStartupModel(const QString& explicit_path = {});
+
+ public slots:
+  void onLoadProgress(double fraction);
+  void onLoaded(const QString& path, const QString& device, int context_length);
+  void onLoadFailed(const QString& message);
+
+ signals:
+  void loadRequested(const QString& path);
+  void cancelRequested();
+  void stateChanged();
+  void progressChanged();
+  void scanningChanged();
+  void modelsChanged();
+  void foldersChanged();
+  void firstRunChanged();
+
+ private:
+  void setState(State state);
+  void watchFolders();
+  void setRows(std::vector<ModelFileInfo> rows);
+  int rowOf(const QString& path) const;
+  static QString toLocalPath(const QString& path_or_url);
+
+  std::unique_ptr<QSettings> store_;
+  QString models_folder_;
+  QString bundled_model_;
+  QStringList folders_;
+  QStringList opened_files_;
+  std::vector<ModelFileInfo> rows_;
+  QFileSystemWatcher watcher_;  // a file dropped into a watched folder triggers a rescan
+
+  bool scanning_ = false;
+  bool rescan_ = false;  // asked to refresh while a scan ran: scan again when it ends
+  std::unique_ptr<QThread> worker_;  // joined before it is replaced or the manager dies
+
+  State state_ = State::Idle;
+  bool cancelling_ = false;
+  double progress_ = 0.0;
+  QString error_;
+  QString loading_path_;
+  QString loaded_path_;
+  QString loaded_name_;
+  QString loaded_device_;
+  int loaded_context_length_ = 0;
+};
+
+} // namespace sikao::ui
