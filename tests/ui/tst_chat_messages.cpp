@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include "chat/chat_controller.h"
+#include "chat/markdown_segments.h"
 #include "engine/engine_host.h"
 #include "fake_backend.h"
 #include "storage/history.h"
@@ -279,6 +280,26 @@ class TestChatMessages : public QObject {
     QCOMPARE(steps, (QStringList{"First idea\nstill first", "Step 2: next", "3) third\nnot numbered"}));
     QVERIFY(M::split_steps(QString()).empty());
     QVERIFY(M::split_steps(QStringLiteral("\n\n  \n")).empty());
+  }
+
+  void markdown_splits_into_prose_and_fenced_code_blocks() {
+    using ui::split_code_blocks;
+    const auto s = split_code_blocks(QStringLiteral(
+        "Here:\n```cpp\nint x = 1;\n\nreturn x;\n```\nDone, ~~~ inline is prose.\n"
+        "````\n```\nnested fence text\n````\n~~~python\nprint(1)"));
+    QCOMPARE(s.size(), size_t(5));
+    QCOMPARE(s[0].code, false);
+    QCOMPARE(s[0].text, QStringLiteral("Here:"));
+    QCOMPARE(s[1].code, true);
+    QCOMPARE(s[1].language, QStringLiteral("cpp"));
+    QCOMPARE(s[1].text, QStringLiteral("int x = 1;\n\nreturn x;"));
+    QCOMPARE(s[2].text, QStringLiteral("Done, ~~~ inline is prose."));
+    QCOMPARE(s[3].text, QStringLiteral("```\nnested fence text"));  // a shorter fence does not close
+    QCOMPARE(s[4].code, true);  // unclosed while streaming: code to the end
+    QCOMPARE(s[4].language, QStringLiteral("python"));
+    QCOMPARE(s[4].text, QStringLiteral("print(1)"));
+    QVERIFY(split_code_blocks(QString()).empty());
+    QCOMPARE(split_code_blocks(QStringLiteral("no code")).size(), size_t(1));
   }
 
   void copying_puts_the_message_text_on_the_clipboard() {

@@ -4,6 +4,8 @@
 #include <QGuiApplication>
 #include <algorithm>
 
+#include "chat/markdown_segments.h"
+
 namespace sikao::ui {
 namespace {
 
@@ -260,6 +262,16 @@ bool ChatController::selectBranch(int row, int delta) {
 
 QString ChatController::messageText(int row) const {
   return valid_row(row) ? QString::fromStdString(messages_.messageAt(row).content) : QString();
+}
+
+QVariantList ChatController::segments(const QString& markdown) const {
+  QVariantList out;
+  for (const auto& s : split_code_blocks(markdown)) {
+    out.append(QVariantMap{{QStringLiteral("code"), s.code},
+                           {QStringLiteral("text"), s.text},
+                           {QStringLiteral("language"), s.language}});
+  }
+  return out;
 }
 
 void ChatController::copyText(const QString& text) {

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariantList>
 #include <optional>
 
 #include "chat/conversation_list_model.h"
@@ -85,6 +86,8 @@ class ChatController : public QObject {
   bool editAndResend(int row, const QString& text);
   bool selectBranch(int row, int delta);
   QString messageText(int row) const;
+  // [{code, text, language}]: prose and fenced code blocks of a message (markdown_segments.h).
+  QVariantList segments(const QString& markdown) const;
   void copyMessage(int row);
   void copyLastAnswer();
   void copyText(const QString& text);
@@ -92,6 +95,8 @@ class ChatController : public QObject {
   void inspect(int row);
   // Ends generation now: the partial answer is stored as stopped (closing the window).
   void shutdown();
+  // Shows a message to the user through lastError (e.g. the history could not be opened).
+  void showError(const QString& message) { set_error(message); }
 
  signals:
   void conversationChanged();

@@ -61,7 +61,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
           {BranchCountRole, "branchCount"},
           {TokensPerSecondRole, "tokensPerSecond"},
           {GeneratedTokensRole, "generatedTokens"},
-          {ModelRole, "model"},
+          {ModelRole, "modelName"},
           {HasConfidenceRole, "hasConfidence"}};
 }
 
