@@ -1,10 +1,12 @@
 // sikao: the desktop app. Wiring only: view-models from ui/, QML from the resource.
 
 #include <QCommandLineParser>
+#include <cstdio>
 #include <QDir>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
+#include <QQuickWindow>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -55,6 +57,19 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("More logging."));
   parser.addOption(verbose);
+  // For scripted runs (the end-to-end test, screenshots): send a message once the model is
+  // loaded, save a screenshot when the answer is complete, quit then.
+  const QCommandLineOption send(QStringLiteral("send"),
+                                QStringLiteral("Send this message once the model is loaded."),
+                                QStringLiteral("text"));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QStringLiteral("Save the window to this PNG when the answer is complete."),
+                                      QStringLiteral("file"));
+  const QCommandLineOption quit_after(QStringLiteral("quit-after-answer"),
+                                      QStringLiteral("Quit when the answer to --send is complete."));
+  parser.addOption(send);
+  parser.addOption(screenshot);
+  parser.addOption(quit_after);
   parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("GGUF model to load."),
                                QStringLiteral("[model.gguf]"));
   parser.process(app);
@@ -83,6 +98,24 @@ int main(int argc, char** argv) {
     return 1;
   }
   devices.refresh();
+  if (parser.isSet(send)) {
+    QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &send] {
+      if (chat.modelLoaded() && chat.conversationId() == 0) chat.send(parser.value(send));
+    });
+    // A model that fails to load ends a scripted run with an error.
+    QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &quit_after] {
+      if (!chat.loading() && !chat.modelLoaded() && !chat.loadError().isEmpty() && parser.isSet(quit_after)) {
+        std::fprintf(stderr, "sikao: %s\n", qPrintable(chat.loadError()));
+        QCoreApplication::exit(2);
+      }
+    });
+    QObject::connect(&chat, &sikao::ui::ChatController::generationFinished, &chat,
+                     [&engine, &parser, &screenshot, &quit_after] {
+      auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+      if (parser.isSet(screenshot) && window) window->grabWindow().save(parser.value(screenshot));
+      if (parser.isSet(quit_after)) QCoreApplication::quit();
+    });
+  }
   if (!startup_model.path().isEmpty()) {
     chat.loadModel(startup_model.path());
   }
