@@ -21,6 +21,8 @@ struct FakeScript {
   std::string fail_with;  // non-empty: generate() throws this after the first token
   size_t next = 0;
   std::vector<std::vector<chat::StoredMessage>> seen;  // the messages of every request
+  std::vector<std::optional<bool>> thinking_seen;       // enable_thinking of every request
+  std::vector<size_t> prompt_sizes;                     // prompt tokens of every generate()
 
   static float probability(size_t i) { return i % 2 == 0 ? 0.9f : 0.3f; }
 };
@@ -53,7 +55,7 @@ class FakeBackend : public ui::GenerationBackend {
   bool loaded() const override { return loaded_; }
 
   ui::PreparedPrompt prepare(std::span<const chat::StoredMessage> messages,
-                             std::optional<bool>) override {
+                             std::optional<bool> enable_thinking) override {
     ui::PreparedPrompt p;
     for (const auto& m : messages) {
       p.text += m.role + ": " + m.content + "\n";
@@ -63,7 +65,12 @@ class FakeBackend : public ui::GenerationBackend {
     p.tags = {chat::known_reasoning_tags()[0]};
     std::lock_guard lock(script_->mutex);
     script_->seen.emplace_back(messages.begin(), messages.end());
+    script_->thinking_seen.push_back(enable_thinking);
     return p;
+  }
+
+  std::vector<int32_t> tokenize(const std::string& text) override {
+    return std::vector<int32_t>(text.size(), 0);  // one token per byte
   }
 
   GenerateResult generate(const ui::PreparedPrompt& prompt, const GenerateOptions& options,
@@ -78,6 +85,7 @@ class FakeBackend : public ui::GenerationBackend {
       ++script_->next;
       delay = script_->delay;
       fail_with = script_->fail_with;
+      script_->prompt_sizes.push_back(prompt.tokens.size());
     }
     GenerateResult result;
     result.prompt_tokens = static_cast<uint32_t>(prompt.tokens.size());

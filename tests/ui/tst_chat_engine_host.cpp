@@ -130,6 +130,28 @@ class TestChatEngineHost : public QObject {
     QCOMPARE(finished.at(0).at(0).value<ui::GenerationSummary>().reasoningTokens, 4);
   }
 
+  void a_spent_reasoning_budget_closes_the_block_and_the_answer_follows() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"<think>", "a", " b", " c", " d", " e", " f", " g", " h"}, {"Answer", "."}};
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 0ms);
+    QSignalSpy batches(&host, &ui::EngineHost::tokens);
+    QSignalSpy finished(&host, &ui::EngineHost::finished);
+    auto request = one_question();
+    request.reasoningBudget = 3;
+    host.generate(request);
+    QVERIFY(finished.wait(10000));
+
+    // Three tokens inside the block ("a", " b", " c"), then the closing text, then the answer.
+    QCOMPARE(joined(batches, ui::StreamPart::Reasoning), QStringLiteral("a b c"));
+    QCOMPARE(joined(batches, ui::StreamPart::Answer), QStringLiteral("Answer."));
+    const auto summary = finished.at(0).at(0).value<ui::GenerationSummary>();
+    QCOMPARE(summary.end, ui::GenerationEnd::EndOfText);
+    QCOMPARE(summary.generatedTokens, 4 + 2);
+    // The answer continued from the cache: prompt, the 4 generated tokens, "\n</think>\n\n".
+    QCOMPARE(script->prompt_sizes.size(), size_t(2));
+    QCOMPARE(script->prompt_sizes[1], script->prompt_sizes[0] + 4 + std::string("\n</think>\n\n").size());
+  }
+
   void stop_acts_while_the_worker_is_generating() {
     auto script = std::make_shared<test::FakeScript>();
     script->turns = {numbered_pieces(500)};

@@ -6,6 +6,8 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -300,6 +302,34 @@ class TestChatMessages : public QObject {
     QCOMPARE(s[4].text, QStringLiteral("print(1)"));
     QVERIFY(split_code_blocks(QString()).empty());
     QCOMPARE(split_code_blocks(QStringLiteral("no code")).size(), size_t(1));
+  }
+
+  void thinking_and_the_reasoning_budget_are_settings_of_each_chat() {
+    Fixture f({{"a"}});
+    QVERIFY(f.load());
+    QVERIFY(f.chat->thinkingEnabled());
+    f.chat->setThinkingEnabled(false);  // before the chat exists: kept for its creation
+    f.chat->setReasoningBudget(64);
+    QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("no thinking here")); }));
+    const auto quiet = f.chat->conversationId();
+    QCOMPARE(f.script->thinking_seen.back(), std::optional<bool>(false));
+
+    f.chat->newChat();
+    QVERIFY(f.chat->thinkingEnabled());  // a new chat starts from the defaults
+    QCOMPARE(f.chat->reasoningBudget(), 0);
+    QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("think freely")); }));
+    QCOMPARE(f.script->thinking_seen.back(), std::optional<bool>());  // the template's default
+
+    f.chat->openConversation(quiet);
+    QVERIFY(!f.chat->thinkingEnabled());
+    QCOMPARE(f.chat->reasoningBudget(), 64);
+    f.chat->setReasoningBudget(-5);
+    QCOMPARE(f.chat->reasoningBudget(), 0);
+    f.chat->setThinkingEnabled(true);
+    const auto stored = QJsonDocument::fromJson(
+        QByteArray::fromStdString(f.history->conversation(quiet).settings_json)).object();
+    QCOMPARE(stored.value("enable_thinking").toBool(false), true);
+    QCOMPARE(stored.value("reasoning_budget").toInt(-1), 0);
   }
 
   void copying_puts_the_message_text_on_the_clipboard() {

@@ -2,6 +2,8 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <algorithm>
 
 #include "chat/markdown_segments.h"
@@ -71,6 +73,59 @@ void ChatController::setGenerationSettings(const sampling::SamplingParams& sampl
   max_tokens_ = std::max(1, max_tokens);
 }
 
+std::string ChatController::chat_settings_json() const {
+  QJsonObject o;
+  if (conversationId() > 0) {
+    o = QJsonDocument::fromJson(
+            QByteArray::fromStdString(history_.conversation(conversationId()).settings_json))
+            .object();
+  }
+  o[QStringLiteral("enable_thinking")] = thinking_enabled_;
+  o[QStringLiteral("reasoning_budget")] = reasoning_budget_;
+  return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+void ChatController::load_chat_settings() {
+  thinking_enabled_ = true;
+  reasoning_budget_ = 0;
+  if (conversationId() > 0) {
+    // Unknown or malformed settings fall back to the defaults.
+    try {
+      const QJsonObject o = QJsonDocument::fromJson(
+          QByteArray::fromStdString(history_.conversation(conversationId()).settings_json)).object();
+      thinking_enabled_ = o.value(QStringLiteral("enable_thinking")).toBool(true);
+      reasoning_budget_ = std::max(0, o.value(QStringLiteral("reasoning_budget")).toInt(0));
+    } catch (const storage::StorageError& e) {
+      set_error(QString::fromUtf8(e.what()));
+    }
+  }
+  emit chatSettingsChanged();
+}
+
+void ChatController::save_chat_settings() {
+  if (conversationId() <= 0) return;  // written when the conversation is created
+  try {
+    history_.set_settings(conversationId(), chat_settings_json());
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+  }
+}
+
+void ChatController::setThinkingEnabled(bool enabled) {
+  if (enabled == thinking_enabled_) return;
+  thinking_enabled_ = enabled;
+  save_chat_settings();
+  emit chatSettingsChanged();
+}
+
+void ChatController::setReasoningBudget(int tokens) {
+  tokens = std::max(0, tokens);
+  if (tokens == reasoning_budget_) return;
+  reasoning_budget_ = tokens;
+  save_chat_settings();
+  emit chatSettingsChanged();
+}
+
 void ChatController::loadModel(const QString& path, int device, int context_length) {
   if (generating_) shutdown();
   model_.reset();  // the engine frees the previous model before loading the next
@@ -88,6 +143,7 @@ void ChatController::cancelLoad() { engine_.cancelLoad(); }
 void ChatController::newChat() {
   if (generating_) shutdown();
   messages_.open(0);
+  load_chat_settings();
   emit conversationChanged();
 }
 
@@ -95,6 +151,7 @@ void ChatController::openConversation(qint64 id) {
   if (id == conversationId()) return;
   if (generating_) shutdown();
   messages_.open(id);
+  load_chat_settings();
   emit conversationChanged();
 }
 
@@ -106,6 +163,7 @@ bool ChatController::send(const QString& text) {
       c.title = title_from(text).toStdString();
       c.model_file = model_->path.toStdString();
       c.model_name = model_->name.toStdString();
+      c.settings_json = chat_settings_json();
       messages_.open(history_.create_conversation(c));
       conversations_.reload();
       emit conversationChanged();
@@ -141,7 +199,9 @@ GenerationRequest ChatController::request_for(int64_t last_message_id) const {
   }
   request.sampling = sampling_;
   request.maxTokens = max_tokens_;
-  request.enableThinking = enable_thinking_;
+  // Off is passed to the template; on leaves the template's default.
+  if (!thinking_enabled_) request.enableThinking = false;
+  request.reasoningBudget = reasoning_budget_;
   return request;
 }
 

@@ -41,6 +41,11 @@ class ChatController : public QObject {
   Q_PROPERTY(QString sendDisabledReason READ sendDisabledReason NOTIFY canSendChanged)
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
   Q_PROPERTY(int focusRow READ focusRow NOTIFY focusRequested)
+  // Per chat, stored in the conversation's settings_json: thinking on/off (templates that read
+  // enable_thinking) and the reasoning budget in tokens (0: none).
+  Q_PROPERTY(bool thinkingEnabled READ thinkingEnabled WRITE setThinkingEnabled NOTIFY chatSettingsChanged)
+  Q_PROPERTY(int reasoningBudget READ reasoningBudget WRITE setReasoningBudget NOTIFY chatSettingsChanged)
+  Q_PROPERTY(bool modelReasons READ modelReasons NOTIFY modelChanged)
 
  public:
   ChatController(storage::History& history, EngineHost& engine, QObject* parent = nullptr);
@@ -72,7 +77,11 @@ class ChatController : public QObject {
 
   // Sampling and length for the next turns (the settings view sets these).
   void setGenerationSettings(const sampling::SamplingParams& sampling, int max_tokens);
-  void setEnableThinking(std::optional<bool> enable) { enable_thinking_ = enable; }
+  bool thinkingEnabled() const { return thinking_enabled_; }
+  void setThinkingEnabled(bool enabled);
+  int reasoningBudget() const { return reasoning_budget_; }
+  void setReasoningBudget(int tokens);
+  bool modelReasons() const { return model_ && model_->reasons; }
 
  public slots:
   void loadModel(const QString& path, int device = -1, int context_length = 0);
@@ -108,6 +117,7 @@ class ChatController : public QObject {
   void lastErrorChanged();
   void focusRequested(int row);
   void generationFinished();
+  void chatSettingsChanged();
 
  private:
   void start_generation(int64_t parent_id);
@@ -140,7 +150,11 @@ class ChatController : public QObject {
   int focus_row_ = -1;
   sampling::SamplingParams sampling_;
   int max_tokens_ = 1024;
-  std::optional<bool> enable_thinking_;
+  bool thinking_enabled_ = true;
+  int reasoning_budget_ = 0;
+  std::string chat_settings_json() const;
+  void load_chat_settings();
+  void save_chat_settings();
 };
 
 } // namespace sikao::ui

@@ -57,6 +57,11 @@ PreparedPrompt EngineBackend::prepare(std::span<const chat::StoredMessage> messa
   return prompt;
 }
 
+std::vector<int32_t> EngineBackend::tokenize(const std::string& text) {
+  require_model();
+  return model_->tokenizer().encode(text, false, true);
+}
+
 GenerateResult EngineBackend::generate(const PreparedPrompt& prompt, const GenerateOptions& options,
                                        const std::function<void(const GeneratedToken&)>& on_token) {
   require_model();

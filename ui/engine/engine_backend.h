@@ -17,6 +17,7 @@ class EngineBackend : public GenerationBackend {
   bool loaded() const override { return model_ != nullptr; }
   PreparedPrompt prepare(std::span<const chat::StoredMessage> messages,
                          std::optional<bool> enable_thinking) override;
+  std::vector<int32_t> tokenize(const std::string& text) override;
   GenerateResult generate(const PreparedPrompt& prompt, const GenerateOptions& options,
                           const std::function<void(const GeneratedToken&)>& on_token) override;
 

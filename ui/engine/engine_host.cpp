@@ -166,7 +166,12 @@ GenerationSummary EngineWorker::run(const GenerationRequest& request) {
   options.sampling = request.sampling;
   options.max_tokens = request.maxTokens;
   options.n_alternatives = static_cast<size_t>(std::max(0, request.alternatives));
-  options.stop = &stop_;
+
+  // The engine checks one flag between tokens: the user's stop, or a spent reasoning budget.
+  std::atomic<bool> halt{stop_.load()};
+  bool budget_spent = false;
+  options.stop = &halt;
+  std::vector<int32_t> generated;
 
   BatchBuilder batch(started, splitter.in_reasoning());
   auto last_send = Clock::now();
@@ -174,13 +179,39 @@ GenerationSummary EngineWorker::run(const GenerationRequest& request) {
     emit tokens(batch.take());
     last_send = Clock::now();
   };
-  const GenerateResult result = backend_->generate(prompt, options, [&](const GeneratedToken& token) {
+  const auto on_token = [&](const GeneratedToken& token) {
+    generated.push_back(token.id);
     const bool was_reasoning = splitter.in_reasoning();
     auto deltas = splitter.feed(token.text, std::span(&token.id, 1));
     batch.add_token(token, was_reasoning || splitter.in_reasoning());
     batch.add_deltas(deltas);
+    if (request.reasoningBudget > 0 && splitter.in_reasoning() &&
+        splitter.reasoning_tokens() >= request.reasoningBudget) {
+      budget_spent = true;
+      halt = true;
+    }
+    if (stop_) halt = true;
     if (Clock::now() - last_send >= batch_interval_) send();
-  });
+  };
+  GenerateResult result = backend_->generate(prompt, options, on_token);
+  if (budget_spent && !stop_ && result.finish == FinishReason::Stopped) {
+    // Close the block as the model would and let it answer, continuing from the cache: the
+    // prompt, what it generated, and the closing text.
+    const std::string closing = splitter.budget_closing_text();
+    batch.add_deltas(splitter.feed(closing, {}));
+    PreparedPrompt continued = prompt;
+    continued.tokens.insert(continued.tokens.end(), generated.begin(), generated.end());
+    const auto closing_tokens = backend_->tokenize(closing);
+    continued.tokens.insert(continued.tokens.end(), closing_tokens.begin(), closing_tokens.end());
+    halt = stop_.load();
+    budget_spent = false;
+    options.max_tokens = std::max(1, options.max_tokens - static_cast<int>(result.generated_tokens));
+    const GenerateResult answer = backend_->generate(continued, options, on_token);
+    result.finish = answer.finish;
+    result.generated_tokens += answer.generated_tokens;
+    result.generate_seconds += answer.generate_seconds;
+    result.trailing_text = answer.trailing_text;
+  }
   batch.add_deltas(splitter.feed(result.trailing_text, {}));
   batch.add_deltas(splitter.finish());
   send();

@@ -55,6 +55,9 @@ class GenerationBackend {
   virtual bool loaded() const = 0;
   virtual PreparedPrompt prepare(std::span<const chat::StoredMessage> messages,
                                  std::optional<bool> enable_thinking) = 0;
+  // Tokens of text the engine inserts itself (special-token text parsed), e.g. the closing tag
+  // when the reasoning budget is spent.
+  virtual std::vector<int32_t> tokenize(const std::string& text) = 0;
   virtual GenerateResult generate(const PreparedPrompt& prompt, const GenerateOptions& options,
                                   const std::function<void(const GeneratedToken&)>& on_token) = 0;
 };

@@ -32,6 +32,8 @@ struct GenerationRequest {
   int maxTokens = 1024;
   int alternatives = 5;                // top alternatives kept per token for the inspector
   std::optional<bool> enableThinking;  // none: the template's default
+  // Reasoning tokens after which the block is closed and the answer begins; 0: no limit.
+  int reasoningBudget = 0;
 };
 
 enum class StreamPart { Reasoning, Answer, AnswerWasReasoning };

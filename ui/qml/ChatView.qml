@@ -69,6 +69,30 @@ Pane {
             padding: 8
             ColumnLayout {
                 anchors.fill: parent
+                // This chat's reasoning settings.
+                RowLayout {
+                    visible: chat.modelReasons
+                    CheckBox {
+                        text: qsTr("Think before answering")
+                        checked: chat.thinkingEnabled
+                        onToggled: chat.thinkingEnabled = checked
+                        Accessible.name: text
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Models whose template reads enable_thinking answer directly when this is off.")
+                    }
+                    Label { text: qsTr("Reasoning budget") }
+                    SpinBox {
+                        from: 0
+                        to: 32768
+                        stepSize: 128
+                        editable: true
+                        value: chat.reasoningBudget
+                        onValueModified: chat.reasoningBudget = value
+                        textFromValue: (v) => v === 0 ? qsTr("unlimited") : qsTr("%1 tokens").arg(v)
+                        valueFromText: (t) => parseInt(t) || 0
+                        Accessible.name: qsTr("Reasoning budget in tokens")
+                    }
+                }
                 Label {
                     visible: !chat.canSend && !chat.generating
                     text: chat.sendDisabledReason
