@@ -302,6 +302,11 @@ class TestChatMessages : public QObject {
     QCOMPARE(s[4].text, QStringLiteral("print(1)"));
     QVERIFY(split_code_blocks(QString()).empty());
     QCOMPARE(split_code_blocks(QStringLiteral("no code")).size(), size_t(1));
+    // Paragraphs are separate prose segments; lines of one paragraph stay together.
+    const auto p = split_code_blocks(QStringLiteral("# Title\nline two\n\n\n- a\n- b\n"));
+    QCOMPARE(p.size(), size_t(2));
+    QCOMPARE(p[0].text, QStringLiteral("# Title\nline two"));
+    QCOMPARE(p[1].text, QStringLiteral("- a\n- b"));
   }
 
   void thinking_and_the_reasoning_budget_are_settings_of_each_chat() {

@@ -34,17 +34,20 @@ std::vector<MarkdownSegment> split_code_blocks(const QString& markdown) {
   QStringList prose;
   QStringList code;
   std::optional<Fence> open;
-  const auto flush_prose = [&] {
+  const auto flush_paragraph = [&] {
     const QString text = prose.join(QLatin1Char('\n'));
     if (!text.trimmed().isEmpty()) out.push_back({false, text, {}});
     prose.clear();
   };
+  const auto flush_prose = flush_paragraph;
   for (const QString& line : markdown.split(QLatin1Char('\n'))) {
     Fence fence;
     if (!open) {
       if (parse_fence(line, fence)) {
         flush_prose();
         open = fence;
+      } else if (line.trimmed().isEmpty()) {
+        flush_paragraph();
       } else {
         prose << line;
       }

@@ -29,11 +29,33 @@ ColumnLayout {
         onInspectRequested: message.inspectRequested()
     }
 
+    // Segments (paragraphs, code blocks) are updated in place: while an answer streams only the
+    // last one changes, so only it is laid out again.
+    property string body: content ?? ""
+    onBodyChanged: syncSegments()
+    Component.onCompleted: syncSegments()
+    function syncSegments() {
+        const segments = chat.segments(body)
+        for (let i = 0; i < segments.length; ++i) {
+            if (i >= segmentModel.count) {
+                segmentModel.append(segments[i])
+            } else {
+                const old = segmentModel.get(i)
+                if (old.text !== segments[i].text || old.code !== segments[i].code || old.language !== segments[i].language)
+                    segmentModel.set(i, segments[i])
+            }
+        }
+        if (segmentModel.count > segments.length)
+            segmentModel.remove(segments.length, segmentModel.count - segments.length)
+    }
+    ListModel { id: segmentModel }
+
     Repeater {
-        model: message.editing ? [] : chat.segments(content)
+        model: message.editing ? null : segmentModel
         delegate: Loader {
             Layout.fillWidth: true
-            required property var modelData
+            required property var model
+            readonly property var modelData: model
             sourceComponent: modelData.code ? codeBlock : prose
             Component {
                 id: prose
