@@ -99,6 +99,8 @@ class TestChatWindow : public QObject {
 
   void the_window_loads_without_qml_warnings() {
     QVERIFY(item("sidebar") && item("chatView") && item("composer") && item("searchField"));
+    devices_->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!devices_->loading(), 30000);
     shoot("empty-state");
     for (const auto& w : warnings_) qWarning() << w.toString();
     QVERIFY(warnings_.isEmpty());

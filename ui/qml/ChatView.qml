@@ -108,8 +108,7 @@ Pane {
                         TextArea {
                             id: composer
                             objectName: "composer"
-                            placeholderText: chat.canSend ? qsTr("Message (Enter to send, Shift+Enter for a new line)")
-                                                          : chat.sendDisabledReason
+                            placeholderText: qsTr("Message (Enter to send, Shift+Enter for a new line)")
                             wrapMode: TextEdit.Wrap
                             Accessible.name: qsTr("Message")
                             Accessible.description: chat.canSend ? "" : chat.sendDisabledReason
