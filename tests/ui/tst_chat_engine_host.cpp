@@ -236,6 +236,43 @@ class TestChatEngineHost : public QObject {
     QVERIFY(chat.inspector()->rowCount() >= 1);
     QVERIFY(chat.inspector()->hasConfidence());
   }
+
+  void the_real_engine_honours_thinking_off_and_a_reasoning_budget() {
+    QTemporaryDir dir;
+    storage::History history((dir.path() + "/history.db").toStdString());
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    ui::ChatController chat(history, host);
+    chat.setGenerationSettings(sampling::SamplingParams::greedy(), 128);
+    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR
+                                  "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
+    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    QVERIFY(chat.modelReasons());
+    QSignalSpy done(&chat, &ui::ChatController::generationFinished);
+
+    // Thinking off: the template closes an empty block in the prompt; the model answers directly.
+    chat.setThinkingEnabled(false);
+    QVERIFY(chat.send(QStringLiteral("What is 12 + 7?")));
+    QVERIFY(done.wait(300000));
+    auto answer = history.active_path(chat.conversationId()).back();
+    QCOMPARE(answer.reasoning, std::string());
+    QVERIFY(!answer.content.empty());
+    QCOMPARE(answer.stats.reasoning_tokens, 0);
+
+    // A budget of 4 reasoning tokens: the block is closed early and an answer follows.
+    chat.newChat();
+    chat.setReasoningBudget(4);
+    QVERIFY(chat.send(QStringLiteral("What is 12 + 7?")));
+    QVERIFY(done.wait(300000));
+    answer = history.active_path(chat.conversationId()).back();
+    QCOMPARE(answer.status, storage::MessageStatus::Complete);
+    QVERIFY(!answer.reasoning.empty());
+    QVERIFY2(answer.reasoning.size() < 40, answer.reasoning.c_str());  // "Add digit by digit" at most
+    QVERIFY2(!answer.content.empty(), answer.reasoning.c_str());
+    // What follows is the model's: this tiny one finishes its thought in the answer and closes
+    // it again with its own "</think>" — the budget bounds the reasoning block, not the model.
+    QVERIFY2(answer.content.find("19") != std::string::npos, answer.content.c_str());
+  }
 };
 
 QTEST_MAIN(TestChatEngineHost)

@@ -12,6 +12,15 @@ Frame {
     property int tokens
     property bool userExpanded: false
     readonly property bool expanded: reasoningState === "streaming" || userExpanded
+    // While thinking, the clock runs on between token batches (a slow model sends few).
+    property int liveSeconds: seconds
+    onSecondsChanged: liveSeconds = seconds
+    Timer {
+        interval: 1000
+        repeat: true
+        running: block.reasoningState === "streaming"
+        onTriggered: block.liveSeconds = Math.max(block.liveSeconds + 1, block.seconds)
+    }
     signal inspectRequested()
 
     padding: 8
@@ -33,7 +42,7 @@ Frame {
                     opacity: 0.8
                     text: (block.expanded ? "▾ " : "▸ ") +
                           (block.reasoningState === "streaming"
-                               ? qsTr("Thinking… %1 s").arg(block.seconds)
+                               ? qsTr("Thinking… %1 s").arg(block.liveSeconds)
                                : qsTr("Thought for %1 s · %2 tokens").arg(block.seconds).arg(block.tokens))
                 }
             }
