@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <QClipboard>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickItem>
@@ -143,7 +144,7 @@ class TestChatWindow : public QObject {
     inspector->setVisible(false);
   }
 
-  void escape_stops_generation_and_ctrl_n_starts_a_new_chat() {
+  void escape_stops_generation_ctrl_shift_c_copies_the_answer_and_ctrl_n_starts_a_new_chat() {
     std::vector<std::string> long_answer;
     for (int i = 0; i < 300; ++i) long_answer.push_back("w" + std::to_string(i) + " ");
     {
@@ -159,6 +160,10 @@ class TestChatWindow : public QObject {
     // keyClick processes events: the stop may have been handled before it returns.
     QVERIFY(!done.isEmpty() || done.wait(10000));
     QCOMPARE(history_->active_path(chat_->conversationId())[3].status, storage::MessageStatus::Stopped);
+
+    QTest::keyClick(window_, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QString::fromStdString(history_->active_path(chat_->conversationId())[3].content));
 
     const auto conversation = chat_->conversationId();
     QTest::keyClick(window_, Qt::Key_N, Qt::ControlModifier);
