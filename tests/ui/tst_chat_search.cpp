@@ -104,6 +104,19 @@ class TestChatSearch : public QObject {
     QCOMPARE(focus.last().at(0).toInt(), 1);
     QCOMPARE(messages->rowCount(), 2);
     QCOMPARE(messages->data(messages->index(1), ui::MessageListModel::BranchIndexRole).toInt(), 2);
+
+    // A result whose conversation is deleted meanwhile: a message, not a crash; and once the
+    // deletion is final the result is gone.
+    chat.newChat();
+    h.delete_conversation(c);  // behind the list's back
+    chat.openSearchResult(0);
+    QCOMPARE(chat.conversationId(), 0);
+    QVERIFY(!chat.lastError().isEmpty());
+    chat.conversations()->reload();
+    QCOMPARE(chat.search()->rowCount(), 1);
+    chat.conversations()->remove(other);
+    chat.conversations()->commitRemoval();
+    QCOMPARE(chat.search()->rowCount(), 0);
   }
 };
 

@@ -51,6 +51,11 @@ ChatController::ChatController(storage::History& history, EngineHost& engine, QO
   connect(&conversations_, &ConversationListModel::removed, this, [this](qint64 id) {
     if (id == conversationId()) newChat();
   });
+  // Results of a conversation deleted for good go away.
+  connect(&conversations_, &ConversationListModel::undoChanged, this, [this] {
+    if (!search_.query().isEmpty()) search_.setQuery(search_.query());
+  });
+  connect(&messages_, &MessageListModel::loadFailed, this, &ChatController::set_error);
 }
 
 ChatController::~ChatController() { shutdown(); }

@@ -84,16 +84,24 @@ void MessageListModel::reload() {
     if (streaming_id_ && r.message.id == *streaming_id_) streaming_done = r.reasoning_done;
   }
   rows_.clear();
+  QString failure;
   if (conversation_id_) {
-    for (auto& m : history_.active_path(*conversation_id_)) {
-      Row row;
-      row.branch = history_.branch_position(m.id);
-      row.reasoning_done = !(streaming_id_ && m.id == *streaming_id_) || streaming_done.value_or(false);
-      row.message = std::move(m);
-      rows_.push_back(std::move(row));
+    try {
+      for (auto& m : history_.active_path(*conversation_id_)) {
+        Row row;
+        row.branch = history_.branch_position(m.id);
+        row.reasoning_done = !(streaming_id_ && m.id == *streaming_id_) || streaming_done.value_or(false);
+        row.message = std::move(m);
+        rows_.push_back(std::move(row));
+      }
+    } catch (const storage::StorageError& e) {
+      rows_.clear();
+      conversation_id_.reset();
+      failure = QString::fromUtf8(e.what());
     }
   }
   endResetModel();
+  if (!failure.isEmpty()) emit loadFailed(failure);
 }
 
 int MessageListModel::rowOfMessage(qint64 message_id) const {

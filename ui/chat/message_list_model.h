@@ -68,6 +68,8 @@ class MessageListModel : public QAbstractListModel {
  signals:
   void conversationChanged();
   void streamingChanged();
+  // The conversation could not be read (deleted meanwhile, damaged database): the list is empty.
+  void loadFailed(const QString& message);
 
  private:
   struct Row {
