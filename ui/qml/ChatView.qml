@@ -35,7 +35,10 @@ Pane {
             bottomMargin: 12
             reuseItems: false
             Accessible.name: qsTr("Messages")
-            ScrollBar.vertical: ScrollBar {}
+            ScrollBar.vertical: ScrollBar {
+                // Dragging the bar is no movement of the view: it decides on release.
+                onPressedChanged: if (!pressed) messageList.stickToBottom = messageList.atYEnd
+            }
 
             // Follow the growing answer only while the view is at the end.
             property bool stickToBottom: true
