@@ -9,8 +9,7 @@
 
 #include <cstdio>
 
-#include "chat/chat_template.h"
-#include "chat/reasoning_splitter.h"
+#include "chat/chat_prompt.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "engine.h"
@@ -22,25 +21,6 @@ namespace {
 void write(std::FILE* out, const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), out);
   std::fflush(out);
-}
-
-std::string render_prompt(const std::string& model_path, const std::string& prompt,
-                          std::optional<bool> enable_thinking) {
-  const chat::ModelChatInfo info = chat::model_chat_info(model_path);
-  const chat::PromptFormatter formatter(info);
-  const chat::StoredMessage user{"user", prompt, ""};
-  chat::RenderOptions options;
-  options.add_generation_prompt = true;
-  if (enable_thinking) {
-    options.extra_variables.emplace_back(chat::jinja::Value(std::string("enable_thinking")),
-                                         chat::jinja::Value(*enable_thinking));
-  }
-  const auto rendered = formatter.render(
-      chat::messages_for_template(std::span(&user, 1), info.chat_template.value_or("")), options);
-  if (!rendered.warning.empty()) {
-    std::fprintf(stderr, "sikao-cli run: %s\n", rendered.warning.c_str());
-  }
-  return rendered.text;
 }
 
 } // namespace
@@ -73,19 +53,15 @@ int run(const Args& args, const GlobalOptions& global) {
 
   auto model = Model::load(model_path, load);
   const auto& tok = model->tokenizer();
-  const std::string text = raw ? prompt : render_prompt(model_path, prompt, enable_thinking);
-  // Templated text carries its own BOS where the model wants one; add it only if missing.
-  std::vector<int32_t> ids = tok.encode(text, false, true);
-  const auto& vocab = tok.vocabulary();
-  if (vocab.add_bos && vocab.bos && (ids.empty() || ids.front() != *vocab.bos)) {
-    ids.insert(ids.begin(), *vocab.bos);
+  const chat::StoredMessage user{"user", prompt, ""};
+  const chat::ChatPrompt rendered =
+      raw ? chat::raw_prompt(tok, prompt)
+          : chat::build_chat_prompt(chat::model_chat_info(model_path), tok, std::span(&user, 1),
+                                    enable_thinking);
+  if (!rendered.warning.empty()) {
+    std::fprintf(stderr, "sikao-cli run: %s\n", rendered.warning.c_str());
   }
-
-  chat::ReasoningSplitter splitter(
-      chat::reasoning_tags_for_vocabulary([&](std::string_view t) {
-        return tok.encode(t, false, true).size() == 1;
-      }),
-      text);
+  chat::ReasoningSplitter splitter = chat::reasoning_splitter_for(tok, rendered.text);
   bool in_reasoning = false;
   const auto emit = [&](const std::vector<chat::ReasoningDelta>& deltas) {
     for (const auto& d : deltas) {
@@ -105,7 +81,7 @@ int run(const Args& args, const GlobalOptions& global) {
     }
   };
   Session session(*model);
-  const GenerateResult result = session.generate(ids, generate, [&](const TokenEvent& e) {
+  const GenerateResult result = session.generate(rendered.tokens, generate, [&](const TokenEvent& e) {
     const int32_t id = e.token.id;
     emit(splitter.feed(e.text, std::span(&id, 1)));
   });

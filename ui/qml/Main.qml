@@ -2,88 +2,94 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Until the chat window exists: what Sikao would run on — the Vulkan devices, which one the
-// engine picks, and the model it would load.
+// The main window: conversations on the leading side, the open chat, the reasoning inspector on
+// the trailing side when open, the status bar below. Under a right-to-left language the whole
+// layout mirrors (LayoutMirroring follows the application's layout direction).
 ApplicationWindow {
     id: window
-    width: 760
-    height: 520
+    width: 1100
+    height: 720
     visible: true
-    title: qsTr("Sikao")
+    title: chat.conversationId > 0 ? qsTr("%1 — Sikao").arg(chat.conversationTitle) : qsTr("Sikao")
 
-    ColumnLayout {
+    LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
+    LayoutMirroring.childrenInherit: true
+
+    Shortcut {
+        sequence: "Ctrl+N"
+        onActivated: { chat.newChat(); chatView.focusComposer() }
+    }
+    Shortcut {
+        sequence: "Ctrl+F"
+        onActivated: sidebar.focusSearch()
+    }
+    Shortcut {
+        sequence: "Ctrl+L"
+        onActivated: chatView.focusComposer()
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: chat.generating
+        onActivated: chat.stop()
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+C"
+        onActivated: chat.copyLastAnswer()
+    }
+
+    RowLayout {
         anchors.fill: parent
-        anchors.margins: 16
-        spacing: 12
+        spacing: 0
 
-        Label {
-            text: qsTr("Model")
-            font.bold: true
-            font.pixelSize: 18
+        Sidebar {
+            id: sidebar
+            objectName: "sidebar"
+            Layout.preferredWidth: 280
+            Layout.fillHeight: true
         }
-        Label {
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: startupModel.path === ""
-                  ? qsTr("No model found. Put a .gguf file in %1 or pass one on the command line.").arg(startupModel.modelsFolder)
-                  : startupModel.summary
-            Accessible.name: qsTr("Model that would be loaded")
-        }
-        Label {
-            visible: startupModel.error !== ""
-            color: "firebrick"
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: startupModel.error
-        }
-
-        Label {
-            text: qsTr("Vulkan devices")
-            font.bold: true
-            font.pixelSize: 18
-        }
-        BusyIndicator {
-            running: devices.loading
-            visible: devices.loading
-        }
-        Label {
-            visible: devices.error !== ""
-            color: "firebrick"
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: devices.error
-        }
-        ListView {
-            id: deviceList
+        ChatView {
+            id: chatView
+            objectName: "chatView"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            model: devices
-            spacing: 8
-            Accessible.name: qsTr("Vulkan devices")
-            delegate: Frame {
-                width: deviceList.width
-                ColumnLayout {
-                    anchors.fill: parent
-                    Label {
-                        text: (chosen ? "✓ " : "") + "#" + deviceIndex + "  " + name
-                        font.bold: chosen
-                    }
-                    Label {
-                        text: qsTr("%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7")
-                              .arg(type).arg(driver).arg(apiVersion).arg(memory).arg(subgroupSize)
-                              .arg(fp16 ? qsTr(" · fp16") : "").arg(int8 ? qsTr(" · int8") : "")
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                        opacity: 0.8
-                    }
-                }
-            }
+            onInspectRequested: (row) => { chat.inspect(row); inspector.visible = true }
         }
-        Button {
-            text: qsTr("Refresh")
-            enabled: !devices.loading
-            onClicked: devices.refresh()
+        InspectorPanel {
+            id: inspector
+            objectName: "inspector"
+            visible: false
+            Layout.preferredWidth: 360
+            Layout.fillHeight: true
+            onCloseRequested: visible = false
+        }
+    }
+
+    footer: StatusBar {}
+
+    Connections {
+        target: chat
+        function onLastErrorChanged() { if (chat.lastError !== "") errorPopup.open() }
+    }
+    Popup {
+        id: errorPopup
+        objectName: "errorPopup"
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(window.width - 40, 480)
+        padding: 16
+        contentItem: ColumnLayout {
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: chat.lastError
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: chat.lastError
+                color: "firebrick"
+            }
+            Button {
+                Layout.alignment: Qt.AlignRight
+                text: qsTr("Close")
+                onClicked: errorPopup.close()
+            }
         }
     }
 }

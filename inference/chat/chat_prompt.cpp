@@ -1,0 +1,45 @@
+#include "chat/chat_prompt.h"
+
+#include "tokenizer/tokenizer.h"
+
+namespace sikao::chat {
+
+ChatPrompt raw_prompt(const tokenizer::Tokenizer& tokenizer, std::string text) {
+  ChatPrompt prompt;
+  // Templated text carries its own BOS where the model wants one; add it only if missing.
+  prompt.tokens = tokenizer.encode(text, false, true);
+  const auto& vocab = tokenizer.vocabulary();
+  if (vocab.add_bos && vocab.bos && (prompt.tokens.empty() || prompt.tokens.front() != *vocab.bos)) {
+    prompt.tokens.insert(prompt.tokens.begin(), *vocab.bos);
+  }
+  prompt.text = std::move(text);
+  return prompt;
+}
+
+ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokenizer& tokenizer,
+                             std::span<const StoredMessage> messages,
+                             std::optional<bool> enable_thinking) {
+  const PromptFormatter formatter(info);
+  RenderOptions options;
+  options.add_generation_prompt = true;
+  if (enable_thinking) {
+    options.extra_variables.emplace_back(jinja::Value(std::string("enable_thinking")),
+                                         jinja::Value(*enable_thinking));
+  }
+  RenderedPrompt rendered = formatter.render(
+      messages_for_template(messages, info.chat_template.value_or("")), options);
+  ChatPrompt prompt = raw_prompt(tokenizer, std::move(rendered.text));
+  prompt.warning = std::move(rendered.warning);
+  return prompt;
+}
+
+std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer) {
+  return reasoning_tags_for_vocabulary(
+      [&](std::string_view t) { return tokenizer.encode(t, false, true).size() == 1; });
+}
+
+ReasoningSplitter reasoning_splitter_for(const tokenizer::Tokenizer& tokenizer, std::string_view prompt) {
+  return ReasoningSplitter(reasoning_tags_for(tokenizer), prompt);
+}
+
+} // namespace sikao::chat

@@ -1,0 +1,42 @@
+#pragma once
+// One turn's prompt for a loaded model, as sikao-cli run and the desktop app both build it: the
+// conversation rendered through the model's chat template (or its built-in fallback), tokenized
+// with special tokens parsed, BOS added when the vocabulary wants one and the template left it
+// out; and the reasoning splitter that fits the model's vocabulary and that prompt.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "chat/chat_template.h"
+#include "chat/reasoning_splitter.h"
+
+namespace sikao::tokenizer {
+class Tokenizer;
+}
+
+namespace sikao::chat {
+
+struct ChatPrompt {
+  std::string text;
+  std::vector<int32_t> tokens;
+  std::string warning;  // the template fell back to a built-in format (empty otherwise)
+};
+
+// `enable_thinking`: passed to templates that read it (Qwen3); none: the template's default.
+ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokenizer& tokenizer,
+                             std::span<const StoredMessage> messages,
+                             std::optional<bool> enable_thinking = std::nullopt);
+
+// `text` is the whole prompt (special-token text in it is parsed); BOS added as above.
+ChatPrompt raw_prompt(const tokenizer::Tokenizer& tokenizer, std::string text);
+
+// The reasoning tag sets whose tags are single tokens of the vocabulary (<think> always).
+std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer);
+
+// A splitter for the tag sets the vocabulary has as single tokens, started inside a reasoning
+// block when `prompt` opened one.
+ReasoningSplitter reasoning_splitter_for(const tokenizer::Tokenizer& tokenizer, std::string_view prompt);
+
+} // namespace sikao::chat

@@ -1,0 +1,279 @@
+// The engine thread: token events cross to the UI thread in time-based batches, reasoning is
+// split from the answer on the engine thread, stop and load-cancel act while the worker is busy,
+// and failures come back as signals. The last test runs the real engine on the bundled demo
+// reasoner (lavapipe or any Vulkan device) through the whole chat controller into SQLite.
+
+#include <QtTest>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include "chat/chat_controller.h"
+#include "engine/engine_backend.h"
+#include "engine/engine_host.h"
+#include "fake_backend.h"
+#include "storage/history.h"
+
+using namespace sikao;
+using namespace std::chrono_literals;
+
+namespace {
+
+ui::GenerationRequest one_question() {
+  ui::GenerationRequest r;
+  r.messages.append({QStringLiteral("user"), QStringLiteral("hi"), {}});
+  return r;
+}
+
+std::vector<std::string> numbered_pieces(int n) {
+  std::vector<std::string> pieces;
+  for (int i = 0; i < n; ++i) pieces.push_back((i == 0 ? "w" : " w") + std::to_string(i));
+  return pieces;
+}
+
+QString joined(const QList<QList<QVariant>>& batches, ui::StreamPart part) {
+  QString text;
+  for (const auto& args : batches) {
+    for (const auto& d : args.at(0).value<ui::TokenBatch>().deltas) {
+      if (d.part == part) text += d.text;
+    }
+  }
+  return text;
+}
+
+} // namespace
+
+class TestChatEngineHost : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void token_events_arrive_in_time_batches_not_one_signal_per_token() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {numbered_pieces(120)};
+    script->delay = 2ms;  // >= 240 ms of generation
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 40ms);
+    QSignalSpy batches(&host, &ui::EngineHost::tokens);
+    QSignalSpy finished(&host, &ui::EngineHost::finished);
+    host.generate(one_question());
+    QVERIFY(finished.wait(10000));
+
+    std::string expected;
+    for (const auto& p : script->turns[0]) expected += p;
+    QCOMPARE(joined(batches, ui::StreamPart::Answer), QString::fromStdString(expected));
+    qint64 tokens = 0;
+    for (const auto& args : batches) tokens += args.at(0).value<ui::TokenBatch>().tokens.size();
+    QCOMPARE(tokens, 120);
+    // 120 tokens over >= 240 ms at one batch per 40 ms: a handful of batches, far fewer than
+    // tokens (sleep granularity makes the exact count vary).
+    QVERIFY2(batches.size() >= 3 && batches.size() <= 40, qPrintable(QString::number(batches.size())));
+    QCOMPARE(batches.last().at(0).value<ui::TokenBatch>().generatedTokens, 120);
+    QCOMPARE(finished.at(0).at(0).value<ui::GenerationSummary>().generatedTokens, 120);
+  }
+
+  void a_zero_interval_sends_every_token_on_its_own() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {numbered_pieces(30)};
+    script->delay = 1ms;
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 0ms);
+    QSignalSpy batches(&host, &ui::EngineHost::tokens);
+    QSignalSpy finished(&host, &ui::EngineHost::finished);
+    host.generate(one_question());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(batches.size(), 31);  // one per token, and the final flush
+  }
+
+  void reasoning_is_split_timed_and_counted_on_the_engine_thread() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"<think>", "Add", " the", " ones", ".", "</think>", "The", " answer", " is", " 19."}};
+    script->delay = 30ms;
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 40ms);
+    QSignalSpy batches(&host, &ui::EngineHost::tokens);
+    QSignalSpy finished(&host, &ui::EngineHost::finished);
+    host.generate(one_question());
+    QVERIFY(finished.wait(10000));
+
+    QCOMPARE(joined(batches, ui::StreamPart::Reasoning), QStringLiteral("Add the ones."));
+    QCOMPARE(joined(batches, ui::StreamPart::Answer), QStringLiteral("The answer is 19."));
+    const auto summary = finished.at(0).at(0).value<ui::GenerationSummary>();
+    // <think> … </think>: six tokens inside the block; thinking ended with the 7th token, after
+    // at least 7 × 30 ms, and before the last answer token (at least 3 × 30 ms later).
+    QCOMPARE(summary.reasoningTokens, 6);
+    QVERIFY2(summary.reasoningMs >= 200, qPrintable(QString::number(summary.reasoningMs)));
+    QVERIFY2(summary.reasoningMs <= summary.totalMs - 80,
+             qPrintable(QStringLiteral("%1 of %2").arg(summary.reasoningMs).arg(summary.totalMs)));
+    // Early batches are still thinking; the last one is not.
+    QVERIFY(!batches.first().at(0).value<ui::TokenBatch>().reasoningDone);
+    QVERIFY(batches.last().at(0).value<ui::TokenBatch>().reasoningDone);
+    // Confidence travels with each token.
+    const auto first = batches.first().at(0).value<ui::TokenBatch>();
+    QVERIFY(!first.tokens.isEmpty());
+    QCOMPARE(first.tokens[0].text, QStringLiteral("<think>"));
+    QCOMPARE(first.tokens[0].probability, test::FakeScript::probability(0));
+    QCOMPARE(first.tokens[0].alternatives.size(), 2);
+  }
+
+  void a_closing_tag_without_opener_turns_the_text_so_far_into_reasoning() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"Let", " me", " think", "</think>", "Done", "."}};
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 0ms);
+    QSignalSpy batches(&host, &ui::EngineHost::tokens);
+    QSignalSpy finished(&host, &ui::EngineHost::finished);
+    host.generate(one_question());
+    QVERIFY(finished.wait(10000));
+    bool moved = false;
+    for (const auto& args : batches) {
+      for (const auto& d : args.at(0).value<ui::TokenBatch>().deltas) {
+        moved = moved || d.part == ui::StreamPart::AnswerWasReasoning;
+      }
+    }
+    QVERIFY(moved);
+    QCOMPARE(finished.at(0).at(0).value<ui::GenerationSummary>().reasoningTokens, 4);
+  }
+
+  void a_spent_reasoning_budget_closes_the_block_and_the_answer_follows() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"<think>", "a", " b", " c", " d", " e", " f", " g", " h"}, {"Answer", "."}};
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 0ms);
+    QSignalSpy batches(&host, &ui::EngineHost::tokens);
+    QSignalSpy finished(&host, &ui::EngineHost::finished);
+    auto request = one_question();
+    request.reasoningBudget = 3;
+    host.generate(request);
+    QVERIFY(finished.wait(10000));
+
+    // Three tokens inside the block ("a", " b", " c"), then the closing text, then the answer.
+    QCOMPARE(joined(batches, ui::StreamPart::Reasoning), QStringLiteral("a b c"));
+    QCOMPARE(joined(batches, ui::StreamPart::Answer), QStringLiteral("Answer."));
+    const auto summary = finished.at(0).at(0).value<ui::GenerationSummary>();
+    QCOMPARE(summary.end, ui::GenerationEnd::EndOfText);
+    QCOMPARE(summary.generatedTokens, 4 + 2);
+    // The answer continued from the cache: prompt, the 4 generated tokens, "\n</think>\n\n".
+    QCOMPARE(script->prompt_sizes.size(), size_t(2));
+    QCOMPARE(script->prompt_sizes[1], script->prompt_sizes[0] + 4 + std::string("\n</think>\n\n").size());
+  }
+
+  void stop_acts_while_the_worker_is_generating() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {numbered_pieces(500)};
+    script->delay = 5ms;
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 20ms);
+    QSignalSpy batches(&host, &ui::EngineHost::tokens);
+    QSignalSpy finished(&host, &ui::EngineHost::finished);
+    host.generate(one_question());
+    QVERIFY(batches.wait(5000));
+    host.stop();
+    QVERIFY(finished.wait(5000));
+    const auto summary = finished.at(0).at(0).value<ui::GenerationSummary>();
+    QCOMPARE(summary.end, ui::GenerationEnd::Stopped);
+    QVERIFY(summary.generatedTokens > 0 && summary.generatedTokens < 500);
+  }
+
+  void load_reports_progress_and_can_be_cancelled() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"x"}};
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script));
+    QSignalSpy progress(&host, &ui::EngineHost::loadProgress);
+    QSignalSpy loaded(&host, &ui::EngineHost::loaded);
+    host.load(QStringLiteral("/models/fake.gguf"));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(progress.size(), 11);  // 0 %, 10 %, … 100 %
+    QCOMPARE(progress.last().at(0).toDouble(), 1.0);
+    QCOMPARE(loaded.at(0).at(0).value<ui::ModelSummary>().name, QStringLiteral("Fake Reasoner"));
+
+    QSignalSpy failed(&host, &ui::EngineHost::loadFailed);
+    host.load(QStringLiteral("/models/other.gguf"));
+    host.cancelLoad();
+    QVERIFY(failed.wait(5000));
+    QVERIFY2(failed.at(0).at(0).toString().contains("cancelled"), qPrintable(failed.at(0).at(0).toString()));
+  }
+
+  void a_corrupt_model_fails_with_the_engines_message() {
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    QTemporaryDir dir;
+    const QString bad = dir.path() + "/corrupt.gguf";
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("GGUF not really");
+    f.close();
+    QSignalSpy failed(&host, &ui::EngineHost::loadFailed);
+    host.load(bad);
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(failed.at(0).at(0).toString().contains("corrupt.gguf"), qPrintable(failed.at(0).at(0).toString()));
+  }
+
+  void the_real_engine_answers_and_its_reasoning_and_answer_land_in_the_database() {
+    QTemporaryDir dir;
+    storage::History history((dir.path() + "/history.db").toStdString());
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    ui::ChatController chat(history, host);
+    chat.setGenerationSettings(sampling::SamplingParams::greedy(), 256);
+    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR
+                                  "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
+    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    QVERIFY(chat.contextSize() > 0);
+    QVERIFY(!chat.deviceName().isEmpty());
+
+    QSignalSpy done(&chat, &ui::ChatController::generationFinished);
+    QVERIFY(chat.send(QStringLiteral("What is 12 + 7?")));
+    QVERIFY(done.wait(300000));
+    QCOMPARE(chat.lastError(), QString());
+
+    const auto path = history.active_path(chat.conversationId());
+    QCOMPARE(path.size(), size_t(2));
+    const auto& answer = path[1];
+    QCOMPARE(answer.status, storage::MessageStatus::Complete);
+    QVERIFY2(answer.content.find("19") != std::string::npos, answer.content.c_str());
+    QVERIFY2(answer.reasoning.find("12 + 7 = 19") != std::string::npos, answer.reasoning.c_str());
+    QVERIFY(answer.content.find("<think>") == std::string::npos);
+    QVERIFY(answer.stats.reasoning_tokens > 0);
+    QVERIFY(answer.stats.reasoning_tokens < answer.stats.generated_tokens);
+    QVERIFY(answer.stats.reasoning_ms > 0);
+    QVERIFY(answer.stats.tokens_per_second > 0);
+    QVERIFY(chat.contextUsed() > 17);
+    // The inspector has per-token probabilities for the reasoning of the fresh message.
+    chat.inspect(1);
+    QVERIFY(chat.inspector()->rowCount() >= 1);
+    QVERIFY(chat.inspector()->hasConfidence());
+  }
+
+  void the_real_engine_honours_thinking_off_and_a_reasoning_budget() {
+    QTemporaryDir dir;
+    storage::History history((dir.path() + "/history.db").toStdString());
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    ui::ChatController chat(history, host);
+    chat.setGenerationSettings(sampling::SamplingParams::greedy(), 128);
+    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR
+                                  "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
+    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    QVERIFY(chat.modelReasons());
+    QSignalSpy done(&chat, &ui::ChatController::generationFinished);
+
+    // Thinking off: the template closes an empty block in the prompt; the model answers directly.
+    chat.setThinkingEnabled(false);
+    QVERIFY(chat.send(QStringLiteral("What is 12 + 7?")));
+    QVERIFY(done.wait(300000));
+    auto answer = history.active_path(chat.conversationId()).back();
+    QCOMPARE(answer.reasoning, std::string());
+    QVERIFY(!answer.content.empty());
+    QCOMPARE(answer.stats.reasoning_tokens, 0);
+
+    // A budget of 4 reasoning tokens: the block is closed early and an answer follows.
+    chat.newChat();
+    chat.setReasoningBudget(4);
+    QVERIFY(chat.send(QStringLiteral("What is 12 + 7?")));
+    QVERIFY(done.wait(300000));
+    answer = history.active_path(chat.conversationId()).back();
+    QCOMPARE(answer.status, storage::MessageStatus::Complete);
+    QVERIFY(!answer.reasoning.empty());
+    QVERIFY2(answer.reasoning.size() < 40, answer.reasoning.c_str());  // "Add digit by digit" at most
+    QVERIFY2(!answer.content.empty(), answer.reasoning.c_str());
+    // What follows is the model's: this tiny one finishes its thought in the answer and closes
+    // it again with its own "</think>" — the budget bounds the reasoning block, not the model.
+    QVERIFY2(answer.content.find("19") != std::string::npos, answer.content.c_str());
+  }
+};
+
+QTEST_MAIN(TestChatEngineHost)
+#include "tst_chat_engine_host.moc"

@@ -1,0 +1,397 @@
+#include "chat/chat_controller.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+
+#include "chat/markdown_segments.h"
+
+namespace sikao::ui {
+namespace {
+
+constexpr int k_title_length = 60;
+
+QString title_from(const QString& text) {
+  QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0).simplified();
+  if (line.size() > k_title_length) line = line.left(k_title_length - 1) + QChar(0x2026);
+  return line;
+}
+
+} // namespace
+
+ChatController::ChatController(storage::History& history, EngineHost& engine, QObject* parent)
+    : QObject(parent), history_(history), engine_(engine), conversations_(history),
+      messages_(history), search_(history) {
+  connect(&engine_, &EngineHost::loadProgress, this, [this](double fraction) {
+    load_progress_ = fraction;
+    emit loadingChanged();
+  });
+  connect(&engine_, &EngineHost::loaded, this, [this](const ModelSummary& summary) {
+    model_ = summary;
+    loading_ = false;
+    load_error_.clear();
+    context_used_ = 0;
+    emit loadingChanged();
+    emit modelChanged();
+    emit statsChanged();
+    emit canSendChanged();
+  });
+  connect(&engine_, &EngineHost::loadFailed, this, [this](const QString& message) {
+    loading_ = false;
+    load_error_ = message;
+    emit loadingChanged();
+    emit modelChanged();
+    emit canSendChanged();
+  });
+  connect(&engine_, &EngineHost::tokens, this, &ChatController::on_tokens);
+  connect(&engine_, &EngineHost::finished, this, &ChatController::on_finished);
+  connect(&engine_, &EngineHost::failed, this, &ChatController::on_failed);
+  connect(&conversations_, &ConversationListModel::removed, this, [this](qint64 id) {
+    if (id == conversationId()) newChat();
+  });
+  // Results of a conversation deleted for good go away.
+  connect(&conversations_, &ConversationListModel::undoChanged, this, [this] {
+    if (!search_.query().isEmpty()) search_.setQuery(search_.query());
+  });
+  connect(&messages_, &MessageListModel::loadFailed, this, &ChatController::set_error);
+}
+
+ChatController::~ChatController() { shutdown(); }
+
+QString ChatController::conversationTitle() const {
+  const int row = conversations_.rowOf(conversationId());
+  return row < 0 ? tr("New chat")
+                 : conversations_.data(conversations_.index(row), ConversationListModel::TitleRole).toString();
+}
+
+QString ChatController::sendDisabledReason() const {
+  if (loading_) return tr("The model is still loading.");
+  if (!model_) return tr("No model is loaded. Open a GGUF model to start chatting.");
+  if (generating_) return tr("Wait for the answer or stop it.");
+  return {};
+}
+
+void ChatController::setGenerationSettings(const sampling::SamplingParams& sampling, int max_tokens) {
+  sampling_ = sampling;
+  max_tokens_ = std::max(1, max_tokens);
+}
+
+std::string ChatController::chat_settings_json() const {
+  QJsonObject o;
+  if (conversationId() > 0) {
+    o = QJsonDocument::fromJson(
+            QByteArray::fromStdString(history_.conversation(conversationId()).settings_json))
+            .object();
+  }
+  o[QStringLiteral("enable_thinking")] = thinking_enabled_;
+  o[QStringLiteral("reasoning_budget")] = reasoning_budget_;
+  return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+void ChatController::load_chat_settings() {
+  thinking_enabled_ = true;
+  reasoning_budget_ = 0;
+  if (conversationId() > 0) {
+    // Unknown or malformed settings fall back to the defaults.
+    try {
+      const QJsonObject o = QJsonDocument::fromJson(
+          QByteArray::fromStdString(history_.conversation(conversationId()).settings_json)).object();
+      thinking_enabled_ = o.value(QStringLiteral("enable_thinking")).toBool(true);
+      reasoning_budget_ = std::max(0, o.value(QStringLiteral("reasoning_budget")).toInt(0));
+    } catch (const storage::StorageError& e) {
+      set_error(QString::fromUtf8(e.what()));
+    }
+  }
+  emit chatSettingsChanged();
+}
+
+void ChatController::save_chat_settings() {
+  if (conversationId() <= 0) return;  // written when the conversation is created
+  try {
+    history_.set_settings(conversationId(), chat_settings_json());
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+  }
+}
+
+void ChatController::setThinkingEnabled(bool enabled) {
+  if (enabled == thinking_enabled_) return;
+  thinking_enabled_ = enabled;
+  save_chat_settings();
+  emit chatSettingsChanged();
+}
+
+void ChatController::setReasoningBudget(int tokens) {
+  tokens = std::max(0, tokens);
+  if (tokens == reasoning_budget_) return;
+  reasoning_budget_ = tokens;
+  save_chat_settings();
+  emit chatSettingsChanged();
+}
+
+void ChatController::loadModel(const QString& path, int device, int context_length) {
+  if (generating_) shutdown();
+  model_.reset();  // the engine frees the previous model before loading the next
+  loading_ = true;
+  load_progress_ = 0.0;
+  load_error_.clear();
+  emit loadingChanged();
+  emit modelChanged();
+  emit canSendChanged();
+  engine_.load(path, device, context_length);
+}
+
+void ChatController::cancelLoad() { engine_.cancelLoad(); }
+
+void ChatController::newChat() {
+  if (generating_) shutdown();
+  messages_.open(0);
+  load_chat_settings();
+  emit conversationChanged();
+}
+
+void ChatController::openConversation(qint64 id) {
+  if (id == conversationId()) return;
+  if (generating_) shutdown();
+  messages_.open(id);
+  load_chat_settings();
+  emit conversationChanged();
+}
+
+bool ChatController::send(const QString& text) {
+  if (!canSend() || text.trimmed().isEmpty()) return false;
+  try {
+    if (conversationId() == 0) {
+      storage::NewConversation c;
+      c.title = title_from(text).toStdString();
+      c.model_file = model_->path.toStdString();
+      c.model_name = model_->name.toStdString();
+      c.settings_json = chat_settings_json();
+      messages_.open(history_.create_conversation(c));
+      conversations_.reload();
+      emit conversationChanged();
+    }
+    storage::NewMessage m;
+    m.conversation_id = conversationId();
+    if (messages_.rowCount() > 0) m.parent_id = messages_.messageAt(messages_.rowCount() - 1).id;
+    m.role = storage::Role::User;
+    m.content = text.toStdString();
+    start_generation(history_.append_message(m));
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+    return false;
+  }
+  return true;
+}
+
+GenerationRequest ChatController::request_for(int64_t last_message_id) const {
+  std::vector<storage::Message> path;
+  for (std::optional<int64_t> id = last_message_id; id;) {
+    path.push_back(history_.message(*id));
+    id = path.back().parent_id;
+  }
+  std::reverse(path.begin(), path.end());
+  GenerationRequest request;
+  const auto conversation = history_.conversation(conversationId());
+  if (!conversation.system_prompt.empty()) {
+    request.messages.append({QStringLiteral("system"), QString::fromStdString(conversation.system_prompt), {}});
+  }
+  for (const auto& m : path) {
+    request.messages.append({QString::fromLatin1(storage::to_string(m.role)),
+                             QString::fromStdString(m.content), QString::fromStdString(m.reasoning)});
+  }
+  request.sampling = sampling_;
+  request.maxTokens = max_tokens_;
+  // Off is passed to the template; on leaves the template's default.
+  if (!thinking_enabled_) request.enableThinking = false;
+  request.reasoningBudget = reasoning_budget_;
+  return request;
+}
+
+void ChatController::start_generation(int64_t parent_id) {
+  const GenerationRequest request = request_for(parent_id);
+  messages_.beginAssistant(parent_id, model_->name);
+  set_generating(true);
+  engine_.generate(request);
+}
+
+void ChatController::on_tokens(const TokenBatch& batch) {
+  if (abandoned_ > 0 || !generating_) return;
+  try {
+    messages_.applyBatch(batch);
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+  }
+}
+
+void ChatController::on_finished(const GenerationSummary& summary) {
+  if (abandoned_ > 0) {
+    --abandoned_;
+    return;
+  }
+  const auto status = summary.end == GenerationEnd::Stopped ? storage::MessageStatus::Stopped
+                                                            : storage::MessageStatus::Complete;
+  try {
+    messages_.finishStreaming(status, &summary);
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+  }
+  context_used_ = static_cast<int>(summary.promptTokens + summary.generatedTokens);
+  tokens_per_second_ = summary.tokensPerSecond;
+  emit statsChanged();
+  set_generating(false);
+  conversations_.reload();
+  emit generationFinished();
+}
+
+void ChatController::on_failed(const QString& message) {
+  if (abandoned_ > 0) {
+    --abandoned_;
+    return;
+  }
+  try {
+    messages_.finishStreaming(storage::MessageStatus::Error, nullptr, message);
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+  }
+  set_error(message);
+  set_generating(false);
+  conversations_.reload();
+  emit generationFinished();
+}
+
+void ChatController::stop() {
+  if (generating_) engine_.stop();
+}
+
+void ChatController::shutdown() {
+  if (!generating_) return;
+  engine_.stop();
+  ++abandoned_;
+  try {
+    messages_.finishStreaming(storage::MessageStatus::Stopped, nullptr);
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+  }
+  set_generating(false);
+}
+
+bool ChatController::regenerate(int row) {
+  if (!canSend() || !valid_row(row)) return false;
+  const auto& m = messages_.messageAt(row);
+  if (m.role != storage::Role::Assistant || !m.parent_id) return false;
+  try {
+    start_generation(*m.parent_id);
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+    return false;
+  }
+  return true;
+}
+
+bool ChatController::editAndResend(int row, const QString& text) {
+  if (!canSend() || !valid_row(row) || text.trimmed().isEmpty()) return false;
+  const auto& old = messages_.messageAt(row);
+  if (old.role != storage::Role::User) return false;
+  storage::NewMessage m;
+  m.conversation_id = conversationId();
+  m.parent_id = old.parent_id;
+  m.role = storage::Role::User;
+  m.content = text.toStdString();
+  try {
+    start_generation(history_.append_message(m));
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+    return false;
+  }
+  return true;
+}
+
+bool ChatController::selectBranch(int row, int delta) {
+  if (generating_ || !valid_row(row)) return false;
+  try {
+    const auto& m = messages_.messageAt(row);
+    const auto siblings = history_.siblings(m.id);
+    const int target = history_.branch_position(m.id).index + delta;
+    if (target < 0 || target >= static_cast<int>(siblings.size())) return false;
+    history_.switch_branch(siblings[static_cast<size_t>(target)].id);
+  } catch (const storage::StorageError& e) {
+    set_error(QString::fromUtf8(e.what()));
+    return false;
+  }
+  messages_.reload();
+  return true;
+}
+
+QString ChatController::messageText(int row) const {
+  return valid_row(row) ? QString::fromStdString(messages_.messageAt(row).content) : QString();
+}
+
+QVariantList ChatController::segments(const QString& markdown) const {
+  QVariantList out;
+  for (const auto& s : split_code_blocks(markdown)) {
+    out.append(QVariantMap{{QStringLiteral("code"), s.code},
+                           {QStringLiteral("text"), s.text},
+                           {QStringLiteral("language"), s.language}});
+  }
+  return out;
+}
+
+void ChatController::copyText(const QString& text) {
+  if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(text);
+}
+
+void ChatController::copyMessage(int row) {
+  if (valid_row(row)) copyText(messageText(row));
+}
+
+void ChatController::copyLastAnswer() {
+  for (int row = messages_.rowCount() - 1; row >= 0; --row) {
+    if (messages_.messageAt(row).role == storage::Role::Assistant) {
+      copyMessage(row);
+      return;
+    }
+  }
+}
+
+void ChatController::openSearchResult(int row) {
+  if (row < 0 || row >= search_.rowCount()) return;
+  const storage::SearchHit hit = search_.hitAt(row);
+  openConversation(hit.conversation_id);
+  int at = messages_.rowOfMessage(hit.message_id);
+  if (at < 0) {
+    // The match is on another branch: show the path through it.
+    try {
+      history_.switch_branch(hit.message_id);
+    } catch (const storage::StorageError& e) {
+      set_error(QString::fromUtf8(e.what()));
+      return;
+    }
+    messages_.reload();
+    at = messages_.rowOfMessage(hit.message_id);
+  }
+  focus_row_ = at;
+  emit focusRequested(at);
+}
+
+void ChatController::inspect(int row) {
+  if (!valid_row(row)) return;
+  const auto& m = messages_.messageAt(row);
+  inspector_.setMessage(QString::fromStdString(m.reasoning), messages_.confidence(m.id));
+}
+
+void ChatController::set_generating(bool generating) {
+  if (generating_ == generating) return;
+  generating_ = generating;
+  emit generatingChanged();
+  emit canSendChanged();
+}
+
+void ChatController::set_error(const QString& message) {
+  last_error_ = message;
+  emit lastErrorChanged();
+}
+
+} // namespace sikao::ui

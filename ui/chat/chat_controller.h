@@ -1,0 +1,160 @@
+#pragma once
+// Ties the chat views together: the conversation list, the open conversation's messages, search
+// and the reasoning inspector over one History, and the engine thread. Intent-level slots for
+// QML (send, stop, regenerate, editAndResend, selectBranch, ...) and the status the window shows.
+// Lives on the UI thread; the engine's results arrive as queued signals.
+
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <optional>
+
+#include "chat/conversation_list_model.h"
+#include "chat/message_list_model.h"
+#include "chat/reasoning_inspector_model.h"
+#include "chat/search_model.h"
+#include "engine/engine_host.h"
+#include "storage/history.h"
+
+namespace sikao::ui {
+
+class ChatController : public QObject {
+  Q_OBJECT
+  Q_PROPERTY(sikao::ui::ConversationListModel* conversations READ conversations CONSTANT)
+  Q_PROPERTY(sikao::ui::MessageListModel* messages READ messages CONSTANT)
+  Q_PROPERTY(sikao::ui::SearchModel* search READ search CONSTANT)
+  Q_PROPERTY(sikao::ui::ReasoningInspectorModel* inspector READ inspector CONSTANT)
+  Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY conversationChanged)
+  Q_PROPERTY(QString conversationTitle READ conversationTitle NOTIFY conversationChanged)
+  Q_PROPERTY(bool modelLoaded READ modelLoaded NOTIFY modelChanged)
+  Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+  Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadingChanged)
+  Q_PROPERTY(QString loadError READ loadError NOTIFY modelChanged)
+  Q_PROPERTY(QString modelName READ modelName NOTIFY modelChanged)
+  Q_PROPERTY(QString modelPath READ modelPath NOTIFY modelChanged)
+  Q_PROPERTY(QString deviceName READ deviceName NOTIFY modelChanged)
+  Q_PROPERTY(int contextSize READ contextSize NOTIFY modelChanged)
+  Q_PROPERTY(int contextUsed READ contextUsed NOTIFY statsChanged)
+  Q_PROPERTY(double tokensPerSecond READ tokensPerSecond NOTIFY statsChanged)
+  Q_PROPERTY(bool generating READ generating NOTIFY generatingChanged)
+  Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
+  Q_PROPERTY(QString sendDisabledReason READ sendDisabledReason NOTIFY canSendChanged)
+  Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+  Q_PROPERTY(int focusRow READ focusRow NOTIFY focusRequested)
+  // Per chat, stored in the conversation's settings_json: thinking on/off (templates that read
+  // enable_thinking) and the reasoning budget in tokens (0: none).
+  Q_PROPERTY(bool thinkingEnabled READ thinkingEnabled WRITE setThinkingEnabled NOTIFY chatSettingsChanged)
+  Q_PROPERTY(int reasoningBudget READ reasoningBudget WRITE setReasoningBudget NOTIFY chatSettingsChanged)
+  Q_PROPERTY(bool modelReasons READ modelReasons NOTIFY modelChanged)
+
+ public:
+  ChatController(storage::History& history, EngineHost& engine, QObject* parent = nullptr);
+  // Stops a running generation and keeps its partial answer (shutdown()).
+  ~ChatController() override;
+
+  ConversationListModel* conversations() { return &conversations_; }
+  MessageListModel* messages() { return &messages_; }
+  SearchModel* search() { return &search_; }
+  ReasoningInspectorModel* inspector() { return &inspector_; }
+
+  qint64 conversationId() const { return messages_.conversationId(); }
+  QString conversationTitle() const;
+  bool modelLoaded() const { return model_.has_value(); }
+  bool loading() const { return loading_; }
+  double loadProgress() const { return load_progress_; }
+  QString loadError() const { return load_error_; }
+  QString modelName() const { return model_ ? model_->name : QString(); }
+  QString modelPath() const { return model_ ? model_->path : QString(); }
+  QString deviceName() const { return model_ ? model_->device : QString(); }
+  int contextSize() const { return model_ ? model_->contextLength : 0; }
+  int contextUsed() const { return context_used_; }
+  double tokensPerSecond() const { return tokens_per_second_; }
+  bool generating() const { return generating_; }
+  bool canSend() const { return sendDisabledReason().isEmpty(); }
+  QString sendDisabledReason() const;
+  QString lastError() const { return last_error_; }
+  int focusRow() const { return focus_row_; }
+
+  // Sampling and length for the next turns (the settings view sets these).
+  void setGenerationSettings(const sampling::SamplingParams& sampling, int max_tokens);
+  bool thinkingEnabled() const { return thinking_enabled_; }
+  void setThinkingEnabled(bool enabled);
+  int reasoningBudget() const { return reasoning_budget_; }
+  void setReasoningBudget(int tokens);
+  bool modelReasons() const { return model_ && model_->reasons; }
+
+ public slots:
+  void loadModel(const QString& path, int device = -1, int context_length = 0);
+  void cancelLoad();
+  void newChat();
+  void openConversation(qint64 id);
+  // Returns false (and changes nothing) when sending is not possible now.
+  bool send(const QString& text);
+  void stop();
+  bool regenerate(int row);
+  bool editAndResend(int row, const QString& text);
+  bool selectBranch(int row, int delta);
+  QString messageText(int row) const;
+  // [{code, text, language}]: prose and fenced code blocks of a message (markdown_segments.h).
+  QVariantList segments(const QString& markdown) const;
+  void copyMessage(int row);
+  void copyLastAnswer();
+  void copyText(const QString& text);
+  void openSearchResult(int row);
+  void inspect(int row);
+  // Ends generation now: the partial answer is stored as stopped (closing the window).
+  void shutdown();
+  // Shows a message to the user through lastError (e.g. the history could not be opened).
+  void showError(const QString& message) { set_error(message); }
+
+ signals:
+  void conversationChanged();
+  void modelChanged();
+  void loadingChanged();
+  void statsChanged();
+  void generatingChanged();
+  void canSendChanged();
+  void lastErrorChanged();
+  void focusRequested(int row);
+  void generationFinished();
+  void chatSettingsChanged();
+
+ private:
+  void start_generation(int64_t parent_id);
+  GenerationRequest request_for(int64_t last_message_id) const;
+  void on_tokens(const TokenBatch& batch);
+  void on_finished(const GenerationSummary& summary);
+  void on_failed(const QString& message);
+  void set_generating(bool generating);
+  void set_error(const QString& message);
+  bool valid_row(int row) const { return row >= 0 && row < messages_.rowCount(); }
+
+  storage::History& history_;
+  EngineHost& engine_;
+  ConversationListModel conversations_;
+  MessageListModel messages_;
+  SearchModel search_;
+  ReasoningInspectorModel inspector_;
+
+  std::optional<ModelSummary> model_;
+  bool loading_ = false;
+  double load_progress_ = 0.0;
+  QString load_error_;
+  int context_used_ = 0;
+  double tokens_per_second_ = 0.0;
+  bool generating_ = false;
+  // Generations ended by shutdown() whose finished/failed has not arrived yet: their late
+  // events are ignored (the worker's signals arrive in order).
+  int abandoned_ = 0;
+  QString last_error_;
+  int focus_row_ = -1;
+  sampling::SamplingParams sampling_;
+  int max_tokens_ = 1024;
+  bool thinking_enabled_ = true;
+  int reasoning_budget_ = 0;
+  std::string chat_settings_json() const;
+  void load_chat_settings();
+  void save_chat_settings();
+};
+
+} // namespace sikao::ui

@@ -1,0 +1,203 @@
+#include "chat/message_list_model.h"
+
+namespace sikao::ui {
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+} // namespace
+
+MessageListModel::MessageListModel(storage::History& history, QObject* parent)
+    : QAbstractListModel(parent), history_(history) {}
+
+int MessageListModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int MessageListModel::streamingRow() const {
+  return streaming_id_ ? rowOfMessage(*streaming_id_) : -1;
+}
+
+QVariant MessageListModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const Row& row = rows_[static_cast<size_t>(index.row())];
+  const storage::Message& m = row.message;
+  switch (role) {
+    case IdRole: return QVariant::fromValue<qint64>(m.id);
+    case RoleRole: return QString::fromLatin1(storage::to_string(m.role));
+    case Qt::DisplayRole:
+    case ContentRole: return qs(m.content);
+    case ReasoningRole: return qs(m.reasoning);
+    case ReasoningStateRole:
+      if (m.reasoning.empty()) return QStringLiteral("none");
+      return m.status == storage::MessageStatus::Streaming && !row.reasoning_done
+                 ? QStringLiteral("streaming")
+                 : QStringLiteral("finished");
+    case ReasoningSecondsRole: return static_cast<int>((m.stats.reasoning_ms + 500) / 1000);
+    case ReasoningTokensRole: return QVariant::fromValue<qint64>(m.stats.reasoning_tokens);
+    case StatusRole: return QString::fromLatin1(storage::to_string(m.status));
+    case ErrorRole: return qs(m.error);
+    case BranchIndexRole: return row.branch.index + 1;
+    case BranchCountRole: return row.branch.count;
+    case TokensPerSecondRole: return m.stats.tokens_per_second;
+    case GeneratedTokensRole: return QVariant::fromValue<qint64>(m.stats.generated_tokens);
+    case ModelRole: return qs(m.model);
+    case HasConfidenceRole: return confidence_.contains(m.id);
+  }
+  return {};
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const {
+  return {{IdRole, "messageId"},
+          {RoleRole, "role"},
+          {ContentRole, "content"},
+          {ReasoningRole, "reasoning"},
+          {ReasoningStateRole, "reasoningState"},
+          {ReasoningSecondsRole, "reasoningSeconds"},
+          {ReasoningTokensRole, "reasoningTokens"},
+          {StatusRole, "status"},
+          {ErrorRole, "errorText"},
+          {BranchIndexRole, "branchIndex"},
+          {BranchCountRole, "branchCount"},
+          {TokensPerSecondRole, "tokensPerSecond"},
+          {GeneratedTokensRole, "generatedTokens"},
+          {ModelRole, "modelName"},
+          {HasConfidenceRole, "hasConfidence"}};
+}
+
+void MessageListModel::open(qint64 conversation_id) {
+  if (conversation_id <= 0) {
+    conversation_id_.reset();
+  } else {
+    conversation_id_ = conversation_id;
+  }
+  reload();
+  emit conversationChanged();
+}
+
+void MessageListModel::reload() {
+  beginResetModel();
+  std::vector<Row> kept;
+  // The streaming row's live state (reasoning still open) is not in the database.
+  std::optional<bool> streaming_done;
+  for (const auto& r : rows_) {
+    if (streaming_id_ && r.message.id == *streaming_id_) streaming_done = r.reasoning_done;
+  }
+  rows_.clear();
+  QString failure;
+  if (conversation_id_) {
+    try {
+      for (auto& m : history_.active_path(*conversation_id_)) {
+        Row row;
+        row.branch = history_.branch_position(m.id);
+        row.reasoning_done = !(streaming_id_ && m.id == *streaming_id_) || streaming_done.value_or(false);
+        row.message = std::move(m);
+        rows_.push_back(std::move(row));
+      }
+    } catch (const storage::StorageError& e) {
+      rows_.clear();
+      conversation_id_.reset();
+      failure = QString::fromUtf8(e.what());
+    }
+  }
+  endResetModel();
+  if (!failure.isEmpty()) emit loadFailed(failure);
+}
+
+int MessageListModel::rowOfMessage(qint64 message_id) const {
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    if (rows_[i].message.id == message_id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int64_t MessageListModel::beginAssistant(std::optional<int64_t> parent_id, const QString& model_name) {
+  storage::NewMessage m;
+  m.conversation_id = conversationId();
+  m.parent_id = parent_id;
+  m.role = storage::Role::Assistant;
+  m.model = model_name.toStdString();
+  streaming_id_ = history_.begin_streaming(m);
+  confidence_.insert(*streaming_id_, {});
+  reload();
+  if (!rows_.empty()) rows_.back().reasoning_done = false;
+  emit streamingChanged();
+  return *streaming_id_;
+}
+
+void MessageListModel::applyBatch(const TokenBatch& batch) {
+  const int row_index = streamingRow();
+  if (row_index < 0) return;
+  Row& row = rows_[static_cast<size_t>(row_index)];
+  storage::Message& m = row.message;
+  auto& tokens = confidence_[m.id];
+  for (const StreamDelta& d : batch.deltas) {
+    switch (d.part) {
+      case StreamPart::Reasoning: m.reasoning += d.text.toStdString(); break;
+      case StreamPart::Answer: m.content += d.text.toStdString(); break;
+      case StreamPart::AnswerWasReasoning:
+        m.reasoning += m.content;
+        m.content.clear();
+        for (auto& t : tokens) t.reasoning = true;
+        break;
+    }
+  }
+  tokens += batch.tokens;
+  m.stats.generated_tokens = batch.generatedTokens;
+  m.stats.reasoning_tokens = batch.reasoningTokens;
+  m.stats.reasoning_ms = batch.reasoningMs;
+  row.reasoning_done = batch.reasoningDone;
+  write_streaming(false, storage::MessageStatus::Streaming, {});
+  emit dataChanged(index(row_index), index(row_index));
+}
+
+void MessageListModel::write_streaming(bool final_write, storage::MessageStatus status,
+                                       const QString& error) {
+  const int row_index = streamingRow();
+  const storage::Message& m = rows_[static_cast<size_t>(row_index)].message;
+  if (final_write) {
+    history_.finish_streaming(m.id, status, m.content, m.reasoning, m.stats, error.toStdString());
+  } else {
+    history_.update_streaming(m.id, m.content, m.reasoning, m.stats);
+  }
+}
+
+void MessageListModel::finishStreaming(storage::MessageStatus status, const GenerationSummary* summary,
+                                       const QString& error) {
+  const int row_index = streamingRow();
+  if (row_index < 0) {
+    streaming_id_.reset();
+    return;
+  }
+  Row& row = rows_[static_cast<size_t>(row_index)];
+  auto& stats = row.message.stats;
+  if (summary) {
+    stats.prompt_tokens = summary->promptTokens;
+    stats.generated_tokens = summary->generatedTokens;
+    stats.reasoning_tokens = summary->reasoningTokens;
+    stats.reasoning_ms = summary->reasoningMs;
+    stats.total_ms = summary->totalMs;
+    stats.tokens_per_second = summary->tokensPerSecond;
+  }
+  try {
+    write_streaming(true, status, error);
+  } catch (const storage::StorageError&) {
+    streaming_id_.reset();
+    emit streamingChanged();
+    throw;
+  }
+  const int64_t id = row.message.id;
+  row.message = history_.message(id);
+  row.reasoning_done = true;
+  streaming_id_.reset();
+  emit dataChanged(index(row_index), index(row_index));
+  emit streamingChanged();
+}
+
+const QVector<TokenConfidence>& MessageListModel::confidence(qint64 message_id) const {
+  static const QVector<TokenConfidence> none;
+  const auto it = confidence_.find(message_id);
+  return it == confidence_.end() ? none : *it;
+}
+
+} // namespace sikao::ui

@@ -1,0 +1,87 @@
+#pragma once
+// The engine thread. EngineHost lives on the UI thread and owns one QThread on which an
+// EngineWorker owns the backend (the sikao::Model and its Session). Everything crosses as queued
+// signals carrying plain values; stop and cancel are atomic flags read between tokens / upload
+// steps, so they act while the worker is busy. Exceptions stop at the worker and come back as
+// loadFailed / failed (DESIGN.md §2).
+//
+// Token events are batched: the worker sends what accumulated once `batch_interval` has passed
+// since its last send (and at the end), so the UI updates at most ~1/interval times a second
+// whatever the token rate.
+
+#include <QObject>
+#include <QThread>
+#include <atomic>
+#include <chrono>
+#include <memory>
+
+#include "engine/generation_backend.h"
+#include "engine/generation_types.h"
+
+namespace sikao::ui {
+
+class EngineWorker : public QObject {
+  Q_OBJECT
+
+ public:
+  EngineWorker(std::unique_ptr<GenerationBackend> backend, const std::atomic<bool>& stop,
+               const std::atomic<bool>& cancel_load, std::chrono::milliseconds batch_interval);
+  ~EngineWorker() override;
+
+ public slots:
+  void load(const QString& path, int device, int context_length);
+  void generate(const sikao::ui::GenerationRequest& request);
+
+ signals:
+  void loadProgress(double fraction);
+  void loaded(const sikao::ui::ModelSummary& summary);
+  void loadFailed(const QString& message);
+  void tokens(const sikao::ui::TokenBatch& batch);
+  void finished(const sikao::ui::GenerationSummary& summary);
+  void failed(const QString& message);
+
+ private:
+  GenerationSummary run(const GenerationRequest& request);
+
+  std::unique_ptr<GenerationBackend> backend_;
+  const std::atomic<bool>& stop_;
+  const std::atomic<bool>& cancel_load_;
+  std::chrono::milliseconds batch_interval_;
+};
+
+class EngineHost : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit EngineHost(std::unique_ptr<GenerationBackend> backend,
+                      std::chrono::milliseconds batch_interval = std::chrono::milliseconds(40),
+                      QObject* parent = nullptr);
+  // Stops a running generation and joins the thread.
+  ~EngineHost() override;
+
+  // device < 0: the engine's choice; context_length 0: the engine's default.
+  void load(const QString& path, int device = -1, int context_length = 0);
+  void cancelLoad();
+  void generate(const GenerationRequest& request);
+  void stop();
+
+ signals:
+  void loadProgress(double fraction);
+  void loaded(const sikao::ui::ModelSummary& summary);
+  void loadFailed(const QString& message);
+  void tokens(const sikao::ui::TokenBatch& batch);
+  void finished(const sikao::ui::GenerationSummary& summary);
+  void failed(const QString& message);
+
+  // Internal: queued into the worker.
+  void loadRequested(const QString& path, int device, int context_length);
+  void generateRequested(const sikao::ui::GenerationRequest& request);
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> cancel_load_{false};
+  QThread thread_;
+  std::unique_ptr<EngineWorker> worker_;  // lives on thread_; deleted after it is joined
+};
+
+} // namespace sikao::ui

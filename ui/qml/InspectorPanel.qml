@@ -1,0 +1,110 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// The reasoning inspector: the reasoning as steps, searchable and copyable; each token coloured
+// by the probability the model gave it (red: unsure, green: sure), its top alternatives on hover.
+Pane {
+    id: panel
+    signal closeRequested()
+    property var matches: []
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Reasoning inspector")
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            ToolButton {
+                text: qsTr("Copy")
+                onClicked: chat.copyText(chat.inspector.reasoning)
+                Accessible.name: qsTr("Copy the reasoning")
+            }
+            ToolButton {
+                text: "✕"
+                onClicked: panel.closeRequested()
+                Accessible.name: qsTr("Close the inspector")
+            }
+        }
+        TextField {
+            id: find
+            Layout.fillWidth: true
+            placeholderText: qsTr("Find in reasoning")
+            Accessible.name: qsTr("Find in reasoning")
+            onTextChanged: {
+                panel.matches = chat.inspector.find(text)
+                if (panel.matches.length > 0) steps.positionViewAtIndex(panel.matches[0], ListView.Beginning)
+            }
+        }
+        Label {
+            visible: !chat.inspector.hasConfidence
+            text: qsTr("Token probabilities are kept only for answers generated since the app started.")
+            wrapMode: Text.Wrap
+            opacity: 0.7
+            Layout.fillWidth: true
+        }
+        ListView {
+            id: steps
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 8
+            model: chat.inspector
+            Accessible.name: qsTr("Reasoning steps")
+            ScrollBar.vertical: ScrollBar {}
+            delegate: Frame {
+                width: steps.width
+                background: Rectangle {
+                    color: "transparent"
+                    radius: 4
+                    border.width: panel.matches.indexOf(index) >= 0 ? 2 : 1
+                    border.color: panel.matches.indexOf(index) >= 0 ? "orange" : palette.mid
+                }
+                ColumnLayout {
+                    anchors.fill: parent
+                    Label {
+                        text: meanProbability >= 0
+                              ? qsTr("Step %1 · %2 tokens · mean confidence %3%").arg(number).arg(tokenCount).arg(Math.round(meanProbability * 100))
+                              : qsTr("Step %1").arg(number)
+                        font.bold: true
+                        opacity: 0.7
+                    }
+                    Label {
+                        visible: tokenCount === 0
+                        text: model.text
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Flow {
+                        visible: tokenCount > 0
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: tokenCount > 0 ? chat.inspector.tokensOf(index) : []
+                            delegate: Label {
+                                required property var modelData
+                                text: modelData.text.replace(/\n/g, "⏎")
+                                // Hue from red (0) to green (120) with the probability.
+                                background: Rectangle {
+                                    color: Qt.hsla(modelData.probability / 3, 0.7, 0.5, 0.35)
+                                }
+                                HoverHandler { id: hover }
+                                ToolTip.visible: hover.hovered
+                                ToolTip.text: {
+                                    let lines = [qsTr("“%1”: %2%").arg(modelData.text).arg((modelData.probability * 100).toFixed(1))]
+                                    for (const a of modelData.alternatives)
+                                        lines.push(qsTr("“%1”: %2%").arg(a.text).arg((a.probability * 100).toFixed(1)))
+                                    return lines.join("\n")
+                                }
+                                Accessible.name: ToolTip.text
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Model, device, context used / size and generation speed; load progress with cancel.
+ToolBar {
+    id: bar
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 8
+        anchors.rightMargin: 8
+        spacing: 16
+
+        Label {
+            visible: !chat.loading
+            text: chat.modelLoaded ? chat.modelName
+                                   : (chat.loadError !== "" ? qsTr("Model failed to load") : qsTr("No model"))
+            color: chat.loadError !== "" ? "firebrick" : palette.windowText
+            elide: Text.ElideRight
+            Layout.maximumWidth: 260
+            Accessible.name: qsTr("Model: %1").arg(text)
+        }
+        RowLayout {
+            visible: chat.loading
+            Label { text: qsTr("Loading model…") }
+            ProgressBar {
+                value: chat.loadProgress
+                Layout.preferredWidth: 160
+                Accessible.name: qsTr("Model loading progress")
+            }
+            Button {
+                text: qsTr("Cancel")
+                flat: true
+                onClicked: chat.cancelLoad()
+                Accessible.name: qsTr("Cancel loading the model")
+            }
+        }
+        Label {
+            visible: chat.modelLoaded
+            text: chat.deviceName
+            elide: Text.ElideRight
+            Layout.maximumWidth: 240
+            Accessible.name: qsTr("Device: %1").arg(text)
+        }
+        Label {
+            visible: chat.modelLoaded
+            text: qsTr("Context %1 / %2").arg(chat.contextUsed).arg(chat.contextSize)
+        }
+        Label {
+            visible: chat.modelLoaded && chat.tokensPerSecond > 0
+            text: qsTr("%1 tokens/s").arg(chat.tokensPerSecond.toFixed(1))
+        }
+        Item { Layout.fillWidth: true }
+        Label {
+            visible: chat.generating
+            text: qsTr("Generating… (Esc to stop)")
+        }
+    }
+}
