@@ -269,9 +269,11 @@ class TestChatEngineHost : public QObject {
     QVERIFY(!answer.reasoning.empty());
     QVERIFY2(answer.reasoning.size() < 40, answer.reasoning.c_str());  // "Add digit by digit" at most
     QVERIFY2(!answer.content.empty(), answer.reasoning.c_str());
-    // What follows is the model's: this tiny one finishes its thought in the answer and closes
-    // it again with its own "</think>" — the budget bounds the reasoning block, not the model.
-    QVERIFY2(answer.content.find("19") != std::string::npos, answer.content.c_str());
+    // What the model writes after the forced close is its own (a cut-short thought may give a
+    // wrong answer); the budget bounds the reasoning block, and the answer still streams.
+    // The count holds the budget's 4 tokens and one tag token.
+    QVERIFY2(answer.stats.reasoning_tokens <= 4 + 1,
+             qPrintable(QString::number(answer.stats.reasoning_tokens)));
   }
 };
 
