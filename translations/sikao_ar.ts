@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>الرسائل</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>فكّر قبل الإجابة</translation>
+    </message>
+    <message>
+        <source>Models whose template reads enable_thinking answer directly when this is off.</source>
+        <translation>النماذج التي يقرأ قالبها enable_thinking تجيب مباشرة عند إيقاف هذا الخيار.</translation>
+    </message>
+    <message>
+        <source>Reasoning budget</source>
+        <translation>ميزانية التفكير</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>غير محدودة</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 رمز</translation>
+    </message>
+    <message>
+        <source>Reasoning budget in tokens</source>
+        <translation>ميزانية التفكير بالرموز</translation>
+    </message>
+    <message>
+        <source>Message (Enter to send, Shift+Enter for a new line)</source>
+        <translation>رسالة (Enter للإرسال، Shift+Enter لسطر جديد)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>رسالة</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>إرسال الرسالة</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>Stop generating</source>
+        <translation>إيقاف التوليد</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -73,42 +128,140 @@
     </message>
 </context>
 <context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Reasoning inspector</source>
+        <translation>مفتش التفكير</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>نسخ التفكير</translation>
+    </message>
+    <message>
+        <source>Close the inspector</source>
+        <translation>إغلاق المفتش</translation>
+    </message>
+    <message>
+        <source>Find in reasoning</source>
+        <translation>البحث في التفكير</translation>
+    </message>
+    <message>
+        <source>Token probabilities are kept only for answers generated since the app started.</source>
+        <translation>لا تُحفظ احتمالات الرموز إلا للإجابات المولَّدة منذ بدء التطبيق.</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>خطوات التفكير</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2 tokens · mean confidence %3%</source>
+        <translation>الخطوة %1 · %2 رمز · متوسط الثقة %3%</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>الخطوة %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2%</source>
+        <translation>«%1»: %2%</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Sikao</source>
         <translation>Sikao</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>النموذج</translation>
+        <source>%1 — Sikao</source>
+        <translation>%1 — Sikao</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>لم يُعثر على نموذج. ضع ملف ‎.gguf في %1 أو مرّره في سطر الأوامر.</translation>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>أنت</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>النموذج الذي سيُحمَّل</translation>
+        <source>Assistant</source>
+        <translation>المساعد</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>أجهزة Vulkan</translation>
+        <source>Copy code</source>
+        <translation>نسخ الشيفرة</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · ذاكرة الجهاز %4 · المجموعة الفرعية %5%6%7</translation>
+        <source>Code</source>
+        <translation>شيفرة</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Stopped</source>
+        <translation>متوقف</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Error: %1</source>
+        <translation>خطأ: %1</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>تحديث</translation>
+        <source>Edited message</source>
+        <translation>الرسالة المعدّلة</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>الإصدار السابق</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>الإصدار التالي</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>نسخ الرسالة</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>إعادة التوليد</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>إعادة توليد الإجابة</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>تعديل وإعادة الإرسال</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>%1 رمز · %2 رمز/ث</translation>
     </message>
 </context>
 <context>
@@ -247,6 +400,37 @@
     </message>
 </context>
 <context>
+    <name>ReasoningBlock</name>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation>يفكّر… %1 ث</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s · %2 tokens</source>
+        <translation>فكّر لمدة %1 ث · %2 رمز</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>فحص</translation>
+    </message>
+    <message>
+        <source>Open the reasoning inspector</source>
+        <translation>فتح مفتش التفكير</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>نسخ التفكير</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>التفكير</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -363,6 +547,244 @@
     <message>
         <source>Looking for devices</source>
         <translation>جارٍ البحث عن الأجهزة</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>محادثة جديدة</translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>بدء محادثة جديدة (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>البحث في كل المحادثات</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتائج البحث</translation>
+    </message>
+    <message>
+        <source>Reasoning: </source>
+        <translation>التفكير: </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>لا توجد نتائج</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>المحادثات</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>المثبّتة</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>عنوان جديد</translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation>إجراءات المحادثة</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>إعادة التسمية</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>إلغاء التثبيت</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>تثبيت</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>تصدير بتنسيق Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>تصدير بتنسيق JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>تم حذف «%1»</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>التراجع عن الحذف</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>تصدير المحادثة</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>لم يُعثر على نموذج. ضع ملف ‎.gguf في %1 أو مرّره في سطر الأوامر.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>النموذج الذي سيُحمَّل</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>أجهزة Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · ذاكرة الجهاز %4 · المجموعة الفرعية %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Model failed to load</source>
+        <translation>تعذّر تحميل النموذج</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>لا يوجد نموذج</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>النموذج: %1</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>جارٍ تحميل النموذج…</translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation>تقدّم تحميل النموذج</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>إلغاء تحميل النموذج</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>الجهاز: %1</translation>
+    </message>
+    <message>
+        <source>Context %1 / %2</source>
+        <translation>السياق %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 رمز/ث</translation>
+    </message>
+    <message>
+        <source>Generating… (Esc to stop)</source>
+        <translation>جارٍ التوليد… (Esc للإيقاف)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The history database was damaged (%1). It was kept as %2 and a new one started.</source>
+        <translation>كانت قاعدة بيانات السجل تالفة (%1). احتُفظ بها باسم %2 وأُنشئت قاعدة جديدة.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
+        <translation>تعذّر فتح السجل (%1). محادثات هذه الجلسة محفوظة في %2 فقط.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>محادثة جديدة</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>لا يزال النموذج قيد التحميل.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF model to start chatting.</source>
+        <translation>لا يوجد نموذج محمّل. افتح نموذج GGUF لبدء المحادثة.</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or stop it.</source>
+        <translation>انتظر الإجابة أو أوقفها.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ConversationListModel</name>
+    <message>
+        <source>Pinned</source>
+        <translation>المثبّتة</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>أمس</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>آخر 7 أيام</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>أقدم</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>محادثة جديدة</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot; (use md or json)</source>
+        <translation>تنسيق تصدير غير معروف «%1» (استخدم md أو json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذّرت الكتابة إلى %1: %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa">
 <context>
+    <name>ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>پیش از پاسخ فکر کن</translation>
+    </message>
+    <message>
+        <source>Models whose template reads enable_thinking answer directly when this is off.</source>
+        <translation>مدل‌هایی که قالبشان enable_thinking را می‌خواند، وقتی این گزینه خاموش باشد مستقیم پاسخ می‌دهند.</translation>
+    </message>
+    <message>
+        <source>Reasoning budget</source>
+        <translation>بودجهٔ استدلال</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>نامحدود</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 توکن</translation>
+    </message>
+    <message>
+        <source>Reasoning budget in tokens</source>
+        <translation>بودجهٔ استدلال به توکن</translation>
+    </message>
+    <message>
+        <source>Message (Enter to send, Shift+Enter for a new line)</source>
+        <translation>پیام (Enter برای ارسال، Shift+Enter برای خط جدید)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>ارسال پیام</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>Stop generating</source>
+        <translation>توقف تولید</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -73,42 +128,140 @@
     </message>
 </context>
 <context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Reasoning inspector</source>
+        <translation>بازرس استدلال</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>رونوشت از استدلال</translation>
+    </message>
+    <message>
+        <source>Close the inspector</source>
+        <translation>بستن بازرس</translation>
+    </message>
+    <message>
+        <source>Find in reasoning</source>
+        <translation>جستجو در استدلال</translation>
+    </message>
+    <message>
+        <source>Token probabilities are kept only for answers generated since the app started.</source>
+        <translation>احتمال توکن‌ها فقط برای پاسخ‌هایی نگه داشته می‌شود که پس از اجرای برنامه تولید شده‌اند.</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>گام‌های استدلال</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2 tokens · mean confidence %3%</source>
+        <translation>گام %1 · %2 توکن · میانگین اطمینان %3%</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>گام %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2%</source>
+        <translation>«%1»: %2%</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Sikao</source>
         <translation>Sikao</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>مدل</translation>
+        <source>%1 — Sikao</source>
+        <translation>%1 — Sikao</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>مدلی پیدا نشد. یک فایل ‎.gguf در %1 بگذارید یا آن را در خط فرمان بدهید.</translation>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>شما</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>مدلی که بارگذاری می‌شود</translation>
+        <source>Assistant</source>
+        <translation>دستیار</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>دستگاه‌های Vulkan</translation>
+        <source>Copy code</source>
+        <translation>رونوشت از کد</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · حافظهٔ دستگاه %4 · زیرگروه %5%6%7</translation>
+        <source>Code</source>
+        <translation>کد</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Stopped</source>
+        <translation>متوقف شد</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Error: %1</source>
+        <translation>خطا: %1</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>تازه‌سازی</translation>
+        <source>Edited message</source>
+        <translation>پیام ویرایش‌شده</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>نسخهٔ قبلی</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>نسخهٔ بعدی</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>رونوشت از پیام</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>تولید دوباره</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>تولید دوبارهٔ پاسخ</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>ویرایش و ارسال دوباره</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>%1 توکن · %2 توکن/ثانیه</translation>
     </message>
 </context>
 <context>
@@ -247,6 +400,37 @@
     </message>
 </context>
 <context>
+    <name>ReasoningBlock</name>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation>در حال فکر کردن… %1 ثانیه</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s · %2 tokens</source>
+        <translation>%1 ثانیه فکر کرد · %2 توکن</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <source>Open the reasoning inspector</source>
+        <translation>باز کردن بازرس استدلال</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>رونوشت از استدلال</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>استدلال</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -363,6 +547,244 @@
     <message>
         <source>Looking for devices</source>
         <translation>در حال جست‌وجوی دستگاه‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>گفتگوی جدید</translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>شروع گفتگوی جدید (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>جستجو در همهٔ گفتگوها</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتایج جستجو</translation>
+    </message>
+    <message>
+        <source>Reasoning: </source>
+        <translation>استدلال: </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>موردی یافت نشد</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>گفتگوها</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>سنجاق‌شده</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>عنوان جدید</translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation>کارهای گفتگو</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>تغییر نام</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>برداشتن سنجاق</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>سنجاق کردن</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>برون‌بری به Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>برون‌بری به JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>«%1» حذف شد</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>واگرد</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>واگرد حذف</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>برون‌بری گفتگو</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>مدل</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>مدلی پیدا نشد. یک فایل ‎.gguf در %1 بگذارید یا آن را در خط فرمان بدهید.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>مدلی که بارگذاری می‌شود</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>دستگاه‌های Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · حافظهٔ دستگاه %4 · زیرگروه %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Model failed to load</source>
+        <translation>بارگذاری مدل ناموفق بود</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>بدون مدل</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>مدل: %1</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>در حال بارگذاری مدل…</translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation>پیشرفت بارگذاری مدل</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>لغو بارگذاری مدل</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>دستگاه: %1</translation>
+    </message>
+    <message>
+        <source>Context %1 / %2</source>
+        <translation>زمینه %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 توکن/ثانیه</translation>
+    </message>
+    <message>
+        <source>Generating… (Esc to stop)</source>
+        <translation>در حال تولید… (Esc برای توقف)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The history database was damaged (%1). It was kept as %2 and a new one started.</source>
+        <translation>پایگاه دادهٔ تاریخچه آسیب دیده بود (%1). به نام %2 نگه داشته شد و پایگاه تازه‌ای ساخته شد.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
+        <translation>تاریخچه باز نمی‌شود (%1). گفتگوهای این نشست فقط در %2 نگه داشته می‌شوند.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>گفتگوی جدید</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>مدل هنوز در حال بارگذاری است.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF model to start chatting.</source>
+        <translation>هیچ مدلی بارگذاری نشده است. برای شروع گفتگو یک مدل GGUF باز کنید.</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or stop it.</source>
+        <translation>منتظر پاسخ بمانید یا آن را متوقف کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ConversationListModel</name>
+    <message>
+        <source>Pinned</source>
+        <translation>سنجاق‌شده</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>دیروز</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>۷ روز گذشته</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>قدیمی‌تر</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>گفتگوی جدید</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot; (use md or json)</source>
+        <translation>قالب برون‌بری ناشناخته «%1» (از md یا json استفاده کنید)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن در %1 ممکن نیست: %2</translation>
     </message>
 </context>
 <context>

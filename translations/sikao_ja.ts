@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>回答前に考える</translation>
+    </message>
+    <message>
+        <source>Models whose template reads enable_thinking answer directly when this is off.</source>
+        <translation>テンプレートが enable_thinking を読み取るモデルは、オフのとき直接回答します。</translation>
+    </message>
+    <message>
+        <source>Reasoning budget</source>
+        <translation>推論バジェット</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>無制限</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message>
+        <source>Reasoning budget in tokens</source>
+        <translation>推論バジェット（トークン数）</translation>
+    </message>
+    <message>
+        <source>Message (Enter to send, Shift+Enter for a new line)</source>
+        <translation>メッセージ（Enter で送信、Shift+Enter で改行）</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>メッセージを送信</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop generating</source>
+        <translation>生成を停止</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -73,42 +128,140 @@
     </message>
 </context>
 <context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Reasoning inspector</source>
+        <translation>推論インスペクター</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>推論をコピー</translation>
+    </message>
+    <message>
+        <source>Close the inspector</source>
+        <translation>インスペクターを閉じる</translation>
+    </message>
+    <message>
+        <source>Find in reasoning</source>
+        <translation>推論内を検索</translation>
+    </message>
+    <message>
+        <source>Token probabilities are kept only for answers generated since the app started.</source>
+        <translation>トークン確率はアプリ起動後に生成された回答についてのみ保持されます。</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>推論ステップ</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2 tokens · mean confidence %3%</source>
+        <translation>ステップ %1 · %2 トークン · 平均確信度 %3%</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2%</source>
+        <translation>「%1」: %2%</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Sikao</source>
         <translation>Sikao</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>モデル</translation>
+        <source>%1 — Sikao</source>
+        <translation>%1 — Sikao</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>モデルが見つかりません。.gguf ファイルを %1 に置くか、コマンドラインで指定してください。</translation>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>あなた</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>読み込まれるモデル</translation>
+        <source>Assistant</source>
+        <translation>アシスタント</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Vulkan デバイス</translation>
+        <source>Copy code</source>
+        <translation>コードをコピー</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · デバイスメモリ %4 · サブグループ %5%6%7</translation>
+        <source>Code</source>
+        <translation>コード</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Stopped</source>
+        <translation>停止しました</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Error: %1</source>
+        <translation>エラー: %1</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>更新</translation>
+        <source>Edited message</source>
+        <translation>編集したメッセージ</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>前のバージョン</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>次のバージョン</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>メッセージをコピー</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>再生成</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>回答を再生成</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>編集して再送信</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>%1 トークン · %2 トークン/秒</translation>
     </message>
 </context>
 <context>
@@ -247,6 +400,37 @@
     </message>
 </context>
 <context>
+    <name>ReasoningBlock</name>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation>思考中… %1 秒</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s · %2 tokens</source>
+        <translation>%1 秒間思考 · %2 トークン</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Open the reasoning inspector</source>
+        <translation>推論インスペクターを開く</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>推論をコピー</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推論</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -363,6 +547,244 @@
     <message>
         <source>Looking for devices</source>
         <translation>デバイスを検索中</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>新しいチャットを開始 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>すべてのチャットを検索</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>Reasoning: </source>
+        <translation>推論: </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>一致なし</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会話</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>ピン留め済み</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>新しいタイトル</translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation>会話の操作</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>ピン留めを解除</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>ピン留め</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Markdown としてエクスポート…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>JSON としてエクスポート…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>「%1」を削除しました</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>削除を元に戻す</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>チャットをエクスポート</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>モデルが見つかりません。.gguf ファイルを %1 に置くか、コマンドラインで指定してください。</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>読み込まれるモデル</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Vulkan デバイス</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · デバイスメモリ %4 · サブグループ %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Model failed to load</source>
+        <translation>モデルの読み込みに失敗しました</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>モデルなし</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>モデル: %1</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>モデルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation>モデルの読み込み進行状況</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>モデルの読み込みをキャンセル</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>デバイス: %1</translation>
+    </message>
+    <message>
+        <source>Context %1 / %2</source>
+        <translation>コンテキスト %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 トークン/秒</translation>
+    </message>
+    <message>
+        <source>Generating… (Esc to stop)</source>
+        <translation>生成中…（Esc で停止）</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The history database was damaged (%1). It was kept as %2 and a new one started.</source>
+        <translation>履歴データベースが破損していました（%1）。%2 として保存し、新しいデータベースを作成しました。</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
+        <translation>履歴を開けません（%1）。このセッションのチャットは %2 にのみ保存されます。</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>モデルはまだ読み込み中です。</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF model to start chatting.</source>
+        <translation>モデルが読み込まれていません。GGUF モデルを開いてチャットを始めてください。</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or stop it.</source>
+        <translation>回答が終わるまで待つか、停止してください。</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ConversationListModel</name>
+    <message>
+        <source>Pinned</source>
+        <translation>ピン留め済み</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨日</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>それ以前</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot; (use md or json)</source>
+        <translation>不明なエクスポート形式「%1」（md または json を使用してください）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>Pensar antes de responder</translation>
+    </message>
+    <message>
+        <source>Models whose template reads enable_thinking answer directly when this is off.</source>
+        <translation>Modelos cujo template lê enable_thinking respondem diretamente quando isto está desativado.</translation>
+    </message>
+    <message>
+        <source>Reasoning budget</source>
+        <translation>Orçamento de raciocínio</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitado</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>Reasoning budget in tokens</source>
+        <translation>Orçamento de raciocínio em tokens</translation>
+    </message>
+    <message>
+        <source>Message (Enter to send, Shift+Enter for a new line)</source>
+        <translation>Mensagem (Enter para enviar, Shift+Enter para nova linha)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Enviar mensagem</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Stop generating</source>
+        <translation>Parar a geração</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -73,42 +128,140 @@
     </message>
 </context>
 <context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Reasoning inspector</source>
+        <translation>Inspetor de raciocínio</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>Copiar o raciocínio</translation>
+    </message>
+    <message>
+        <source>Close the inspector</source>
+        <translation>Fechar o inspetor</translation>
+    </message>
+    <message>
+        <source>Find in reasoning</source>
+        <translation>Localizar no raciocínio</translation>
+    </message>
+    <message>
+        <source>Token probabilities are kept only for answers generated since the app started.</source>
+        <translation>As probabilidades dos tokens são mantidas apenas para respostas geradas desde que o aplicativo foi iniciado.</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>Etapas do raciocínio</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2 tokens · mean confidence %3%</source>
+        <translation>Etapa %1 · %2 tokens · confiança média %3%</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Etapa %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2%</source>
+        <translation>“%1”: %2%</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Sikao</source>
         <translation>Sikao</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>Modelo</translation>
+        <source>%1 — Sikao</source>
+        <translation>%1 — Sikao</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>Nenhum modelo encontrado. Coloque um arquivo .gguf em %1 ou informe um na linha de comando.</translation>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>Modelo que seria carregado</translation>
+        <source>Assistant</source>
+        <translation>Assistente</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Dispositivos Vulkan</translation>
+        <source>Copy code</source>
+        <translation>Copiar código</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 de memória do dispositivo · subgrupo %5%6%7</translation>
+        <source>Code</source>
+        <translation>Código</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Stopped</source>
+        <translation>Interrompido</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Atualizar</translation>
+        <source>Edited message</source>
+        <translation>Mensagem editada</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Versão anterior</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Próxima versão</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copiar mensagem</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Gerar novamente</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>Gerar a resposta novamente</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Editar e reenviar</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>%1 tokens · %2 tokens/s</translation>
     </message>
 </context>
 <context>
@@ -247,6 +400,37 @@
     </message>
 </context>
 <context>
+    <name>ReasoningBlock</name>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation>Pensando… %1 s</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s · %2 tokens</source>
+        <translation>Pensou por %1 s · %2 tokens</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Inspecionar</translation>
+    </message>
+    <message>
+        <source>Open the reasoning inspector</source>
+        <translation>Abrir o inspetor de raciocínio</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>Copiar o raciocínio</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Raciocínio</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -363,6 +547,244 @@
     <message>
         <source>Looking for devices</source>
         <translation>Procurando dispositivos</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>Novo chat</translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>Iniciar um novo chat (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>Pesquisar em todos os chats</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados da pesquisa</translation>
+    </message>
+    <message>
+        <source>Reasoning: </source>
+        <translation>Raciocínio: </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Nenhum resultado</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversas</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Fixadas</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>Novo título</translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation>Ações da conversa</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renomear</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Desafixar</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Fixar</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Exportar como Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Exportar como JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>“%1” excluída</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Desfazer</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Desfazer exclusão</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>Exportar chat</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>Nenhum modelo encontrado. Coloque um arquivo .gguf em %1 ou informe um na linha de comando.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>Modelo que seria carregado</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Dispositivos Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · %4 de memória do dispositivo · subgrupo %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Model failed to load</source>
+        <translation>Falha ao carregar o modelo</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Nenhum modelo</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modelo: %1</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Carregando modelo…</translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation>Progresso do carregamento do modelo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>Cancelar o carregamento do modelo</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Dispositivo: %1</translation>
+    </message>
+    <message>
+        <source>Context %1 / %2</source>
+        <translation>Contexto %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 tokens/s</translation>
+    </message>
+    <message>
+        <source>Generating… (Esc to stop)</source>
+        <translation>Gerando… (Esc para parar)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The history database was damaged (%1). It was kept as %2 and a new one started.</source>
+        <translation>O banco de dados do histórico estava danificado (%1). Ele foi mantido como %2 e um novo foi criado.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
+        <translation>Não é possível abrir o histórico (%1). Os chats desta sessão ficam salvos apenas em %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>Novo chat</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>O modelo ainda está carregando.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF model to start chatting.</source>
+        <translation>Nenhum modelo carregado. Abra um modelo GGUF para começar a conversar.</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or stop it.</source>
+        <translation>Aguarde a resposta ou interrompa-a.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ConversationListModel</name>
+    <message>
+        <source>Pinned</source>
+        <translation>Fixadas</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Mais antigas</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Novo chat</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot; (use md or json)</source>
+        <translation>Formato de exportação desconhecido “%1” (use md ou json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não é possível gravar %1: %2</translation>
     </message>
 </context>
 <context>

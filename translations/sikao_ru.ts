@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>Думать перед ответом</translation>
+    </message>
+    <message>
+        <source>Models whose template reads enable_thinking answer directly when this is off.</source>
+        <translation>Модели, шаблон которых читает enable_thinking, отвечают сразу, если этот параметр выключен.</translation>
+    </message>
+    <message>
+        <source>Reasoning budget</source>
+        <translation>Бюджет рассуждений</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>без ограничений</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>токенов: %1</translation>
+    </message>
+    <message>
+        <source>Reasoning budget in tokens</source>
+        <translation>Бюджет рассуждений в токенах</translation>
+    </message>
+    <message>
+        <source>Message (Enter to send, Shift+Enter for a new line)</source>
+        <translation>Сообщение (Enter — отправить, Shift+Enter — новая строка)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Отправить сообщение</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>Stop generating</source>
+        <translation>Остановить генерацию</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -73,42 +128,140 @@
     </message>
 </context>
 <context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Reasoning inspector</source>
+        <translation>Инспектор рассуждений</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>Копировать рассуждение</translation>
+    </message>
+    <message>
+        <source>Close the inspector</source>
+        <translation>Закрыть инспектор</translation>
+    </message>
+    <message>
+        <source>Find in reasoning</source>
+        <translation>Найти в рассуждении</translation>
+    </message>
+    <message>
+        <source>Token probabilities are kept only for answers generated since the app started.</source>
+        <translation>Вероятности токенов хранятся только для ответов, созданных после запуска приложения.</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>Шаги рассуждения</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2 tokens · mean confidence %3%</source>
+        <translation>Шаг %1 · токенов: %2 · средняя уверенность %3%</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Шаг %1</translation>
+    </message>
+    <message>
+        <source>“%1”: %2%</source>
+        <translation>«%1»: %2%</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Sikao</source>
         <translation>Sikao</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>Модель</translation>
+        <source>%1 — Sikao</source>
+        <translation>%1 — Sikao</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>Модель не найдена. Поместите файл .gguf в %1 или укажите его в командной строке.</translation>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>Вы</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>Модель, которая будет загружена</translation>
+        <source>Assistant</source>
+        <translation>Ассистент</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Устройства Vulkan</translation>
+        <source>Copy code</source>
+        <translation>Копировать код</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 памяти устройства · подгруппа %5%6%7</translation>
+        <source>Code</source>
+        <translation>Код</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Stopped</source>
+        <translation>Остановлено</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Error: %1</source>
+        <translation>Ошибка: %1</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
+        <source>Edited message</source>
+        <translation>Изменённое сообщение</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>Предыдущая версия</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>Следующая версия</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Копировать сообщение</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Сгенерировать заново</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>Сгенерировать ответ заново</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Изменить и отправить снова</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>токенов: %1 · %2 токенов/с</translation>
     </message>
 </context>
 <context>
@@ -247,6 +400,37 @@
     </message>
 </context>
 <context>
+    <name>ReasoningBlock</name>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation>Размышляет… %1 с</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s · %2 tokens</source>
+        <translation>Размышлял %1 с · токенов: %2</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Подробнее</translation>
+    </message>
+    <message>
+        <source>Open the reasoning inspector</source>
+        <translation>Открыть инспектор рассуждений</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>Копировать рассуждение</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Рассуждение</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -363,6 +547,244 @@
     <message>
         <source>Looking for devices</source>
         <translation>Поиск устройств</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>Новый чат</translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>Начать новый чат (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>Искать во всех чатах</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Результаты поиска</translation>
+    </message>
+    <message>
+        <source>Reasoning: </source>
+        <translation>Рассуждение: </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Нет совпадений</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Беседы</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Закреплённые</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>Новое название</translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation>Действия с беседой</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Открепить</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Закрепить</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Экспорт в Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Экспорт в JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>Удалено: «%1»</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Отменить удаление</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>Экспорт чата</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>Модель не найдена. Поместите файл .gguf в %1 или укажите его в командной строке.</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>Модель, которая будет загружена</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Устройства Vulkan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · %4 памяти устройства · подгруппа %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Model failed to load</source>
+        <translation>Не удалось загрузить модель</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Нет модели</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Модель: %1</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Загрузка модели…</translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation>Ход загрузки модели</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>Отменить загрузку модели</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Устройство: %1</translation>
+    </message>
+    <message>
+        <source>Context %1 / %2</source>
+        <translation>Контекст %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 токенов/с</translation>
+    </message>
+    <message>
+        <source>Generating… (Esc to stop)</source>
+        <translation>Генерация… (Esc — остановить)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The history database was damaged (%1). It was kept as %2 and a new one started.</source>
+        <translation>База данных истории была повреждена (%1). Она сохранена как %2, создана новая.</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
+        <translation>Не удаётся открыть историю (%1). Чаты этого сеанса хранятся только в %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>Новый чат</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>Модель ещё загружается.</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF model to start chatting.</source>
+        <translation>Модель не загружена. Откройте модель GGUF, чтобы начать чат.</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or stop it.</source>
+        <translation>Дождитесь ответа или остановите его.</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ConversationListModel</name>
+    <message>
+        <source>Pinned</source>
+        <translation>Закреплённые</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>Ранее</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Новый чат</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot; (use md or json)</source>
+        <translation>Неизвестный формат экспорта «%1» (используйте md или json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
     </message>
 </context>
 <context>

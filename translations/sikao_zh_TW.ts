@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>先思考再回答</translation>
+    </message>
+    <message>
+        <source>Models whose template reads enable_thinking answer directly when this is off.</source>
+        <translation>範本讀取 enable_thinking 的模型在關閉此選項時會直接回答。</translation>
+    </message>
+    <message>
+        <source>Reasoning budget</source>
+        <translation>推理預算</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 個 token</translation>
+    </message>
+    <message>
+        <source>Reasoning budget in tokens</source>
+        <translation>推理預算（token 數）</translation>
+    </message>
+    <message>
+        <source>Message (Enter to send, Shift+Enter for a new line)</source>
+        <translation>訊息（Enter 傳送，Shift+Enter 換行）</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>傳送訊息</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop generating</source>
+        <translation>停止產生</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -73,42 +128,140 @@
     </message>
 </context>
 <context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Reasoning inspector</source>
+        <translation>推理檢查器</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>複製推理內容</translation>
+    </message>
+    <message>
+        <source>Close the inspector</source>
+        <translation>關閉檢查器</translation>
+    </message>
+    <message>
+        <source>Find in reasoning</source>
+        <translation>在推理中尋找</translation>
+    </message>
+    <message>
+        <source>Token probabilities are kept only for answers generated since the app started.</source>
+        <translation>僅保留應用程式啟動後產生之回答的 token 機率。</translation>
+    </message>
+    <message>
+        <source>Reasoning steps</source>
+        <translation>推理步驟</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2 tokens · mean confidence %3%</source>
+        <translation>第 %1 步 · %2 個 token · 平均信心度 %3%</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>“%1”: %2%</source>
+        <translation>「%1」：%2%</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Sikao</source>
         <translation>Sikao</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>%1 — Sikao</source>
+        <translation>%1 — Sikao</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>找不到模型。請把 .gguf 檔案放到 %1，或在命令列中指定一個。</translation>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>將要載入的模型</translation>
+        <source>Assistant</source>
+        <translation>助理</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Vulkan 裝置</translation>
+        <source>Copy code</source>
+        <translation>複製程式碼</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 裝置記憶體 · 子群組 %5%6%7</translation>
+        <source>Code</source>
+        <translation>程式碼</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Stopped</source>
+        <translation>已停止</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Error: %1</source>
+        <translation>錯誤：%1</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
+        <source>Edited message</source>
+        <translation>編輯後的訊息</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>傳送</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>上一個版本</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一個版本</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>複製訊息</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新產生</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>重新產生回答</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>編輯並重新傳送</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tokens/s</source>
+        <translation>%1 個 token · %2 token/秒</translation>
     </message>
 </context>
 <context>
@@ -247,6 +400,37 @@
     </message>
 </context>
 <context>
+    <name>ReasoningBlock</name>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation>思考中… %1 秒</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s · %2 tokens</source>
+        <translation>思考了 %1 秒 · %2 個 token</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <source>Open the reasoning inspector</source>
+        <translation>開啟推理檢查器</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>複製推理內容</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -363,6 +547,244 @@
     <message>
         <source>Looking for devices</source>
         <translation>正在尋找裝置</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>New chat</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation>開始新對話 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>搜尋所有對話</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <source>Reasoning: </source>
+        <translation>推理： </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>沒有符合項目</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>對話</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已釘選</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>新標題</translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation>對話動作</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重新命名</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消釘選</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>釘選</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>匯出為 Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>匯出為 JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>已刪除「%1」</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>復原刪除</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>匯出對話</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
+        <translation>找不到模型。請把 .gguf 檔案放到 %1，或在命令列中指定一個。</translation>
+    </message>
+    <message>
+        <source>Model that would be loaded</source>
+        <translation>將要載入的模型</translation>
+    </message>
+    <message>
+        <source>Vulkan devices</source>
+        <translation>Vulkan 裝置</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
+        <translation>%1 · %2 · Vulkan %3 · %4 裝置記憶體 · 子群組 %5%6%7</translation>
+    </message>
+    <message>
+        <source> · fp16</source>
+        <translation> · fp16</translation>
+    </message>
+    <message>
+        <source> · int8</source>
+        <translation> · int8</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Model failed to load</source>
+        <translation>模型載入失敗</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>無模型</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>正在載入模型…</translation>
+    </message>
+    <message>
+        <source>Model loading progress</source>
+        <translation>模型載入進度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel loading the model</source>
+        <translation>取消載入模型</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>裝置：%1</translation>
+    </message>
+    <message>
+        <source>Context %1 / %2</source>
+        <translation>上下文 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/秒</translation>
+    </message>
+    <message>
+        <source>Generating… (Esc to stop)</source>
+        <translation>正在產生…（按 Esc 停止）</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The history database was damaged (%1). It was kept as %2 and a new one started.</source>
+        <translation>歷史資料庫已損毀（%1）。已將其保留為 %2 並建立新的資料庫。</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
+        <translation>無法開啟歷史記錄（%1）。本次工作階段的對話僅保存在 %2 中。</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ChatController</name>
+    <message>
+        <source>New chat</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>模型仍在載入中。</translation>
+    </message>
+    <message>
+        <source>No model is loaded. Open a GGUF model to start chatting.</source>
+        <translation>尚未載入模型。請開啟 GGUF 模型以開始對話。</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or stop it.</source>
+        <translation>請等待回答完成或將其停止。</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::ConversationListModel</name>
+    <message>
+        <source>Pinned</source>
+        <translation>已釘選</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>過去 7 天</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>更早</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Unknown export format &quot;%1&quot; (use md or json)</source>
+        <translation>未知的匯出格式「%1」（請使用 md 或 json）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
     </message>
 </context>
 <context>
