@@ -455,6 +455,11 @@ void History::set_settings(int64_t id, const std::string& settings_json) {
              id, settings_json);
 }
 
+void History::set_system_prompt(int64_t id, const std::string& system_prompt) {
+  update_one(*impl_, "UPDATE conversations SET system_prompt = ?2, updated_ms = ?3 WHERE id = ?1",
+             id, system_prompt);
+}
+
 void History::delete_conversation(int64_t id) {
   Database& db = *impl_->db;
   Transaction tx(db);

@@ -220,6 +220,7 @@ class History {
   void set_pinned(int64_t id, bool pinned);
   void set_archived(int64_t id, bool archived);
   void set_settings(int64_t id, const std::string& settings_json);
+  void set_system_prompt(int64_t id, const std::string& system_prompt);
   void delete_conversation(int64_t id);
 
   // Messages and branches. Appending makes the new message the conversation's active leaf; a

@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>إيقاف التوليد</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>موجّه النظام</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>موجّه النظام ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>تعديل موجّه النظام لهذه المحادثة</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>تعليمات يتّبعها النموذج في هذه المحادثة. تبدأ المحادثات الجديدة بالقيمة الافتراضية من الإعدادات.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>تعليمات للنموذج في هذه المحادثة (فارغ: لا شيء)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>موجّه النظام لهذه المحادثة</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>العودة إلى المحادثة</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>العودة إلى المحادثة (Esc)</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>النماذج</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>إدارة النماذج</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>اختيار النماذج وفتحها وتحميلها</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>أخذ العينات وموجّه النظام والمظهر واللغة والجهاز (Ctrl+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>النموذج</translation>
+        <source>Start a chat</source>
+        <translation>ابدأ محادثة</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>لم يُعثر على نموذج. ضع ملف ‎.gguf في %1 أو مرّره في سطر الأوامر.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>النموذج: %1 على %2، السياق %3 رمزًا.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>النموذج الذي سيُحمَّل</translation>
+        <source>Loading %1…</source>
+        <translation>جارٍ تحميل %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>أجهزة Vulkan</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>تعذّر تحميل النموذج: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · ذاكرة الجهاز %4 · المجموعة الفرعية %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>لم يُحمَّل أي نموذج.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>تقدّم تحميل النموذج</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>اكتب رسالة في الأسفل. يعرض نموذج الاستدلال تفكيره فوق الإجابة؛ افتحه لتفحّص كل خطوة ومدى ثقة النموذج بكل رمز.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>تحديث</translation>
+        <source>Models…</source>
+        <translation>النماذج…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>إدارة النماذج</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: الملف غير موجود</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>جارٍ قراءة %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — %3 موترات، %4، السياق %5 رمزًا
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>غير معروف</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>Generierung stoppen</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>Systemprompt ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>Systemprompt dieses Chats bearbeiten</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>Anweisungen, denen das Modell in diesem Chat folgt. Neue Chats beginnen mit der Vorgabe aus den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>Anweisungen an das Modell in diesem Chat (leer: keine)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>Systemprompt dieses Chats</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>Zurück zum Chat</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>Zurück zum Chat (Esc)</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Modelle verwalten</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>Modelle auswählen, öffnen und laden</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>Sampling, Systemprompt, Darstellung, Sprache und Gerät (Strg+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
+        <source>Start a chat</source>
+        <translation>Einen Chat beginnen</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>Kein Modell gefunden. Legen Sie eine .gguf-Datei in %1 ab oder geben Sie eine auf der Befehlszeile an.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>Modell: %1 auf %2, Kontext %3 Tokens.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>Modell, das geladen würde</translation>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Vulkan-Geräte</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>Das Modell konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 Gerätespeicher · Subgruppe %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>Fortschritt beim Laden des Modells</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>Schreiben Sie unten eine Nachricht. Ein Reasoning-Modell zeigt sein Denken über der Antwort; öffnen Sie es, um jeden Schritt zu prüfen und wie sicher sich das Modell bei jedem Token war.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
+        <source>Models…</source>
+        <translation>Modelle…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Modelle verwalten</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: Die Datei existiert nicht</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 wird gelesen…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — %3 Tensoren, %4, Kontext %5 Token
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
     </message>
 </context>
 </TS>

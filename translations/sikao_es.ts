@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>Detener la generación</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Indicación del sistema</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>Indicación del sistema ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>Editar la indicación del sistema de este chat</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>Instrucciones que el modelo sigue en este chat. Los chats nuevos empiezan con la predeterminada de los ajustes.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>Instrucciones para el modelo en este chat (vacío: ninguna)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>Indicación del sistema de este chat</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>Volver al chat</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>Volver al chat (Esc)</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Gestionar modelos</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>Elegir, abrir y cargar modelos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>Muestreo, indicación del sistema, apariencia, idioma y dispositivo (Ctrl+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>Modelo</translation>
+        <source>Start a chat</source>
+        <translation>Empezar un chat</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>No se encontró ningún modelo. Pon un archivo .gguf en %1 o indica uno en la línea de órdenes.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>Modelo: %1 en %2, contexto de %3 tokens.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>Modelo que se cargaría</translation>
+        <source>Loading %1…</source>
+        <translation>Cargando %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Dispositivos Vulkan</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>No se pudo cargar el modelo: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 de memoria del dispositivo · subgrupo %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>No hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>Progreso de carga del modelo</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>Escribe un mensaje abajo. Un modelo de razonamiento muestra su razonamiento encima de la respuesta; ábrelo para examinar cada paso y la seguridad del modelo en cada token.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualizar</translation>
+        <source>Models…</source>
+        <translation>Modelos…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Gestionar modelos</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: el archivo no existe</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Leyendo %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — %3 tensores, %4, contexto de %5 tokens
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>desconocido</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>توقف تولید</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>پیام سیستمی</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>پیام سیستمی ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>ویرایش پیام سیستمی این گفتگو</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>دستورهایی که مدل در این گفتگو دنبال می‌کند. گفتگوهای تازه با پیش‌فرض تنظیمات شروع می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>دستورها برای مدل در این گفتگو (خالی: هیچ)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>پیام سیستمی این گفتگو</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>بازگشت به گفتگو</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>بازگشت به گفتگو (Esc)</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>مدیریت مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>انتخاب، باز کردن و بارگذاری مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>نمونه‌برداری، پیام سیستمی، ظاهر، زبان و دستگاه (Ctrl+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>مدل</translation>
+        <source>Start a chat</source>
+        <translation>شروع گفتگو</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>مدلی پیدا نشد. یک فایل ‎.gguf در %1 بگذارید یا آن را در خط فرمان بدهید.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>مدل: %1 روی %2، زمینه %3 توکن.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>مدلی که بارگذاری می‌شود</translation>
+        <source>Loading %1…</source>
+        <translation>در حال بارگذاری %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>دستگاه‌های Vulkan</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>مدل بارگذاری نشد: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · حافظهٔ دستگاه %4 · زیرگروه %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>هیچ مدلی بارگذاری نشده است.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>پیشرفت بارگذاری مدل</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>پیامی در پایین بنویسید. مدل استدلالی فکرش را بالای پاسخ نشان می‌دهد؛ آن را باز کنید تا هر گام و میزان اطمینان مدل به هر توکن را ببینید.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>تازه‌سازی</translation>
+        <source>Models…</source>
+        <translation>مدل‌ها…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>مدیریت مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>تنظیمات…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: فایل وجود ندارد</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>در حال خواندن %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — %3 تانسور، %4، زمینهٔ %5 توکن
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>نامعلوم</translation>
     </message>
 </context>
 </TS>

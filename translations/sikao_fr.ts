@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>Arrêter la génération</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Invite système</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>Invite système ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>Modifier l’invite système de cette discussion</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>Instructions que le modèle suit dans cette discussion. Les nouvelles discussions commencent avec celle par défaut des paramètres.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>Instructions pour le modèle dans cette discussion (vide : aucune)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>Invite système de cette discussion</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -143,7 +167,7 @@
     </message>
     <message>
         <source>Close the inspector</source>
-        <translation>Fermer l'inspecteur</translation>
+        <translation>Fermer l&apos;inspecteur</translation>
     </message>
     <message>
         <source>Find in reasoning</source>
@@ -151,7 +175,7 @@
     </message>
     <message>
         <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>Les probabilités des tokens ne sont conservées que pour les réponses générées depuis le démarrage de l'application.</translation>
+        <translation>Les probabilités des tokens ne sont conservées que pour les réponses générées depuis le démarrage de l&apos;application.</translation>
     </message>
     <message>
         <source>Reasoning steps</source>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>Retour au chat</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>Retour au chat (Échap)</translation>
     </message>
 </context>
 <context>
@@ -415,7 +447,7 @@
     </message>
     <message>
         <source>Open the reasoning inspector</source>
-        <translation>Ouvrir l'inspecteur de raisonnement</translation>
+        <translation>Ouvrir l&apos;inspecteur de raisonnement</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Gérer les modèles</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>Choisir, ouvrir et charger des modèles</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>Échantillonnage, invite système, apparence, langue et périphérique (Ctrl+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
+        <source>Start a chat</source>
+        <translation>Commencer une discussion</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>Aucun modèle trouvé. Placez un fichier .gguf dans %1 ou indiquez-en un sur la ligne de commande.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>Modèle : %1 sur %2, contexte de %3 jetons.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>Modèle qui serait chargé</translation>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Périphériques Vulkan</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>Le modèle n’a pas pu être chargé : %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 de mémoire du périphérique · sous-groupe %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>Aucun modèle n’est chargé.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>Progression du chargement du modèle</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>Saisissez un message ci-dessous. Un modèle de raisonnement affiche sa réflexion au-dessus de la réponse ; ouvrez-la pour examiner chaque étape et l’assurance du modèle pour chaque jeton.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>Models…</source>
+        <translation>Modèles…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Gérer les modèles</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
     </message>
 </context>
 <context>
@@ -726,11 +790,11 @@
     <name>main</name>
     <message>
         <source>The history database was damaged (%1). It was kept as %2 and a new one started.</source>
-        <translation>La base de données de l'historique était endommagée (%1). Elle a été conservée sous %2 et une nouvelle a été créée.</translation>
+        <translation>La base de données de l&apos;historique était endommagée (%1). Elle a été conservée sous %2 et une nouvelle a été créée.</translation>
     </message>
     <message>
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
-        <translation>Impossible d'ouvrir l'historique (%1). Les discussions de cette session sont conservées uniquement dans %2.</translation>
+        <translation>Impossible d&apos;ouvrir l&apos;historique (%1). Les discussions de cette session sont conservées uniquement dans %2.</translation>
     </message>
 </context>
 <context>
@@ -745,7 +809,7 @@
     </message>
     <message>
         <source>No model is loaded. Open a GGUF model to start chatting.</source>
-        <translation>Aucun modèle n'est chargé. Ouvrez un modèle GGUF pour commencer à discuter.</translation>
+        <translation>Aucun modèle n&apos;est chargé. Ouvrez un modèle GGUF pour commencer à discuter.</translation>
     </message>
     <message>
         <source>Wait for the answer or stop it.</source>
@@ -760,7 +824,7 @@
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
@@ -780,11 +844,11 @@
     </message>
     <message>
         <source>Unknown export format &quot;%1&quot; (use md or json)</source>
-        <translation>Format d'exportation inconnu « %1 » (utilisez md ou json)</translation>
+        <translation>Format d&apos;exportation inconnu « %1 » (utilisez md ou json)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1 : le fichier n’existe pas</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Lecture de %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — %3 tenseurs, %4, contexte de %5 jetons
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
     </message>
 </context>
 </TS>

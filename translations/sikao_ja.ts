@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>生成を停止</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>システムプロンプト</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>システムプロンプト ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>このチャットのシステムプロンプトを編集</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>このチャットでモデルが従う指示です。新しいチャットは設定の既定値で始まります。</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>このチャットでのモデルへの指示（空欄：なし）</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>このチャットのシステムプロンプト</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>チャットに戻る</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>チャットに戻る（Esc）</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>モデルを管理</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>モデルを選択・開く・読み込む</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>サンプリング、システムプロンプト、外観、言語、デバイス（Ctrl+,）</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>モデル</translation>
+        <source>Start a chat</source>
+        <translation>チャットを始める</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>モデルが見つかりません。.gguf ファイルを %1 に置くか、コマンドラインで指定してください。</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>モデル：%1（%2 上）、コンテキスト %3 トークン。</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>読み込まれるモデル</translation>
+        <source>Loading %1…</source>
+        <translation>%1 を読み込み中…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Vulkan デバイス</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>モデルを読み込めませんでした：%1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · デバイスメモリ %4 · サブグループ %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>モデルが読み込まれていません。</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>モデルの読み込み状況</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>下にメッセージを入力してください。推論モデルは回答の上に思考を表示します。開くと各ステップと、モデルが各トークンをどれだけ確信していたかを確認できます。</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>更新</translation>
+        <source>Models…</source>
+        <translation>モデル…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>モデルを管理</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: ファイルが存在しません</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 を読み取り中…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1（%2）— テンソル %3 個、%4、コンテキスト %5 トークン
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>不明</translation>
     </message>
 </context>
 </TS>

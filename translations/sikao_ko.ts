@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>생성 중지</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>시스템 프롬프트</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>시스템 프롬프트 ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>이 채팅의 시스템 프롬프트 편집</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>이 채팅에서 모델이 따르는 지시입니다. 새 채팅은 설정의 기본값으로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>이 채팅에서 모델에 줄 지시(비우면 없음)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>이 채팅의 시스템 프롬프트</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -167,7 +191,7 @@
     </message>
     <message>
         <source>“%1”: %2%</source>
-        <translation>"%1": %2%</translation>
+        <translation>&quot;%1&quot;: %2%</translation>
     </message>
 </context>
 <context>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>채팅으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>채팅으로 돌아가기(Esc)</translation>
     </message>
 </context>
 <context>
@@ -617,7 +649,7 @@
     </message>
     <message>
         <source>Deleted “%1”</source>
-        <translation>"%1" 삭제됨</translation>
+        <translation>&quot;%1&quot; 삭제됨</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>모델 관리</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>모델 선택, 열기 및 불러오기</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>샘플링, 시스템 프롬프트, 모양, 언어 및 장치(Ctrl+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>모델</translation>
+        <source>Start a chat</source>
+        <translation>채팅 시작</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>모델을 찾을 수 없습니다. .gguf 파일을 %1에 넣거나 명령줄에서 지정하세요.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>모델: %1, 장치 %2, 컨텍스트 %3 토큰.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>불러올 모델</translation>
+        <source>Loading %1…</source>
+        <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Vulkan 장치</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>모델을 불러올 수 없습니다: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · 장치 메모리 %4 · 서브그룹 %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>모델 불러오기 진행률</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>아래에 메시지를 입력하세요. 추론 모델은 답변 위에 생각 과정을 보여 줍니다. 열면 모든 단계와 각 토큰에 대한 모델의 확신 정도를 살펴볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
+        <source>Models…</source>
+        <translation>모델…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>모델 관리</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
     </message>
 </context>
 <context>
@@ -780,7 +844,7 @@
     </message>
     <message>
         <source>Unknown export format &quot;%1&quot; (use md or json)</source>
-        <translation>알 수 없는 내보내기 형식 "%1" (md 또는 json 사용)</translation>
+        <translation>알 수 없는 내보내기 형식 &quot;%1&quot; (md 또는 json 사용)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: 파일이 없습니다</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 읽는 중…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — 텐서 %3개, %4, 컨텍스트 %5 토큰
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>알 수 없음</translation>
     </message>
 </context>
 </TS>

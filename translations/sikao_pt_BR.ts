@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>Parar a geração</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt do sistema</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>Prompt do sistema ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>Editar o prompt do sistema desta conversa</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>Instruções que o modelo segue nesta conversa. Novas conversas começam com o padrão das configurações.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>Instruções para o modelo nesta conversa (vazio: nenhuma)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>Prompt do sistema desta conversa</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>Voltar ao chat</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>Voltar ao chat (Esc)</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Gerenciar modelos</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>Escolher, abrir e carregar modelos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>Amostragem, prompt do sistema, aparência, idioma e dispositivo (Ctrl+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>Modelo</translation>
+        <source>Start a chat</source>
+        <translation>Começar uma conversa</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>Nenhum modelo encontrado. Coloque um arquivo .gguf em %1 ou informe um na linha de comando.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>Modelo: %1 em %2, contexto de %3 tokens.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>Modelo que seria carregado</translation>
+        <source>Loading %1…</source>
+        <translation>Carregando %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Dispositivos Vulkan</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>Não foi possível carregar o modelo: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 de memória do dispositivo · subgrupo %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>Nenhum modelo carregado.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>Progresso do carregamento do modelo</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>Digite uma mensagem abaixo. Um modelo de raciocínio mostra seu raciocínio acima da resposta; abra-o para examinar cada passo e a confiança do modelo em cada token.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Atualizar</translation>
+        <source>Models…</source>
+        <translation>Modelos…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Gerenciar modelos</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configurações…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: o arquivo não existe</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Lendo %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — %3 tensores, %4, contexto de %5 tokens
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>desconhecido</translation>
     </message>
 </context>
 </TS>

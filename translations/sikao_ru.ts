@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>Остановить генерацию</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Системный промпт</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>Системный промпт ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>Изменить системный промпт этого чата</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>Инструкции, которым модель следует в этом чате. Новые чаты начинаются с варианта по умолчанию из настроек.</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>Инструкции для модели в этом чате (пусто: нет)</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>Системный промпт этого чата</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>Назад к чату</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>Назад к чату (Esc)</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>Модели</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Управление моделями</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>Выбор, открытие и загрузка моделей</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>Сэмплирование, системный промпт, оформление, язык и устройство (Ctrl+,)</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>Модель</translation>
+        <source>Start a chat</source>
+        <translation>Начать чат</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>Модель не найдена. Поместите файл .gguf в %1 или укажите его в командной строке.</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>Модель: %1 на %2, контекст %3 токенов.</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>Модель, которая будет загружена</translation>
+        <source>Loading %1…</source>
+        <translation>Загрузка %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Устройства Vulkan</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>Не удалось загрузить модель: %1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 памяти устройства · подгруппа %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>Модель не загружена.</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>Ход загрузки модели</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>Введите сообщение ниже. Рассуждающая модель показывает ход мыслей над ответом; откройте его, чтобы изучить каждый шаг и уверенность модели в каждом токене.</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
+        <source>Models…</source>
+        <translation>Модели…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>Управление моделями</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1: файл не существует</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Чтение %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1 (%2) — тензоров: %3, %4, контекст %5 токенов
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>неизвестно</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>停止生成</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>系统提示词 ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>编辑此聊天的系统提示词</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>模型在此聊天中遵循的指示。新聊天使用设置中的默认值。</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>此聊天中给模型的指示（留空：无）</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>此聊天的系统提示词</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>返回聊天</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>返回聊天（Esc）</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>管理模型</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>选择、打开和加载模型</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>采样、系统提示词、外观、语言和设备（Ctrl+,）</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>Start a chat</source>
+        <translation>开始聊天</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>未找到模型。请把 .gguf 文件放到 %1，或在命令行中指定一个。</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>模型：%1，运行于 %2，上下文 %3 个词元。</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>将要加载的模型</translation>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Vulkan 设备</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 显存 · 子组 %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>模型加载进度</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>在下方输入消息。推理模型会在回答上方显示其思考过程；打开它可查看每一步以及模型对每个词元的把握程度。</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <source>Models…</source>
+        <translation>模型…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>管理模型</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1：文件不存在</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1（%2）— %3 个张量，%4，上下文 %5 个词元
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,30 @@
         <source>Stop generating</source>
         <translation>停止產生</translation>
     </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系統提示詞</translation>
+    </message>
+    <message>
+        <source>System prompt ✓</source>
+        <translation>系統提示詞 ✓</translation>
+    </message>
+    <message>
+        <source>Edit this chat&apos;s system prompt</source>
+        <translation>編輯此聊天的系統提示詞</translation>
+    </message>
+    <message>
+        <source>Instructions the model follows in this chat. New chats start with the default from the settings.</source>
+        <translation>模型在此聊天中遵循的指示。新聊天使用設定中的預設值。</translation>
+    </message>
+    <message>
+        <source>Instructions for the model in this chat (empty: none)</source>
+        <translation>此聊天中給模型的指示（留空：無）</translation>
+    </message>
+    <message>
+        <source>System prompt of this chat</source>
+        <translation>此聊天的系統提示詞</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -183,6 +207,14 @@
     <message>
         <source>Close</source>
         <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Back to chat</source>
+        <translation>返回聊天</translation>
+    </message>
+    <message>
+        <source>Back to chat (Esc)</source>
+        <translation>返回聊天（Esc）</translation>
     </message>
 </context>
 <context>
@@ -639,40 +671,72 @@
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>管理模型</translation>
+    </message>
+    <message>
+        <source>Choose, open and load models</source>
+        <translation>選擇、開啟和載入模型</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
+        <translation>取樣、系統提示詞、外觀、語言和裝置（Ctrl+,）</translation>
+    </message>
 </context>
 <context>
     <name>StartupPanel</name>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>Start a chat</source>
+        <translation>開始聊天</translation>
     </message>
     <message>
-        <source>No model found. Put a .gguf file in %1 or pass one on the command line.</source>
-        <translation>找不到模型。請把 .gguf 檔案放到 %1，或在命令列中指定一個。</translation>
+        <source>Model: %1 on %2, context %3 tokens.</source>
+        <translation>模型：%1，執行於 %2，上下文 %3 個詞元。</translation>
     </message>
     <message>
-        <source>Model that would be loaded</source>
-        <translation>將要載入的模型</translation>
+        <source>Loading %1…</source>
+        <translation>正在載入 %1…</translation>
     </message>
     <message>
-        <source>Vulkan devices</source>
-        <translation>Vulkan 裝置</translation>
+        <source>The model could not be loaded: %1</source>
+        <translation>無法載入模型：%1</translation>
     </message>
     <message>
-        <source>%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7</source>
-        <translation>%1 · %2 · Vulkan %3 · %4 裝置記憶體 · 子群組 %5%6%7</translation>
+        <source>No model is loaded.</source>
+        <translation>未載入模型。</translation>
     </message>
     <message>
-        <source> · fp16</source>
-        <translation> · fp16</translation>
+        <source>Model loading progress</source>
+        <translation>模型載入進度</translation>
     </message>
     <message>
-        <source> · int8</source>
-        <translation> · int8</translation>
+        <source>Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.</source>
+        <translation>在下方輸入訊息。推理模型會在回答上方顯示其思考過程；開啟它可檢視每一步以及模型對每個詞元的把握程度。</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
+        <source>Models…</source>
+        <translation>模型…</translation>
+    </message>
+    <message>
+        <source>Manage models</source>
+        <translation>管理模型</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
 </context>
 <context>
@@ -815,23 +879,6 @@
     <message>
         <source>%1: the file does not exist</source>
         <translation>%1：檔案不存在</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::StartupModel</name>
-    <message>
-        <source>Reading %1…</source>
-        <translation>正在讀取 %1…</translation>
-    </message>
-    <message>
-        <source>%1 (%2) — %3 tensors, %4, context %5 tokens
-%6</source>
-        <translation>%1（%2）— %3 個張量，%4，上下文 %5 個詞元
-%6</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
     </message>
 </context>
 </TS>

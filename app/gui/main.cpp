@@ -1,20 +1,16 @@
 // sikao: the desktop app. Wiring only: view-models from ui/, QML from the resource.
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <cstdio>
-#include <QDir>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQmlContext>
 #include <QQuickWindow>
-#include <QSettings>
 #include <QStandardPaths>
 
-#include "chat/chat_controller.h"
+#include "app_context.h"
 #include "common/log.h"
-#include "device_list_model.h"
 #include "engine/engine_backend.h"
-#include "engine/engine_host.h"
 #include "startup_model.h"
 #include "storage/history.h"
 
@@ -46,6 +42,8 @@ std::unique_ptr<sikao::storage::History> open_history(QString& problem) {
 } // namespace
 
 int main(int argc, char** argv) {
+  QElapsedTimer started;
+  started.start();
   QGuiApplication app(argc, argv);
   QGuiApplication::setOrganizationName(QStringLiteral("Sikao"));
   QGuiApplication::setApplicationName(QStringLiteral("sikao"));
@@ -67,6 +65,14 @@ int main(int argc, char** argv) {
                                       QStringLiteral("file"));
   const QCommandLineOption quit_after(QStringLiteral("quit-after-answer"),
                                       QStringLiteral("Quit when the answer to --send is complete."));
+  const QCommandLineOption no_model(QStringLiteral("no-model"),
+                                    QStringLiteral("Start without loading a model."));
+  // The start-up benchmark (sikao-startup-bench) reads this line.
+  const QCommandLineOption quit_interactive(
+      QStringLiteral("quit-when-interactive"),
+      QStringLiteral("Print \"interactive after N ms\" when the window has shown its first frame, then quit."));
+  parser.addOption(no_model);
+  parser.addOption(quit_interactive);
   parser.addOption(send);
   parser.addOption(screenshot);
   parser.addOption(quit_after);
@@ -75,29 +81,21 @@ int main(int argc, char** argv) {
   parser.process(app);
   sikao::log::set_verbose(parser.isSet(verbose));
 
-  sikao::ui::DeviceListModel devices;
-  sikao::ui::StartupModel startup_model(parser.positionalArguments().value(0),
-                                        QStringLiteral(SIKAO_BUNDLED_MODEL));
-
   QString history_problem;
   const auto history = open_history(history_problem);
-  sikao::ui::EngineHost engine_host(std::make_unique<sikao::ui::EngineBackend>());
-  sikao::ui::ChatController chat(*history, engine_host);
-  QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat] {
-    if (chat.modelLoaded()) QSettings().setValue(QStringLiteral("models/last"), chat.modelPath());
-  });
+  sikao::ui::AppContext context(*history, std::make_unique<sikao::ui::EngineBackend>(),
+                                {{}, sikao::ui::default_models_folder(), QStringLiteral(SIKAO_BUNDLED_MODEL)});
+  auto& chat = context.chat();
   // Closing the window during generation keeps the partial answer.
   QObject::connect(&app, &QCoreApplication::aboutToQuit, &chat, &sikao::ui::ChatController::shutdown);
 
   QQmlApplicationEngine engine;  // declared last: destroyed before what the QML refers to
-  engine.rootContext()->setContextProperty(QStringLiteral("devices"), &devices);
-  engine.rootContext()->setContextProperty(QStringLiteral("startupModel"), &startup_model);
-  engine.rootContext()->setContextProperty(QStringLiteral("chat"), &chat);
+  context.expose(engine);
   engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
   if (engine.rootObjects().isEmpty()) {
     return 1;
   }
-  devices.refresh();
+  context.devices().refresh();
   if (parser.isSet(send)) {
     QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &send] {
       if (chat.modelLoaded() && chat.conversationId() == 0) chat.send(parser.value(send));
@@ -116,8 +114,17 @@ int main(int argc, char** argv) {
       if (parser.isSet(quit_after)) QCoreApplication::quit();
     });
   }
-  if (!startup_model.path().isEmpty()) {
-    chat.loadModel(startup_model.path());
+  // The model named on the command line, else the last one, else the first in the models
+  // folder, else the bundled demo; with none, the first-run page shows.
+  if (!parser.isSet(no_model)) context.models().loadStartupModel(parser.positionalArguments().value(0));
+  if (parser.isSet(quit_interactive)) {
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+    // The first frame on screen: from here the window takes input.
+    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [started] {
+      std::printf("interactive after %lld ms\n", static_cast<long long>(started.elapsed()));
+      std::fflush(stdout);
+      QCoreApplication::quit();
+    }, Qt::QueuedConnection);
   }
   if (!history_problem.isEmpty()) {
     chat.showError(history_problem);

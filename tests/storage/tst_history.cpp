@@ -303,6 +303,21 @@ class TstHistory : public QObject {
     QCOMPARE(h.list_conversations(all).size(), size_t(3));
   }
 
+  void the_system_prompt_of_a_chat_can_be_changed() {
+    FakeClock clock;
+    History h(fresh_path(), clock.options());
+    NewConversation n;
+    n.title = "t";
+    n.system_prompt = "Be brief.";
+    const int64_t c = h.create_conversation(n);
+    QCOMPARE(h.conversation(c).system_prompt, std::string("Be brief."));
+    clock.advance(1s);
+    h.set_system_prompt(c, "用中文回答。");
+    QCOMPARE(h.conversation(c).system_prompt, std::string("用中文回答。"));
+    QVERIFY(h.conversation(c).updated_ms > h.conversation(c).created_ms);
+    QCOMPARE(code_of([&] { h.set_system_prompt(999, "x"); }), StorageErrorCode::NotFound);
+  }
+
   // ---- streaming ----
 
   void streaming_writes_are_throttled_to_the_interval() {

@@ -23,6 +23,7 @@ struct FakeScript {
   std::vector<std::vector<chat::StoredMessage>> seen;  // the messages of every request
   std::vector<std::optional<bool>> thinking_seen;       // enable_thinking of every request
   std::vector<size_t> prompt_sizes;                     // prompt tokens of every generate()
+  std::vector<ui::LoadRequest> loads;                   // every load()
 
   static float probability(size_t i) { return i % 2 == 0 ? 0.9f : 0.3f; }
 };
@@ -34,6 +35,10 @@ class FakeBackend : public ui::GenerationBackend {
   ui::LoadedModelInfo load(const ui::LoadRequest& request,
                            const std::function<bool(float)>& progress) override {
     loaded_ = false;
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->loads.push_back(request);
+    }
     for (int step = 0; step <= 10; ++step) {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
       if (!progress(step / 10.0f)) throw Error(ErrorCode::Cancelled, request.path + ": loading cancelled");

@@ -205,8 +205,10 @@ class TestChatEngineHost : public QObject {
     QTemporaryDir dir;
     storage::History history((dir.path() + "/history.db").toStdString());
     ui::EngineHost host(std::make_unique<ui::EngineBackend>());
-    ui::ChatController chat(history, host);
-    chat.setGenerationSettings(sampling::SamplingParams::greedy(), 256);
+    ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
+    settings.setTemperature(0.0);  // greedy
+    settings.setMaxTokens(256);
+    ui::ChatController chat(history, host, &settings);
     chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR
                                   "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
     QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
@@ -241,8 +243,10 @@ class TestChatEngineHost : public QObject {
     QTemporaryDir dir;
     storage::History history((dir.path() + "/history.db").toStdString());
     ui::EngineHost host(std::make_unique<ui::EngineBackend>());
-    ui::ChatController chat(history, host);
-    chat.setGenerationSettings(sampling::SamplingParams::greedy(), 128);
+    ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
+    settings.setTemperature(0.0);  // greedy
+    settings.setMaxTokens(128);
+    ui::ChatController chat(history, host, &settings);
     chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR
                                   "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
     QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);

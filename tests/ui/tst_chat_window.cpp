@@ -1,8 +1,11 @@
-// The chat window itself (Main.qml and its parts) over the real view-models, the scripted engine
-// and a temporary History, under Xvfb: it loads without a QML warning, the composer sends on
-// Enter and breaks lines on Shift+Enter, the shortcuts act, a reasoned answer streams into the
-// window, the inspector and search results show, and under a right-to-left layout the sidebar
-// moves to the right. Screenshots of each state go to $SIKAO_SCREENSHOT_DIR when set.
+// The chat window itself (Main.qml and its parts) over the app's own wiring (AppContext: the real
+// view-models, the scripted engine, a temporary History, settings file and models folder), under
+// Xvfb: it loads without a QML warning, with no model it shows the first-run page, a load through
+// the model manager reaches the chat, the composer sends on Enter and breaks lines on
+// Shift+Enter, the shortcuts act, a reasoned answer streams into the window, the inspector and
+// search results show, the settings page opens and its theme, font size and sampling apply, and
+// in Arabic the whole window is translated and mirrored. Screenshots of each state go to
+// $SIKAO_SCREENSHOT_DIR when set.
 
 #include <QtTest>
 
@@ -15,11 +18,8 @@
 #include <QTemporaryDir>
 #include <ctime>
 
-#include "chat/chat_controller.h"
-#include "device_list_model.h"
-#include "engine/engine_host.h"
+#include "app_context.h"
 #include "fake_backend.h"
-#include "startup_model.h"
 #include "storage/history.h"
 
 using namespace sikao;
@@ -44,12 +44,11 @@ class TestChatWindow : public QObject {
   QTemporaryDir dir_;
   std::shared_ptr<test::FakeScript> script_ = std::make_shared<test::FakeScript>();
   std::unique_ptr<storage::History> history_;
-  std::unique_ptr<ui::EngineHost> host_;
-  std::unique_ptr<ui::ChatController> chat_;
-  std::unique_ptr<ui::DeviceListModel> devices_;
-  std::unique_ptr<ui::StartupModel> startup_;
+  std::unique_ptr<ui::AppContext> context_;
+  ui::ChatController* chat_ = nullptr;
   std::unique_ptr<QQmlApplicationEngine> engine_;
   QList<QQmlError> warnings_;
+  qint64 reasoned_chat_ = 0;  // the chat with the reasoned answer
   QQuickWindow* window_ = nullptr;
 
   // By the visual tree: controls such as ScrollView reparent their content items.
@@ -66,6 +65,17 @@ class TestChatWindow : public QObject {
     return found;
   }
 
+  // The scripted engine loads any file; the model manager wants one that exists.
+  QString fake_model() {
+    const QString path = dir_.path() + "/fake-reasoner.gguf";
+    if (!QFile::exists(path)) {
+      QFile f(path);
+      if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+      f.write("GGUF: read by the scripted engine only");
+    }
+    return path;
+  }
+
   void shoot(const QString& name) {
     const QString folder = qEnvironmentVariable("SIKAO_SCREENSHOT_DIR");
     if (folder.isEmpty()) return;
@@ -79,16 +89,16 @@ class TestChatWindow : public QObject {
     script_->turns = {k_answer};
     script_->delay = 40ms;
     history_ = std::make_unique<storage::History>((dir_.path() + "/history.db").toStdString());
-    host_ = std::make_unique<ui::EngineHost>(std::make_unique<test::FakeBackend>(script_), 30ms);
-    chat_ = std::make_unique<ui::ChatController>(*history_, *host_);
-    devices_ = std::make_unique<ui::DeviceListModel>();
-    startup_ = std::make_unique<ui::StartupModel>(QString(), QString());
+    // No models folder content and no bundled model: the first run.
+    context_ = std::make_unique<ui::AppContext>(
+        *history_, std::make_unique<test::FakeBackend>(script_),
+        ui::AppPaths{dir_.path() + "/settings.ini", dir_.path() + "/models", {}}, 30ms);
+    chat_ = &context_->chat();
+    context_->settings().setLanguage(QStringLiteral("en"));
     engine_ = std::make_unique<QQmlApplicationEngine>();
     connect(engine_.get(), &QQmlApplicationEngine::warnings, this,
             [this](const QList<QQmlError>& w) { warnings_ += w; });
-    engine_->rootContext()->setContextProperty("devices", devices_.get());
-    engine_->rootContext()->setContextProperty("startupModel", startup_.get());
-    engine_->rootContext()->setContextProperty("chat", chat_.get());
+    context_->expose(*engine_);
     engine_->load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
     QCOMPARE(engine_->rootObjects().size(), 1);
     window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().first());
@@ -98,18 +108,39 @@ class TestChatWindow : public QObject {
     QVERIFY(QTest::qWaitForWindowActive(window_));
   }
 
-  void the_window_loads_without_qml_warnings() {
+  void with_no_model_the_window_shows_the_first_run_page() {
     QVERIFY(item("sidebar") && item("chatView") && item("composer") && item("searchField"));
-    devices_->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(!devices_->loading(), 30000);
-    shoot("empty-state");
+    QTRY_VERIFY_WITH_TIMEOUT(!context_->models().scanning(), 10000);
+    QVERIFY(context_->models().needsFirstRun());
+    QVERIFY(item("firstRunPage")->isVisible());
+    QVERIFY(!item("startupPanel")->isVisible());
+    QVERIFY(!chat_->canSend());
+    shoot("first-run");
     for (const auto& w : warnings_) qWarning() << w.toString();
     QVERIFY(warnings_.isEmpty());
   }
 
-  void enter_sends_and_the_reasoned_answer_streams_into_the_window() {
-    chat_->loadModel(QStringLiteral("/models/fake.gguf"));
+  // The status bar, the start panel and the model manager all follow the one load.
+  void a_load_through_the_model_manager_reaches_the_chat() {
+    context_->models().load(fake_model());
+    QCOMPARE(context_->models().state(), ui::ModelManager::State::Loading);
+    QVERIFY(chat_->loading());
     QTRY_VERIFY_WITH_TIMEOUT(chat_->canSend(), 5000);
+    QCOMPARE(context_->models().state(), ui::ModelManager::State::Loaded);
+    QCOMPARE(context_->models().loadedPath(), fake_model());
+    QVERIFY(!context_->models().needsFirstRun());
+    QTRY_VERIFY(item("startupPanel")->isVisible());
+    QVERIFY(!item("firstRunPage")->isVisible());
+    QVERIFY2(item("startupModelState")->property("text").toString().contains(chat_->modelName()),
+             qPrintable(item("startupModelState")->property("text").toString()));
+    QSettings stored(dir_.path() + "/settings.ini", QSettings::IniFormat);
+    QCOMPARE(stored.value("models/last").toString(), fake_model());
+    shoot("empty-state");
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  void enter_sends_and_the_reasoned_answer_streams_into_the_window() {
+    QVERIFY(chat_->canSend());
     QTest::keyClick(window_, Qt::Key_L, Qt::ControlModifier);  // focus the composer
     QTRY_VERIFY(item("composer")->hasActiveFocus());
     type(window_, "What is 12 + 7?");
@@ -124,8 +155,9 @@ class TestChatWindow : public QObject {
                                                       ui::MessageListModel::ReasoningStateRole).toString(),
                               QStringLiteral("streaming"), 5000);
     shoot("streaming-reasoning");
-    QSignalSpy done(chat_.get(), &ui::ChatController::generationFinished);
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     QVERIFY(done.wait(10000));
+    reasoned_chat_ = chat_->conversationId();
     const auto path = history_->active_path(chat_->conversationId());
     QCOMPARE(path[0].content, std::string("What is 12 + 7?\nShow the sum."));
     QCOMPARE(path[1].reasoning, std::string("Add digit by digit.\n\n2 + 7 = 9."));
@@ -155,7 +187,7 @@ class TestChatWindow : public QObject {
     QVERIFY(chat_->send(QStringLiteral("Tell a long story")));
     QTRY_VERIFY_WITH_TIMEOUT(chat_->messages()->data(chat_->messages()->index(3),
                                                      ui::MessageListModel::ContentRole).toString().contains("w2 "), 5000);
-    QSignalSpy done(chat_.get(), &ui::ChatController::generationFinished);
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     QTest::keyClick(window_, Qt::Key_Escape);
     // keyClick processes events: the stop may have been handled before it returns.
     QVERIFY(!done.isEmpty() || done.wait(10000));
@@ -182,14 +214,116 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
   }
 
-  void a_right_to_left_layout_puts_the_sidebar_on_the_right() {
+  void ctrl_comma_opens_the_settings_and_esc_goes_back_to_the_chat() {
+    QTest::keyClick(window_, Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_VERIFY(item("settingsPage")->isVisible());
+    QVERIFY(!item("chatView")->isVisible());
+    QVERIFY(item("pageBar")->isVisible());
+    shoot("settings");
+    QTest::keyClick(window_, Qt::Key_Escape);
+    QTRY_VERIFY(item("chatView")->isVisible());
+    QVERIFY(!item("settingsPage")->isVisible());
+    QVERIFY(!item("pageBar")->isVisible());
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  void the_models_button_opens_the_model_manager_with_the_loaded_model() {
+    QTRY_VERIFY(item("modelsButton")->isVisible());
+    const QString demo_folder = QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model");
+    context_->models().addFolder(demo_folder);  // a folder the user added: its models are listed
+    QMetaObject::invokeMethod(item("modelsButton"), "clicked");
+    QTRY_VERIFY(item("modelsPage")->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(context_->models().rowCount() == 1 && !context_->models().scanning(), 10000);
+    QCOMPARE(context_->models().models().front().path,
+             demo_folder + QStringLiteral("/sikao-demo-reasoner-F16.gguf"));
+    shoot("models");
+    context_->models().removeFolder(demo_folder);
+    QMetaObject::invokeMethod(item("backToChat"), "clicked");
+    QTRY_VERIFY(item("chatView")->isVisible());
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  void the_theme_and_the_font_size_apply_to_the_whole_window() {
+    const auto window_colour = [this] {
+      return window_->property("palette").value<QObject*>()->property("window").value<QColor>();
+    };
+    const QColor system = window_colour();
+    context_->settings().setTheme(ui::Settings::Theme::Dark);
+    QTRY_VERIFY(window_colour().lightness() < 100);
+    QVERIFY(QGuiApplication::palette().color(QPalette::Text).lightness() > 180);
+    shoot("dark-theme");
+    context_->settings().setTheme(ui::Settings::Theme::Light);
+    QTRY_VERIFY(window_colour().lightness() > 200);
+    context_->settings().setTheme(ui::Settings::Theme::System);
+    QTRY_COMPARE(window_colour(), system);
+
+    const int before = item("composer")->property("font").value<QFont>().pointSize();
+    context_->settings().setFontSize(before + 5);
+    QTRY_COMPARE(item("composer")->property("font").value<QFont>().pointSize(), before + 5);
+    context_->settings().setFontSize(before);
+    QTRY_COMPARE(item("composer")->property("font").value<QFont>().pointSize(), before);
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  // Settings apply to the next answer and the next load; a chat keeps its own system prompt.
+  void the_next_answer_and_the_next_load_use_the_settings() {
+    auto& settings = context_->settings();
+    settings.setSystemPrompt(QStringLiteral("Answer in one line."));
+    settings.setMaxTokens(3);
+    settings.setContextLength(4096);
+    chat_->newChat();
+    QCOMPARE(chat_->systemPrompt(), QStringLiteral("Answer in one line."));
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(QStringLiteral("Hi")));
+    QVERIFY(done.wait(10000));
+    {
+      std::lock_guard lock(script_->mutex);
+      const auto& seen = script_->seen.back();
+      QCOMPARE(seen.front().role, std::string("system"));
+      QCOMPARE(seen.front().content, std::string("Answer in one line."));
+    }
+    const auto conversation = chat_->conversationId();
+    QCOMPARE(history_->conversation(conversation).system_prompt, std::string("Answer in one line."));
+    QCOMPARE(history_->active_path(conversation)[1].stats.generated_tokens, 3);
+
+    chat_->setSystemPrompt(QStringLiteral("用中文回答。"));  // this chat only
+    QCOMPARE(history_->conversation(conversation).system_prompt, std::string("用中文回答。"));
+    chat_->newChat();
+    QCOMPARE(chat_->systemPrompt(), QStringLiteral("Answer in one line."));
+    chat_->openConversation(conversation);
+    QCOMPARE(chat_->systemPrompt(), QStringLiteral("用中文回答。"));
+    settings.setSystemPrompt({});
+    settings.setMaxTokens(1024);
+
+    context_->models().load(fake_model());
+    QTRY_VERIFY_WITH_TIMEOUT(chat_->canSend(), 5000);
+    std::lock_guard lock(script_->mutex);
+    QCOMPARE(script_->loads.back().context_length, 4096u);
+    QVERIFY(!script_->loads.back().device.has_value());
+  }
+
+  // Arabic from the settings: every string translated, the layout mirrored (the sidebar on the
+  // right, the inspector on the left), and Arabic and Chinese text in messages and the composer.
+  void in_arabic_the_window_is_translated_and_mirrored() {
     const auto x_of = [this](const char* name) { return item(name)->mapToScene({0, 0}).x(); };
     QVERIFY(x_of("sidebar") < x_of("chatView"));
-    QGuiApplication::setLayoutDirection(Qt::RightToLeft);
+    const QString english = item("settingsButton")->property("text").toString();
+    context_->settings().setLanguage(QStringLiteral("ar"));
+    QTRY_COMPARE(QGuiApplication::layoutDirection(), Qt::RightToLeft);
     QTRY_VERIFY(x_of("sidebar") > x_of("chatView"));
-    shoot("right-to-left");
-    QGuiApplication::setLayoutDirection(Qt::LeftToRight);
+    QTRY_VERIFY(item("settingsButton")->property("text").toString() != english);
+    QCOMPARE(item("settingsButton")->property("text").toString(), QStringLiteral("الإعدادات"));
+    chat_->openConversation(reasoned_chat_);    QMetaObject::invokeMethod(item("chatView"), "inspectRequested", Q_ARG(int, 1));
+    QTRY_VERIFY(item("inspector")->isVisible());
+    QTRY_VERIFY(x_of("inspector") < x_of("chatView"));
+    item("composer")->setProperty("text", QStringLiteral("ما هو ١٢ + ٧؟ 十二加七是多少？"));
+    shoot("arabic");
+    item("inspector")->setVisible(false);
+    item("composer")->setProperty("text", QString());
+    context_->settings().setLanguage(QStringLiteral("en"));
+    QTRY_COMPARE(QGuiApplication::layoutDirection(), Qt::LeftToRight);
     QTRY_VERIFY(x_of("sidebar") < x_of("chatView"));
+    QCOMPARE(item("settingsButton")->property("text").toString(), english);
     QVERIFY(warnings_.isEmpty());
   }
 
@@ -233,7 +367,7 @@ class TestChatWindow : public QObject {
       last_frame = now;
       ++frames;
     }, Qt::DirectConnection);
-    QSignalSpy done(chat_.get(), &ui::ChatController::generationFinished);
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     last_tick = clock.elapsed();
     last_cpu = thread_cpu_ms();
     ticker.start();
@@ -251,8 +385,7 @@ class TestChatWindow : public QObject {
 
   void cleanupTestCase() {
     engine_.reset();
-    chat_.reset();
-    host_.reset();
+    context_.reset();
   }
 };
 

@@ -1,5 +1,5 @@
 // The start window's view-models without a window: the device list (enumerated on a worker,
-// delivered as a queued signal) and the choice of the model to load.
+// delivered as a queued signal) and the choice of the model to load at start.
 
 #include <QtTest>
 
@@ -32,43 +32,24 @@ class TestUiStartup : public QObject {
     QCOMPARE(model.roleNames().value(sikao::ui::DeviceListModel::ChosenRole), QByteArray("chosen"));
   }
 
-  void startup_model_prefers_the_named_file_then_the_models_folder_then_the_bundled_model() {
+  void the_startup_model_is_the_named_file_then_the_last_one_then_the_folder_then_the_bundled_one() {
     SIKAO_REQUIRE_SHARED();
     QTemporaryDir data;
-    qputenv("XDG_DATA_HOME", data.path().toUtf8());
-    QStandardPaths::setTestModeEnabled(false);
+    const QString models = data.path() + "/sikao/models";
     const QString stories = QString::fromStdString(
         sikao::test::shared_path("models/stories260K/stories260K.gguf"));
     const QString bundled = QStringLiteral(SIKAO_SOURCE_DIR
                                            "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf");
-
-    sikao::ui::StartupModel named(stories, bundled);
-    QCOMPARE(named.path(), stories);
-    QSignalSpy changed(&named, &sikao::ui::StartupModel::changed);
-    QVERIFY(changed.wait(10000));
-    QVERIFY2(named.summary().contains("llama"), qPrintable(named.summary()));
-    QCOMPARE(named.error(), QString());
-
-    sikao::ui::StartupModel fallback({}, bundled);
-    QCOMPARE(fallback.path(), bundled);
-
-    QDir().mkpath(data.path() + "/sikao/models");
-    QFile::copy(stories, data.path() + "/sikao/models/a.gguf");
-    sikao::ui::StartupModel from_folder({}, bundled);
-    QCOMPARE(from_folder.path(), data.path() + "/sikao/models/a.gguf");
-  }
-
-  void a_corrupt_model_is_an_error_message_not_a_crash() {
-    QTemporaryDir dir;
-    const QString bad = dir.path() + "/bad.gguf";
-    QFile f(bad);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("GGUF this is not a model");
-    f.close();
-    sikao::ui::StartupModel model(bad, {});
-    QSignalSpy changed(&model, &sikao::ui::StartupModel::changed);
-    QVERIFY(changed.wait(10000));
-    QVERIFY2(model.error().contains("bad.gguf"), qPrintable(model.error()));
+    using sikao::ui::choose_startup_model;
+    QCOMPARE(choose_startup_model(stories, bundled, models, bundled), stories);
+    QCOMPARE(choose_startup_model({}, stories, models, bundled), stories);
+    QCOMPARE(choose_startup_model({}, data.path() + "/gone.gguf", models, bundled), bundled);
+    QCOMPARE(choose_startup_model({}, {}, models, bundled), bundled);
+    QVERIFY(QDir().mkpath(models));
+    QVERIFY(QFile::copy(stories, models + "/b.gguf"));
+    QVERIFY(QFile::copy(stories, models + "/a.gguf"));
+    QCOMPARE(choose_startup_model({}, {}, models, bundled), models + "/a.gguf");
+    QCOMPARE(choose_startup_model({}, {}, data.path() + "/none", data.path() + "/none.gguf"), QString());
   }
 };
 

@@ -21,9 +21,10 @@ QString title_from(const QString& text) {
 
 } // namespace
 
-ChatController::ChatController(storage::History& history, EngineHost& engine, QObject* parent)
+ChatController::ChatController(storage::History& history, EngineHost& engine,
+                               const Settings* settings, QObject* parent)
     : QObject(parent), history_(history), engine_(engine), conversations_(history),
-      messages_(history), search_(history) {
+      messages_(history), search_(history), settings_(settings) {
   connect(&engine_, &EngineHost::loadProgress, this, [this](double fraction) {
     load_progress_ = fraction;
     emit loadingChanged();
@@ -56,6 +57,7 @@ ChatController::ChatController(storage::History& history, EngineHost& engine, QO
     if (!search_.query().isEmpty()) search_.setQuery(search_.query());
   });
   connect(&messages_, &MessageListModel::loadFailed, this, &ChatController::set_error);
+  load_chat_settings();
 }
 
 ChatController::~ChatController() { shutdown(); }
@@ -73,11 +75,6 @@ QString ChatController::sendDisabledReason() const {
   return {};
 }
 
-void ChatController::setGenerationSettings(const sampling::SamplingParams& sampling, int max_tokens) {
-  sampling_ = sampling;
-  max_tokens_ = std::max(1, max_tokens);
-}
-
 std::string ChatController::chat_settings_json() const {
   QJsonObject o;
   if (conversationId() > 0) {
@@ -93,6 +90,7 @@ std::string ChatController::chat_settings_json() const {
 void ChatController::load_chat_settings() {
   thinking_enabled_ = true;
   reasoning_budget_ = 0;
+  system_prompt_ = settings_ ? settings_->systemPrompt() : QString();
   if (conversationId() > 0) {
     // Unknown or malformed settings fall back to the defaults.
     try {
@@ -100,6 +98,7 @@ void ChatController::load_chat_settings() {
           QByteArray::fromStdString(history_.conversation(conversationId()).settings_json)).object();
       thinking_enabled_ = o.value(QStringLiteral("enable_thinking")).toBool(true);
       reasoning_budget_ = std::max(0, o.value(QStringLiteral("reasoning_budget")).toInt(0));
+      system_prompt_ = QString::fromStdString(history_.conversation(conversationId()).system_prompt);
     } catch (const storage::StorageError& e) {
       set_error(QString::fromUtf8(e.what()));
     }
@@ -120,6 +119,20 @@ void ChatController::setThinkingEnabled(bool enabled) {
   if (enabled == thinking_enabled_) return;
   thinking_enabled_ = enabled;
   save_chat_settings();
+  emit chatSettingsChanged();
+}
+
+void ChatController::setSystemPrompt(const QString& prompt) {
+  if (prompt == system_prompt_) return;
+  if (conversationId() > 0) {  // a new chat's prompt is written when the chat is created
+    try {
+      history_.set_system_prompt(conversationId(), prompt.toStdString());
+    } catch (const storage::StorageError& e) {
+      set_error(QString::fromUtf8(e.what()));
+      return;
+    }
+  }
+  system_prompt_ = prompt;
   emit chatSettingsChanged();
 }
 
@@ -169,6 +182,7 @@ bool ChatController::send(const QString& text) {
       c.model_file = model_->path.toStdString();
       c.model_name = model_->name.toStdString();
       c.settings_json = chat_settings_json();
+      c.system_prompt = system_prompt_.toStdString();
       messages_.open(history_.create_conversation(c));
       conversations_.reload();
       emit conversationChanged();
@@ -202,8 +216,10 @@ GenerationRequest ChatController::request_for(int64_t last_message_id) const {
     request.messages.append({QString::fromLatin1(storage::to_string(m.role)),
                              QString::fromStdString(m.content), QString::fromStdString(m.reasoning)});
   }
-  request.sampling = sampling_;
-  request.maxTokens = max_tokens_;
+  if (settings_) {
+    request.sampling = settings_->samplingParams();
+    request.maxTokens = settings_->maxTokens();
+  }
   // Off is passed to the template; on leaves the template's default.
   if (!thinking_enabled_) request.enableThinking = false;
   request.reasoningBudget = reasoning_budget_;

@@ -5,6 +5,7 @@
 // Lives on the UI thread; the engine's results arrive as queued signals.
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QVariantList>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "chat/reasoning_inspector_model.h"
 #include "chat/search_model.h"
 #include "engine/engine_host.h"
+#include "settings/settings.h"
 #include "storage/history.h"
 
 namespace sikao::ui {
@@ -45,10 +47,16 @@ class ChatController : public QObject {
   // enable_thinking) and the reasoning budget in tokens (0: none).
   Q_PROPERTY(bool thinkingEnabled READ thinkingEnabled WRITE setThinkingEnabled NOTIFY chatSettingsChanged)
   Q_PROPERTY(int reasoningBudget READ reasoningBudget WRITE setReasoningBudget NOTIFY chatSettingsChanged)
+  // This chat's system prompt (stored in the conversation); a new chat starts with the default
+  // from the settings.
+  Q_PROPERTY(QString systemPrompt READ systemPrompt WRITE setSystemPrompt NOTIFY chatSettingsChanged)
   Q_PROPERTY(bool modelReasons READ modelReasons NOTIFY modelChanged)
 
  public:
-  ChatController(storage::History& history, EngineHost& engine, QObject* parent = nullptr);
+  // settings: sampling, maximum length and the default system prompt of every generation, read
+  // when it starts (so a changed setting applies to the next answer); null: the engine's defaults.
+  ChatController(storage::History& history, EngineHost& engine, const Settings* settings = nullptr,
+                 QObject* parent = nullptr);
   // Stops a running generation and keeps its partial answer (shutdown()).
   ~ChatController() override;
 
@@ -75,13 +83,13 @@ class ChatController : public QObject {
   QString lastError() const { return last_error_; }
   int focusRow() const { return focus_row_; }
 
-  // Sampling and length for the next turns (the settings view sets these).
-  void setGenerationSettings(const sampling::SamplingParams& sampling, int max_tokens);
   bool thinkingEnabled() const { return thinking_enabled_; }
   void setThinkingEnabled(bool enabled);
   int reasoningBudget() const { return reasoning_budget_; }
   void setReasoningBudget(int tokens);
   bool modelReasons() const { return model_ && model_->reasons; }
+  QString systemPrompt() const { return system_prompt_; }
+  void setSystemPrompt(const QString& prompt);
 
  public slots:
   void loadModel(const QString& path, int device = -1, int context_length = 0);
@@ -148,10 +156,10 @@ class ChatController : public QObject {
   int abandoned_ = 0;
   QString last_error_;
   int focus_row_ = -1;
-  sampling::SamplingParams sampling_;
-  int max_tokens_ = 1024;
+  QPointer<const Settings> settings_;
   bool thinking_enabled_ = true;
   int reasoning_budget_ = 0;
+  QString system_prompt_;
   std::string chat_settings_json() const;
   void load_chat_settings();
   void save_chat_settings();

@@ -290,10 +290,13 @@ void ModelManager::onLoadProgress(double fraction) {
   }
 }
 
-void ModelManager::onLoaded(const QString& path, const QString& device, int context_length) {
+void ModelManager::onLoaded(const QString& path, const QString& device, int context_length,
+                            const QString& name) {
   loaded_path_ = path.isEmpty() ? loading_path_ : path;
   const int row = rowOf(loaded_path_);
-  loaded_name_ = row >= 0 ? rows_[static_cast<size_t>(row)].name : QFileInfo(loaded_path_).completeBaseName();
+  loaded_name_ = !name.isEmpty() ? name
+                 : row >= 0      ? rows_[static_cast<size_t>(row)].name
+                                 : QFileInfo(loaded_path_).completeBaseName();
   loaded_device_ = device;
   loaded_context_length_ = context_length;
   loading_path_.clear();

@@ -65,7 +65,7 @@ class ModelManager : public QAbstractListModel {
   };
   Q_ENUM(Role)
 
-  // models_folder: where the user's models live (StartupModel::default_models_folder() in the
+  // models_folder: where the user's models live (default_models_folder() in the
   // app); bundled_model: the demo model shipped with Sikao (may be missing).
   ModelManager(std::unique_ptr<QSettings> store, QString models_folder, QString bundled_model,
                QObject* parent = nullptr);
@@ -118,7 +118,9 @@ class ModelManager : public QAbstractListModel {
 
  public slots:
   void onLoadProgress(double fraction);
-  void onLoaded(const QString& path, const QString& device, int context_length);
+  // name: the engine's name for the model (general.name); empty: the list's name for the file.
+  void onLoaded(const QString& path, const QString& device, int context_length,
+                const QString& name = {});
   void onLoadFailed(const QString& message);
 
  signals:

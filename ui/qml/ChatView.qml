@@ -1,23 +1,33 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sikao 1.0
 
 // The open chat: its messages (sticking to the bottom while an answer streams, unless the user
-// scrolled up) and the composer. With no conversation open, the start panel shows the model and
-// devices.
+// scrolled up), this chat's settings and the composer. With no messages yet, the start panel
+// (or, while the user has no model at all, the first-run page) fills the space.
 Pane {
     id: view
     padding: 0
 
     signal inspectRequested(int row)
+    readonly property ModelManager models: modelManager  // not shadowed by FirstRunPage's own
     function focusComposer() { composer.forceActiveFocus() }
 
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
 
+        FirstRunPage {
+            objectName: "firstRunPage"
+            visible: messageList.count === 0 && modelManager.needsFirstRun
+            modelManager: view.models
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
         StartupPanel {
-            visible: messageList.count === 0
+            objectName: "startupPanel"
+            visible: messageList.count === 0 && !modelManager.needsFirstRun
             Layout.fillWidth: true
             Layout.fillHeight: true
         }
@@ -72,10 +82,12 @@ Pane {
             padding: 8
             ColumnLayout {
                 anchors.fill: parent
-                // This chat's reasoning settings.
-                RowLayout {
-                    visible: chat.modelReasons
+                // This chat's settings: reasoning (for models that reason) and the system prompt.
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 8
                     CheckBox {
+                        visible: chat.modelReasons
                         text: qsTr("Think before answering")
                         checked: chat.thinkingEnabled
                         onToggled: chat.thinkingEnabled = checked
@@ -83,17 +95,57 @@ Pane {
                         ToolTip.visible: hovered
                         ToolTip.text: qsTr("Models whose template reads enable_thinking answer directly when this is off.")
                     }
-                    Label { text: qsTr("Reasoning budget") }
+                    Label {
+                        visible: chat.modelReasons
+                        text: qsTr("Reasoning budget")
+                        height: budgetBox.height
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     SpinBox {
+                        id: budgetBox
+                        visible: chat.modelReasons
                         from: 0
                         to: 32768
                         stepSize: 128
                         editable: true
                         value: chat.reasoningBudget
                         onValueModified: chat.reasoningBudget = value
-                        textFromValue: (v) => v === 0 ? qsTr("unlimited") : qsTr("%1 tokens").arg(v)
+                        // The words are read here, not inside the function, so that a language
+                        // switch (which re-evaluates qsTr bindings) renames the value; the locale,
+                        // set after the switch, makes the box show it again.
+                        locale: Qt.locale(languages.language)
+                        textFromValue: {
+                            const unlimited = qsTr("unlimited")
+                            const tokens = qsTr("%1 tokens")
+                            return (v) => v === 0 ? unlimited : tokens.arg(v)
+                        }
                         valueFromText: (t) => parseInt(t) || 0
                         Accessible.name: qsTr("Reasoning budget in tokens")
+                    }
+                    ToolButton {
+                        id: systemPromptButton
+                        objectName: "systemPromptButton"
+                        text: chat.systemPrompt === "" ? qsTr("System prompt") : qsTr("System prompt ✓")
+                        checkable: true
+                        Accessible.name: qsTr("Edit this chat's system prompt")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Instructions the model follows in this chat. New chats start with the default from the settings.")
+                    }
+                }
+                TextArea {
+                    id: systemPromptField
+                    objectName: "systemPromptField"
+                    visible: systemPromptButton.checked
+                    Layout.fillWidth: true
+                    Layout.maximumHeight: 160
+                    wrapMode: TextEdit.Wrap
+                    text: chat.systemPrompt
+                    placeholderText: qsTr("Instructions for the model in this chat (empty: none)")
+                    Accessible.name: qsTr("System prompt of this chat")
+                    onEditingFinished: chat.systemPrompt = text
+                    Connections {
+                        target: chat
+                        function onChatSettingsChanged() { systemPromptField.text = chat.systemPrompt }
                     }
                 }
                 Label {

@@ -9,6 +9,13 @@ Pane {
     signal closeRequested()
     property var matches: []
 
+    // The direction of a text by its first strong character: Hebrew, Arabic, Syriac, Thaana,
+    // N'Ko and their presentation forms run right to left.
+    function directionOf(text) {
+        const first = text.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[A-Za-z\u00C0-\u058F\u0900-\uFB1C]/)
+        return first && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(first[0]) ? Qt.RightToLeft : Qt.LeftToRight
+    }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 8
@@ -82,6 +89,9 @@ Pane {
                     Flow {
                         visible: tokenCount > 0
                         Layout.fillWidth: true
+                        // Tokens run in the direction of the text they spell, not the UI's.
+                        LayoutMirroring.enabled: false
+                        layoutDirection: panel.directionOf(model.text)
                         Repeater {
                             model: tokenCount > 0 ? chat.inspector.tokensOf(index) : []
                             delegate: Label {

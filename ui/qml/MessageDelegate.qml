@@ -11,6 +11,8 @@ ColumnLayout {
     signal inspectRequested()
 
     readonly property bool isUser: role === "user"
+    // TextEdit is no control: it takes the window's font (the font-size setting) from here.
+    readonly property font textFont: ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font
     property bool editing: false
 
     Label {
@@ -66,6 +68,7 @@ ColumnLayout {
                     readOnly: true
                     selectByMouse: true
                     wrapMode: TextEdit.Wrap
+                    font: message.textFont
                     color: palette.windowText
                     onLinkActivated: (link) => Qt.openUrlExternally(link)
                     Accessible.name: modelData.text
@@ -92,6 +95,7 @@ ColumnLayout {
                             Layout.fillWidth: true
                             text: modelData.text
                             font.family: "monospace"
+                            font.pointSize: message.textFont.pointSize
                             readOnly: true
                             selectByMouse: true
                             wrapMode: TextEdit.WrapAnywhere

@@ -67,6 +67,7 @@ Frame {
             selectByMouse: true
             wrapMode: TextEdit.Wrap
             textFormat: TextEdit.PlainText
+            font: ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font
             color: palette.windowText
             opacity: 0.75
             Accessible.name: qsTr("Reasoning")

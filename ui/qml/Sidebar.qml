@@ -4,7 +4,8 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 
 // New chat, search over all chats, and the conversations grouped by section (pinned, today,
-// yesterday, previous 7 days, older) with rename, pin, export and delete (with undo).
+// yesterday, previous 7 days, older) with rename, pin, export and delete (with undo); below, the
+// way to the models and the settings.
 Pane {
     id: sidebar
     padding: 8
@@ -187,6 +188,29 @@ Pane {
                     onClicked: chat.conversations.undoRemove()
                     Accessible.name: qsTr("Undo delete")
                 }
+            }
+        }
+
+        // The way to the model manager and the settings (they replace the chat area).
+        RowLayout {
+            Layout.fillWidth: true
+            Button {
+                objectName: "modelsButton"
+                text: qsTr("Models")
+                Layout.fillWidth: true
+                onClicked: ApplicationWindow.window.showPage("models")
+                Accessible.name: qsTr("Manage models")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Choose, open and load models")
+            }
+            Button {
+                objectName: "settingsButton"
+                text: qsTr("Settings")
+                Layout.fillWidth: true
+                onClicked: ApplicationWindow.window.showPage("settings")
+                Accessible.name: qsTr("Settings")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Sampling, system prompt, appearance, language and device (Ctrl+,)")
             }
         }
     }

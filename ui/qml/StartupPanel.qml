@@ -1,86 +1,72 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sikao 1.0
 
-// The chat area's empty state: what Sikao runs on — the model it loads and the Vulkan devices,
-// with the one the engine picks marked.
-Item {
+// The chat area's empty state: the model the next chat runs on (loaded, loading, or the engine's
+// message when it failed) and the way to the model manager and the settings.
+Control {
     id: panel
-    implicitHeight: 480
+    implicitHeight: 320
 
-    ColumnLayout {
-        anchors.fill: parent
-        anchors.margins: 16
+    function fileName(path) { return path.substring(path.lastIndexOf("/") + 1) }
+
+    padding: 24
+    contentItem: ColumnLayout {
         spacing: 12
 
         Label {
-            text: qsTr("Model")
+            text: qsTr("Start a chat")
             font.bold: true
-            font.pixelSize: 18
+            font.pointSize: panel.font.pointSize * 1.6
         }
         Label {
+            objectName: "startupModelState"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: startupModel.path === ""
-                  ? qsTr("No model found. Put a .gguf file in %1 or pass one on the command line.").arg(startupModel.modelsFolder)
-                  : startupModel.summary
-            Accessible.name: qsTr("Model that would be loaded")
-        }
-        Label {
-            visible: startupModel.error !== ""
-            color: "firebrick"
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: startupModel.error
-        }
-
-        Label {
-            text: qsTr("Vulkan devices")
-            font.bold: true
-            font.pixelSize: 18
-        }
-        BusyIndicator {
-            running: devices.loading
-            visible: devices.loading
-        }
-        Label {
-            visible: devices.error !== ""
-            color: "firebrick"
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: devices.error
-        }
-        ListView {
-            id: deviceList
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            model: devices
-            spacing: 8
-            Accessible.name: qsTr("Vulkan devices")
-            delegate: Frame {
-                width: deviceList.width
-                ColumnLayout {
-                    anchors.fill: parent
-                    Label {
-                        text: (chosen ? "✓ " : "") + "#" + deviceIndex + "  " + name
-                        font.bold: chosen
-                    }
-                    Label {
-                        text: qsTr("%1 · %2 · Vulkan %3 · %4 device memory · subgroup %5%6%7")
-                              .arg(type).arg(driver).arg(apiVersion).arg(memory).arg(subgroupSize)
-                              .arg(fp16 ? qsTr(" · fp16") : "").arg(int8 ? qsTr(" · int8") : "")
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                        opacity: 0.8
-                    }
+            text: {
+                switch (modelManager.state) {
+                case ModelManager.Loaded:
+                    return qsTr("Model: %1 on %2, context %3 tokens.")
+                        .arg(modelManager.loadedName).arg(modelManager.loadedDevice)
+                        .arg(modelManager.loadedContextLength)
+                case ModelManager.Loading:
+                    return qsTr("Loading %1…").arg(panel.fileName(modelManager.loadingPath))
+                case ModelManager.Failed:
+                    return qsTr("The model could not be loaded: %1").arg(modelManager.error)
+                default:
+                    return qsTr("No model is loaded.")
                 }
             }
+            color: modelManager.state === ModelManager.Failed ? "firebrick" : palette.windowText
+            Accessible.name: text
         }
-        Button {
-            text: qsTr("Refresh")
-            enabled: !devices.loading
-            onClicked: devices.refresh()
+        ProgressBar {
+            visible: modelManager.state === ModelManager.Loading
+            value: modelManager.progress
+            Layout.preferredWidth: 240
+            Accessible.name: qsTr("Model loading progress")
         }
+        Label {
+            visible: modelManager.state === ModelManager.Loaded
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            opacity: 0.8
+            text: qsTr("Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.")
+        }
+        RowLayout {
+            Button {
+                objectName: "startupModelsButton"
+                text: qsTr("Models…")
+                onClicked: ApplicationWindow.window.showPage("models")
+                Accessible.name: qsTr("Manage models")
+            }
+            Button {
+                text: qsTr("Settings…")
+                onClicked: ApplicationWindow.window.showPage("settings")
+                Accessible.name: qsTr("Settings")
+            }
+        }
+        Item { Layout.fillHeight: true }
     }
 }

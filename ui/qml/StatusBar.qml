@@ -31,7 +31,7 @@ ToolBar {
             Button {
                 text: qsTr("Cancel")
                 flat: true
-                onClicked: chat.cancelLoad()
+                onClicked: modelManager.cancel()
                 Accessible.name: qsTr("Cancel loading the model")
             }
         }
