@@ -1,6 +1,7 @@
 // sikao: the desktop app. Wiring only: view-models from ui/, QML from the resource.
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <cstdio>
 #include <QGuiApplication>
@@ -11,6 +12,7 @@
 #include "app_context.h"
 #include "common/log.h"
 #include "engine/engine_backend.h"
+#include "screenshot_tour.h"
 #include "startup_model.h"
 #include "storage/history.h"
 
@@ -55,16 +57,17 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("More logging."));
   parser.addOption(verbose);
-  // For scripted runs (the end-to-end test, screenshots): send a message once the model is
-  // loaded, save a screenshot when the answer is complete, quit then.
+  // For scripted runs (the end-to-end test, docs/screenshots): send a message once the model is
+  // loaded; with --screenshots, photograph the window's states around it (screenshot_tour.h).
   const QCommandLineOption send(QStringLiteral("send"),
                                 QStringLiteral("Send this message once the model is loaded."),
                                 QStringLiteral("text"));
-  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                      QStringLiteral("Save the window to this PNG when the answer is complete."),
-                                      QStringLiteral("file"));
+  const QCommandLineOption screenshots(
+      QStringLiteral("screenshots"),
+      QStringLiteral("With --send: save the window's states around the answer as PNGs in this folder."),
+      QStringLiteral("folder"));
   const QCommandLineOption quit_after(QStringLiteral("quit-after-answer"),
-                                      QStringLiteral("Quit when the answer to --send is complete."));
+                                      QStringLiteral("Quit when the answer to --send (and the screenshots) are complete."));
   const QCommandLineOption no_model(QStringLiteral("no-model"),
                                     QStringLiteral("Start without loading a model."));
   // The start-up benchmark (sikao-startup-bench) reads this line.
@@ -74,7 +77,7 @@ int main(int argc, char** argv) {
   parser.addOption(no_model);
   parser.addOption(quit_interactive);
   parser.addOption(send);
-  parser.addOption(screenshot);
+  parser.addOption(screenshots);
   parser.addOption(quit_after);
   parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("GGUF model to load."),
                                QStringLiteral("[model.gguf]"));
@@ -96,9 +99,26 @@ int main(int argc, char** argv) {
     return 1;
   }
   context.devices().refresh();
+  std::unique_ptr<sikao::app::ScreenshotTour> tour;
   if (parser.isSet(send)) {
-    QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &send] {
-      if (chat.modelLoaded() && chat.conversationId() == 0) chat.send(parser.value(send));
+    const auto finish = [&parser, &quit_after] {
+      if (parser.isSet(quit_after)) QCoreApplication::quit();
+    };
+    if (parser.isSet(screenshots)) {
+      QDir().mkpath(parser.value(screenshots));
+      tour = std::make_unique<sikao::app::ScreenshotTour>(
+          context, *qobject_cast<QQuickWindow*>(engine.rootObjects().value(0)), parser.value(screenshots),
+          parser.value(send), finish);
+    } else {
+      QObject::connect(&chat, &sikao::ui::ChatController::generationFinished, &chat, finish);
+    }
+    QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &send, &tour] {
+      if (!chat.modelLoaded() || chat.conversationId() != 0 || chat.generating()) return;
+      if (tour) {
+        tour->start();
+      } else {
+        chat.send(parser.value(send));
+      }
     });
     // A model that fails to load ends a scripted run with an error.
     QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &quit_after] {
@@ -106,12 +126,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "sikao: %s\n", qPrintable(chat.loadError()));
         QCoreApplication::exit(2);
       }
-    });
-    QObject::connect(&chat, &sikao::ui::ChatController::generationFinished, &chat,
-                     [&engine, &parser, &screenshot, &quit_after] {
-      auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
-      if (parser.isSet(screenshot) && window) window->grabWindow().save(parser.value(screenshot));
-      if (parser.isSet(quit_after)) QCoreApplication::quit();
     });
   }
   // The model named on the command line, else the last one, else the first in the models

@@ -1,10 +1,14 @@
 // The real `sikao` binary under Xvfb with the bundled demo reasoner: it loads the model, sends
-// "What is 12 + 7?" (--send), and when the answer is complete saves a screenshot and quits. The
-// question, the model's reasoning and its answer must then be in the history database, which the
-// app keeps under $XDG_DATA_HOME.
+// "What is 12 + 7?" (--send), photographs the window around the answer (--screenshots: the
+// empty state, a streaming and a finished reasoning block, the inspector, search results,
+// settings, the model manager, the Arabic layout) and quits. The question, the model's reasoning
+// and its answer must then be in the history database, which the app keeps under
+// $XDG_DATA_HOME. With $SIKAO_SCREENSHOT_DIR set the screenshots are saved there
+// (tests/ui/make_screenshots.sh fills docs/screenshots/ so).
 
 #include <QtTest>
 
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -19,20 +23,24 @@ class TestChatAppE2e : public QObject {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("XDG_DATA_HOME", home.path() + "/data");
     env.insert("XDG_CONFIG_HOME", home.path() + "/config");
-    const QString shot = home.path() + "/answer.png";
+    const QString shots = qEnvironmentVariable("SIKAO_SCREENSHOT_DIR", home.path() + "/shots");
     QProcess app;
     app.setProcessEnvironment(env);
     app.setProcessChannelMode(QProcess::MergedChannels);
     app.start(QStringLiteral(SIKAO_GUI_PATH),
               {QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"),
-               "--send", "What is 12 + 7?", "--screenshot", shot, "--quit-after-answer"});
+               "--send", "What is 12 + 7?", "--screenshots", shots, "--quit-after-answer"});
     QVERIFY(app.waitForStarted());
     const bool finished = app.waitForFinished(240000);
     const QString output = QString::fromUtf8(app.readAll());
     if (!finished) app.kill();
     QVERIFY2(finished, qPrintable(output));
     QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0, qPrintable(output));
-    QVERIFY(QFileInfo(shot).size() > 0);
+    for (const char* name : {"empty-state", "streaming-reasoning", "finished-reasoning", "inspector",
+                             "search-results", "settings", "models", "arabic"}) {
+      const QImage image(shots + "/" + name + ".png");
+      QVERIFY2(image.width() >= 800 && image.height() >= 600, name);
+    }
 
     sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
     const auto conversations = history.conversation_ids();
@@ -50,6 +58,8 @@ class TestChatAppE2e : public QObject {
     // The model it loaded is remembered for the next start.
     QSettings settings(home.path() + "/config/Sikao/sikao.conf", QSettings::IniFormat);
     QVERIFY(settings.value("models/last").toString().endsWith("sikao-demo-reasoner-F16.gguf"));
+    // The tour's switch to Arabic put the language setting back.
+    QCOMPARE(settings.value("appearance/language").toString(), QString());
   }
 };
 

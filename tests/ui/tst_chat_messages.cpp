@@ -274,6 +274,23 @@ class TestChatMessages : public QObject {
     QCOMPARE(inspector->find(QStringLiteral("TENS")), QList<int>{1});
   }
 
+  // Byte-level vocabularies have tokens that are only a space or a line break: inside a step they
+  // are part of its text (the inspector shows "write 9", not "write9"); between steps, not.
+  void whitespace_tokens_inside_a_step_are_kept_in_order() {
+    Fixture f({{"<think>", "write", " ", "9", ",", " carry", " ", "0", "\n", "1", " +", "\n\n", "So",
+                "</think>", "x"}});
+    QVERIFY(f.load());
+    QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("?")); }));
+    f.chat->inspect(1);
+    auto* inspector = f.chat->inspector();
+    QCOMPARE(inspector->rowCount(), 2);
+    QString spelled;
+    for (const QVariant& t : inspector->tokensOf(0)) spelled += t.toMap()["text"].toString();
+    QCOMPARE(spelled, QStringLiteral("write 9, carry 0\n1 +"));
+    QCOMPARE(inspector->data(inspector->index(0), ui::ReasoningInspectorModel::TextRole).toString(), spelled);
+    QCOMPARE(inspector->tokensOf(1).size(), 1);
+  }
+
   void steps_split_at_blank_lines_and_numbered_lines() {
     using M = ui::ReasoningInspectorModel;
     const QString text = QStringLiteral("First idea\nstill first\n\nStep 2: next\n3) third\nnot numbered");

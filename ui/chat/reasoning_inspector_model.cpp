@@ -81,18 +81,25 @@ void ReasoningInspectorModel::setMessage(const QString& reasoning, const QVector
   for (const auto& [b, e] : ranges) steps_.push_back({reasoning.mid(b, e - b), {}});
   has_confidence_ = false;
   // Place each reasoning token at its text in the reasoning, in order; tags and layout whitespace
-  // the splitter dropped are found nowhere near the cursor and skipped.
+  // the splitter dropped are found nowhere near the cursor and skipped. A whitespace-only token
+  // (a space, a line break inside a step) counts where the reasoning has exactly it at the
+  // cursor; blank lines between steps belong to no step.
   int cursor = 0;
   size_t step = 0;
   for (const TokenConfidence& t : tokens) {
-    if (!t.reasoning) continue;
+    if (!t.reasoning || t.text.isEmpty()) continue;
     const QString piece = t.text.trimmed();
-    if (piece.isEmpty()) continue;
-    const int at = reasoning.indexOf(piece, cursor);
-    if (at < 0 || at > cursor + t.text.size() + 2) continue;
-    cursor = at + static_cast<int>(piece.size());
+    int at = cursor;
+    if (piece.isEmpty()) {
+      if (QStringView(reasoning).mid(cursor, t.text.size()) != t.text) continue;
+      cursor += static_cast<int>(t.text.size());
+    } else {
+      at = reasoning.indexOf(piece, cursor);
+      if (at < 0 || at > cursor + t.text.size() + 2) continue;
+      cursor = at + static_cast<int>(piece.size());
+    }
     while (step + 1 < ranges.size() && at >= ranges[step].second) ++step;
-    if (step < steps_.size()) {
+    if (step < steps_.size() && at >= ranges[step].first && at < ranges[step].second) {
       steps_[step].tokens.push_back(t);
       has_confidence_ = true;
     }

@@ -154,10 +154,10 @@ int ModelManager::rowOf(const QString& path) const {
 
 QString ModelManager::toLocalPath(const QString& path_or_url) {
   const QString trimmed = path_or_url.trimmed();
-  if (trimmed.startsWith(QLatin1String("file:"))) {
-    return QUrl(trimmed).toLocalFile();
-  }
-  return trimmed;
+  const QString path = trimmed.startsWith(QLatin1String("file:")) ? QUrl(trimmed).toLocalFile() : trimmed;
+  // Absolute, so that what is remembered (the last model, added files) still holds when the app
+  // is started from another folder.
+  return path.isEmpty() ? path : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
 void ModelManager::addFile(const QString& path_or_url) {

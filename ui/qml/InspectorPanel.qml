@@ -96,7 +96,9 @@ Pane {
                             model: tokenCount > 0 ? chat.inspector.tokensOf(index) : []
                             delegate: Label {
                                 required property var modelData
-                                text: modelData.text.replace(/\n/g, "⏎")
+                                // A token's trailing spaces would not count in its width: a zero-width
+                                // joiner after them keeps "write" + " 9" from reading "write9".
+                                text: modelData.text.replace(/\n/g, "⏎").replace(/ +$/, (spaces) => spaces + "\u200d")
                                 // Hue from red (0) to green (120) with the probability.
                                 background: Rectangle {
                                     color: Qt.hsla(modelData.probability / 3, 0.7, 0.5, 0.35)

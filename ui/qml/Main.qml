@@ -33,6 +33,10 @@ ApplicationWindow {
         page = name
     }
 
+    function showInspector(row) { chat.inspect(row); inspector.visible = true }
+    function hideInspector() { inspector.visible = false }
+    function searchFor(text) { showPage(""); sidebar.search(text) }
+
     // The context properties under names the pages' own properties do not shadow.
     readonly property ModelManager appModels: modelManager
     readonly property Settings appSettings: settings
@@ -112,7 +116,7 @@ ApplicationWindow {
                 objectName: "chatView"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                onInspectRequested: (row) => { chat.inspect(row); inspector.visible = true }
+                onInspectRequested: (row) => window.showInspector(row)
             }
             InspectorPanel {
                 id: inspector

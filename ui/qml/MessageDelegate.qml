@@ -19,6 +19,8 @@ ColumnLayout {
         text: message.isUser ? qsTr("You") : ((modelName ?? "") !== "" ? modelName : qsTr("Assistant"))
         font.bold: true
         opacity: 0.7
+        Layout.fillWidth: true  // a long model name is elided, not wider than the message
+        elide: Text.ElideRight
     }
 
     ReasoningBlock {

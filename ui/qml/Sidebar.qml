@@ -11,6 +11,7 @@ Pane {
     padding: 8
 
     function focusSearch() { searchField.forceActiveFocus(); searchField.selectAll() }
+    function search(text) { searchField.text = text }
 
     property var exportId: 0
     property string exportFormat: "md"
