@@ -320,6 +320,54 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
   }
 
+  // The view follows a streaming answer until the user scrolls up; then it stays where they put
+  // it while the answer grows below, and follows again once they are back at the end.
+  void scrolling_up_while_an_answer_streams_stops_following_it() {
+    std::vector<std::string> lines;
+    for (int i = 0; i < 400; ++i) lines.push_back("line " + std::to_string(i) + "\n\n");
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back(lines);
+      script_->delay = 10ms;
+    }
+    chat_->newChat();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(QStringLiteral("Write many lines")));
+    QQuickItem* list = item("messageList");
+    // At the end, give or take the list's bottom margin.
+    const auto at_end = [list] {
+      const qreal bottom = list->property("contentY").toReal() - list->property("originY").toReal() + list->height();
+      return bottom >= list->property("contentHeight").toReal() - 20;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("contentHeight").toReal() > list->height() * 2, 5000);
+    QTRY_VERIFY(at_end());  // following the answer
+    QVERIFY(done.isEmpty());
+
+    // Drag the content down: the user scrolls up.
+    const QPoint from = list->mapToScene(QPointF(list->width() / 2, list->height() / 4)).toPoint();
+    QTest::mousePress(window_, Qt::LeftButton, {}, from);
+    for (int step = 1; step <= 12; ++step) QTest::mouseMove(window_, from + QPoint(0, step * 25), 10);
+    QTest::mouseRelease(window_, Qt::LeftButton, {}, from + QPoint(0, 300), 10);
+    QTRY_VERIFY(!list->property("moving").toBool());
+    QVERIFY(!list->property("stickToBottom").toBool());
+    const qreal held = list->property("contentY").toReal();
+    const qreal height = list->property("contentHeight").toReal();
+    QTRY_VERIFY_WITH_TIMEOUT(list->property("contentHeight").toReal() > height + 50, 5000);  // it grew
+    QCOMPARE(list->property("contentY").toReal(), held);
+    QVERIFY(!at_end());
+    QVERIFY(done.isEmpty());
+
+    // Back at the end, it follows again.
+    QMetaObject::invokeMethod(list, "positionViewAtEnd");
+    QMetaObject::invokeMethod(list, "movementEnded");
+    QVERIFY(list->property("stickToBottom").toBool());
+    QVERIFY(done.wait(20000));
+    QTRY_VERIFY(at_end());
+    QVERIFY(warnings_.isEmpty());
+    chat_->newChat();
+    QTest::qWait(100);  // the long answer's delegates are gone before the next test measures
+  }
+
   // The UI thread stays responsive while an answer streams: between two ticks of a 5 ms timer it
   // never works (CPU time of the thread) more than 50 ms, while 600 tokens arrive at ~1 per ms
   // into an answer of 3,000 characters. CPU time, not wall time, because this runs on shared,

@@ -47,12 +47,15 @@ Pane {
             Accessible.name: qsTr("Messages")
             ScrollBar.vertical: ScrollBar {
                 // Dragging the bar is no movement of the view: it decides on release.
-                onPressedChanged: if (!pressed) messageList.stickToBottom = messageList.atYEnd
+                onPressedChanged: if (!pressed) messageList.stickToBottom = messageList.nearEnd
             }
 
             // Follow the growing answer only while the view is at the end.
             property bool stickToBottom: true
-            onMovementEnded: stickToBottom = atYEnd
+            // Within a line of the end counts as the end (positionViewAtEnd leaves out the bottom
+            // margin; a flick may stop a few pixels short).
+            readonly property bool nearEnd: contentY - originY + height >= contentHeight + bottomMargin - 24
+            onMovementEnded: stickToBottom = nearEnd
             onContentHeightChanged: if (stickToBottom) positionViewAtEnd()
             onCountChanged: if (stickToBottom) positionViewAtEnd()
 
