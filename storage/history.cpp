@@ -224,6 +224,24 @@ History::History(const std::string& path, HistoryOptions options) : impl_(std::m
   const bool ro = s.options.read_only;
   const auto mode = ro ? Database::Mode::ReadOnly : Database::Mode::ReadWrite;
 
+  if (s.options.second_connection) {
+    std::error_code missing;
+    if (!fs::exists(path, missing)) {  // never create a file that the first open did not
+      throw StorageError(StorageErrorCode::NotFound,
+                         fmt::format("history database {} does not exist: a second connection "
+                                     "needs a database the first one opened", path));
+    }
+    s.db = std::make_unique<Database>(path, mode);
+    configure(*s.db, s.options);
+    const int v = internal::schema_version_of(*s.db);
+    if (v != internal::k_schema_version) {
+      throw StorageError(StorageErrorCode::InvalidArgument,
+                         fmt::format("history database {} has schema version {}, not {}: a second "
+                                     "connection needs a database the first one opened",
+                                     path, v, internal::k_schema_version));
+    }
+    return;
+  }
   std::error_code ec;
   const bool existed = fs::exists(path, ec) && fs::file_size(path, ec) > 0;
   const bool unclean = existed && left_unclean(path);

@@ -190,6 +190,11 @@ struct HistoryOptions {
   // Open with SQLite's read-only mode (file:...?mode=ro): for tools that only read, and for
   // tests of write failures.
   bool read_only = false;
+  // A second connection of this process to a database that a History already opened (the GUI's
+  // storage worker): no integrity check, no damage handling, no migration and no recovery of
+  // streaming messages, which the first open did and which would cut off an answer that is
+  // streaming now. The schema must be the current one.
+  bool second_connection = false;
   // Caps the database at this many pages (PRAGMA max_page_count): bounds the history and lets
   // tests reach "disk full" for real. 0: no cap.
   int64_t max_page_count = 0;

@@ -320,6 +320,39 @@ class TstHistory : public QObject {
 
   // ---- streaming ----
 
+  // The GUI's storage worker writes the growing answer through a second connection: opening it
+  // must not mark the live answer stopped, and the first connection reads what it writes.
+  void a_second_connection_leaves_a_live_answer_streaming() {
+    const std::string path = fresh_path();
+    History first(path);
+    const int64_t c = first.create_conversation({"t"});
+    const int64_t u = first.append_message(user_msg(c, std::nullopt, "hi"));
+    NewMessage a;
+    a.conversation_id = c;
+    a.parent_id = u;
+    a.role = Role::Assistant;
+    const int64_t id = first.begin_streaming(a);
+    HistoryOptions second_options;
+    second_options.second_connection = true;
+    second_options.streaming_interval = 0ms;
+    History second(path, second_options);
+    QCOMPARE(second.report().streaming_marked_stopped, 0);
+    QCOMPARE(first.message(id).status, MessageStatus::Streaming);
+    QVERIFY(second.update_streaming(id, "partial", "thinking", {}));
+    QCOMPARE(first.message(id).content, std::string("partial"));
+    QCOMPARE(first.message(id).status, MessageStatus::Streaming);
+
+    const std::string missing = fresh_path();
+    QCOMPARE(code_of([&] { History h(missing, second_options); }), StorageErrorCode::NotFound);
+    QVERIFY(!fs::exists(missing));
+    {
+      namespace in = sikao::storage::internal;
+      in::Database db(missing, in::Database::Mode::ReadWrite);
+      db.exec("CREATE TABLE x (y)");
+    }
+    QCOMPARE(code_of([&] { History h(missing, second_options); }), StorageErrorCode::InvalidArgument);
+  }
+
   void streaming_writes_are_throttled_to_the_interval() {
     FakeClock clock;
     const std::string path = fresh_path();

@@ -145,6 +145,27 @@ class TestChatMessages : public QObject {
     QCOMPARE(at(MessageListModel::ReasoningRole).toString(), QStringLiteral("Add the ones."));
   }
 
+  // While an answer streams, its rewrites reach the database through the storage worker's own
+  // connection (the UI thread does not write them); the final write still has the last word.
+  void the_growing_answer_reaches_the_database_from_the_storage_worker() {
+    std::vector<std::string> long_answer;
+    for (int i = 0; i < 150; ++i) long_answer.push_back("w" + std::to_string(i) + " ");
+    Fixture f({long_answer}, 5ms);
+    QVERIFY(f.load());
+    QSignalSpy done(f.chat.get(), &ui::ChatController::generationFinished);
+    QVERIFY(f.chat->send(QStringLiteral("go")));
+    // Another connection (here the test's History) sees the partial answer while it streams.
+    QTRY_VERIFY_WITH_TIMEOUT(f.history->active_path(f.chat->conversationId())[1].content.find("w10 ") !=
+                                 std::string::npos, 5000);
+    QVERIFY(done.isEmpty());
+    QCOMPARE(f.history->active_path(f.chat->conversationId())[1].status, storage::MessageStatus::Streaming);
+    QVERIFY(f.chat->storageWorkerWrites() >= 1);
+    QVERIFY(done.wait(10000));
+    const auto stored = f.history->active_path(f.chat->conversationId())[1];
+    QCOMPARE(stored.status, storage::MessageStatus::Complete);
+    QVERIFY(stored.content.find("w149 ") != std::string::npos);
+  }
+
   void stop_keeps_the_partial_answer_in_the_database_marked_stopped() {
     std::vector<std::string> long_answer = {"<think>", "ok", "</think>"};
     for (int i = 0; i < 400; ++i) long_answer.push_back(" word" + std::to_string(i));

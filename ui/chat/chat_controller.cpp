@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "chat/markdown_segments.h"
+#include "common/log.h"
 
 namespace sikao::ui {
 namespace {
@@ -19,12 +20,27 @@ QString title_from(const QString& text) {
   return line;
 }
 
+// A second connection for the storage worker. A database it cannot open (e.g. a read-only file)
+// is no reason to refuse chatting: the answer is then written on the UI thread, as a fallback.
+std::unique_ptr<StorageWorker> open_storage_worker(storage::History& history) {
+  try {
+    return std::make_unique<StorageWorker>(history.path(), storage::HistoryOptions{});
+  } catch (const storage::StorageError& e) {
+    log::get("ui")->warn("storage worker unavailable, answers are written on the UI thread: {}", e.what());
+    return nullptr;
+  }
+}
+
 } // namespace
 
 ChatController::ChatController(storage::History& history, EngineHost& engine,
                                const Settings* settings, QObject* parent)
-    : QObject(parent), history_(history), engine_(engine), conversations_(history),
-      messages_(history), search_(history), settings_(settings) {
+    : QObject(parent), history_(history), engine_(engine), storage_worker_(open_storage_worker(history)),
+      conversations_(history), messages_(history, storage_worker_.get()), search_(history),
+      settings_(settings) {
+  if (storage_worker_) {
+    connect(storage_worker_.get(), &StorageWorker::failed, this, &ChatController::set_error);
+  }
   connect(&engine_, &EngineHost::loadProgress, this, [this](double fraction) {
     load_progress_ = fraction;
     emit loadingChanged();

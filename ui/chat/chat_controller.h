@@ -8,12 +8,14 @@
 #include <QPointer>
 #include <QString>
 #include <QVariantList>
+#include <memory>
 #include <optional>
 
 #include "chat/conversation_list_model.h"
 #include "chat/message_list_model.h"
 #include "chat/reasoning_inspector_model.h"
 #include "chat/search_model.h"
+#include "chat/storage_worker.h"
 #include "engine/engine_host.h"
 #include "settings/settings.h"
 #include "storage/history.h"
@@ -58,6 +60,8 @@ class ChatController : public QObject {
   ChatController(storage::History& history, EngineHost& engine, const Settings* settings = nullptr,
                  QObject* parent = nullptr);
   // Stops a running generation and keeps its partial answer (shutdown()).
+  // Rewrites done by the storage worker (tests; 0 without one).
+  int64_t storageWorkerWrites() const { return storage_worker_ ? storage_worker_->writes() : 0; }
   ~ChatController() override;
 
   ConversationListModel* conversations() { return &conversations_; }
@@ -139,6 +143,9 @@ class ChatController : public QObject {
 
   storage::History& history_;
   EngineHost& engine_;
+  // Before messages_, which writes through it; null when the second connection could not be
+  // opened (the answer is then written on this thread).
+  std::unique_ptr<StorageWorker> storage_worker_;
   ConversationListModel conversations_;
   MessageListModel messages_;
   SearchModel search_;

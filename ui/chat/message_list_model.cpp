@@ -7,8 +7,9 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 } // namespace
 
-MessageListModel::MessageListModel(storage::History& history, QObject* parent)
-    : QAbstractListModel(parent), history_(history) {}
+MessageListModel::MessageListModel(storage::History& history, StorageWorker* storage_worker,
+                                   QObject* parent)
+    : QAbstractListModel(parent), history_(history), storage_worker_(storage_worker) {}
 
 int MessageListModel::rowCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : static_cast<int>(rows_.size());
@@ -156,7 +157,11 @@ void MessageListModel::write_streaming(bool final_write, storage::MessageStatus 
   const int row_index = streamingRow();
   const storage::Message& m = rows_[static_cast<size_t>(row_index)].message;
   if (final_write) {
+    // The worker's rewrites land first: the final write is the last word on this message.
+    if (storage_worker_) storage_worker_->wait_idle();
     history_.finish_streaming(m.id, status, m.content, m.reasoning, m.stats, error.toStdString());
+  } else if (storage_worker_) {
+    storage_worker_->update_streaming(m.id, m.content, m.reasoning, m.stats);
   } else {
     history_.update_streaming(m.id, m.content, m.reasoning, m.stats);
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/generation_types.h"
+#include "chat/storage_worker.h"
 #include "storage/history.h"
 
 namespace sikao::ui {
@@ -40,7 +41,10 @@ class MessageListModel : public QAbstractListModel {
   };
   Q_ENUM(Roles)
 
-  explicit MessageListModel(storage::History& history, QObject* parent = nullptr);
+  // storage_worker: where the rewrites of a streaming answer go (null: written here, on the
+  // caller's thread).
+  explicit MessageListModel(storage::History& history, StorageWorker* storage_worker = nullptr,
+                            QObject* parent = nullptr);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;
@@ -80,6 +84,7 @@ class MessageListModel : public QAbstractListModel {
   void write_streaming(bool final_write, storage::MessageStatus status, const QString& error);
 
   storage::History& history_;
+  StorageWorker* storage_worker_;
   std::optional<int64_t> conversation_id_;
   std::vector<Row> rows_;
   std::optional<int64_t> streaming_id_;
