@@ -628,7 +628,7 @@ bool History::update_streaming(int64_t id, const std::string& content,
 
 void History::finish_streaming(int64_t id, MessageStatus status, const std::string& content,
                                const std::string& reasoning, const GenerationStats& stats,
-                               const std::string& error) {
+                               const std::string& error, const std::string& token_confidence) {
   if (status == MessageStatus::Streaming) {
     throw StorageError(StorageErrorCode::InvalidArgument,
                        fmt::format("finish_streaming({}) needs a final status, not streaming", id));
@@ -648,9 +648,21 @@ void History::finish_streaming(int64_t id, MessageStatus status, const std::stri
     throw StorageError(StorageErrorCode::InvalidArgument,
                        fmt::format("message {} is not being streamed", id));
   }
+  if (!token_confidence.empty()) {
+    s.db->prepare("INSERT OR REPLACE INTO message_tokens (message_id, data) VALUES (?1, ?2)")
+        .bind(1, id)
+        .bind_blob(2, token_confidence)
+        .run();
+  }
   s.touch_conversation(s.load_message(id).conversation_id);
   tx.commit();
   s.last_stream_write.erase(id);
+}
+
+std::optional<std::string> History::token_confidence(int64_t message_id) const {
+  auto st = impl_->db->prepare("SELECT data FROM message_tokens WHERE message_id = ?1");
+  if (!st.bind(1, message_id).step()) return std::nullopt;
+  return st.column_blob(0);
 }
 
 } // namespace sikao::storage

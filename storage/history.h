@@ -247,9 +247,13 @@ class History {
   int64_t begin_streaming(const NewMessage& m);
   bool update_streaming(int64_t id, const std::string& content, const std::string& reasoning,
                         const GenerationStats& stats);
+  // token_confidence: the answer's per-token probabilities as the app encodes them (opaque
+  // here; empty: none), stored in the same transaction. They are not part of exports.
   void finish_streaming(int64_t id, MessageStatus status, const std::string& content,
                         const std::string& reasoning, const GenerationStats& stats,
-                        const std::string& error = {});
+                        const std::string& error = {}, const std::string& token_confidence = {});
+  // What finish_streaming stored for the message; none when nothing was.
+  std::optional<std::string> token_confidence(int64_t message_id) const;
 
   // Search over content and reasoning of every message (CJK included). Whitespace separates
   // terms; every term must match. Terms of 3+ characters match as substrings anywhere; shorter

@@ -104,9 +104,20 @@ void v3_to_v4(Database& db) {
   )sql");
 }
 
+// Per-token probabilities of an answer, for the reasoning inspector: bytes the app encodes (the
+// storage keeps them opaque), written with the final text, deleted with the message.
+void v4_to_v5(Database& db) {
+  db.exec(R"sql(
+    CREATE TABLE message_tokens (
+      message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+      data       BLOB NOT NULL
+    );
+  )sql");
+}
+
 using Migration = void (*)(Database&);
 // k_migrations[n] migrates version n to n+1.
-constexpr Migration k_migrations[] = {v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4};
+constexpr Migration k_migrations[] = {v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5};
 static_assert(std::size(k_migrations) == k_schema_version);
 
 } // namespace

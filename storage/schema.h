@@ -11,7 +11,7 @@
 
 namespace sikao::storage::internal {
 
-constexpr int k_schema_version = 4;
+constexpr int k_schema_version = 5;
 
 int schema_version_of(Database& db);
 

@@ -75,6 +75,12 @@ Statement& Statement::bind(int index, std::string_view value) {
     fail_stmt(db_, stmt_, *db_path_, rc, "bind");
   return *this;
 }
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  if (int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+      rc != SQLITE_OK)
+    fail_stmt(db_, stmt_, *db_path_, rc, "bind");
+  return *this;
+}
 Statement& Statement::bind(int index, std::optional<int64_t> value) {
   return value ? bind(index, *value) : bind_null(index);
 }
@@ -100,6 +106,11 @@ int64_t Statement::column_int(int col) const { return sqlite3_column_int64(stmt_
 double Statement::column_double(int col) const { return sqlite3_column_double(stmt_, col); }
 std::string Statement::column_text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  const int n = sqlite3_column_bytes(stmt_, col);
+  return p ? std::string(p, static_cast<size_t>(n)) : std::string();
+}
+std::string Statement::column_blob(int col) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
   const int n = sqlite3_column_bytes(stmt_, col);
   return p ? std::string(p, static_cast<size_t>(n)) : std::string();
 }

@@ -36,6 +36,7 @@ class Statement {
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::optional<int64_t> value);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, std::string_view bytes);
 
   bool step();  // true: a row is ready; false: done
   void run();   // steps to completion
@@ -43,6 +44,7 @@ class Statement {
   int64_t column_int(int col) const;
   double column_double(int col) const;
   std::string column_text(int col) const;
+  std::string column_blob(int col) const;
   std::optional<int64_t> column_optional_int(int col) const;
   bool column_is_null(int col) const;
 

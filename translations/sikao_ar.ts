@@ -174,10 +174,6 @@
         <translation>البحث في التفكير</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>لا تُحفظ احتمالات الرموز إلا للإجابات المولَّدة منذ بدء التطبيق.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>خطوات التفكير</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>«%1»: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>لم تُحفظ احتمالات الرموز لهذه الإجابة.</translation>
     </message>
 </context>
 <context>

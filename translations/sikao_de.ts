@@ -174,10 +174,6 @@
         <translation>Im Denkprozess suchen</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>Token-Wahrscheinlichkeiten werden nur für Antworten gespeichert, die seit dem Start der App erzeugt wurden.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>Denkschritte</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>„%1“: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>Für diese Antwort wurden keine Token-Wahrscheinlichkeiten gespeichert.</translation>
     </message>
 </context>
 <context>

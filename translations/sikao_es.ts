@@ -174,10 +174,6 @@
         <translation>Buscar en el razonamiento</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>Las probabilidades de los tokens solo se conservan para las respuestas generadas desde que se inició la aplicación.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>Pasos de razonamiento</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>«%1»: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>No se guardaron probabilidades de tokens para esta respuesta.</translation>
     </message>
 </context>
 <context>

@@ -174,10 +174,6 @@
         <translation>جستجو در استدلال</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>احتمال توکن‌ها فقط برای پاسخ‌هایی نگه داشته می‌شود که پس از اجرای برنامه تولید شده‌اند.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>گام‌های استدلال</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>«%1»: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>احتمال توکن‌ها برای این پاسخ ذخیره نشده است.</translation>
     </message>
 </context>
 <context>

@@ -174,10 +174,6 @@
         <translation>Rechercher dans le raisonnement</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>Les probabilités des tokens ne sont conservées que pour les réponses générées depuis le démarrage de l&apos;application.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>Étapes de raisonnement</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>« %1 » : %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>Aucune probabilité de jeton n’a été enregistrée pour cette réponse.</translation>
     </message>
 </context>
 <context>

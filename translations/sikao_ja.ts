@@ -174,10 +174,6 @@
         <translation>推論内を検索</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>トークン確率はアプリ起動後に生成された回答についてのみ保持されます。</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>推論ステップ</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>「%1」: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>この回答のトークン確率は保存されていません。</translation>
     </message>
 </context>
 <context>

@@ -174,10 +174,6 @@
         <translation>추론에서 찾기</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>토큰 확률은 앱 시작 이후 생성된 답변에만 보관됩니다.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>추론 단계</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>&quot;%1&quot;: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>이 답변의 토큰 확률은 저장되지 않았습니다.</translation>
     </message>
 </context>
 <context>

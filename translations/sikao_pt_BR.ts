@@ -174,10 +174,6 @@
         <translation>Localizar no raciocínio</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>As probabilidades dos tokens são mantidas apenas para respostas geradas desde que o aplicativo foi iniciado.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>Etapas do raciocínio</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>“%1”: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>Nenhuma probabilidade de token foi salva para esta resposta.</translation>
     </message>
 </context>
 <context>

@@ -174,10 +174,6 @@
         <translation>Найти в рассуждении</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>Вероятности токенов хранятся только для ответов, созданных после запуска приложения.</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>Шаги рассуждения</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>«%1»: %2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>Для этого ответа вероятности токенов не сохранены.</translation>
     </message>
 </context>
 <context>

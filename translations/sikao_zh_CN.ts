@@ -174,10 +174,6 @@
         <translation>在推理中查找</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>仅保留应用启动后生成的回答的 token 概率。</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>推理步骤</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>“%1”：%2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>此回答未保存词元概率。</translation>
     </message>
 </context>
 <context>

@@ -174,10 +174,6 @@
         <translation>在推理中尋找</translation>
     </message>
     <message>
-        <source>Token probabilities are kept only for answers generated since the app started.</source>
-        <translation>僅保留應用程式啟動後產生之回答的 token 機率。</translation>
-    </message>
-    <message>
         <source>Reasoning steps</source>
         <translation>推理步驟</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>“%1”: %2%</source>
         <translation>「%1」：%2%</translation>
+    </message>
+    <message>
+        <source>No token probabilities were stored for this answer.</source>
+        <translation>此回答未儲存詞元機率。</translation>
     </message>
 </context>
 <context>

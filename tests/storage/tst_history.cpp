@@ -320,6 +320,29 @@ class TstHistory : public QObject {
 
   // ---- streaming ----
 
+  // The inspector's per-token probabilities are bytes the app encodes: stored with the final
+  // write, byte for byte (NULs included), and gone with the message.
+  void token_confidence_is_kept_with_the_finished_answer_and_deleted_with_it() {
+    History h(fresh_path());
+    const int64_t c = h.create_conversation({"t"});
+    const int64_t u = h.append_message(user_msg(c, std::nullopt, "hi"));
+    NewMessage a;
+    a.conversation_id = c;
+    a.parent_id = u;
+    a.role = Role::Assistant;
+    const int64_t with = h.begin_streaming(a);
+    const std::string bytes("SKC1\0\x01\xff\x80 binary", 16);
+    h.finish_streaming(with, MessageStatus::Complete, "x", "y", {}, {}, bytes);
+    QCOMPARE(h.token_confidence(with), std::optional<std::string>(bytes));
+    a.parent_id = with;
+    const int64_t without = h.begin_streaming(a);
+    h.finish_streaming(without, MessageStatus::Stopped, "x", "", {});
+    QCOMPARE(h.token_confidence(without), std::optional<std::string>());
+    QCOMPARE(h.token_confidence(u), std::optional<std::string>());
+    h.delete_conversation(c);
+    QCOMPARE(h.token_confidence(with), std::optional<std::string>());
+  }
+
   // The GUI's storage worker writes the growing answer through a second connection: opening it
   // must not mark the live answer stopped, and the first connection reads what it writes.
   void a_second_connection_leaves_a_live_answer_streaming() {

@@ -1,6 +1,7 @@
 // The open conversation through the ChatController, with the scripted engine and a real History
-// on a temporary database: streaming with reasoning and its timing (kept across a restart), stop
-// keeping the partial answer, regenerate and edit-and-resend as branches, failures, the inspector.
+// on a temporary database: streaming with reasoning, its timing and token probabilities (kept
+// across a restart), stop keeping the partial answer, regenerate and edit-and-resend as
+// branches, failures, the inspector.
 
 #include <QtTest>
 
@@ -128,6 +129,9 @@ class TestChatMessages : public QObject {
     QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("What is 12 + 7?")); }));
     const QVariant seconds = f.at(1, MessageListModel::ReasoningSecondsRole);
     const auto conversation = f.chat->conversationId();
+    const qint64 answer_id = f.messages().messageAt(1).id;
+    const QVector<ui::TokenConfidence> confidence = f.messages().confidence(answer_id);
+    QCOMPARE(confidence.size(), 10);
     const int64_t ms = f.history->active_path(conversation)[1].stats.reasoning_ms;
     f.chat.reset();
     f.host.reset();
@@ -143,6 +147,16 @@ class TestChatMessages : public QObject {
     QCOMPARE(at(MessageListModel::ReasoningSecondsRole).toInt(), static_cast<int>((ms + 500) / 1000));
     QCOMPARE(at(MessageListModel::ReasoningTokensRole).toLongLong(), 6);
     QCOMPARE(at(MessageListModel::ReasoningRole).toString(), QStringLiteral("Add the ones."));
+    // The inspector's per-token probabilities were stored with the answer.
+    QVERIFY(at(MessageListModel::HasConfidenceRole).toBool());
+    const auto& stored = model.confidence(answer_id);
+    QCOMPARE(stored.size(), confidence.size());
+    for (qsizetype i = 0; i < stored.size(); ++i) {
+      QCOMPARE(stored[i].text, confidence[i].text);
+      QCOMPARE(stored[i].reasoning, confidence[i].reasoning);
+      QVERIFY(std::abs(stored[i].probability - confidence[i].probability) < 1e-4f);
+      QCOMPARE(stored[i].alternatives.size(), confidence[i].alternatives.size());
+    }
   }
 
   // While an answer streams, its rewrites reach the database through the storage worker's own

@@ -1,5 +1,7 @@
 #include "chat/message_list_model.h"
 
+#include "chat/token_confidence_codec.h"
+
 namespace sikao::ui {
 namespace {
 
@@ -43,7 +45,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     case TokensPerSecondRole: return m.stats.tokens_per_second;
     case GeneratedTokensRole: return QVariant::fromValue<qint64>(m.stats.generated_tokens);
     case ModelRole: return qs(m.model);
-    case HasConfidenceRole: return confidence_.contains(m.id);
+    case HasConfidenceRole: return !confidence(m.id).isEmpty();
   }
   return {};
 }
@@ -159,7 +161,9 @@ void MessageListModel::write_streaming(bool final_write, storage::MessageStatus 
   if (final_write) {
     // The worker's rewrites land first: the final write is the last word on this message.
     if (storage_worker_) storage_worker_->wait_idle();
-    history_.finish_streaming(m.id, status, m.content, m.reasoning, m.stats, error.toStdString());
+    const auto& tokens = confidence_.value(m.id);
+    history_.finish_streaming(m.id, status, m.content, m.reasoning, m.stats, error.toStdString(),
+                              tokens.isEmpty() ? std::string() : encode_token_confidence(tokens).toStdString());
   } else if (storage_worker_) {
     storage_worker_->update_streaming(m.id, m.content, m.reasoning, m.stats);
   } else {
@@ -200,9 +204,20 @@ void MessageListModel::finishStreaming(storage::MessageStatus status, const Gene
 }
 
 const QVector<TokenConfidence>& MessageListModel::confidence(qint64 message_id) const {
-  static const QVector<TokenConfidence> none;
-  const auto it = confidence_.find(message_id);
-  return it == confidence_.end() ? none : *it;
+  auto it = confidence_.find(message_id);
+  if (it == confidence_.end()) {
+    QVector<TokenConfidence> stored;
+    try {
+      if (const auto bytes = history_.token_confidence(message_id)) {
+        stored = decode_token_confidence(QByteArrayView(bytes->data(), static_cast<qsizetype>(bytes->size())))
+                     .value_or(QVector<TokenConfidence>());
+      }
+    } catch (const storage::StorageError&) {
+      // Unreadable: shown without probabilities, like an answer that has none.
+    }
+    it = confidence_.insert(message_id, std::move(stored));
+  }
+  return *it;
 }
 
 } // namespace sikao::ui

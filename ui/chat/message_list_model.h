@@ -66,7 +66,9 @@ class MessageListModel : public QAbstractListModel {
                        const QString& error = {});
   bool streaming() const { return streaming_id_.has_value(); }
 
-  // Per-token confidence of messages generated in this session (empty otherwise).
+  // Per-token confidence of a message: kept in memory while it streams, stored with its final
+  // write, read back from the history on first use (empty when none was stored or the stored
+  // bytes do not decode).
   const QVector<TokenConfidence>& confidence(qint64 message_id) const;
 
  signals:
@@ -88,7 +90,7 @@ class MessageListModel : public QAbstractListModel {
   std::optional<int64_t> conversation_id_;
   std::vector<Row> rows_;
   std::optional<int64_t> streaming_id_;
-  QHash<qint64, QVector<TokenConfidence>> confidence_;
+  mutable QHash<qint64, QVector<TokenConfidence>> confidence_;  // a cache of the history's
 };
 
 } // namespace sikao::ui

@@ -49,7 +49,7 @@ Pane {
         }
         Label {
             visible: !chat.inspector.hasConfidence
-            text: qsTr("Token probabilities are kept only for answers generated since the app started.")
+            text: qsTr("No token probabilities were stored for this answer.")
             wrapMode: Text.Wrap
             opacity: 0.7
             Layout.fillWidth: true
