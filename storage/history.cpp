@@ -207,6 +207,15 @@ void configure(Database& db, const HistoryOptions& o) {
   }
 }
 
+// For opens that do not migrate: the file must already have this build's schema.
+void require_current_schema(Database& db, StorageErrorCode code, std::string_view why) {
+  const int v = internal::schema_version_of(db);
+  if (v != internal::k_schema_version) {
+    throw StorageError(code, fmt::format("history database {} has schema version {}, not {}: {}",
+                                         db.path(), v, internal::k_schema_version, why));
+  }
+}
+
 } // namespace
 
 History::History(const std::string& path, HistoryOptions options) : impl_(std::make_unique<Impl>()) {
@@ -233,13 +242,8 @@ History::History(const std::string& path, HistoryOptions options) : impl_(std::m
     }
     s.db = std::make_unique<Database>(path, mode);
     configure(*s.db, s.options);
-    const int v = internal::schema_version_of(*s.db);
-    if (v != internal::k_schema_version) {
-      throw StorageError(StorageErrorCode::InvalidArgument,
-                         fmt::format("history database {} has schema version {}, not {}: a second "
-                                     "connection needs a database the first one opened",
-                                     path, v, internal::k_schema_version));
-    }
+    require_current_schema(*s.db, StorageErrorCode::InvalidArgument,
+                           "a second connection needs a database the first one opened");
     return;
   }
   std::error_code ec;
@@ -268,13 +272,7 @@ History::History(const std::string& path, HistoryOptions options) : impl_(std::m
   configure(*s.db, s.options);
 
   if (ro) {
-    const int v = internal::schema_version_of(*s.db);
-    if (v != internal::k_schema_version) {
-      throw StorageError(StorageErrorCode::ReadOnly,
-                         fmt::format("history database {} has schema version {} and needs "
-                                     "migrating to {}, which a read-only open cannot do",
-                                     path, v, internal::k_schema_version));
-    }
+    require_current_schema(*s.db, StorageErrorCode::ReadOnly, "a read-only open cannot migrate it");
     return;
   }
   const int found = internal::migrate(*s.db);

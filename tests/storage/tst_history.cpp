@@ -326,10 +326,7 @@ class TstHistory : public QObject {
     History h(fresh_path());
     const int64_t c = h.create_conversation({"t"});
     const int64_t u = h.append_message(user_msg(c, std::nullopt, "hi"));
-    NewMessage a;
-    a.conversation_id = c;
-    a.parent_id = u;
-    a.role = Role::Assistant;
+    NewMessage a = assistant_msg(c, u, "");
     const int64_t with = h.begin_streaming(a);
     const std::string bytes("SKC1\0\x01\xff\x80 binary", 16);
     h.finish_streaming(with, MessageStatus::Complete, "x", "y", {}, {}, bytes);
@@ -350,10 +347,7 @@ class TstHistory : public QObject {
     History first(path);
     const int64_t c = first.create_conversation({"t"});
     const int64_t u = first.append_message(user_msg(c, std::nullopt, "hi"));
-    NewMessage a;
-    a.conversation_id = c;
-    a.parent_id = u;
-    a.role = Role::Assistant;
+    NewMessage a = assistant_msg(c, u, "");
     const int64_t id = first.begin_streaming(a);
     HistoryOptions second_options;
     second_options.second_connection = true;
