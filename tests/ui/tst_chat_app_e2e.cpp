@@ -4,7 +4,8 @@
 // settings, the model manager, the Arabic layout) and quits. The question, the model's reasoning
 // and its answer must then be in the history database, which the app keeps under
 // $XDG_DATA_HOME. With $SIKAO_SCREENSHOT_DIR set the screenshots are saved there
-// (tests/ui/make_screenshots.sh fills docs/screenshots/ so).
+// (tests/ui/make_screenshots.sh fills docs/screenshots/ so). Then the same with a model from
+// ../shared that does not reason (stories260K, no chat template): an answer, no reasoning.
 
 #include <QtTest>
 
@@ -13,29 +14,38 @@
 #include <QTemporaryDir>
 
 #include "storage/history.h"
+#include "support/test_support.h"
 
 class TestChatAppE2e : public QObject {
   Q_OBJECT
 
- private slots:
-  void the_app_answers_with_reasoning_and_both_land_in_the_database() {
-    QTemporaryDir home;
+  // Runs `sikao args…` with its own data and settings folders: whether it ended well, and in
+  // `output` what it printed.
+  static bool run_app(const QTemporaryDir& home, const QStringList& args, QString& output) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("XDG_DATA_HOME", home.path() + "/data");
     env.insert("XDG_CONFIG_HOME", home.path() + "/config");
-    const QString shots = qEnvironmentVariable("SIKAO_SCREENSHOT_DIR", home.path() + "/shots");
     QProcess app;
     app.setProcessEnvironment(env);
     app.setProcessChannelMode(QProcess::MergedChannels);
-    app.start(QStringLiteral(SIKAO_GUI_PATH),
-              {QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"),
-               "--send", "What is 12 + 7?", "--screenshots", shots, "--quit-after-answer"});
-    QVERIFY(app.waitForStarted());
+    app.start(QStringLiteral(SIKAO_GUI_PATH), args);
+    if (!app.waitForStarted()) return false;
     const bool finished = app.waitForFinished(240000);
-    const QString output = QString::fromUtf8(app.readAll());
+    output = QString::fromUtf8(app.readAll());
     if (!finished) app.kill();
-    QVERIFY2(finished, qPrintable(output));
-    QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0, qPrintable(output));
+    return finished && app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0;
+  }
+
+ private slots:
+  void the_app_answers_with_reasoning_and_both_land_in_the_database() {
+    QTemporaryDir home;
+    const QString shots = qEnvironmentVariable("SIKAO_SCREENSHOT_DIR", home.path() + "/shots");
+    QString output;
+    QVERIFY2(run_app(home,
+                     {QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"),
+                      "--send", "What is 12 + 7?", "--screenshots", shots, "--quit-after-answer"},
+                     output),
+             qPrintable(output));
     for (const char* name : {"empty-state", "streaming-reasoning", "finished-reasoning", "inspector",
                              "search-results", "settings", "models", "arabic"}) {
       const QImage image(shots + "/" + name + ".png");
@@ -60,6 +70,27 @@ class TestChatAppE2e : public QObject {
     QVERIFY(settings.value("models/last").toString().endsWith("sikao-demo-reasoner-F16.gguf"));
     // The tour's switch to Arabic put the language setting back.
     QCOMPARE(settings.value("appearance/language").toString(), QString());
+  }
+
+  void a_model_from_shared_that_does_not_reason_answers_into_the_database() {
+    SIKAO_REQUIRE_SHARED();
+    QTemporaryDir home;
+    const QString stories = QString::fromStdString(
+        sikao::test::shared_path("models/stories260K/stories260K.gguf"));
+    QString output;
+    QVERIFY2(run_app(home, {stories, "--send", "Once upon a time", "--quit-after-answer"}, output),
+             qPrintable(output));
+    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
+    const auto conversations = history.conversation_ids();
+    QCOMPARE(conversations.size(), size_t(1));
+    const auto path = history.active_path(conversations[0]);
+    QCOMPARE(path.size(), size_t(2));
+    QCOMPARE(path[0].content, std::string("Once upon a time"));
+    QVERIFY(path[1].status == sikao::storage::MessageStatus::Complete);
+    QVERIFY2(path[1].content.size() > 20, path[1].content.c_str());
+    QCOMPARE(path[1].reasoning, std::string());
+    QCOMPARE(path[1].stats.reasoning_tokens, 0);
+    QVERIFY(path[1].stats.generated_tokens > 5);
   }
 };
 
