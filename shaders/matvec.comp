@@ -1,11 +1,13 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 // y[row] = Σ_col W[row, col] · x[col] for quantised weights W (the decode hot path).
-// Each workgroup owns ROWS_PER_WORKGROUP consecutive rows; its threads stride along the row four
+// Each workgroup owns ROWS_PER_WORKGROUP consecutive rows; its threads stride along the row GROUP
 // weights at a time (neighbouring threads read neighbouring bytes), so each x element is loaded
-// once for all of the workgroup's rows. Partial sums are reduced with subgroupAdd and then across
-// subgroups in shared memory (USE_SUBGROUP_ADD), or with a shared-memory tree where the device
-// has no subgroup arithmetic. f32 activations, f32 accumulation.
+// once for all of the workgroup's rows. GROUP is 16 where dequant16 reads a shared scale once
+// (DEQUANT16_SHARES_SCALE: Q8_0, Q4_K, Q5_K) and 4 otherwise. Partial sums are reduced with
+// subgroupAdd and then across subgroups in shared memory (USE_SUBGROUP_ADD), or with a
+// shared-memory tree where the device has no subgroup arithmetic. f32 activations, f32
+// accumulation.
 //
 // Fusions, chosen by specialisation constants (each saves a dispatch of a decode step):
 //   NORM_INPUT: the input is rmsnorm(x) ⊙ norm_weight rather than x. Every workgroup reads all
@@ -74,15 +76,33 @@ void main() {
   [[unroll]] for (uint s = 0; s < SUMS; ++s) {
     acc[s] = 0.0;
   }
-  for (uint col = 4u * tid; col < pc.n_cols; col += 4u * WORKGROUP_SIZE) {
-    vec4 xv = x[col / 4u];
-    if (NORM_INPUT) {
-      acc[SQUARES] += dot(xv, xv);
-      xv *= norm_weight[col / 4u];
-    }
-    [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-      const uint row = min(first_row + r, pc.n_rows - 1u);
-      acc[r] += dot(dequant4(pc.weight_offset + row * pc.row_bytes, col), xv);
+  const uint GROUP = DEQUANT16_SHARES_SCALE ? 16u : 4u;  // n_cols is a multiple of QK ≥ 16 then
+  for (uint col = GROUP * tid; col < pc.n_cols; col += GROUP * WORKGROUP_SIZE) {
+    if (GROUP == 16u) {
+      vec4 xv[4];
+      [[unroll]] for (uint i = 0u; i < 4u; ++i) {
+        xv[i] = x[col / 4u + i];
+        if (NORM_INPUT) {
+          acc[SQUARES] += dot(xv[i], xv[i]);
+          xv[i] *= norm_weight[col / 4u + i];
+        }
+      }
+      [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
+        const uint row = min(first_row + r, pc.n_rows - 1u);
+        vec4 w[4];
+        dequant16(pc.weight_offset + row * pc.row_bytes, col, w);
+        acc[r] += dot(w[0], xv[0]) + dot(w[1], xv[1]) + dot(w[2], xv[2]) + dot(w[3], xv[3]);
+      }
+    } else {
+      vec4 xv = x[col / 4u];
+      if (NORM_INPUT) {
+        acc[SQUARES] += dot(xv, xv);
+        xv *= norm_weight[col / 4u];
+      }
+      [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
+        const uint row = min(first_row + r, pc.n_rows - 1u);
+        acc[r] += dot(dequant4(pc.weight_offset + row * pc.row_bytes, col), xv);
+      }
     }
   }
 
