@@ -392,7 +392,9 @@ class TestQuantKernels : public QObject {
   void matmul_matches_reference_for_every_type() {
     for (TensorType t : k_all_types) {
       const uint32_t n_cols = row_lengths(t)[1];
-      for (auto [n_rows, n_tokens] : {std::pair{1u, 7u}, std::pair{37u, 5u}, std::pair{131u, 67u}}) {
+      // Token counts for every tile width (4, 8, 16, 32, 64), full and padded, and two tiles.
+      for (auto [n_rows, n_tokens] : {std::pair{19u, 3u}, std::pair{37u, 5u}, std::pair{1u, 7u},
+                                      std::pair{70u, 16u}, std::pair{66u, 29u}, std::pair{131u, 67u}}) {
         const HostMatrix m = random_matrix(rng_, t, n_rows, n_cols);
         check("matmul", label(m) + QString(" ×%1 tok").arg(n_tokens), run_matmul(m, n_tokens, 0));
       }
