@@ -5,6 +5,9 @@
 // (quantised). The bundled demo model (tests/tools/bundled_model) is checked the same way
 // against its PyTorch float64 fixtures. The argmax must match at each greedy step while every step so far had a
 // reference top-1/top-2 margin above 2·atol.
+//
+// The same references are also run through `sikao-cli eval --json` (the command the comparison
+// with llama.cpp is made with), which checks its JSON shape and its free-running greedy decode.
 
 #include <QtTest>
 
@@ -69,6 +72,61 @@ struct Comparison {
   }
 };
 
+void add_reference_rows() {
+  QTest::addColumn<QString>("reference");
+  for (const fs::path& dir : {fs::path(sikao::test::shared_path("reference/expected/cpu")),
+                             fs::path(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/fixtures")}) {
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (e.path().extension() == ".json") {
+        QTest::newRow(e.path().stem().string().c_str()) << QString::fromStdString(e.path().string());
+      }
+    }
+  }
+}
+
+// One `top` list of sikao-cli eval's JSON: exactly `k` [id, logit] pairs, logits descending.
+// Returns id -> logit; the empty map (after a QTest failure message in `problem`) when malformed.
+std::map<int64_t, double> parse_top(const json& top, size_t k, std::string& problem) {
+  std::map<int64_t, double> out;
+  if (!top.is_array() || top.size() != k) {
+    problem = "top is not an array of " + std::to_string(k) + " pairs: " + top.dump().substr(0, 200);
+    return {};
+  }
+  double previous = INFINITY;
+  for (const json& pair : top) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() ||
+        !pair[1].is_number()) {
+      problem = "top entry is not [id, logit]: " + pair.dump();
+      return {};
+    }
+    const double logit = pair[1].get<double>();
+    if (logit > previous) {
+      problem = "top is not sorted by logit: " + top.dump().substr(0, 200);
+      return {};
+    }
+    previous = logit;
+    out[pair[0].get<int64_t>()] = logit;
+  }
+  return out;
+}
+
+// The reference's top list against ours (a longer one), as differences noted in cmp: a reference id
+// in ours differs by |ours − reference|; one missing from ours by how far the reference logit is
+// above our lowest listed one (0 when the reference too puts it below our list).
+void compare_tops(const json& reference_top, const std::map<int64_t, double>& ours,
+                  const std::string& place, Comparison& cmp) {
+  double our_lowest = INFINITY;
+  for (const auto& [id, logit] : ours) our_lowest = std::min(our_lowest, logit);
+  for (const json& entry : reference_top) {
+    const int64_t id = entry[0];
+    const double ref_logit = entry[1];
+    const auto it = ours.find(id);
+    const double diff = it != ours.end() ? std::abs(it->second - ref_logit)
+                                         : std::max(0.0, ref_logit - our_lowest);
+    cmp.note(diff, place + " id " + std::to_string(id));
+  }
+}
+
 } // namespace
 
 class TestReference : public QObject {
@@ -76,16 +134,8 @@ class TestReference : public QObject {
 
  private slots:
   void matches_llama_cpp_cpu_reference_data() {
-    QTest::addColumn<QString>("reference");
     SIKAO_REQUIRE_SHARED();
-    for (const fs::path& dir : {fs::path(sikao::test::shared_path("reference/expected/cpu")),
-                               fs::path(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/fixtures")}) {
-      for (const auto& e : fs::directory_iterator(dir)) {
-        if (e.path().extension() == ".json") {
-          QTest::newRow(e.path().stem().string().c_str()) << QString::fromStdString(e.path().string());
-        }
-      }
-    }
+    add_reference_rows();
   }
   void matches_llama_cpp_cpu_reference() {
     QFETCH(QString, reference);
@@ -161,6 +211,85 @@ class TestReference : public QObject {
     QVERIFY2(step_cmp.max_diff <= atol,
              qPrintable(QString("greedy-step logits differ by %1 > %2 at %3")
                             .arg(step_cmp.max_diff).arg(atol).arg(step_cmp.where.c_str())));
+  }
+
+  void cli_eval_matches_llama_cpp_cpu_reference_data() {
+    SIKAO_REQUIRE_SHARED();
+    add_reference_rows();
+  }
+
+  // sikao-cli eval --json on the reference prompt with --greedy: the JSON is exactly
+  // {"positions": [{"pos", "top"}…], "greedy": [{"id", "top"}…]}; every reference top-20 logit
+  // is reproduced within atol at every prompt position and at every greedy step while our ids
+  // are the reference's; the ids must agree while every margin so far exceeds 2·atol (the
+  // greedy decode is free-running: after a near-tie the two continuations may part).
+  void cli_eval_matches_llama_cpp_cpu_reference() {
+    QFETCH(QString, reference);
+    std::ifstream in(reference.toStdString());
+    const json ref = json::parse(in);
+    const fs::path model_file = model_path(ref, reference.toStdString());
+    const std::vector<int32_t> prompt = ref["prompt_ids"].get<std::vector<int32_t>>();
+    const std::vector<int32_t> ref_ids = ref["greedy"]["ids"].get<std::vector<int32_t>>();
+    const double atol =
+        tolerance_factor(ref["model_file"]) * stddev(ref["last_logits"].get<std::vector<float>>());
+    // A longer list than the reference's, so that near-ties at its end are still listed.
+    const size_t k = ref["positions"][0]["top"].size() + 10;
+
+    QStringList token_words;
+    for (int32_t id : prompt) token_words << QString::number(id);
+    const auto result = sikao::test::run_cli(
+        {"eval", "-m", QString::fromStdString(model_file.string()), "--tokens",
+         token_words.join(' '), "--top", QString::number(k), "--greedy",
+         QString::number(ref_ids.size()), "--json"},
+        300000);
+    QVERIFY2(result.exit_code == 0, qPrintable(result.err));
+    const json out = json::parse(result.out.toStdString(), nullptr, false);
+    QVERIFY2(!out.is_discarded() && out.is_object() && out.size() == 2 && out.contains("positions") &&
+                 out.contains("greedy") && out["positions"].is_array() && out["greedy"].is_array(),
+             qPrintable("not the eval JSON: " + result.out.left(300)));
+    QCOMPARE(out["positions"].size(), prompt.size());
+    QCOMPARE(out["greedy"].size(), ref_ids.size());
+
+    std::string problem;
+    Comparison cmp;
+    for (size_t pos = 0; pos < prompt.size(); ++pos) {
+      const json& ours = out["positions"][pos];
+      QVERIFY2(ours.is_object() && ours.size() == 2 && ours.value("pos", json()) == pos,
+               qPrintable(QString::fromStdString("position entry " + ours.dump().substr(0, 200))));
+      const auto top = parse_top(ours["top"], k, problem);
+      QVERIFY2(problem.empty(), problem.c_str());
+      for (const auto& position : ref["positions"]) {
+        if (position["pos"] == pos) {
+          compare_tops(position["top"], top, "position " + std::to_string(pos), cmp);
+        }
+      }
+    }
+
+    bool same_so_far = true;
+    bool margins_clear = true;
+    for (size_t step = 0; step < ref_ids.size() && same_so_far; ++step) {
+      const json& ours = out["greedy"][step];
+      QVERIFY2(ours.is_object() && ours.size() == 2 && ours.contains("id") &&
+                   ours["id"].is_number_integer(),
+               qPrintable(QString::fromStdString("greedy entry " + ours.dump().substr(0, 200))));
+      const auto top = parse_top(ours["top"], k, problem);
+      QVERIFY2(problem.empty(), problem.c_str());
+      const json& ref_step = ref["greedy"]["steps"][step];
+      compare_tops(ref_step["top"], top, "greedy step " + std::to_string(step), cmp);
+      const int64_t id = ours["id"];
+      QCOMPARE(id, int64_t(ours["top"][0][0]));  // the greedy id is its list's top-1
+      margins_clear = margins_clear && ref_step["margin"].get<double>() > 2 * atol;
+      if (margins_clear) {
+        QVERIFY2(id == ref_ids[step], qPrintable(QString("greedy step %1: %2, reference %3")
+                                                     .arg(step).arg(id).arg(ref_ids[step])));
+      }
+      same_so_far = id == ref_ids[step];
+    }
+    qInfo("%s: atol %.4f, max |diff| %.5f at %s", model_file.filename().c_str(), atol,
+          cmp.max_diff, cmp.where.c_str());
+    QVERIFY2(cmp.max_diff <= atol, qPrintable(QString("logits differ by %1 > %2 at %3")
+                                                  .arg(cmp.max_diff).arg(atol)
+                                                  .arg(cmp.where.c_str())));
   }
 
   // ../shared/models/stories260K/REFERENCE_greedy_t0.txt: 256 greedy ids from BOS, computed by an
