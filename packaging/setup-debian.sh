@@ -12,7 +12,7 @@ packages="
   qml6-module-qtquick-dialogs qml6-module-qt-labs-settings qml6-module-qtqml
   qml6-module-qttest
   libvulkan-dev vulkan-tools glslang-tools spirv-tools mesa-vulkan-drivers vulkan-validationlayers
-  libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev libpcre2-dev nlohmann-json3-dev
+  libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev libpcre2-dev libicu-dev nlohmann-json3-dev
   xvfb xauth fonts-noto-cjk fonts-noto-core
   python3 python3-jinja2 python3-numpy
 "

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "tokenizer/utf8.h"
+#include "tokenizer/wordpiece.h"
 
 namespace sikao::tokenizer {
 namespace {
@@ -88,6 +89,10 @@ void Tokenizer::check_and_index(const std::string& source) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: add_eos_token is set but there is no eos_token_id", source));
   }
+  if (vocab_.model == VocabModel::Wpm && !vocab_.unk) {
+    throw Error(ErrorCode::InvalidFile,
+                fmt::format("{}: a WordPiece vocabulary needs an unknown_token_id", source));
+  }
 
   std::unordered_map<std::string, TokenId> all_ids;
   all_ids.reserve(n);
@@ -106,6 +111,7 @@ void Tokenizer::check_and_index(const std::string& source) {
     }
     if (is_plain(vocab_.types[i])) {
       plain_ids_.emplace(text, id);
+      longest_token_bytes_ = std::max(longest_token_bytes_, text.size());
     }
     if (is_special(vocab_.types[i])) {
       special_tokens_.push_back(id);
@@ -182,6 +188,7 @@ void Tokenizer::check_and_index(const std::string& source) {
     const std::string& text = vocab_.tokens[i];
     switch (vocab_.types[i]) {
       case TokenType::Normal:
+        // SPM and WPM write a space as "▁".
         pieces_[i] = vocab_.model == VocabModel::Bpe ? utf8::byte_level_decode(text)
                                                      : replace_all(text, k_spm_space, " ");
         break;
@@ -271,6 +278,8 @@ std::vector<TokenId> Tokenizer::encode(std::string_view text, bool add_special,
     }
     if (vocab_.model == VocabModel::Bpe) {
       encode_bpe(f.text, out);
+    } else if (vocab_.model == VocabModel::Wpm) {
+      encode_wpm(f.text, out);
     } else {
       std::string spm_text;
       if (vocab_.add_space_prefix && after_special) spm_text = " ";
@@ -416,6 +425,30 @@ void Tokenizer::encode_spm(const std::string& text, std::vector<TokenId>& out) c
   }
 }
 
+// WordPiece: each word, with "▁" in front, is covered left to right by the longest tokens that
+// match (compared byte by byte, as llama.cpp does); a word that cannot be covered entirely is
+// one unknown token.
+void Tokenizer::encode_wpm(std::string_view text, std::vector<TokenId>& out) const {
+  for (const std::string& word : wordpiece_words(text)) {
+    const std::string marked = std::string(k_spm_space) + word;
+    const size_t first = out.size();
+    for (size_t i = 0; i < marked.size();) {
+      std::optional<TokenId> id;
+      size_t length = std::min(marked.size() - i, longest_token_bytes_);
+      for (; length > 0; --length) {
+        if ((id = plain_token(std::string_view(marked).substr(i, length)))) break;
+      }
+      if (!id) {
+        out.resize(first);
+        break;
+      }
+      out.push_back(*id);
+      i += length;
+    }
+    if (out.size() == first) out.push_back(*vocab_.unk);
+  }
+}
+
 std::string Tokenizer::token_to_piece(TokenId id, bool special) const {
   const TokenType t = type(id);
   if (!special && (t == TokenType::Control || t == TokenType::Unknown)) return {};
@@ -428,7 +461,8 @@ bool Tokenizer::is_end_of_generation(TokenId id) const {
 }
 
 bool Tokenizer::strips_leading_space() const {
-  return vocab_.model == VocabModel::Spm && vocab_.add_space_prefix;
+  return (vocab_.model == VocabModel::Spm && vocab_.add_space_prefix) ||
+         vocab_.model == VocabModel::Wpm;
 }
 
 std::string Tokenizer::decode(std::span<const TokenId> ids, bool special) const {

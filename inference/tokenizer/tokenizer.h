@@ -1,7 +1,8 @@
 #pragma once
 // Text <-> token ids for the vocabularies GGUF models carry: byte-level BPE with a regex
-// pre-tokenizer (tokenizer.ggml.model "gpt2") and SentencePiece-style BPE over scores with
-// byte fallback ("llama"). Matches llama.cpp / Hugging Face tokenizers id for id.
+// pre-tokenizer (tokenizer.ggml.model "gpt2"), SentencePiece-style BPE over scores with
+// byte fallback ("llama") and WordPiece ("bert"). Matches llama.cpp / Hugging Face tokenizers
+// id for id.
 //
 // Special tokens: Control tokens (<s>, <|im_start|>) are recognised in text only when the
 // caller passes parse_special = true (templated text); in user text they are plain characters,
@@ -38,7 +39,8 @@ class Tokenizer {
   std::string token_to_piece(TokenId id, bool special = true) const;
 
   // All pieces concatenated, exact bytes (may be invalid UTF-8 when the ids are). For SPM
-  // vocabularies with add_space_prefix the space the encoder put in front is removed again.
+  // vocabularies with add_space_prefix, and for WPM, the space the encoder put in front is
+  // removed again. (WPM gives "hello , world": words and punctuation each start with a space.)
   std::string decode(std::span<const TokenId> ids, bool special = false) const;
 
   const Vocabulary& vocabulary() const { return vocab_; }
@@ -67,6 +69,7 @@ class Tokenizer {
   void encode_bpe(std::string_view text, std::vector<TokenId>& out) const;
   void encode_bpe_word(std::string_view word, std::vector<TokenId>& out) const;
   void encode_spm(const std::string& text, std::vector<TokenId>& out) const;
+  void encode_wpm(std::string_view text, std::vector<TokenId>& out) const;
   std::optional<TokenId> plain_token(std::string_view text) const;
   TokenId byte_fallback(unsigned char byte) const;
   bool strips_leading_space() const;
@@ -87,6 +90,7 @@ class Tokenizer {
   std::vector<TokenId> special_tokens_;
   std::vector<std::string> pieces_;  // token_to_piece(id, true) for every id
   std::vector<TokenId> end_of_generation_;
+  size_t longest_token_bytes_ = 0;  // WPM: the longest match worth trying
 };
 
 // Streams text out of a sequence of token ids: feed() returns only complete UTF-8 characters,

@@ -16,6 +16,7 @@ std::string_view to_string(VocabModel model) {
   switch (model) {
     case VocabModel::Bpe: return "gpt2";
     case VocabModel::Spm: return "llama";
+    case VocabModel::Wpm: return "bert";
   }
   return "?";
 }
@@ -23,6 +24,7 @@ std::string_view to_string(VocabModel model) {
 std::optional<VocabModel> vocab_model_from_name(std::string_view name) {
   if (name == "gpt2") return VocabModel::Bpe;
   if (name == "llama") return VocabModel::Spm;
+  if (name == "bert") return VocabModel::Wpm;
   return std::nullopt;
 }
 

@@ -32,18 +32,21 @@ enum class TokenType : int32_t {
 enum class VocabModel {
   Bpe,  // "gpt2": byte-level BPE with merges and a regex pre-tokenizer
   Spm,  // "llama": SentencePiece BPE over scores, byte fallback, "▁" for spaces
+  Wpm,  // "bert": WordPiece, longest match; word-initial tokens start with "▁", the rest
+        // (Hugging Face's "##" continuations) have no prefix
 };
 
 struct Vocabulary {
   VocabModel model = VocabModel::Bpe;
   std::string pre = "default";       // tokenizer.ggml.pre: names a row of the pre-tokenizer table
-  std::vector<std::string> tokens;   // id -> text (byte-level encoded for BPE, "▁" spaces for SPM)
+  std::vector<std::string> tokens;   // id -> text (byte-level encoded for BPE, "▁" spaces for SPM
+                                     // and WPM)
   std::vector<float> scores;         // SPM merge priorities; empty or one per token
   std::vector<TokenType> types;      // empty (all Normal) or one per token
   std::vector<std::string> merges;   // BPE: "left right", earlier = higher priority
 
-  std::optional<TokenId> bos;
-  std::optional<TokenId> eos;
+  std::optional<TokenId> bos;  // WPM: [CLS]
+  std::optional<TokenId> eos;  // WPM: [SEP]
   std::optional<TokenId> eot;
   std::optional<TokenId> unk;
   std::optional<TokenId> pad;
@@ -58,9 +61,10 @@ std::string_view to_string(VocabModel model);
 std::optional<VocabModel> vocab_model_from_name(std::string_view name);
 
 // Reads tokenizer.ggml.* from a model file. Defaults where keys are absent follow llama.cpp
-// (SPM: bos 1, eos 2, unk 0, add_bos, add_space_prefix; BPE without tokenizer.ggml.pre:
-// "default"). Throws sikao::Error(InvalidFile) for missing tokens or merges and keys of the wrong
-// type, Unsupported for other tokenizer models (e.g. WordPiece "bert").
+// (SPM: bos 1, eos 2, unk 0, add_bos, add_space_prefix; WPM: [CLS] 101 as bos, [SEP] 102 as
+// eos, both added, unk 100; BPE without tokenizer.ggml.pre: "default"). Throws
+// sikao::Error(InvalidFile) for missing tokens or merges and keys of the wrong type, Unsupported
+// for other tokenizer models (e.g. "t5" Unigram).
 Vocabulary from_gguf(const gguf::GgufFile& file);
 
 // Reads a Hugging Face tokenizer.json (model.type "BPE", byte-level) into a Vocabulary. The

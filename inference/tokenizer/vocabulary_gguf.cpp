@@ -39,7 +39,7 @@ Vocabulary from_gguf(const gguf::GgufFile& file) {
   if (!model) {
     throw Error(ErrorCode::Unsupported,
                 fmt::format("{}: tokenizer model '{}' is not supported (supported: gpt2 = byte-level "
-                            "BPE, llama = SentencePiece BPE)",
+                            "BPE, llama = SentencePiece BPE, bert = WordPiece)",
                             path, *model_name));
   }
 
@@ -71,14 +71,27 @@ Vocabulary from_gguf(const gguf::GgufFile& file) {
     vocab.add_bos = spec != nullptr && spec->add_bos;
   } else {
     vocab.pre = "default";
-    vocab.bos = 1;
-    vocab.eos = 2;
-    vocab.unk = 0;
+    if (vocab.model == VocabModel::Spm) {
+      vocab.bos = 1;
+      vocab.eos = 2;
+      vocab.unk = 0;
+      vocab.add_space_prefix = true;
+    } else {
+      // BERT's [CLS] text [SEP] (llama.cpp's defaults; the file may name other ids below).
+      vocab.bos = 101;
+      vocab.eos = 102;
+      vocab.unk = 100;
+      vocab.add_eos = true;
+    }
     vocab.add_bos = true;
-    vocab.add_space_prefix = true;
     // llama.cpp drops a default id the vocabulary is too small for.
     for (auto* id : {&vocab.bos, &vocab.eos, &vocab.unk}) {
       if (static_cast<size_t>(**id) >= vocab.tokens.size()) id->reset();
+    }
+    if (vocab.model == VocabModel::Wpm) {
+      if (const auto id = read_id(file, "tokenizer.ggml.cls_token_id")) vocab.bos = id;
+      // Spelled so by llama.cpp's converter.
+      if (const auto id = read_id(file, "tokenizer.ggml.seperator_token_id")) vocab.eos = id;
     }
   }
 

@@ -23,6 +23,7 @@
 #include "tokenizer/tokenizer.h"
 #include "tokenizer/pre_tokenizer.h"
 #include "tokenizer/utf8.h"
+#include "tokenizer/wordpiece.h"
 
 using namespace sikao::tokenizer;
 
@@ -232,8 +233,8 @@ class TokenizerTest : public QObject {
   void matches_llama_cpp_vectors_data() {
     QTest::addColumn<QString>("pair");
     QTest::addColumn<QString>("vocab");
-    for (const char* name : {"deepseek-coder", "deepseek-llm", "falcon", "gpt-2", "llama-spm", "mpt",
-                             "phi-3", "refact", "starcoder"}) {
+    for (const char* name : {"bert-bge", "deepseek-coder", "deepseek-llm", "falcon", "gpt-2",
+                             "llama-spm", "mpt", "phi-3", "refact", "starcoder"}) {
       QTest::newRow(name) << name << name;
     }
     // GPT-NeoX-20B's vocabulary is MPT's; its GGUF has no tokenizer.ggml.pre, so the row is named.
@@ -439,11 +440,45 @@ class TokenizerTest : public QObject {
     QCOMPARE(ids, expected);
   }
 
-  void rejects_wordpiece_vocabulary() {
-    // bert-bge is WordPiece (tokenizer.ggml.model "bert"), which Sikao does not implement.
-    const auto file =
-        sikao::gguf::GgufFile::open(sikao::test::shared_path("vocab/ggml-vocab-bert-bge.gguf"));
-    expect_error([&] { from_gguf(file); }, sikao::ErrorCode::Unsupported, "'bert'");
+  void wordpiece_adds_cls_and_sep_and_decodes_words() {
+    // bert-bge (WordPiece): [CLS] 101 and [SEP] 102 around the text with add_special; accents
+    // and case are folded; a word the vocabulary cannot cover is [UNK] 100; the decoded text
+    // has the words back, lower-case, separated by spaces.
+    const Tokenizer& tok = gguf_vocab("bert-bge");
+    const auto ids = tok.encode("Hello, W\xC3\xB6rld!", true, false);
+    QCOMPARE(ids, (std::vector<TokenId>{101, 7592, 1010, 2088, 999, 102}));
+    QCOMPARE(tok.decode(ids), std::string("hello , world !"));
+    QCOMPARE(tok.decode(ids, true), std::string("[CLS] hello , world ![SEP]"));
+    const auto unknown = tok.encode("\xF0\x9F\xA6\x99", false, false);  // 🦙
+    QCOMPARE(unknown, std::vector<TokenId>{100});
+    // Controls, U+0000 and invalid bytes vanish; nothing crashes on them.
+    QCOMPARE(tok.encode(std::string("a\0\x01\xFF\xC3" "b", 6), false, false),
+             tok.encode("ab", false, false));
+    QVERIFY(tok.encode(" \t\n", false, false).empty());
+    // Random bytes: ids in the vocabulary, and the streamed text is valid UTF-8.
+    const uint64_t seed = sikao::test::fresh_seed();
+    std::mt19937_64 rng(seed);
+    std::uniform_int_distribution<int> byte(0, 255);
+    for (int i = 0; i < 500; ++i) {
+      std::string text(static_cast<size_t>(byte(rng) % 40), '\0');
+      for (char& c : text) c = static_cast<char>(byte(rng));
+      Detokenizer stream(tok);
+      std::string streamed;
+      for (const TokenId id : tok.encode(text, true, true)) {
+        QVERIFY2(id >= 0 && static_cast<size_t>(id) < tok.n_tokens(), qPrintable(QString::number(seed)));
+        streamed += stream.feed(id);
+      }
+      streamed += stream.flush();
+      QVERIFY2(is_valid_utf8(streamed), qPrintable(QString::number(seed)));
+    }
+  }
+
+  void wordpiece_splits_punctuation_symbols_and_ideographs() {
+    // "€" is a symbol but not ASCII, so it stays in its word; "é" and "ü" lose their accents.
+    QCOMPARE(sikao::tokenizer::wordpiece_words(
+                 "X+1=Caf\xC3\xA9\xE4\xB8\xAD\xE6\x96\x87 F\xC3\xBChrer!\xE2\x82\xAC" "5"),
+             (std::vector<std::string>{"x", "+", "1", "=", "cafe", "\xE4\xB8\xAD",
+                                       "\xE6\x96\x87", "fuhrer", "!", "\xE2\x82\xAC" "5"}));
   }
 
   void rejects_malformed_gguf_vocabulary_metadata() {
@@ -510,6 +545,16 @@ class TokenizerTest : public QObject {
       w.u32("tokenizer.ggml.eos_token_id", 7);
       const auto path = w.save(dir, "eos-out-of-range.gguf");
       expect_error([&] { load(path); }, ErrorCode::InvalidFile, "eos_token_id = 7");
+    }
+    {
+      // WordPiece whose default [UNK] (100) is beyond its three tokens.
+      GgufWriter w;
+      w.string("tokenizer.ggml.model", "bert");
+      w.strings("tokenizer.ggml.tokens", {"[CLS]", "[SEP]", "\xE2\x96\x81" "a"});
+      w.u32("tokenizer.ggml.cls_token_id", 0);
+      w.u32("tokenizer.ggml.seperator_token_id", 1);
+      const auto path = w.save(dir, "wordpiece-no-unk.gguf");
+      expect_error([&] { load(path); }, ErrorCode::InvalidFile, "needs an unknown_token_id");
     }
   }
 
