@@ -3,8 +3,8 @@
 // Y[t, row] = Σ_col W[row, col] · X[t, col] for a block of tokens (prefill). Tiled: each
 // workgroup computes a TILE_M (weight rows) × TILE_N (tokens) tile of Y, stepping along the
 // columns TILE_K at a time; each step dequantises its W tile and copies its X tile into shared
-// memory, then every thread accumulates a 4 × 4 block of the tile in f32 registers.
-// WORKGROUP_SIZE must equal (TILE_M / 4) · (TILE_N / 4); TILE_K a multiple of 4.
+// memory, then every thread accumulates an RM × RN block of the tile in f32 registers.
+// WORKGROUP_SIZE must equal (TILE_M / RM) · (TILE_N / RN); TILE_K a multiple of 4.
 //
 // X is [n_tokens][n_cols] and Y [n_tokens][out_stride] (row-major, f32). The weight binding
 // may be a window of a larger tensor: weight_offset is the byte offset of row 0 of this dispatch
@@ -18,6 +18,8 @@ layout(constant_id = 1) const uint TILE_M = 64;
 layout(constant_id = 2) const uint TILE_N = 64;
 layout(constant_id = 3) const uint TILE_K = 32;
 layout(constant_id = 4) const bool ACCUMULATE = false;
+layout(constant_id = 5) const uint RM = 4;  // rows per thread
+layout(constant_id = 6) const uint RN = 4;  // tokens per thread (the kernel's caller picks both)
 layout(local_size_x_id = 0) in;
 
 #include "dequant.glsl"
@@ -41,17 +43,17 @@ shared float x_tile[TILE_K * TILE_N];
 
 void main() {
   const uint tid = gl_LocalInvocationID.x;
-  const uint threads_m = TILE_M / 4u;
+  const uint threads_m = TILE_M / RM;
   const uint tm = tid % threads_m;  // this thread's rows: tm + threads_m · i
-  const uint tn = tid / threads_m;  // this thread's tokens: tn + (TILE_N / 4) · j
-  const uint threads_n = TILE_N / 4u;
+  const uint tn = tid / threads_m;  // this thread's tokens: tn + threads_n · j
+  const uint threads_n = TILE_N / RN;
   const uint row0 = gl_WorkGroupID.x * TILE_M;
   const uint tok0 = gl_WorkGroupID.y * TILE_N;
   const uint groups_k = TILE_K / 4u;
 
-  float acc[4][4];
-  [[unroll]] for (uint i = 0; i < 4u; ++i) {
-    [[unroll]] for (uint j = 0; j < 4u; ++j) {
+  float acc[RM][RN];
+  [[unroll]] for (uint i = 0; i < RM; ++i) {
+    [[unroll]] for (uint j = 0; j < RN; ++j) {
       acc[i][j] = 0.0;
     }
   }
@@ -82,14 +84,16 @@ void main() {
     barrier();  // w_tile / x_tile written by all threads -> read by all threads below
 
     for (uint k = 0; k < TILE_K; ++k) {
-      float a[4];
-      float b[4];
-      [[unroll]] for (uint i = 0; i < 4u; ++i) {
+      float a[RM];
+      float b[RN];
+      [[unroll]] for (uint i = 0; i < RM; ++i) {
         a[i] = w_tile[k * TILE_M + tm + threads_m * i];
-        b[i] = x_tile[k * TILE_N + tn + threads_n * i];
       }
-      [[unroll]] for (uint i = 0; i < 4u; ++i) {
-        [[unroll]] for (uint j = 0; j < 4u; ++j) {
+      [[unroll]] for (uint j = 0; j < RN; ++j) {
+        b[j] = x_tile[k * TILE_N + tn + threads_n * j];
+      }
+      [[unroll]] for (uint i = 0; i < RM; ++i) {
+        [[unroll]] for (uint j = 0; j < RN; ++j) {
           acc[i][j] += a[i] * b[j];
         }
       }
@@ -97,9 +101,9 @@ void main() {
     barrier();  // tiles read by all threads -> overwritten by the next step
   }
 
-  [[unroll]] for (uint i = 0; i < 4u; ++i) {
+  [[unroll]] for (uint i = 0; i < RM; ++i) {
     const uint row = row0 + tm + threads_m * i;
-    [[unroll]] for (uint j = 0; j < 4u; ++j) {
+    [[unroll]] for (uint j = 0; j < RN; ++j) {
       const uint tok = tok0 + tn + threads_n * j;
       if (row < pc.n_rows && tok < pc.n_tokens) {
         const uint o = tok * pc.out_stride + pc.row_begin + row;

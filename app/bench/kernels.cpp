@@ -1,7 +1,8 @@
 // sikao-bench kernels: matrix-vector product (the decode hot path) for every weight type, as
 // GB/s of weights read: bytes of the weight matrix × products / time of a recorded sequence of
 // back-to-back products (GPU timestamps where the device has them, else the wall time of the one
-// submission).
+// submission). With --tokens T > 1 the matrix-matrix product of prefill instead, for T tokens,
+// also as GFLOP/s (2 · rows · cols · T per product).
 
 #include <chrono>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include "commands.h"
 #include "common/error.h"
 #include "gguf/types.h"
+#include "kernels/matmul.h"
 #include "kernels/matvec.h"
 #include "quant/quant.h"
 #include "vulkan/context.h"
@@ -35,6 +37,8 @@ struct Options {
   bool json = false;
   uint32_t rows = 4096;
   uint32_t cols = 4096;
+  uint32_t tokens = 1;               // 1: matvec; more: matmul over that many tokens
+  std::vector<TensorType> types;     // empty: all of k_types
 };
 
 uint32_t parse_count(const std::string& option, const std::string& value, unsigned long min = 1) {
@@ -67,6 +71,22 @@ Options parse(const std::vector<std::string>& args) {
       o.rows = parse_count(a, value());
     } else if (a == "--cols") {
       o.cols = parse_count(a, value());
+    } else if (a == "--tokens") {
+      o.tokens = parse_count(a, value());
+    } else if (a == "--types") {
+      const std::string list = value();
+      for (size_t begin = 0; begin <= list.size();) {
+        const size_t end = std::min(list.find(',', begin), list.size());
+        const std::string name = list.substr(begin, end - begin);
+        const auto it = std::find_if(std::begin(k_types), std::end(k_types), [&](TensorType t) {
+          return gguf::traits(t).name == name;
+        });
+        if (it == std::end(k_types)) {
+          throw Error(ErrorCode::InvalidArgument, fmt::format("--types: unknown type '{}'", name));
+        }
+        o.types.push_back(*it);
+        begin = end + 1;
+      }
     } else {
       throw Error(ErrorCode::InvalidArgument, fmt::format("unknown option '{}'", a));
     }
@@ -107,14 +127,20 @@ struct Result {
   double us_per_product() const { return seconds / products * 1e6; }
 };
 
-Result measure(vk::Context& ctx, TensorType type, uint32_t rows, uint32_t cols) {
+double gflop_per_s(const Result& r, const Options& o) {
+  return 2.0 * o.rows * o.cols * o.tokens * r.products / r.seconds / 1e9;
+}
+
+Result measure(vk::Context& ctx, TensorType type, const Options& o) {
+  const uint32_t rows = o.rows;
+  const uint32_t cols = o.cols;
   const std::vector<std::byte> bytes = weight_bytes(type, rows, cols);
   vk::Buffer w = ctx.create_buffer(bytes.size());
   ctx.upload(vk::BufferView{&w}, std::span<const std::byte>(bytes));
-  std::vector<float> x(cols, 0.5f);
-  vk::Buffer xb = ctx.create_buffer(cols * sizeof(float));
+  std::vector<float> x(size_t(cols) * o.tokens, 0.5f);
+  vk::Buffer xb = ctx.create_buffer(x.size() * sizeof(float));
   ctx.upload(vk::BufferView{&xb}, std::span<const float>(x));
-  vk::Buffer yb = ctx.create_buffer(rows * sizeof(float));
+  vk::Buffer yb = ctx.create_buffer(size_t(rows) * o.tokens * sizeof(float));
   const kernels::WeightMatrix matrix{vk::BufferView{&w}, type, rows, cols};
 
   auto record = [&](int products) {
@@ -122,7 +148,11 @@ Result measure(vk::Context& ctx, TensorType type, uint32_t rows, uint32_t cols) 
     seq.begin();
     seq.write_timestamp();
     for (int i = 0; i < products; ++i) {
-      kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb});
+      if (o.tokens == 1) {
+        kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb});
+      } else {
+        kernels::matmul(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, o.tokens);
+      }
       seq.barrier();  // y written -> written again by the next product (decode runs them in order)
     }
     seq.write_timestamp();
@@ -155,23 +185,30 @@ int run_kernels(const std::vector<std::string>& args) {
     vk::Context ctx(o.device);
     std::vector<Result> results;
     if (!o.json) {
-      std::printf("device: %s\nmatvec %u x %u (rows x cols), f32 activations, %s\n\n", ctx.info().name.c_str(),
-                  o.rows, o.cols, ctx.info().timestamps ? "GPU timestamps" : "wall time");
-      std::printf("%-6s %12s %10s %12s\n", "type", "weight MiB", "us/matvec", "GB/s");
+      std::printf("device: %s\n%s %u x %u (rows x cols)", ctx.info().name.c_str(),
+                  o.tokens == 1 ? "matvec" : "matmul", o.rows, o.cols);
+      if (o.tokens > 1) std::printf(" x %u tokens", o.tokens);
+      std::printf(", f32 activations, %s\n\n",
+                  ctx.info().timestamps ? "GPU timestamps" : "wall time");
+      std::printf("%-6s %12s %12s %12s %10s\n", "type", "weight MiB", "us/product", "GB/s",
+                  "GFLOP/s");
     }
-    for (TensorType t : k_types) {
-      const Result r = measure(ctx, t, o.rows, o.cols);
+    const std::vector<TensorType> types =
+        o.types.empty() ? std::vector<TensorType>(std::begin(k_types), std::end(k_types)) : o.types;
+    for (TensorType t : types) {
+      const Result r = measure(ctx, t, o);
       results.push_back(r);
       if (!o.json) {
-        std::printf("%-6s %12.2f %10.1f %12.2f\n", std::string(gguf::traits(t).name).c_str(),
-                    r.bytes / 1048576.0, r.us_per_product(), r.gb_per_s());
+        std::printf("%-6s %12.2f %12.1f %12.2f %10.2f\n", std::string(gguf::traits(t).name).c_str(),
+                    r.bytes / 1048576.0, r.us_per_product(), r.gb_per_s(), gflop_per_s(r, o));
         std::fflush(stdout);
       }
     }
     if (o.json) {
       nlohmann::json j;
       j["device"] = ctx.info().name;
-      j["benchmark"] = "matvec";
+      j["benchmark"] = o.tokens == 1 ? "matvec" : "matmul";
+      j["tokens"] = o.tokens;
       j["timing"] = ctx.info().timestamps ? "gpu_timestamps" : "wall";
       j["rows"] = o.rows;
       j["cols"] = o.cols;
@@ -179,8 +216,9 @@ int run_kernels(const std::vector<std::string>& args) {
         j["results"].push_back({{"type", std::string(gguf::traits(r.type).name)},
                                 {"weight_bytes", r.bytes},
                                 {"products", r.products},
-                                {"us_per_matvec", r.us_per_product()},
-                                {"gb_per_s", r.gb_per_s()}});
+                                {"us_per_product", r.us_per_product()},
+                                {"gb_per_s", r.gb_per_s()},
+                                {"gflop_per_s", gflop_per_s(r, o)}});
       }
       std::printf("%s\n", j.dump(2).c_str());
     }

@@ -1,5 +1,7 @@
 #include "kernels/matmul.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -18,43 +20,69 @@ struct PushConstants {
   uint32_t out_stride;
 };
 
-// A 64-row tile of Y per workgroup, 4 × 4 per thread, 32 columns per step. The tile is 64
-// tokens wide, or the smallest of 4 / 8 / 16 / 32 that holds a smaller batch: the work per
-// workgroup is proportional to the tile's width, and a chat turn after prefix reuse is often a
-// few dozen tokens, which a 64-wide tile would mostly pad.
+// A 64-row tile of Y per workgroup, 32 columns per step. The tile is 64 tokens wide, or the
+// smallest of 4 / 8 / 16 / 32 that holds a smaller batch: the work per workgroup is
+// proportional to the tile's width, and a chat turn after prefix reuse is often a few dozen
+// tokens, which a 64-wide tile would mostly pad.
+//
+// Each thread computes rows_per_thread × tokens_per_thread of the tile. GPUs: 4 × 4 (16
+// accumulators in registers, 256 threads for a full tile). CPU devices (lavapipe) run a
+// workgroup's invocations one SIMD chunk after another, so what costs is the number of
+// invocations and each one's shared-memory loads per multiply-add, not registers: 16 × 16 per
+// thread (16 invocations for a full tile) ran a 1024 × 1024 Q8_0 matmul over 256 tokens at
+// 6.4-7.4 GFLOP/s against 2.0-2.2 for 4 × 4 (`sikao-bench kernels --tokens 256`, see
+// docs/BENCHMARKS.md); narrower tiles take 8 × 8 (8 × 4 for 4 tokens).
 constexpr uint32_t k_tile_m = 64;
 constexpr uint32_t k_max_tile_n = 64;
 constexpr uint32_t k_tile_k = 32;
-constexpr uint32_t k_max_workgroup_size = (k_tile_m / 4) * (k_max_tile_n / 4);
 
-uint32_t tile_width(uint32_t n_tokens) {
+struct TileShape {
+  uint32_t tile_n;
+  uint32_t rows_per_thread;
+  uint32_t tokens_per_thread;
+  uint32_t threads() const { return (k_tile_m / rows_per_thread) * (tile_n / tokens_per_thread); }
+};
+
+TileShape tile_shape(const vk::DeviceInfo& info, MatmulThreadBlock block, uint32_t n_tokens) {
   uint32_t tile_n = 4;
   while (tile_n < n_tokens && tile_n < k_max_tile_n) {
     tile_n *= 2;
   }
-  return tile_n;
+  if (block == MatmulThreadBlock::Auto) {
+    block = info.type == vk::DeviceType::Cpu ? MatmulThreadBlock::Cpu : MatmulThreadBlock::Gpu;
+  }
+  if (block == MatmulThreadBlock::Gpu) {
+    return {tile_n, 4, 4};
+  }
+  if (tile_n >= 32) {
+    return {tile_n, 16, 16};
+  }
+  return {tile_n, 8, std::min<uint32_t>(tile_n, 8)};
 }
 
 } // namespace
 
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
             vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes,
-            MatmulOutput output) {
+            MatmulOutput output, MatmulThreadBlock block) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
-  if (info.max_workgroup_invocations < k_max_workgroup_size) {
+  // The widest tile decides whether the device can run prefill at all.
+  const uint32_t most_threads = tile_shape(info, block, k_max_tile_n).threads();
+  if (info.max_workgroup_invocations < most_threads) {
     throw Error(ErrorCode::Unsupported,
                 fmt::format("matmul needs {} threads per workgroup; the device allows {}",
-                            k_max_workgroup_size, info.max_workgroup_invocations));
+                            most_threads, info.max_workgroup_invocations));
   }
   if (n_tokens == 0) {
     return;
   }
-  const uint32_t tile_n = tile_width(n_tokens);
-  const uint32_t workgroup_size = (k_tile_m / 4) * (tile_n / 4);
+  const TileShape shape = tile_shape(info, block, n_tokens);
+  const uint32_t tile_n = shape.tile_n;
   const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
       weight_shader("matmul", w.type),
-      {workgroup_size, k_tile_m, tile_n, k_tile_k, output == MatmulOutput::Accumulate ? 1u : 0u},
+      {shape.threads(), k_tile_m, tile_n, k_tile_k, output == MatmulOutput::Accumulate ? 1u : 0u,
+       shape.rows_per_thread, shape.tokens_per_thread},
       3,
       sizeof(PushConstants)});
   const uint32_t token_groups = (n_tokens + tile_n - 1) / tile_n;

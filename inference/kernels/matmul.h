@@ -13,11 +13,16 @@ enum class MatmulOutput {
   Accumulate,  // Y += X Wᵀ: the residual add of a block fused into its output projection
 };
 
+// How much of a tile each thread computes: Auto by the device's type (GPUs 4 × 4, CPU devices
+// up to 16 × 16); Gpu and Cpu force one, so that tests check both on whatever device they have.
+enum class MatmulThreadBlock { Auto, Gpu, Cpu };
+
 // Y[t, r] = Σ_c W[r, c] · X[t, c] for n_tokens tokens: X is [n_tokens][w.n_cols] floats,
 // Y [n_tokens][w.n_rows] floats, both row-major. Tiled in shared memory, f32 accumulation; one
 // dispatch per binding window of w (max_binding_bytes = 0 means the device limit).
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
             vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes = 0,
-            MatmulOutput output = MatmulOutput::Store);
+            MatmulOutput output = MatmulOutput::Store,
+            MatmulThreadBlock block = MatmulThreadBlock::Auto);
 
 } // namespace sikao::kernels

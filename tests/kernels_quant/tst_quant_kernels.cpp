@@ -217,7 +217,8 @@ class TestQuantKernels : public QObject {
   }
 
   double run_matmul(const HostMatrix& m, uint32_t n_tokens, uint64_t max_binding_bytes,
-                    kernels::MatmulOutput output = kernels::MatmulOutput::Store) {
+                    kernels::MatmulOutput output = kernels::MatmulOutput::Store,
+                    kernels::MatmulThreadBlock block = kernels::MatmulThreadBlock::Auto) {
     const DeviceMatrix w(*ctx_, m);
     const std::vector<float> x = sikao::test::random_floats(rng_, size_t(n_tokens) * m.n_cols);
     const vk::Buffer xb = upload_floats(*ctx_, x);
@@ -229,7 +230,7 @@ class TestQuantKernels : public QObject {
     vk::Sequence seq = ctx_->create_sequence();
     seq.begin();
     kernels::matmul(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, n_tokens,
-                    max_binding_bytes, output);
+                    max_binding_bytes, output, block);
     seq.run();
     const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, size_t(n_tokens) * m.n_rows);
     std::vector<double> ref(size_t(n_tokens) * m.n_rows, 0.0);
@@ -392,11 +393,16 @@ class TestQuantKernels : public QObject {
   void matmul_matches_reference_for_every_type() {
     for (TensorType t : k_all_types) {
       const uint32_t n_cols = row_lengths(t)[1];
-      // Token counts for every tile width (4, 8, 16, 32, 64), full and padded, and two tiles.
+      // Token counts for every tile width (4, 8, 16, 32, 64), full and padded, and two tiles;
+      // with the GPU and the CPU-device thread blocks, whichever device runs the test.
       for (auto [n_rows, n_tokens] : {std::pair{19u, 3u}, std::pair{37u, 5u}, std::pair{1u, 7u},
                                       std::pair{70u, 16u}, std::pair{66u, 29u}, std::pair{131u, 67u}}) {
         const HostMatrix m = random_matrix(rng_, t, n_rows, n_cols);
-        check("matmul", label(m) + QString(" ×%1 tok").arg(n_tokens), run_matmul(m, n_tokens, 0));
+        for (auto [block, name] : {std::pair{kernels::MatmulThreadBlock::Gpu, "gpu"},
+                                   std::pair{kernels::MatmulThreadBlock::Cpu, "cpu"}}) {
+          check("matmul", label(m) + QString(" ×%1 tok, %2 block").arg(n_tokens).arg(name),
+                run_matmul(m, n_tokens, 0, kernels::MatmulOutput::Store, block));
+        }
       }
     }
   }
