@@ -107,7 +107,8 @@ class TestChatWindow : public QObject {
     Stalls out;
     QElapsedTimer clock;
     clock.start();
-    qint64 last_tick = 0, last_frame = -1;
+    qint64 last_tick = 0;
+    std::atomic<qint64> last_frame = -1;  // written on the render thread
     double last_cpu = 0;
     std::atomic<int> frames = 0;
     std::atomic<qint64> worst_frame = 0;
@@ -372,7 +373,8 @@ class TestChatWindow : public QObject {
     QTRY_VERIFY(x_of("sidebar") > x_of("chatView"));
     QTRY_VERIFY(item("settingsButton")->property("text").toString() != english);
     QCOMPARE(item("settingsButton")->property("text").toString(), QStringLiteral("الإعدادات"));
-    chat_->openConversation(reasoned_chat_);    QMetaObject::invokeMethod(item("chatView"), "inspectRequested", Q_ARG(int, 1));
+    chat_->openConversation(reasoned_chat_);
+    QMetaObject::invokeMethod(item("chatView"), "inspectRequested", Q_ARG(int, 1));
     QTRY_VERIFY(item("inspector")->isVisible());
     QTRY_VERIFY(x_of("inspector") < x_of("chatView"));
     item("composer")->setProperty("text", QStringLiteral("ما هو ١٢ + ٧؟ 十二加七是多少？"));

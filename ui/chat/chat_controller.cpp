@@ -110,11 +110,12 @@ void ChatController::load_chat_settings() {
   if (conversationId() > 0) {
     // Unknown or malformed settings fall back to the defaults.
     try {
-      const QJsonObject o = QJsonDocument::fromJson(
-          QByteArray::fromStdString(history_.conversation(conversationId()).settings_json)).object();
+      const storage::Conversation c = history_.conversation(conversationId());
+      const QJsonObject o =
+          QJsonDocument::fromJson(QByteArray::fromStdString(c.settings_json)).object();
       thinking_enabled_ = o.value(QStringLiteral("enable_thinking")).toBool(true);
       reasoning_budget_ = std::max(0, o.value(QStringLiteral("reasoning_budget")).toInt(0));
-      system_prompt_ = QString::fromStdString(history_.conversation(conversationId()).system_prompt);
+      system_prompt_ = QString::fromStdString(c.system_prompt);
     } catch (const storage::StorageError& e) {
       set_error(QString::fromUtf8(e.what()));
     }

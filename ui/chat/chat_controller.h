@@ -60,9 +60,9 @@ class ChatController : public QObject {
   ChatController(storage::History& history, EngineHost& engine, const Settings* settings = nullptr,
                  QObject* parent = nullptr);
   // Stops a running generation and keeps its partial answer (shutdown()).
+  ~ChatController() override;
   // Rewrites done by the storage worker (tests; 0 without one).
   int64_t storageWorkerWrites() const { return storage_worker_ ? storage_worker_->writes() : 0; }
-  ~ChatController() override;
 
   ConversationListModel* conversations() { return &conversations_; }
   MessageListModel* messages() { return &messages_; }

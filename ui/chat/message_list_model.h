@@ -10,8 +10,8 @@
 #include <optional>
 #include <vector>
 
-#include "engine/generation_types.h"
 #include "chat/storage_worker.h"
+#include "engine/generation_types.h"
 #include "storage/history.h"
 
 namespace sikao::ui {

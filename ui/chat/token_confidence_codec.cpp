@@ -16,6 +16,11 @@ void put_u16(QByteArray& out, uint16_t v) {
   out.append(static_cast<char>(v >> 8));
 }
 
+void put_u32(QByteArray& out, uint32_t v) {
+  put_u16(out, static_cast<uint16_t>(v & 0xffff));
+  put_u16(out, static_cast<uint16_t>(v >> 16));
+}
+
 void put_varint(QByteArray& out, uint32_t v) {
   while (v >= 0x80) {
     out.append(static_cast<char>((v & 0x7f) | 0x80));
@@ -97,9 +102,7 @@ class Reader {
 
 QByteArray encode_token_confidence(const QVector<TokenConfidence>& tokens) {
   QByteArray out(k_magic, sizeof k_magic);
-  const auto count = static_cast<uint32_t>(tokens.size());
-  put_u16(out, static_cast<uint16_t>(count & 0xffff));
-  put_u16(out, static_cast<uint16_t>(count >> 16));
+  put_u32(out, static_cast<uint32_t>(tokens.size()));
   for (const TokenConfidence& t : tokens) {
     out.append(static_cast<char>(t.reasoning ? 1 : 0));
     put_probability(out, t.probability);
