@@ -75,16 +75,12 @@ std::vector<std::string> wordpiece_words(std::string_view text) {
     if (c == 0 || c == 0xFFFD || (category & k_control_mask) != 0) {
       continue;
     }
-    std::string lower;
-    utf8::append(lower, static_cast<uint32_t>(u_tolower(static_cast<UChar32>(c))));
-    if ((category & U_GC_P_MASK) != 0 || (c < 0x7F && (category & U_GC_S_MASK) != 0) ||
-        is_cjk_ideograph(c)) {
-      end_word();
-      words.back() = std::move(lower);
-      words.emplace_back();
-    } else {
-      words.back() += lower;
-    }
+    const bool word_of_its_own = (category & U_GC_P_MASK) != 0 ||
+                                 (c < 0x7F && (category & U_GC_S_MASK) != 0) ||
+                                 is_cjk_ideograph(c);
+    if (word_of_its_own) end_word();
+    utf8::append(words.back(), static_cast<uint32_t>(u_tolower(static_cast<UChar32>(c))));
+    if (word_of_its_own) words.emplace_back();
   }
   if (words.back().empty()) words.pop_back();
   return words;
