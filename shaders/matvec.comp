@@ -77,31 +77,24 @@ void main() {
     acc[s] = 0.0;
   }
   const uint GROUP = DEQUANT16_SHARES_SCALE ? 16u : 4u;  // n_cols is a multiple of QK ≥ 16 then
+  const uint VECS = GROUP / 4u;  // vec4s of x per step
   for (uint col = GROUP * tid; col < pc.n_cols; col += GROUP * WORKGROUP_SIZE) {
-    if (GROUP == 16u) {
-      vec4 xv[4];
-      [[unroll]] for (uint i = 0u; i < 4u; ++i) {
-        xv[i] = x[col / 4u + i];
-        if (NORM_INPUT) {
-          acc[SQUARES] += dot(xv[i], xv[i]);
-          xv[i] *= norm_weight[col / 4u + i];
-        }
-      }
-      [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-        const uint row = min(first_row + r, pc.n_rows - 1u);
-        vec4 w[4];
-        dequant16(pc.weight_offset + row * pc.row_bytes, col, w);
-        acc[r] += dot(w[0], xv[0]) + dot(w[1], xv[1]) + dot(w[2], xv[2]) + dot(w[3], xv[3]);
-      }
-    } else {
-      vec4 xv = x[col / 4u];
+    vec4 xv[4];
+    [[unroll]] for (uint i = 0u; i < VECS; ++i) {
+      xv[i] = x[col / 4u + i];
       if (NORM_INPUT) {
-        acc[SQUARES] += dot(xv, xv);
-        xv *= norm_weight[col / 4u];
+        acc[SQUARES] += dot(xv[i], xv[i]);
+        xv[i] *= norm_weight[col / 4u + i];
       }
-      [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-        const uint row = min(first_row + r, pc.n_rows - 1u);
-        acc[r] += dot(dequant4(pc.weight_offset + row * pc.row_bytes, col), xv);
+    }
+    [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
+      const uint row_offset = pc.weight_offset + min(first_row + r, pc.n_rows - 1u) * pc.row_bytes;
+      if (GROUP == 16u) {
+        vec4 w[4];
+        dequant16(row_offset, col, w);
+        acc[r] += dot(w[0], xv[0]) + dot(w[1], xv[1]) + dot(w[2], xv[2]) + dot(w[3], xv[3]);
+      } else {
+        acc[r] += dot(dequant4(row_offset, col), xv[0]);
       }
     }
   }
