@@ -54,7 +54,7 @@ std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const Load
   impl->weights = std::make_unique<model::ModelWeights>(*impl->context, impl->file, impl->config,
                                                         options.progress);
   log::get("engine")->info("loaded {} ({}, {} layers) on {}", impl->config.name,
-                           model::to_string(impl->config.architecture), impl->config.n_layer,
+                           impl->config.arch.gguf_name, impl->config.n_layer,
                            impl->context->info().name);
   return std::unique_ptr<Model>(new Model(std::move(impl)));
 }

@@ -8,7 +8,8 @@
 // prefill (a block of query tokens) alike. Query token t sits at position p = positions[t] and
 // attends cache positions 0..p (its own key included: the caller stores the block's keys and
 // values with kv_store first). Query head h reads KV head h / (n_heads / n_kv_heads) (GQA).
-//   out[t][h] = sum_j softmax_j(scale * q[t][h] . k[kvh][j]) v[kvh][j],  j = 0..p
+//   out[t][h] = sum_j softmax_j(score_j) v[kvh][j],  j = 0..p (p - window + 1..p with a window)
+//   score_j = softcap(scale * t(p) * q[t][h] . k[kvh][j])  (kernels/attention.h)
 // Layouts: q, out f32 [n_tokens][n_heads][head_dim]; k_cache, v_cache f16
 // [n_kv_heads][capacity][head_dim] (kernels/attention.h).
 //
@@ -62,6 +63,10 @@ layout(push_constant) uniform PushConstants {
   uint n_splits;
   uint n_rot;        // ROPE_STORE: rotated dimensions
   uint n_positions;  // ROPE_STORE: positions in the table
+  uint window;       // sliding window: keys p - window + 1 .. p only (0: every key)
+  float softcap;     // score = softcap * tanh(score / softcap) (0: none)
+  float temperature; // score *= 1 + temperature * ln(1 + floor(p / temperature_length))
+  uint temperature_length;
 } pc;
 
 #include "reduce.glsl"
@@ -140,11 +145,15 @@ void main() {
     return;  // uniform across the workgroup
   }
   const uint n_keys = position + 1;
+  const uint window_start = pc.window > 0u && n_keys > pc.window ? n_keys - pc.window : 0u;
   const uint split = gl_WorkGroupID.z;
-  const uint n_chunks = (n_keys + WORKGROUP_SIZE - 1) / WORKGROUP_SIZE;
+  const uint n_chunks = (n_keys - window_start + WORKGROUP_SIZE - 1) / WORKGROUP_SIZE;
   const uint chunks_per_split = (n_chunks + pc.n_splits - 1) / pc.n_splits;
-  const uint first_key = min(split * chunks_per_split, n_chunks) * WORKGROUP_SIZE;
+  const uint first_key = window_start + min(split * chunks_per_split, n_chunks) * WORKGROUP_SIZE;
   const uint end_key = min(first_key + chunks_per_split * WORKGROUP_SIZE, n_keys);
+  const float temperature =
+      1.0 + pc.temperature * log(1.0 + floor(float(position) / float(pc.temperature_length)));
+  const float score_scale = pc.scale * temperature;
 
 #ifdef ROPE_STORE
   if (tid < dim) {
@@ -189,7 +198,11 @@ void main() {
       for (uint i = 0; i < dim; ++i) {
         dot_qk += query[i] * float(k_cache[k_base + i]);
       }
-      score = pc.scale * dot_qk;
+      score = score_scale * dot_qk;
+      if (pc.softcap > 0.0) {
+        // Clamped: some drivers build tanh from exp, which overflows to inf / inf; tanh(15) is 1 in f32.
+        score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
+      }
     }
     const float new_max = max(running_max, workgroup_max(score));
     const float rescale = exp(running_max - new_max);

@@ -35,6 +35,7 @@ layout(push_constant) uniform PushConstants {
   uint weight_offset;
   uint row_begin;
   uint out_stride;     // floats per token in Y (all rows of the tensor)
+  float output_scale;  // multiplies each product before the store or add
 } pc;
 
 // k-major tiles, so the inner loop reads 4 neighbouring rows / tokens.
@@ -107,7 +108,8 @@ void main() {
       const uint tok = tok0 + tn + threads_n * j;
       if (row < pc.n_rows && tok < pc.n_tokens) {
         const uint o = tok * pc.out_stride + pc.row_begin + row;
-        y[o] = ACCUMULATE ? y[o] + acc[i][j] : acc[i][j];
+        const float value = pc.output_scale * acc[i][j];
+        y[o] = ACCUMULATE ? y[o] + value : value;
       }
     }
   }

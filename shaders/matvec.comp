@@ -16,7 +16,9 @@
 //   ADD_BIAS: y[row] = … + bias[row].
 //   OUTPUT: OUTPUT_STORE writes y[row]; OUTPUT_ACCUMULATE adds to it (y += W x: a residual add);
 //     OUTPUT_SWIGLU takes the rows as interleaved pairs (gate p, up p) = (row 2p, row 2p + 1) and
-//     writes y[p] = silu(gate p · x) · (up p · x), silu(g) = g / (1 + exp(−g)).
+//     writes y[p] = silu(gate p · x) · (up p · x), silu(g) = g / (1 + exp(−g)); OUTPUT_GEGLU the
+//     same with gelu (tanh form, activation.glsl) for silu.
+//   output_scale multiplies each dot before the bias and the store or add (1 for most models).
 // Bindings 3 (norm_weight) and 4 (bias) are bound in every variant; unused ones read nothing.
 //
 // The weight binding may be a window of a larger tensor (the host splits tensors larger than
@@ -41,8 +43,10 @@ layout(local_size_x_id = 0) in;
 const uint OUTPUT_STORE = 0u;
 const uint OUTPUT_ACCUMULATE = 1u;
 const uint OUTPUT_SWIGLU = 2u;
+const uint OUTPUT_GEGLU = 3u;
 
 #include "dequant.glsl"
+#include "activation.glsl"
 
 layout(std430, binding = 1) readonly buffer X { vec4 x[]; };
 layout(std430, binding = 2) buffer Y { float y[]; };
@@ -56,6 +60,7 @@ layout(push_constant) uniform PushConstants {
   uint weight_offset;  // byte offset of the first row inside the weight binding
   uint row_begin;      // index of the first row in the whole matrix
   float eps;           // of the RMSNorm (NORM_INPUT)
+  float output_scale;
 } pc;
 
 // The workgroup's sums: one dot per row, then Σx² (NORM_INPUT; zero otherwise).
@@ -139,16 +144,16 @@ void main() {
 #endif
 
   const float scale = NORM_INPUT ? inversesqrt(totals[SQUARES] / float(pc.n_cols) + pc.eps) : 1.0;
-  if (OUTPUT == OUTPUT_SWIGLU) {
+  if (OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU) {
     const uint pair = tid;  // pairs (2 pair, 2 pair + 1) of this workgroup's rows
     if (pair < ROWS_PER_WORKGROUP / 2u && first_row + 2u * pair + 1u < pc.n_rows) {
       const float g = scale * totals[2u * pair];
       const float u = scale * totals[2u * pair + 1u];
-      y[(pc.row_begin + first_row) / 2u + pair] = g / (1.0 + exp(-g)) * u;
+      y[(pc.row_begin + first_row) / 2u + pair] = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
     }
   } else if (tid < ROWS_PER_WORKGROUP && first_row + tid < pc.n_rows) {
     const uint row = pc.row_begin + first_row + tid;
-    float value = scale * totals[tid];
+    float value = pc.output_scale * scale * totals[tid];
     if (ADD_BIAS) {
       value += bias[row];
     }

@@ -1,12 +1,14 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// The gated FFN activation of SwiGLU, fused: out[i] = silu(gate[i]) * up[i],
-// silu(g) = g / (1 + exp(-g)).
+// The gated FFN activations, fused: out[i] = act(gate[i]) * up[i], act = silu (SwiGLU) or, with
+// GELU, gelu in its tanh form (GeGLU); both in activation.glsl.
 // INTERLEAVED: gate and up come interleaved in one buffer, as the product with the interleaved
 // gate/up matrix leaves them: gate[i] = gate_up[2i], up[i] = gate_up[2i + 1].
 
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 256;
 layout(local_size_x_id = 0) in;
+
+#include "activation.glsl"
 
 #ifdef INTERLEAVED
 layout(std430, binding = 0) readonly buffer GateUp { vec2 gate_up[]; };
@@ -34,5 +36,9 @@ void main() {
   const float g = gate[i];
   const float u = up[i];
 #endif
-  result[i] = g / (1.0 + exp(-g)) * u;
+#ifdef GELU
+  result[i] = gelu(g) * u;
+#else
+  result[i] = silu(g) * u;
+#endif
 }

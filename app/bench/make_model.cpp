@@ -70,9 +70,7 @@ float float_option(const std::vector<std::string>& args, size_t& i) {
 }
 
 model::Architecture architecture_named(const std::string& name) {
-  for (auto a : {model::Architecture::Llama, model::Architecture::Qwen2, model::Architecture::Qwen3}) {
-    if (model::to_string(a) == name) return a;
-  }
+  if (const auto a = model::architecture_named(name)) return *a;
   throw Error(ErrorCode::InvalidArgument,
               fmt::format("unknown architecture '{}' (supported: {})", name,
                           model::supported_architectures()));

@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "gguf/gguf.h"
 #include "gguf/model_summary.h"
+#include "model/model_config.h"
 
 namespace sikao::cli {
 namespace {
@@ -52,12 +53,22 @@ std::string opt(const std::optional<T>& v) {
   return v ? fmt::format("{}", *v) : "-";
 }
 
+// "  (Gemma 3)" for a supported architecture, else why the loader will refuse it.
+std::string architecture_note(const std::optional<std::string>& architecture) {
+  const auto known = architecture ? model::architecture_named(*architecture) : std::nullopt;
+  if (known) {
+    return fmt::format("  ({})", model::traits(*known).family);
+  }
+  return fmt::format("  (not supported by Sikao; supported: {})", model::supported_architectures());
+}
+
 void print_text(const GgufFile& f, const ModelSummary& s, bool with_tensors) {
   std::printf("file:            %s\n", f.path().string().c_str());
   std::printf("format:          GGUF v%u, %s, %llu metadata keys, %llu tensors\n", s.version,
               human_bytes(s.file_size).c_str(), static_cast<unsigned long long>(s.metadata_count),
               static_cast<unsigned long long>(s.tensor_count));
-  std::printf("architecture:    %s\n", opt(s.architecture).c_str());
+  std::printf("architecture:    %s%s\n", opt(s.architecture).c_str(),
+              architecture_note(s.architecture).c_str());
   std::printf("name:            %s\n", opt(s.name).c_str());
   std::printf("parameters:      %s (%llu)\n", human_count(s.parameters).c_str(),
               static_cast<unsigned long long>(s.parameters));
@@ -166,6 +177,8 @@ void print_json(const GgufFile& f, const ModelSummary& s, bool with_tensors) {
       {"metadata_count", s.metadata_count},
       {"tensor_count", s.tensor_count},
       {"architecture", opt_json(s.architecture)},
+      {"architecture_supported",
+       s.architecture && model::architecture_named(*s.architecture).has_value()},
       {"name", opt_json(s.name)},
       {"parameters", s.parameters},
       {"tensor_bytes", s.tensor_bytes},

@@ -41,6 +41,10 @@ struct AttentionPushConstants {
   uint32_t n_splits;
   uint32_t n_rot;
   uint32_t n_positions;
+  uint32_t window;
+  float softcap;
+  float temperature;
+  uint32_t temperature_length;
 };
 
 // Spelled as in shaders/attention_combine.comp.
@@ -142,7 +146,9 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
                                     .spec_constants = {workgroup},
                                     .bindings = rope ? 9u : 6u,
                                     .push_constant_bytes = sizeof(AttentionPushConstants)});
-  const float scale = static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
+  require(s.temperature_length > 0, "attention", "temperature_length must be positive");
+  const float scale =
+      s.scale != 0.0f ? s.scale : static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
   const AttentionPushConstants push{s.n_tokens,
                                     s.n_heads,
                                     s.n_kv_heads,
@@ -151,7 +157,11 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
                                     scale,
                                     n_splits,
                                     rope ? rope->n_rot : 0u,
-                                    rope ? rope->table_positions : 0u};
+                                    rope ? rope->table_positions : 0u,
+                                    s.window,
+                                    s.softcap,
+                                    s.temperature,
+                                    s.temperature_length};
   if (rope) {
     seq.dispatch(pipeline,
                  {q, k_cache, v_cache, positions, out, partials, rope->k_new, rope->v_new,

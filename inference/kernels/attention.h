@@ -65,9 +65,20 @@ struct AttentionShape {
   uint32_t n_kv_heads = 0;
   uint32_t head_dim = 0;  // any value up to the device's workgroup size limit (8 .. 256 tested)
   uint32_t capacity = 0;  // of the caches, as in KvCacheShape
+  // How a score is made from q·k (the defaults: plain attention):
+  //   score = softcap · tanh(s / softcap) (softcap > 0; else s),  s = scale · t(p) · q·k,
+  //   t(p) = 1 + temperature · ln(1 + floor(p / temperature_length))  (Llama 4 / Ministral 3
+  //   temperature tuning, p the query's position; 1 when temperature is 0).
+  float scale = 0.0f;  // 0: 1 / sqrt(head_dim)
+  float softcap = 0.0f;
+  float temperature = 0.0f;
+  uint32_t temperature_length = 1;
+  // Sliding window: a query at position p attends positions p - window + 1 .. p only (0: all).
+  uint32_t window = 0;
 };
 
-// out[t][h] = sum_{j <= positions[t]} softmax_j(q[t][h] . k[h'][j] / sqrt(head_dim)) v[h'][j],
+// out[t][h] = sum_j softmax_j(score(q[t][h], k[h'][j])) v[h'][j] over the keys j <= positions[t]
+// inside the window,
 // h' = h / (n_heads / n_kv_heads). q and out f32 [n_tokens][n_heads][head_dim]; f32
 // arithmetic throughout, online softmax (any cache length). A query whose position is >=
 // capacity gets NaN.

@@ -18,6 +18,7 @@ struct PushConstants {
   uint32_t weight_offset;
   uint32_t row_begin;
   uint32_t out_stride;
+  float output_scale;
 };
 
 // A 64-row tile of Y per workgroup, 32 columns per step. The tile is 64 tokens wide, or the
@@ -64,7 +65,7 @@ TileShape tile_shape(const vk::DeviceInfo& info, MatmulThreadBlock block, uint32
 
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
             vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes,
-            MatmulOutput output, MatmulThreadBlock block) {
+            MatmulOutput output, MatmulThreadBlock block, float output_scale) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
   // The widest tile decides whether the device can run prefill at all.
@@ -88,7 +89,7 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
   const uint32_t token_groups = (n_tokens + tile_n - 1) / tile_n;
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
     const PushConstants push{w.n_cols,  win.n_rows, n_tokens, row_bytes, win.weight_offset,
-                             win.row_begin, w.n_rows};
+                             win.row_begin, w.n_rows, output_scale};
     seq.dispatch(pipeline, {win.binding, x, y}, push, (win.n_rows + k_tile_m - 1) / k_tile_m,
                  token_groups);
   }

@@ -19,10 +19,11 @@ enum class MatmulThreadBlock { Auto, Gpu, Cpu };
 
 // Y[t, r] = Σ_c W[r, c] · X[t, c] for n_tokens tokens: X is [n_tokens][w.n_cols] floats,
 // Y [n_tokens][w.n_rows] floats, both row-major. Tiled in shared memory, f32 accumulation; one
-// dispatch per binding window of w (max_binding_bytes = 0 means the device limit).
+// dispatch per binding window of w (max_binding_bytes = 0 means the device limit). Each product
+// is multiplied by output_scale before the store or add (Granite's residual multiplier).
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
             vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes = 0,
             MatmulOutput output = MatmulOutput::Store,
-            MatmulThreadBlock block = MatmulThreadBlock::Auto);
+            MatmulThreadBlock block = MatmulThreadBlock::Auto, float output_scale = 1.0f);
 
 } // namespace sikao::kernels

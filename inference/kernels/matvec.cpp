@@ -18,6 +18,7 @@ struct PushConstants {
   uint32_t weight_offset;
   uint32_t row_begin;
   float eps;
+  float scale;
 };
 
 // Threads and rows of a workgroup.
@@ -63,11 +64,13 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
     throw Error(ErrorCode::Unsupported,
                 fmt::format("{} has no subgroup arithmetic for the matvec reduction", info.name));
   }
-  const bool swiglu = fusion.output == MatvecOutput::SwiGlu;
-  if (swiglu && (w.n_rows % 2 != 0 || fusion.bias)) {
+  const bool swiglu = fusion.output == MatvecOutput::SwiGlu || fusion.output == MatvecOutput::GeGlu;
+  if (swiglu && (w.n_rows % 2 != 0 || fusion.bias || fusion.scale != 1.0f)) {
     throw Error(ErrorCode::InvalidArgument,
-                fmt::format("a SwiGLU matvec needs an even row count and no bias ({} rows{})",
-                            w.n_rows, fusion.bias ? ", a bias" : ""));
+                fmt::format("a gated matvec needs an even row count, no bias and no scale ({} "
+                            "rows{}{})",
+                            w.n_rows, fusion.bias ? ", a bias" : "",
+                            fusion.scale != 1.0f ? ", a scale" : ""));
   }
   const std::string variant =
       weight_shader("matvec", w.type) + (reduction == MatvecReduction::Subgroup ? "" : "_shared");
@@ -90,14 +93,14 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
   const vk::BufferView norm_weight = fusion.norm ? fusion.norm->weight : x;
   const vk::BufferView bias = fusion.bias.value_or(x);
   const float eps = fusion.norm ? fusion.norm->eps : 0.0f;
-  // A SwiGLU matrix is windowed as pairs of rows (one row of twice the length each, the same
+  // A gated matrix is windowed as pairs of rows (one row of twice the length each, the same
   // bytes), so that no window separates a gate row from its up row.
   const uint32_t rows_per_unit = swiglu ? 2 : 1;
   const WeightMatrix units{w.data, w.type, w.n_rows / rows_per_unit, w.n_cols * rows_per_unit};
   for (const RowWindow& win : row_windows(info, units, max_binding_bytes)) {
     const uint32_t n_rows = win.n_rows * rows_per_unit;
     const PushConstants push{w.n_cols, n_rows, row_bytes, win.weight_offset,
-                             win.row_begin * rows_per_unit, eps};
+                             win.row_begin * rows_per_unit, eps, fusion.scale};
     const uint64_t groups = (n_rows + shape.rows - 1) / shape.rows;
     const Grid g = fold_grid(groups, info, "matvec");
     seq.dispatch(pipeline, {win.binding, x, y, norm_weight, bias}, push, g.x, g.y);

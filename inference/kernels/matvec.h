@@ -22,6 +22,7 @@ enum class MatvecOutput {
   Store,       // y[r] = d[r]
   Accumulate,  // y[r] += d[r]: the residual add of a block fused into its output projection
   SwiGlu,      // w's rows are interleaved (gate p, up p) pairs, y[p] = silu(d[2p]) · d[2p + 1]
+  GeGlu,       // the same pairs, y[p] = gelu(d[2p]) · d[2p + 1] (gelu: kernels/activation.h)
 };
 
 // The input RMSNorm folded into the product: x is replaced by
@@ -36,6 +37,9 @@ struct MatvecFusion {
   std::optional<MatvecNorm> norm;
   std::optional<vk::BufferView> bias;  // y[r] = d[r] + bias[r] (w.n_rows floats; not with SwiGlu)
   MatvecOutput output = MatvecOutput::Store;
+  // d[r] is multiplied by this before the bias and the store or add (Granite's residual
+  // multiplier on the accumulating output projections; not with the gated outputs).
+  float scale = 1.0f;
 };
 
 // y[r] = Σ_c W[r, c] · x[c] for every row r of w, with `fusion` applied; x holds w.n_cols

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "kernels/ops_dispatch.h"
@@ -24,24 +25,57 @@ struct PushConstants {
 
 }  // namespace
 
+std::pair<double, double> rope_yarn_dims(uint32_t n_rot, uint32_t original_context, double base,
+                                         double beta_fast, double beta_slow) {
+  // The dimension whose wavelength turns n_turns times in the original context.
+  const auto dim = [&](double n_turns) {
+    return n_rot * std::log(original_context / (n_turns * 2.0 * M_PI)) / (2.0 * std::log(base));
+  };
+  // llama.cpp computes these in f32; floor/ceil make the rounding irrelevant away from integers.
+  const double lo = std::floor(static_cast<float>(dim(beta_fast)));
+  const double hi = std::ceil(static_cast<float>(dim(beta_slow)));
+  return {std::max(0.0, lo), std::min(double(n_rot) - 1.0, hi)};
+}
+
+std::vector<float> rope_identity_table(uint32_t n_rot, uint32_t n_positions) {
+  require(n_rot > 0 && n_rot % 2 == 0, "rope_identity_table",
+          fmt::format("n_rot must be even and positive, got {}", n_rot));
+  std::vector<float> table(size_t(n_positions) * n_rot);
+  for (size_t i = 0; i < table.size(); i += 2) {
+    table[i] = 1.0f;
+  }
+  return table;
+}
+
 std::vector<float> rope_table(uint32_t n_rot, double base, uint32_t n_positions,
-                              std::span<const float> freq_factors) {
+                              const RopeScaling& scaling) {
   require(n_rot > 0 && n_rot % 2 == 0, "rope_table",
           fmt::format("n_rot must be even and positive, got {}", n_rot));
   require(base > 0.0, "rope_table", fmt::format("base must be positive, got {}", base));
+  require(scaling.freq_scale > 0.0, "rope_table",
+          fmt::format("freq_scale must be positive, got {}", scaling.freq_scale));
   const uint32_t half = n_rot / 2;
-  require(freq_factors.empty() || freq_factors.size() == half, "rope_table",
-          fmt::format("{} freq factors for n_rot {} (want {})", freq_factors.size(), n_rot, half));
+  const std::vector<float>& factors = scaling.freq_factors;
+  require(factors.empty() || factors.size() == half, "rope_table",
+          fmt::format("{} freq factors for n_rot {} (want {})", factors.size(), n_rot, half));
   std::vector<double> inv_freq(half);
+  std::vector<double> ramp(half, 0.0);  // r_i of YaRN
   for (uint32_t i = 0; i < half; ++i) {
-    inv_freq[i] = std::pow(base, -2.0 * i / n_rot) / (freq_factors.empty() ? 1.0 : freq_factors[i]);
+    inv_freq[i] = std::pow(base, -2.0 * i / n_rot) / (factors.empty() ? 1.0 : factors[i]);
+    if (scaling.ext_factor != 0.0) {
+      const double y = (i - scaling.yarn_lo) / std::max(0.001, scaling.yarn_hi - scaling.yarn_lo);
+      ramp[i] = (1.0 - std::clamp(y, 0.0, 1.0)) * scaling.ext_factor;
+    }
   }
   std::vector<float> table(size_t(n_positions) * half * 2);
   for (uint32_t p = 0; p < n_positions; ++p) {
     for (uint32_t i = 0; i < half; ++i) {
-      const double theta = p * inv_freq[i];
-      table[(size_t(p) * half + i) * 2] = static_cast<float>(std::cos(theta));
-      table[(size_t(p) * half + i) * 2 + 1] = static_cast<float>(std::sin(theta));
+      const double extrapolated = p * inv_freq[i];
+      const double theta =
+          scaling.freq_scale * extrapolated * (1.0 - ramp[i]) + extrapolated * ramp[i];
+      table[(size_t(p) * half + i) * 2] = static_cast<float>(scaling.magnitude * std::cos(theta));
+      table[(size_t(p) * half + i) * 2 + 1] =
+          static_cast<float>(scaling.magnitude * std::sin(theta));
     }
   }
   return table;

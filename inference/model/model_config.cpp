@@ -1,7 +1,9 @@
 #include "model/model_config.h"
 
 #include <array>
-#include <vector>
+#include <cmath>
+#include <cstring>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -11,26 +13,50 @@
 namespace sikao::model {
 namespace {
 
-struct ArchitectureRow {
-  std::string_view gguf_name;
-  Architecture architecture;
-  kernels::RopeOrdering rope_ordering;
-  bool qkv_bias;
-  bool qk_norm;
-};
+using kernels::GateActivation;
+using kernels::RopeOrdering;
 
-constexpr std::array k_architectures = {
-    ArchitectureRow{"llama", Architecture::Llama, kernels::RopeOrdering::Normal, false, false},
-    ArchitectureRow{"qwen2", Architecture::Qwen2, kernels::RopeOrdering::NeoX, true, false},
-    ArchitectureRow{"qwen3", Architecture::Qwen3, kernels::RopeOrdering::NeoX, false, true},
+// The supported architectures, with what makes each one different. Facts from the models'
+// configurations and from how llama.cpp (the reference) computes them.
+const std::array k_architectures = {
+    ArchitectureTraits{.gguf_name = "llama", .architecture = Architecture::Llama,
+                       .family = "Llama", .rope_ordering = RopeOrdering::Normal},
+    ArchitectureTraits{.gguf_name = "qwen2", .architecture = Architecture::Qwen2,
+                       .family = "Qwen2", .rope_ordering = RopeOrdering::NeoX, .qkv_bias = true},
+    ArchitectureTraits{.gguf_name = "qwen3", .architecture = Architecture::Qwen3,
+                       .family = "Qwen3", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true},
+    ArchitectureTraits{.gguf_name = "gemma2", .architecture = Architecture::Gemma2,
+                       .family = "Gemma 2", .rope_ordering = RopeOrdering::NeoX,
+                       .post_norms = true, .activation = GateActivation::Gelu,
+                       .sqrt_embedding_scale = true, .swa_period = 2, .default_window = 4096,
+                       .default_attn_softcap = 50.0f, .default_final_softcap = 30.0f,
+                       .embd_head_scale_layers = 46},
+    ArchitectureTraits{.gguf_name = "gemma3", .architecture = Architecture::Gemma3,
+                       .family = "Gemma 3", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
+                       .post_norms = true, .activation = GateActivation::Gelu,
+                       .sqrt_embedding_scale = true, .swa_period = 6,
+                       .embd_head_scale_layers = 62},
+    ArchitectureTraits{.gguf_name = "phi3", .architecture = Architecture::Phi3,
+                       .family = "Phi-3", .rope_ordering = RopeOrdering::NeoX,
+                       .fused_qkv = true, .fused_gate_up = true},
+    ArchitectureTraits{.gguf_name = "smollm3", .architecture = Architecture::SmolLM3,
+                       .family = "SmolLM3", .rope_ordering = RopeOrdering::Normal,
+                       .no_rope_step = 4},
+    ArchitectureTraits{.gguf_name = "granite", .architecture = Architecture::Granite,
+                       .family = "Granite", .rope_ordering = RopeOrdering::Normal, .mu_p = true},
+    ArchitectureTraits{.gguf_name = "mistral3", .architecture = Architecture::Mistral3,
+                       .family = "Ministral 3", .rope_ordering = RopeOrdering::Normal,
+                       .attention_temperature = true},
 };
 
 class ConfigReader {
  public:
   ConfigReader(const gguf::GgufFile& file, std::string_view arch) : file_(file), arch_(arch) {}
 
-  uint32_t required_u32(std::string_view key) const {
-    const std::string full = fmt::format("{}.{}", arch_, key);
+  std::string key(std::string_view k) const { return fmt::format("{}.{}", arch_, k); }
+
+  uint32_t required_u32(std::string_view k) const {
+    const std::string full = key(k);
     const auto v = file_.get_uint(full);
     if (!v) {
       fail(ErrorCode::InvalidFile, fmt::format("missing metadata key {}", full));
@@ -41,94 +67,228 @@ class ConfigReader {
     return static_cast<uint32_t>(*v);
   }
 
-  std::optional<uint32_t> optional_u32(std::string_view key) const {
-    const std::string full = fmt::format("{}.{}", arch_, key);
-    if (!file_.find(full)) {
+  std::optional<uint32_t> optional_u32(std::string_view k) const {
+    if (!file_.find(key(k))) {
       return std::nullopt;
     }
-    return required_u32(key);
+    return required_u32(k);
   }
 
-  std::optional<double> optional_float(std::string_view key) const {
-    return file_.get_float(fmt::format("{}.{}", arch_, key));
+  std::optional<double> optional_float(std::string_view k) const {
+    return file_.get_float(key(k));
   }
 
-  std::optional<std::string> optional_string(std::string_view key) const {
-    return file_.get_string(fmt::format("{}.{}", arch_, key));
+  // A positive finite float, or nullopt when absent; InvalidFile for anything else.
+  std::optional<double> optional_positive(std::string_view k) const {
+    if (!file_.find(key(k))) {
+      return std::nullopt;
+    }
+    const auto v = file_.get_float(key(k));
+    if (!v || !std::isfinite(*v) || *v <= 0.0) {
+      fail(ErrorCode::InvalidFile, fmt::format("metadata key {} must be a positive number", key(k)));
+    }
+    return v;
   }
+
+  std::optional<std::string> optional_string(std::string_view k) const {
+    return file_.get_string(key(k));
+  }
+
+  std::optional<bool> optional_bool(std::string_view k) const { return file_.get_bool(key(k)); }
 
   [[noreturn]] void fail(ErrorCode code, const std::string& what) const {
     throw Error(code, fmt::format("{}: {}", file_.path().string(), what));
   }
 
   // Checks that a tensor exists with exactly these dims (innermost first).
-  void expect_tensor(const std::string& name, std::initializer_list<uint64_t> dims) const {
-    const auto* t = file_.find_tensor(name);
-    if (!t) {
-      fail(ErrorCode::InvalidFile, fmt::format("missing tensor {}", name));
+  void expect_tensor(const ModelTensor& t) const {
+    const auto* found = file_.find_tensor(t.name);
+    if (!found) {
+      fail(ErrorCode::InvalidFile, fmt::format("missing tensor {}", t.name));
     }
-    const std::vector<uint64_t> want(dims);
-    if (t->dims != want) {
-      fail(ErrorCode::InvalidFile, fmt::format("tensor {} has shape [{}], expected [{}]", name,
-                                               fmt::join(t->dims, ", "), fmt::join(want, ", ")));
+    if (found->dims != t.dims) {
+      fail(ErrorCode::InvalidFile, fmt::format("tensor {} has shape [{}], expected [{}]", t.name,
+                                               fmt::join(found->dims, ", "),
+                                               fmt::join(t.dims, ", ")));
     }
   }
 
   bool has_tensor(const std::string& name) const { return file_.find_tensor(name) != nullptr; }
+
+  // An f32 vector tensor of n values (RoPE factors).
+  std::vector<float> f32_vector(const std::string& name, uint64_t n) const {
+    const auto* t = file_.find_tensor(name);
+    if (!t || t->type != gguf::TensorType::F32 || t->dims != std::vector<uint64_t>{n}) {
+      fail(ErrorCode::InvalidFile, fmt::format("tensor {} must be {} f32 values", name, n));
+    }
+    const auto bytes = file_.tensor_data(*t);
+    std::vector<float> out(n);
+    std::memcpy(out.data(), bytes.data(), n * sizeof(float));
+    for (float f : out) {
+      if (!std::isfinite(f) || f <= 0.0f) {
+        fail(ErrorCode::InvalidFile, fmt::format("tensor {} holds a factor {} (must be positive)", name, f));
+      }
+    }
+    return out;
+  }
 
  private:
   const gguf::GgufFile& file_;
   std::string_view arch_;
 };
 
-void check_rope_scaling(const ConfigReader& r) {
-  const auto type = r.optional_string("rope.scaling.type");
-  const auto factor = r.optional_float("rope.scaling.factor");
-  const bool none = (!type || *type == "none") && (!factor || *factor == 1.0 || *factor == 0.0);
-  if (!none) {
-    r.fail(ErrorCode::Unsupported,
-           fmt::format("rope scaling '{}' (factor {}) is not supported yet", type.value_or("?"),
-                       factor.value_or(0.0)));
+// RoPE of the full-attention layers: rope.scaling.* as llama.cpp reads them (llama_context's
+// YaRN set-up and ggml_rope_ext's magnitude correction folded into one magnitude).
+RopeVariant read_rope(const ConfigReader& r, const ModelConfig& c) {
+  RopeVariant v;
+  v.base = r.optional_positive("rope.freq_base").value_or(10000.0);
+  const std::string type = r.optional_string("rope.scaling.type").value_or("linear");
+  double factor = r.optional_float("rope.scaling.factor").value_or(0.0);
+  if (factor == 0.0) {
+    factor = r.optional_float("rope.scale_linear").value_or(0.0);
+  }
+  if (!std::isfinite(factor) || factor < 0.0) {
+    r.fail(ErrorCode::InvalidFile, fmt::format("rope scaling factor {} is not valid", factor));
+  }
+  const double attn_factor = r.optional_positive("rope.scaling.attn_factor").value_or(1.0);
+  v.original_context = r.optional_u32("rope.scaling.original_context_length").value_or(c.n_ctx_train);
+  v.scaling.magnitude = attn_factor;
+  if (type == "none") {
+    return v;
+  }
+  if (type != "linear" && type != "yarn" && type != "longrope") {
+    r.fail(ErrorCode::Unsupported, fmt::format("rope scaling '{}' is not supported", type));
+  }
+  v.scaling.freq_scale = factor == 0.0 ? 1.0 : 1.0 / factor;
+  if (type == "yarn") {
+    // mscale(f, m) = 1 + 0.1 m ln f; llama.cpp's attention factor, times ggml's own correction
+    // 1 + 0.1 ln f, times rope.scaling.attn_factor.
+    const auto mscale = [](double f, double m) { return f <= 1.0 ? 1.0 : 0.1 * m * std::log(f) + 1.0; };
+    const double f = 1.0 / float(v.scaling.freq_scale);
+    const double log_mul = r.optional_float("rope.scaling.yarn_log_multiplier").value_or(0.0);
+    v.scaling.ext_factor = 1.0;
+    v.scaling.magnitude = (log_mul != 0.0 ? mscale(f, 1.0) / mscale(f, log_mul) : mscale(f, 1.0)) *
+                          attn_factor;
+    const double beta_fast = r.optional_float("rope.scaling.yarn_beta_fast").value_or(32.0);
+    const double beta_slow = r.optional_float("rope.scaling.yarn_beta_slow").value_or(1.0);
+    std::tie(v.scaling.yarn_lo, v.scaling.yarn_hi) =
+        kernels::rope_yarn_dims(c.n_rot, v.original_context, v.base, beta_fast, beta_slow);
+  }
+  return v;
+}
+
+void fill_layers(const ConfigReader& r, ModelConfig& c) {
+  const ArchitectureTraits& a = c.arch;
+  RopeVariant global = read_rope(r, c);
+  if (c.rope_factors_tensor) {
+    global.scaling.freq_factors = r.f32_vector(*c.rope_factors_tensor, c.n_rot / 2);
+  }
+  if (r.has_tensor("rope_factors_long.weight") || r.has_tensor("rope_factors_short.weight")) {
+    global.scaling.freq_factors = r.f32_vector("rope_factors_short.weight", c.n_rot / 2);
+    global.long_factors = r.f32_vector("rope_factors_long.weight", c.n_rot / 2);
+  }
+  c.rope_variants = {global};
+
+  uint32_t window = 0;
+  uint32_t period = 0;
+  if (a.swa_period > 0) {
+    window = r.optional_u32("attention.sliding_window").value_or(a.default_window);
+    period = r.optional_u32("attention.sliding_window_pattern").value_or(a.swa_period);
+  }
+  uint32_t local_rope = 0;
+  if (window > 0) {
+    // Local layers: rope.freq_base_swa (Gemma 3: 10000) without the global layers' scaling.
+    RopeVariant local;
+    local.base = r.optional_positive("rope.freq_base_swa")
+                     .value_or(a.architecture == Architecture::Gemma2 ? global.base : 10000.0);
+    if (a.architecture == Architecture::Gemma2) {
+      local.scaling = global.scaling;
+    }
+    local_rope = static_cast<uint32_t>(c.rope_variants.size());
+    c.rope_variants.push_back(local);
+  }
+  // Granite switches RoPE off with rope.scaling.finetuned = false.
+  const bool rope_off = a.mu_p && !r.optional_bool("rope.scaling.finetuned").value_or(true);
+  std::optional<uint32_t> identity;
+  const auto identity_rope = [&] {
+    if (!identity) {
+      identity = static_cast<uint32_t>(c.rope_variants.size());
+      c.rope_variants.push_back(RopeVariant{.identity = true});
+    }
+    return *identity;
+  };
+  c.layers.resize(c.n_layer);
+  for (uint32_t l = 0; l < c.n_layer; ++l) {
+    LayerConfig& layer = c.layers[l];
+    if (window > 0 && l % period < period - 1) {
+      layer.window = window;
+      layer.rope = local_rope;
+    }
+    if (rope_off || (a.no_rope_step > 0 && (l + 1) % a.no_rope_step == 0)) {
+      layer.rope = identity_rope();
+    }
   }
 }
 
-void check_tensors(const ConfigReader& r, const ModelConfig& c) {
-  r.expect_tensor("token_embd.weight", {c.n_embd, c.n_vocab});
-  r.expect_tensor("output_norm.weight", {c.n_embd});
-  if (!c.tied_output) {
-    r.expect_tensor("output.weight", {c.n_embd, c.n_vocab});
+void read_scales(const ConfigReader& r, ModelConfig& c) {
+  const ArchitectureTraits& a = c.arch;
+  if (a.sqrt_embedding_scale) {
+    c.embedding_scale = std::sqrt(float(c.n_embd));
   }
-  for (uint32_t l = 0; l < c.n_layer; ++l) {
-    r.expect_tensor(layer_tensor(l, "attn_norm.weight"), {c.n_embd});
-    r.expect_tensor(layer_tensor(l, "attn_q.weight"), {c.n_embd, c.q_dim()});
-    r.expect_tensor(layer_tensor(l, "attn_k.weight"), {c.n_embd, c.kv_dim()});
-    r.expect_tensor(layer_tensor(l, "attn_v.weight"), {c.n_embd, c.kv_dim()});
-    r.expect_tensor(layer_tensor(l, "attn_output.weight"), {c.q_dim(), c.n_embd});
-    if (c.qkv_bias) {
-      r.expect_tensor(layer_tensor(l, "attn_q.bias"), {c.q_dim()});
-      r.expect_tensor(layer_tensor(l, "attn_k.bias"), {c.kv_dim()});
-      r.expect_tensor(layer_tensor(l, "attn_v.bias"), {c.kv_dim()});
+  if (a.embd_head_scale_layers != 0 && c.n_layer == a.embd_head_scale_layers) {
+    c.attention_scale = 1.0f / std::sqrt(float(c.n_embd / c.n_head));
+  }
+  if (a.default_attn_softcap > 0.0f) {
+    c.attn_softcap = float(r.optional_positive("attn_logit_softcapping").value_or(a.default_attn_softcap));
+  }
+  c.final_softcap =
+      float(r.optional_positive("final_logit_softcapping").value_or(a.default_final_softcap));
+  if (a.mu_p) {
+    const auto logit = r.optional_positive("logit_scale");
+    if (!logit) {
+      r.fail(ErrorCode::InvalidFile, fmt::format("missing metadata key {}", r.key("logit_scale")));
     }
-    if (c.qk_norm) {
-      r.expect_tensor(layer_tensor(l, "attn_q_norm.weight"), {c.head_dim});
-      r.expect_tensor(layer_tensor(l, "attn_k_norm.weight"), {c.head_dim});
+    c.logit_scale = float(1.0 / *logit);
+    c.residual_scale = float(r.optional_positive("residual_scale").value_or(1.0));
+    c.embedding_scale = float(r.optional_positive("embedding_scale").value_or(1.0));
+    c.attention_scale = float(r.optional_positive("attention.scale").value_or(0.0));
+  }
+  if (a.attention_temperature) {
+    if (const auto t = r.optional_float("attention.temperature_scale"); t && *t != 0.0) {
+      c.attention_temperature = float(*t);
+      c.attention_temperature_length = c.rope_variants[0].original_context;
     }
-    r.expect_tensor(layer_tensor(l, "ffn_norm.weight"), {c.n_embd});
-    r.expect_tensor(layer_tensor(l, "ffn_gate.weight"), {c.n_embd, c.n_ff});
-    r.expect_tensor(layer_tensor(l, "ffn_up.weight"), {c.n_embd, c.n_ff});
-    r.expect_tensor(layer_tensor(l, "ffn_down.weight"), {c.n_ff, c.n_embd});
   }
 }
 
 } // namespace
 
-std::string_view to_string(Architecture a) {
+kernels::RopeScaling RopeVariant::scaling_for(uint32_t context_length) const {
+  kernels::RopeScaling s = scaling;
+  if (!long_factors.empty() && context_length > original_context) {
+    s.freq_factors = long_factors;
+  }
+  return s;
+}
+
+std::string_view to_string(Architecture a) { return traits(a).gguf_name; }
+
+std::optional<Architecture> architecture_named(std::string_view gguf_name) {
   for (const auto& row : k_architectures) {
-    if (row.architecture == a) {
-      return row.gguf_name;
+    if (row.gguf_name == gguf_name) {
+      return row.architecture;
     }
   }
-  return "?";
+  return std::nullopt;
+}
+
+const ArchitectureTraits& traits(Architecture a) {
+  for (const auto& row : k_architectures) {
+    if (row.architecture == a) {
+      return row;
+    }
+  }
+  throw Error(ErrorCode::Internal, "architecture missing from k_architectures");
 }
 
 std::string supported_architectures() {
@@ -143,30 +303,101 @@ std::string layer_tensor(uint32_t layer, std::string_view suffix) {
   return fmt::format("blk.{}.{}", layer, suffix);
 }
 
+bool is_vector(TensorRole role) {
+  switch (role) {
+    case TensorRole::OutputNorm:
+    case TensorRole::AttnNorm:
+    case TensorRole::AttnQBias:
+    case TensorRole::AttnKBias:
+    case TensorRole::AttnVBias:
+    case TensorRole::AttnQNorm:
+    case TensorRole::AttnKNorm:
+    case TensorRole::AttnPostNorm:
+    case TensorRole::FfnNorm:
+    case TensorRole::FfnPostNorm:
+    case TensorRole::RopeFreqs:
+    case TensorRole::RopeFactorsLong:
+    case TensorRole::RopeFactorsShort:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<ModelTensor> model_tensors(const ModelConfig& c) {
+  const ArchitectureTraits& a = c.arch;
+  std::vector<ModelTensor> out;
+  const auto add = [&](std::string name, TensorRole role, uint32_t layer, std::vector<uint64_t> dims) {
+    out.push_back(ModelTensor{std::move(name), role, layer, std::move(dims)});
+  };
+  const uint64_t embd = c.n_embd;
+  add("token_embd.weight", TensorRole::TokenEmbd, 0, {embd, c.n_vocab});
+  add("output_norm.weight", TensorRole::OutputNorm, 0, {embd});
+  if (!c.tied_output) {
+    add("output.weight", TensorRole::Output, 0, {embd, c.n_vocab});
+  }
+  if (c.rope_factors_tensor) {
+    add(*c.rope_factors_tensor, TensorRole::RopeFreqs, 0, {c.n_rot / 2});
+  }
+  if (!c.rope_variants.empty() && !c.rope_variants[0].long_factors.empty()) {
+    add("rope_factors_long.weight", TensorRole::RopeFactorsLong, 0, {c.n_rot / 2});
+    add("rope_factors_short.weight", TensorRole::RopeFactorsShort, 0, {c.n_rot / 2});
+  }
+  for (uint32_t l = 0; l < c.n_layer; ++l) {
+    const auto name = [&](std::string_view suffix) { return layer_tensor(l, suffix); };
+    add(name("attn_norm.weight"), TensorRole::AttnNorm, l, {embd});
+    if (a.fused_qkv) {
+      add(name("attn_qkv.weight"), TensorRole::AttnQkv, l, {embd, c.q_dim() + 2ull * c.kv_dim()});
+    } else {
+      add(name("attn_q.weight"), TensorRole::AttnQ, l, {embd, c.q_dim()});
+      add(name("attn_k.weight"), TensorRole::AttnK, l, {embd, c.kv_dim()});
+      add(name("attn_v.weight"), TensorRole::AttnV, l, {embd, c.kv_dim()});
+    }
+    if (a.qkv_bias) {
+      add(name("attn_q.bias"), TensorRole::AttnQBias, l, {c.q_dim()});
+      add(name("attn_k.bias"), TensorRole::AttnKBias, l, {c.kv_dim()});
+      add(name("attn_v.bias"), TensorRole::AttnVBias, l, {c.kv_dim()});
+    }
+    if (a.qk_norm) {
+      add(name("attn_q_norm.weight"), TensorRole::AttnQNorm, l, {c.head_dim});
+      add(name("attn_k_norm.weight"), TensorRole::AttnKNorm, l, {c.head_dim});
+    }
+    add(name("attn_output.weight"), TensorRole::AttnOutput, l, {c.q_dim(), embd});
+    if (a.post_norms) {
+      add(name("post_attention_norm.weight"), TensorRole::AttnPostNorm, l, {embd});
+    }
+    add(name("ffn_norm.weight"), TensorRole::FfnNorm, l, {embd});
+    if (a.fused_gate_up) {
+      add(name("ffn_up.weight"), TensorRole::FfnUp, l, {embd, 2ull * c.n_ff});
+    } else {
+      add(name("ffn_gate.weight"), TensorRole::FfnGate, l, {embd, c.n_ff});
+      add(name("ffn_up.weight"), TensorRole::FfnUp, l, {embd, c.n_ff});
+    }
+    add(name("ffn_down.weight"), TensorRole::FfnDown, l, {c.n_ff, embd});
+    if (a.post_norms) {
+      add(name("post_ffw_norm.weight"), TensorRole::FfnPostNorm, l, {embd});
+    }
+  }
+  return out;
+}
+
 ModelConfig read_config(const gguf::GgufFile& file) {
   const auto arch_name = file.get_string("general.architecture");
   if (!arch_name) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: missing metadata key general.architecture", file.path().string()));
   }
-  const ArchitectureRow* row = nullptr;
-  for (const auto& candidate : k_architectures) {
-    if (candidate.gguf_name == *arch_name) {
-      row = &candidate;
-    }
-  }
-  if (!row) {
+  const auto architecture = architecture_named(*arch_name);
+  if (!architecture) {
     throw Error(ErrorCode::Unsupported,
                 fmt::format("{}: architecture '{}' is not supported (supported: {})",
                             file.path().string(), *arch_name, supported_architectures()));
   }
+  const ArchitectureTraits* row = &traits(*architecture);
   const ConfigReader r(file, row->gguf_name);
 
   ModelConfig c;
-  c.architecture = row->architecture;
-  c.rope_ordering = row->rope_ordering;
-  c.qkv_bias = row->qkv_bias;
-  c.qk_norm = row->qk_norm;
+  c.arch = *row;
   c.name = file.get_string("general.name").value_or(file.path().stem().string());
   c.n_embd = r.required_u32("embedding_length");
   c.n_layer = r.required_u32("block_count");
@@ -175,8 +406,7 @@ ModelConfig read_config(const gguf::GgufFile& file) {
   c.n_ff = r.required_u32("feed_forward_length");
   c.n_ctx_train = r.required_u32("context_length");
   c.rms_eps = static_cast<float>(r.optional_float("attention.layer_norm_rms_epsilon").value_or(1e-5));
-  c.rope_base = static_cast<float>(r.optional_float("rope.freq_base").value_or(10000.0));
-  if (c.n_embd % c.n_head != 0 && !file.find(fmt::format("{}.attention.key_length", *arch_name))) {
+  if (c.n_embd % c.n_head != 0 && !file.find(r.key("attention.key_length"))) {
     r.fail(ErrorCode::InvalidFile, fmt::format("embedding length {} is not divisible by {} heads",
                                                c.n_embd, c.n_head));
   }
@@ -187,9 +417,9 @@ ModelConfig read_config(const gguf::GgufFile& file) {
                                                c.head_dim, value_dim));
   }
   c.n_rot = r.optional_u32("rope.dimension_count").value_or(c.head_dim);
-  if (c.n_rot != c.head_dim) {
-    r.fail(ErrorCode::Unsupported, fmt::format("partial rotary embedding ({} of {} dimensions)",
-                                               c.n_rot, c.head_dim));
+  if (c.n_rot > c.head_dim || c.n_rot % 2 != 0) {
+    r.fail(ErrorCode::InvalidFile, fmt::format("{} rotary dimensions for heads of {}", c.n_rot,
+                                               c.head_dim));
   }
   if (c.n_head % c.n_head_kv != 0) {
     r.fail(ErrorCode::InvalidFile, fmt::format("{} query heads are not a multiple of {} KV heads",
@@ -198,11 +428,8 @@ ModelConfig read_config(const gguf::GgufFile& file) {
   if (c.head_dim % 2 != 0) {
     r.fail(ErrorCode::InvalidFile, fmt::format("head dimension {} is odd", c.head_dim));
   }
-  check_rope_scaling(r);
   if (r.has_tensor("rope_freqs.weight")) {
-    r.fail(ErrorCode::Unsupported,
-           "per-dimension RoPE frequency factors (rope_freqs.weight, Llama 3.1+ scaling) are not "
-           "supported yet");
+    c.rope_factors_tensor = "rope_freqs.weight";
   }
 
   const auto* embd = file.find_tensor("token_embd.weight");
@@ -215,7 +442,11 @@ ModelConfig read_config(const gguf::GgufFile& file) {
                                                *declared, c.n_vocab));
   }
   c.tied_output = !r.has_tensor("output.weight");
-  check_tensors(r, c);
+  fill_layers(r, c);
+  read_scales(r, c);
+  for (const ModelTensor& t : model_tensors(c)) {
+    r.expect_tensor(t);
+  }
   return c;
 }
 

@@ -1,14 +1,22 @@
 #pragma once
 // The hyper-parameters of a transformer, read from GGUF metadata and checked against the tensor
-// table before anything is allocated. One table (k_architectures in model_config.cpp) lists the
-// supported architectures; the few ways they differ are named fields here, not flags in kernels.
+// table before anything is allocated.
+//
+// An architecture is a row of data (k_architectures in model_config.cpp, ArchitectureTraits
+// here): which tensors it has, where its norms sit, its gate activation, its scales and caps,
+// which layers use a sliding window or no RoPE. read_config turns the row and the file's keys
+// into a ModelConfig with one LayerConfig per layer; model_tensors lists the tensors that
+// configuration needs, and the loader, the checks and the random-model writer all use that list.
+// Adding a family is adding a row (and the kernels it newly needs), not an `if` in the forward
+// pass.
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "kernels/activation.h"
 #include "kernels/rope.h"
 
 namespace sikao::gguf {
@@ -17,11 +25,60 @@ class GgufFile;
 
 namespace sikao::model {
 
-enum class Architecture { Llama, Qwen2, Qwen3 };
+enum class Architecture { Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3 };
 
+// What differs between architectures. Layer patterns are rules over the layer index; the
+// values a file carries (window length, soft-caps, µP multipliers) come from its metadata, with
+// the row's defaults where llama.cpp has them.
+struct ArchitectureTraits {
+  std::string_view gguf_name;      // general.architecture
+  Architecture architecture = Architecture::Llama;
+  std::string_view family;         // the name people know ("Gemma 3")
+  kernels::RopeOrdering rope_ordering = kernels::RopeOrdering::Normal;
+  bool qkv_bias = false;           // q/k/v projections carry a bias (qwen2)
+  bool qk_norm = false;            // RMSNorm over each head of q and k before RoPE (qwen3, gemma3)
+  bool post_norms = false;         // Gemma's sandwich: each block's output is RMS-normed
+                                   // (attn_post_norm, ffn_post_norm) before the residual add
+  bool fused_qkv = false;          // one attn_qkv tensor: q rows, then k, then v (phi3)
+  bool fused_gate_up = false;      // ffn_up holds the gate rows, then the up rows (phi3)
+  kernels::GateActivation activation = kernels::GateActivation::Silu;
+  bool sqrt_embedding_scale = false;  // embeddings × √n_embd (gemma)
+  bool mu_p = false;               // Granite's µP multipliers from metadata
+  // Sliding-window layers: every layer but the last of each period of swa_period layers
+  // (Gemma 2: 2, Gemma 3: 6), when the file gives a window (or the row's default window).
+  uint32_t swa_period = 0;
+  uint32_t default_window = 0;
+  // Layers l with (l + 1) % no_rope_step == 0 use no RoPE (SmolLM3: 4); 0: all use it.
+  uint32_t no_rope_step = 0;
+  float default_attn_softcap = 0.0f;   // Gemma 2: 50
+  float default_final_softcap = 0.0f;  // Gemma 2: 30
+  // llama.cpp scales Gemma 27B's queries by 1/√(n_embd / n_head) rather than 1/√head_dim (the
+  // models' query_pre_attn_scalar); it knows the 27B by this layer count (0: never).
+  uint32_t embd_head_scale_layers = 0;
+  bool attention_temperature = false;  // Ministral 3: attention.temperature_scale
+};
+
+// One set of RoPE angles (a table per set on the device). Phi-3's LongRoPE has two factor sets,
+// chosen by the session's context length as llama.cpp does: long where it exceeds
+// original_context.
+struct RopeVariant {
+  double base = 10000.0;
+  kernels::RopeScaling scaling;        // freq_factors: the short set for LongRoPE
+  std::vector<float> long_factors;     // LongRoPE only
+  uint32_t original_context = 0;
+  bool identity = false;               // no RoPE at all (cos 1, sin 0)
+
+  // The scaling for a session of context_length positions.
+  kernels::RopeScaling scaling_for(uint32_t context_length) const;
+};
+
+struct LayerConfig {
+  uint32_t window = 0;  // sliding window (0: the whole context)
+  uint32_t rope = 0;    // index into ModelConfig::rope_variants
+};
 
 struct ModelConfig {
-  Architecture architecture = Architecture::Llama;
+  ArchitectureTraits arch;
   std::string name;
   uint32_t n_vocab = 0;
   uint32_t n_embd = 0;
@@ -32,19 +89,30 @@ struct ModelConfig {
   uint32_t n_ff = 0;
   uint32_t n_ctx_train = 0;
   float rms_eps = 1e-5f;
-  float rope_base = 10000.0f;
-  uint32_t n_rot = 0;  // dimensions rotated per head (== head_dim for every supported model)
-  kernels::RopeOrdering rope_ordering = kernels::RopeOrdering::Normal;
-  bool qkv_bias = false;      // qwen2: q/k/v projections carry a bias
-  bool qk_norm = false;       // qwen3: RMSNorm over each head of q and k before RoPE
+  uint32_t n_rot = 0;     // dimensions rotated per head (< head_dim: partial rotary, Phi-4-mini)
   bool tied_output = false;   // no output.weight: logits use token_embd.weight
+  std::optional<std::string> rope_factors_tensor;  // rope_freqs.weight (Llama 3.1+), if any
+
+  float embedding_scale = 1.0f;   // embeddings are multiplied by this
+  float attention_scale = 0.0f;   // of q·k; 0: 1 / √head_dim
+  float attn_softcap = 0.0f;      // 0: none
+  float residual_scale = 1.0f;    // each block's output, before the residual add (Granite)
+  float logit_scale = 1.0f;       // the logits are multiplied by this (Granite: 1 / logit_scale)
+  float final_softcap = 0.0f;     // 0: none
+  float attention_temperature = 0.0f;       // Ministral 3 (kernels::AttentionShape)
+  uint32_t attention_temperature_length = 1;
+
+  std::vector<RopeVariant> rope_variants;
+  std::vector<LayerConfig> layers;
 
   uint32_t q_dim() const { return n_head * head_dim; }
   uint32_t kv_dim() const { return n_head_kv * head_dim; }
 };
 
 std::string_view to_string(Architecture a);
-std::string supported_architectures();  // "llama, qwen2, qwen3"
+std::optional<Architecture> architecture_named(std::string_view gguf_name);
+const ArchitectureTraits& traits(Architecture a);
+std::string supported_architectures();  // "llama, qwen2, ..."
 
 // Reads and validates the configuration; throws sikao::Error (Unsupported for an unknown
 // architecture or rope scaling, InvalidFile for missing keys or tensors whose shapes do not
@@ -53,5 +121,27 @@ ModelConfig read_config(const gguf::GgufFile& file);
 
 // The name of a per-layer tensor: "blk.<layer>.<suffix>".
 std::string layer_tensor(uint32_t layer, std::string_view suffix);
+
+// What a tensor is, for the loader and for llama.cpp's quantisation rules (random models).
+enum class TensorRole {
+  TokenEmbd, Output, OutputNorm, RopeFreqs, RopeFactorsLong, RopeFactorsShort,
+  AttnNorm, AttnQ, AttnK, AttnV, AttnQkv, AttnOutput, AttnQBias, AttnKBias, AttnVBias,
+  AttnQNorm, AttnKNorm, AttnPostNorm,
+  FfnNorm, FfnGate, FfnUp, FfnDown, FfnPostNorm,
+};
+
+// Norms and biases are f32 vectors; everything else but the RoPE factors is a weight matrix.
+bool is_vector(TensorRole role);
+
+struct ModelTensor {
+  std::string name;
+  TensorRole role;
+  uint32_t layer = 0;
+  std::vector<uint64_t> dims;  // innermost first, as GGUF stores them
+};
+
+// Every tensor the configuration needs, in llama.cpp's file order. The RoPE factor tensors are
+// listed where the configuration has them (rope_factors_tensor, LongRoPE variants).
+std::vector<ModelTensor> model_tensors(const ModelConfig& c);
 
 } // namespace sikao::model

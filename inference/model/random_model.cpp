@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <numbers>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -21,13 +23,86 @@ struct PresetRow {
   ModelShape shape;
 };
 
-// Hyper-parameters from the models' config.json (Qwen2.5 / Qwen3 / SmolLM2 releases).
-const std::array k_presets = {
-    PresetRow{"qwen2-0.5b", {Architecture::Qwen2, 151936, 896, 24, 14, 2, 0, 4864, 32768, 1e6f, 1e-6f, true}},
-    PresetRow{"qwen2-1.5b", {Architecture::Qwen2, 151936, 1536, 28, 12, 2, 0, 8960, 32768, 1e6f, 1e-6f, true}},
-    PresetRow{"qwen3-0.6b", {Architecture::Qwen3, 151936, 1024, 28, 16, 8, 128, 3072, 40960, 1e6f, 1e-6f, true}},
-    PresetRow{"smollm2-135m", {Architecture::Llama, 49152, 576, 30, 9, 3, 0, 1536, 8192, 1e5f, 1e-5f, true}},
-};
+ModelShape dense(Architecture a, uint32_t vocab, uint32_t embd, uint32_t layers, uint32_t heads,
+                 uint32_t kv_heads, uint32_t head_dim, uint32_t ff, uint32_t ctx, float base,
+                 float eps, bool tied);
+
+ModelShape dense(Architecture a, uint32_t vocab, uint32_t embd, uint32_t layers, uint32_t heads,
+                 uint32_t kv_heads, uint32_t head_dim, uint32_t ff, uint32_t ctx, float base,
+                 float eps, bool tied) {
+  ModelShape s;
+  s.architecture = a;
+  s.n_vocab = vocab;
+  s.n_embd = embd;
+  s.n_layer = layers;
+  s.n_head = heads;
+  s.n_head_kv = kv_heads;
+  s.head_dim = head_dim;
+  s.n_ff = ff;
+  s.n_ctx = ctx;
+  s.rope_base = base;
+  s.rms_eps = eps;
+  s.tied_output = tied;
+  return s;
+}
+
+ModelShape with(ModelShape s, const std::function<void(ModelShape&)>& change) {
+  change(s);
+  return s;
+}
+
+// Hyper-parameters from the models' config.json (the Qwen2.5 / Qwen3 / SmolLM2 / Llama 3.x /
+// Gemma 2 and 3 / Phi-3.5 and 4 / SmolLM3 / Granite 3.3 / Ministral 3 releases), and the tiny
+// versions of each family that the reference tests regenerate (tests/model/reference): 2-4
+// layers, widths of whole 256-element k-quant blocks, a vocabulary of 2000, a sliding window of
+// 16 and original contexts of 32-64 so that prompts of 100 tokens cross them.
+const std::vector<PresetRow>& presets() {
+  using A = Architecture;
+  static const std::vector<PresetRow> rows = {
+      {"qwen2-0.5b", dense(A::Qwen2, 151936, 896, 24, 14, 2, 0, 4864, 32768, 1e6f, 1e-6f, true)},
+      {"qwen2-1.5b", dense(A::Qwen2, 151936, 1536, 28, 12, 2, 0, 8960, 32768, 1e6f, 1e-6f, true)},
+      {"qwen3-0.6b", dense(A::Qwen3, 151936, 1024, 28, 16, 8, 128, 3072, 40960, 1e6f, 1e-6f, true)},
+      {"smollm2-135m", dense(A::Llama, 49152, 576, 30, 9, 3, 0, 1536, 8192, 1e5f, 1e-5f, true)},
+      {"llama3.2-1b", with(dense(A::Llama, 128256, 2048, 16, 32, 8, 64, 8192, 131072, 5e5f, 1e-5f, true),
+                           [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 32; s.rope_original_context = 8192; })},
+      {"llama3.1-8b", with(dense(A::Llama, 128256, 4096, 32, 32, 8, 128, 14336, 131072, 5e5f, 1e-5f, false),
+                           [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 8; s.rope_original_context = 8192; })},
+      {"gemma2-2b", with(dense(A::Gemma2, 256000, 2304, 26, 8, 4, 256, 9216, 8192, 1e4f, 1e-6f, true),
+                         [](ModelShape& s) { s.sliding_window = 4096; s.attn_softcap = 50; s.final_softcap = 30; })},
+      {"gemma3-1b", with(dense(A::Gemma3, 262144, 1152, 26, 4, 1, 256, 6912, 32768, 1e6f, 1e-6f, true),
+                         [](ModelShape& s) { s.sliding_window = 512; s.rope_base_swa = 1e4f; })},
+      {"gemma3-4b", with(dense(A::Gemma3, 262208, 2560, 34, 8, 4, 256, 10240, 131072, 1e6f, 1e-6f, true),
+                         [](ModelShape& s) { s.sliding_window = 1024; s.rope_base_swa = 1e4f; s.rope_scaling = "linear"; s.rope_factor = 8; })},
+      {"phi3.5-mini", with(dense(A::Phi3, 32064, 3072, 32, 32, 32, 0, 8192, 131072, 1e4f, 1e-5f, false),
+                           [](ModelShape& s) { s.rope_scaling = "longrope"; s.rope_original_context = 4096; s.rope_attn_factor = 1.1902381f; })},
+      {"phi4-mini", with(dense(A::Phi3, 200064, 3072, 32, 24, 8, 128, 8192, 131072, 1e4f, 1e-5f, true),
+                         [](ModelShape& s) { s.n_rot = 96; s.rope_scaling = "longrope"; s.rope_original_context = 4096; s.rope_attn_factor = 1.1902381f; })},
+      {"smollm3-3b", dense(A::SmolLM3, 128256, 2048, 36, 16, 4, 0, 11008, 65536, 5e6f, 1e-6f, true)},
+      {"granite-3.3-2b", with(dense(A::Granite, 49159, 2048, 40, 32, 8, 0, 8192, 131072, 1e7f, 1e-5f, true),
+                              [](ModelShape& s) { s.logit_scale = 8; s.residual_scale = 0.22f; s.embedding_scale = 12; s.attention_scale = 0.015625f; })},
+      {"ministral3-3b", with(dense(A::Mistral3, 131072, 3072, 26, 32, 8, 128, 9216, 262144, 1e6f, 1e-5f, true),
+                             [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 16384; s.attention_temperature = 0.1f; })},
+      // Tiny versions for the reference tests.
+      {"test-llama3", with(dense(A::Llama, 2000, 256, 2, 4, 2, 0, 512, 4096, 5e5f, 1e-5f, false),
+                           [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 8; s.rope_original_context = 64; })},
+      {"test-qwen2-yarn", with(dense(A::Qwen2, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e6f, 1e-6f, true),
+                               [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 4; s.rope_original_context = 64; })},
+      {"test-llama-linear", with(dense(A::Llama, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e4f, 1e-5f, false),
+                                 [](ModelShape& s) { s.rope_scaling = "linear"; s.rope_factor = 4; })},
+      {"test-gemma2", with(dense(A::Gemma2, 2000, 256, 4, 4, 2, 64, 512, 4096, 1e4f, 1e-6f, true),
+                           [](ModelShape& s) { s.sliding_window = 16; s.attn_softcap = 50; s.final_softcap = 30; })},
+      {"test-gemma3", with(dense(A::Gemma3, 2000, 256, 4, 4, 2, 64, 512, 4096, 1e6f, 1e-6f, true),
+                           [](ModelShape& s) { s.sliding_window = 16; s.rope_base_swa = 1e4f; s.rope_scaling = "linear"; s.rope_factor = 8; })},
+      {"test-phi4", with(dense(A::Phi3, 2000, 256, 2, 4, 2, 64, 512, 4096, 1e4f, 1e-5f, true),
+                         [](ModelShape& s) { s.n_rot = 48; s.rope_scaling = "longrope"; s.rope_original_context = 64; s.rope_attn_factor = 1.19f; })},
+      {"test-smollm3", dense(A::SmolLM3, 2000, 256, 4, 4, 2, 0, 512, 4096, 5e6f, 1e-6f, true)},
+      {"test-granite", with(dense(A::Granite, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e7f, 1e-5f, true),
+                            [](ModelShape& s) { s.logit_scale = 8; s.residual_scale = 0.22f; s.embedding_scale = 12; s.attention_scale = 0.0625f; })},
+      {"test-ministral3", with(dense(A::Mistral3, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e6f, 1e-5f, true),
+                               [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 32; s.attention_temperature = 0.1f; })},
+  };
+  return rows;
+}
 
 struct FileTypeRow {
   std::string_view name;
@@ -82,26 +157,47 @@ TensorType fallback_for_row(TensorType t, uint64_t n_cols) {
   return n_cols % block_size(fallback) == 0 ? fallback : TensorType::F16;
 }
 
-bool is_vector(TensorRole role) {
-  switch (role) {
-    case TensorRole::OutputNorm:
-    case TensorRole::AttnNorm:
-    case TensorRole::AttnQBias:
-    case TensorRole::AttnKBias:
-    case TensorRole::AttnVBias:
-    case TensorRole::AttnQNorm:
-    case TensorRole::AttnKNorm:
-    case TensorRole::FfnNorm:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool is_norm(TensorRole role) {
   return role == TensorRole::OutputNorm || role == TensorRole::AttnNorm ||
          role == TensorRole::AttnQNorm || role == TensorRole::AttnKNorm ||
-         role == TensorRole::FfnNorm;
+         role == TensorRole::FfnNorm || role == TensorRole::AttnPostNorm ||
+         role == TensorRole::FfnPostNorm;
+}
+
+bool is_rope_factors(TensorRole role) {
+  return role == TensorRole::RopeFreqs || role == TensorRole::RopeFactorsLong ||
+         role == TensorRole::RopeFactorsShort;
+}
+
+// RoPE factors as the converters write them. Llama 3 (convert_hf_to_gguf's LlamaModel): pairs
+// whose wavelength is shorter than original/4 keep factor 1, longer than the original context
+// get the scaling factor, and a smooth blend between. LongRoPE (Phi-3) factors are learned; here
+// short ones near 1 and long ones rising to 40, deterministic.
+std::vector<float> rope_factors(const ModelShape& s, TensorRole role) {
+  const uint32_t half = s.rotary_length() / 2;
+  std::vector<float> out(half);
+  for (uint32_t i = 0; i < half; ++i) {
+    const double x = double(i) / half;
+    if (role == TensorRole::RopeFactorsShort) {
+      out[i] = float(1.0 + 0.05 * x);
+    } else if (role == TensorRole::RopeFactorsLong) {
+      out[i] = float(1.0 + 39.0 * x * x);
+    } else {
+      const double freq = std::pow(double(s.rope_base), -2.0 * i / s.rotary_length());
+      const double wavelength = 2.0 * std::numbers::pi / freq;
+      const double original = s.rope_original_context, factor = s.rope_factor;
+      const double low_wavelength = original / 1.0, high_wavelength = original / 4.0;
+      if (wavelength < high_wavelength) {
+        out[i] = 1.0f;
+      } else if (wavelength > low_wavelength) {
+        out[i] = float(factor);
+      } else {
+        const double smooth = (original / wavelength - 1.0) / (4.0 - 1.0);
+        out[i] = float(1.0 / ((1.0 - smooth) / factor + smooth));
+      }
+    }
+  }
+  return out;
 }
 
 // xoshiro256** (Blackman & Vigna), seeded through splitmix64: fast, and the same numbers on every
@@ -174,6 +270,16 @@ void check_shape(const ModelShape& s) {
   if (s.head_length() % 2 != 0) {
     fail(fmt::format("head dimension {} is odd", s.head_length()));
   }
+  if (s.rotary_length() % 2 != 0 || s.rotary_length() > s.head_length()) {
+    fail(fmt::format("{} rotary dimensions for heads of {}", s.rotary_length(), s.head_length()));
+  }
+  if (!s.rope_scaling.empty() && s.rope_scaling != "linear" && s.rope_scaling != "yarn" &&
+      s.rope_scaling != "longrope") {
+    fail(fmt::format("unknown rope scaling '{}' (linear, yarn, longrope)", s.rope_scaling));
+  }
+  if ((s.llama3_rope_freqs || s.rope_scaling == "longrope") && !s.rope_original_context) {
+    fail("Llama 3 and LongRoPE factors need the original context length");
+  }
   if (s.n_vocab < 256 + 3) {
     fail(fmt::format("a vocabulary of {} tokens is too small for 256 byte tokens and 3 control "
                      "tokens", s.n_vocab));
@@ -190,7 +296,13 @@ struct SyntheticVocab {
   int32_t endoftext = 0;
 };
 
-SyntheticVocab synthetic_vocab(uint32_t n_vocab) {
+// Phi-3 vocabularies also hold SentencePiece's <unk>, <s> and </s>, which llama.cpp's loader
+// looks up by name for a model called "phi3"; they go in front of the three others.
+SyntheticVocab synthetic_vocab(uint32_t n_vocab, Architecture architecture) {
+  std::vector<const char*> specials = {"<|endoftext|>", "<|im_start|>", "<|im_end|>"};
+  if (architecture == Architecture::Phi3) {
+    specials.insert(specials.begin(), {"<unk>", "<s>", "</s>"});
+  }
   constexpr int32_t k_normal = 1, k_control = 3, k_unused = 5;
   SyntheticVocab v;
   v.tokens.reserve(n_vocab);
@@ -200,7 +312,7 @@ SyntheticVocab synthetic_vocab(uint32_t n_vocab) {
     v.tokens.push_back(std::move(s));
   }
   v.types.assign(256, k_normal);
-  const size_t n_plain = n_vocab - 3;
+  const size_t n_plain = n_vocab - specials.size();
   for (size_t pair = 0; v.tokens.size() < n_plain && pair < 256 * 256; ++pair) {
     const std::string& left = v.tokens[pair / 256];
     const std::string& right = v.tokens[pair % 256];
@@ -212,8 +324,8 @@ SyntheticVocab synthetic_vocab(uint32_t n_vocab) {
     v.tokens.push_back(fmt::format("<|unused_{}|>", v.tokens.size()));
     v.types.push_back(k_unused);
   }
-  v.endoftext = static_cast<int32_t>(v.tokens.size());
-  for (const char* special : {"<|endoftext|>", "<|im_start|>", "<|im_end|>"}) {
+  v.endoftext = static_cast<int32_t>(v.tokens.size() + specials.size() - 3);
+  for (const char* special : specials) {
     v.tokens.emplace_back(special);
     v.types.push_back(k_control);
   }
@@ -246,12 +358,38 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
     w.set_u32(key("attention.key_length"), s.head_length());
     w.set_u32(key("attention.value_length"), s.head_length());
   }
+  if (s.n_rot) {
+    w.set_u32(key("rope.dimension_count"), s.n_rot);
+  }
   w.set_f32(key("rope.freq_base"), s.rope_base);
   w.set_f32(key("attention.layer_norm_rms_epsilon"), s.rms_eps);
+  if (!s.rope_scaling.empty()) {
+    w.set_string(key("rope.scaling.type"), s.rope_scaling);
+  }
+  const auto set_f32_if = [&](std::string_view k, float value) {
+    if (value != 0.0f) w.set_f32(key(k), value);
+  };
+  set_f32_if("rope.scaling.factor", s.llama3_rope_freqs ? 0.0f : s.rope_factor);
+  if (s.rope_original_context && !s.llama3_rope_freqs) {
+    w.set_u32(key("rope.scaling.original_context_length"), s.rope_original_context);
+  }
+  set_f32_if("rope.scaling.attn_factor", s.rope_attn_factor);
+  set_f32_if("rope.freq_base_swa", s.rope_base_swa);
+  if (s.sliding_window) {
+    w.set_u32(key("attention.sliding_window"), s.sliding_window);
+  }
+  set_f32_if("attn_logit_softcapping", s.attn_softcap);
+  set_f32_if("final_logit_softcapping", s.final_softcap);
+  set_f32_if("logit_scale", s.logit_scale);
+  set_f32_if("residual_scale", s.residual_scale);
+  set_f32_if("embedding_scale", s.embedding_scale);
+  set_f32_if("attention.scale", s.attention_scale);
+  set_f32_if("attention.temperature_scale", s.attention_temperature);
 
-  const SyntheticVocab v = synthetic_vocab(s.n_vocab);
+  const SyntheticVocab v = synthetic_vocab(s.n_vocab, s.architecture);
   w.set_string("tokenizer.ggml.model", "gpt2");
-  w.set_string("tokenizer.ggml.pre", s.architecture == Architecture::Llama ? "llama-bpe" : "qwen2");
+  const bool qwen = s.architecture == Architecture::Qwen2 || s.architecture == Architecture::Qwen3;
+  w.set_string("tokenizer.ggml.pre", qwen ? "qwen2" : "llama-bpe");
   w.set_string_array("tokenizer.ggml.tokens", v.tokens);
   w.set_i32_array("tokenizer.ggml.token_type", v.types);
   w.set_string_array("tokenizer.ggml.merges", v.merges);
@@ -263,7 +401,13 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
 }
 
 // Streams one tensor: rows of random floats, quantised, in chunks of about 4 MiB.
-void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, uint64_t seed) {
+void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, const ModelShape& shape,
+                  uint64_t seed) {
+  if (is_rope_factors(t.role)) {
+    const std::vector<float> factors = rope_factors(shape, t.role);
+    w.write(std::as_bytes(std::span(factors)));
+    return;
+  }
   const uint64_t n_cols = t.spec.dims[0];
   const uint64_t n_rows = t.spec.dims.size() > 1 ? t.spec.dims[1] : 1;
   const uint64_t row_bytes = gguf::row_bytes(t.spec.type, n_cols);
@@ -294,7 +438,7 @@ void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, uint64_t seed) {
 } // namespace
 
 std::optional<ModelShape> shape_preset(std::string_view name) {
-  for (const auto& p : k_presets) {
+  for (const auto& p : presets()) {
     if (p.name == name) return p.shape;
   }
   return std::nullopt;
@@ -302,7 +446,7 @@ std::optional<ModelShape> shape_preset(std::string_view name) {
 
 std::string shape_preset_names() {
   std::vector<std::string_view> names;
-  for (const auto& p : k_presets) names.push_back(p.name);
+  for (const auto& p : presets()) names.push_back(p.name);
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
@@ -342,6 +486,12 @@ TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, 
     } else if (base != TensorType::Q8_0) {
       t = TensorType::Q6_K;
     }
+  } else if (role == TensorRole::AttnQkv) {
+    if (file_type == FileType::Q4_K_M) {
+      t = TensorType::Q5_K;
+    } else if (file_type == FileType::Q5_K_M) {
+      t = TensorType::Q6_K;
+    }
   } else if (role == TensorRole::AttnV) {
     if (k_m && use_more_bits(layer, n_layer)) {
       t = TensorType::Q6_K;
@@ -358,44 +508,43 @@ TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, 
   return fallback_for_row(t, n_cols);
 }
 
+ModelConfig shape_config(const ModelShape& s) {
+  ModelConfig c;
+  c.arch = traits(s.architecture);
+  c.n_vocab = s.n_vocab;
+  c.n_embd = s.n_embd;
+  c.n_layer = s.n_layer;
+  c.n_head = s.n_head;
+  c.n_head_kv = s.n_head_kv;
+  c.head_dim = s.head_length();
+  c.n_ff = s.n_ff;
+  c.n_ctx_train = s.n_ctx;
+  c.n_rot = s.rotary_length();
+  c.tied_output = s.tied_output;
+  if (s.llama3_rope_freqs) {
+    c.rope_factors_tensor = "rope_freqs.weight";
+  }
+  RopeVariant rope;
+  rope.base = s.rope_base;
+  if (s.rope_scaling == "longrope") {
+    rope.long_factors = rope_factors(s, TensorRole::RopeFactorsLong);
+    rope.scaling.freq_factors = rope_factors(s, TensorRole::RopeFactorsShort);
+  }
+  c.rope_variants = {rope};
+  c.layers.resize(s.n_layer);
+  return c;
+}
+
 std::vector<RandomTensor> random_model_tensors(const ModelShape& s, FileType file_type) {
   check_shape(s);
-  const uint64_t q_dim = uint64_t(s.n_head) * s.head_length();
-  const uint64_t kv_dim = uint64_t(s.n_head_kv) * s.head_length();
   std::vector<RandomTensor> out;
-  const auto add = [&](std::string name, TensorRole role, uint32_t layer,
-                       std::vector<uint64_t> dims) {
+  for (ModelTensor& t : model_tensors(shape_config(s))) {
     const TensorType type =
-        tensor_type_for(file_type, role, layer, s.n_layer, dims[0], s.tied_output);
-    out.push_back(RandomTensor{gguf::TensorSpec{std::move(name), type, std::move(dims)}, role, layer});
-  };
-  add("token_embd.weight", TensorRole::TokenEmbd, 0, {s.n_embd, s.n_vocab});
-  add("output_norm.weight", TensorRole::OutputNorm, 0, {s.n_embd});
-  if (!s.tied_output) {
-    add("output.weight", TensorRole::Output, 0, {s.n_embd, s.n_vocab});
-  }
-  const bool qkv_bias = s.architecture == Architecture::Qwen2;
-  const bool qk_norm = s.architecture == Architecture::Qwen3;
-  for (uint32_t l = 0; l < s.n_layer; ++l) {
-    const auto name = [&](std::string_view suffix) { return layer_tensor(l, suffix); };
-    add(name("attn_norm.weight"), TensorRole::AttnNorm, l, {s.n_embd});
-    add(name("attn_q.weight"), TensorRole::AttnQ, l, {s.n_embd, q_dim});
-    add(name("attn_k.weight"), TensorRole::AttnK, l, {s.n_embd, kv_dim});
-    add(name("attn_v.weight"), TensorRole::AttnV, l, {s.n_embd, kv_dim});
-    if (qkv_bias) {
-      add(name("attn_q.bias"), TensorRole::AttnQBias, l, {q_dim});
-      add(name("attn_k.bias"), TensorRole::AttnKBias, l, {kv_dim});
-      add(name("attn_v.bias"), TensorRole::AttnVBias, l, {kv_dim});
-    }
-    if (qk_norm) {
-      add(name("attn_q_norm.weight"), TensorRole::AttnQNorm, l, {s.head_length()});
-      add(name("attn_k_norm.weight"), TensorRole::AttnKNorm, l, {s.head_length()});
-    }
-    add(name("attn_output.weight"), TensorRole::AttnOutput, l, {q_dim, s.n_embd});
-    add(name("ffn_norm.weight"), TensorRole::FfnNorm, l, {s.n_embd});
-    add(name("ffn_gate.weight"), TensorRole::FfnGate, l, {s.n_embd, s.n_ff});
-    add(name("ffn_up.weight"), TensorRole::FfnUp, l, {s.n_embd, s.n_ff});
-    add(name("ffn_down.weight"), TensorRole::FfnDown, l, {s.n_ff, s.n_embd});
+        is_rope_factors(t.role)
+            ? TensorType::F32
+            : tensor_type_for(file_type, t.role, t.layer, s.n_layer, t.dims[0], s.tied_output);
+    out.push_back(RandomTensor{gguf::TensorSpec{std::move(t.name), type, std::move(t.dims)},
+                               t.role, t.layer});
   }
   return out;
 }
@@ -407,7 +556,7 @@ void write_random_model(const std::filesystem::path& path, const RandomModelOpti
   for (const auto& t : tensors) w.add_tensor(t.spec);
   w.begin(path, options.overwrite);
   for (size_t i = 0; i < tensors.size(); ++i) {
-    write_tensor(w, tensors[i], options.seed);
+    write_tensor(w, tensors[i], options.shape, options.seed);
     if (options.progress) options.progress(tensors[i], i, tensors.size());
   }
   w.finish();

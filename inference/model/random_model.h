@@ -37,9 +37,26 @@ struct ModelShape {
   float rope_base = 10000.0f;
   float rms_eps = 1e-6f;
   bool tied_output = false;
+  // The family's extras, written as its converter writes them (0 or empty: not written).
+  uint32_t n_rot = 0;                // partial rotary (Phi-4-mini); 0: the head length
+  std::string rope_scaling;          // rope.scaling.type: "linear", "yarn", "longrope"
+  float rope_factor = 0.0f;          // rope.scaling.factor
+  uint32_t rope_original_context = 0;
+  float rope_attn_factor = 0.0f;     // rope.scaling.attn_factor (LongRoPE's magnitude)
+  bool llama3_rope_freqs = false;    // rope_freqs.weight from Llama 3's formula (low 1, high 4)
+  float rope_base_swa = 0.0f;        // the sliding-window layers' base (Gemma 3)
+  uint32_t sliding_window = 0;
+  float attn_softcap = 0.0f, final_softcap = 0.0f;  // Gemma 2
+  float logit_scale = 0.0f, residual_scale = 0.0f, embedding_scale = 0.0f,
+        attention_scale = 0.0f;      // Granite's µP multipliers
+  float attention_temperature = 0.0f;  // Ministral 3
 
   uint32_t head_length() const { return head_dim ? head_dim : n_embd / n_head; }
+  uint32_t rotary_length() const { return n_rot ? n_rot : head_length(); }
 };
+
+// The configuration Model::load reads from a file of this shape (the tensor list comes from it).
+ModelConfig shape_config(const ModelShape& shape);
 
 // Shapes of real models by name ("qwen2-0.5b"); nullopt for an unknown name.
 std::optional<ModelShape> shape_preset(std::string_view name);
@@ -53,13 +70,6 @@ std::optional<FileType> file_type_from_name(std::string_view name);  // "Q4_K_M"
 std::string_view file_type_name(FileType type);
 std::string file_type_names();
 uint32_t llama_ftype_id(FileType type);  // the general.file_type value llama.cpp writes
-
-// What a tensor is, as llama.cpp's quantisation rules see it.
-enum class TensorRole {
-  TokenEmbd, Output, OutputNorm,
-  AttnNorm, AttnQ, AttnK, AttnV, AttnOutput, AttnQBias, AttnKBias, AttnVBias, AttnQNorm, AttnKNorm,
-  FfnNorm, FfnGate, FfnUp, FfnDown,
-};
 
 // llama.cpp's use_more_bits: the first and last eighth of the layers and every third in between.
 bool use_more_bits(uint32_t layer, uint32_t n_layer);

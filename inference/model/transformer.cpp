@@ -27,24 +27,13 @@ vk::BufferView rows(const vk::Buffer& buffer, uint32_t n, uint32_t width, uint32
   return vk::BufferView{&buffer, uint64_t(first) * width * k_f32, uint64_t(n) * width * k_f32};
 }
 
-// q, k and v of n tokens in the one qkv buffer: back to back, so that for one token the fused
-// q/k/v matvec (LayerWeights::attn_qkv) writes all three into `all`, unless the device's binding
-// alignment forbids k's or v's offset; then each starts at the next aligned offset (and the
-// weights are not fused either: ModelWeights checks the same offsets).
 struct QkvViews {
   vk::BufferView q, k, v, all;
 };
-QkvViews qkv_views(const vk::Buffer* buffer, const vk::DeviceInfo& info, const ModelConfig& c,
-                   uint32_t n) {
-  const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
-  const auto align_up = [align](uint64_t bytes) { return (bytes + align - 1) / align * align; };
-  const uint64_t q_bytes = uint64_t(n) * c.q_dim() * k_f32;
-  const uint64_t kv_bytes = uint64_t(n) * c.kv_dim() * k_f32;
-  const uint64_t k_offset = align_up(q_bytes);
-  const uint64_t v_offset = align_up(k_offset + kv_bytes);
-  return {vk::BufferView{buffer, 0, q_bytes}, vk::BufferView{buffer, k_offset, kv_bytes},
-          vk::BufferView{buffer, v_offset, kv_bytes},
-          vk::BufferView{buffer, 0, v_offset + kv_bytes}};
+QkvViews qkv_views(const vk::Buffer& buffer, const QkvLayout& l) {
+  return {vk::BufferView{&buffer, 0, l.q_bytes}, vk::BufferView{&buffer, l.k_offset, l.kv_bytes},
+          vk::BufferView{&buffer, l.v_offset, l.kv_bytes},
+          vk::BufferView{&buffer, 0, l.total_bytes}};
 }
 
 } // namespace
@@ -54,14 +43,15 @@ struct Transformer::Activations {
   vk::Buffer positions;  // host-visible: uint32 position per batch row
   vk::Buffer x;          // the residual stream [batch][n_embd]
   vk::Buffer h;          // normed input of a block [batch][n_embd] (prefill)
-  vk::Buffer qkv;        // q [batch][q_dim], k and v [batch][kv_dim]: see qkv_views
+  vk::Buffer block_out;  // a block's output before its post-norm [batch][n_embd] (Gemma)
+  vk::Buffer qkv;        // q [batch][q_dim], k and v [batch][kv_dim]: see qkv_layout
   vk::Buffer attn;       // attention output [batch][q_dim]
   vk::Buffer gate_up;    // [batch][n_ff] (gate, up) pairs (prefill, interleaved weights)
   vk::Buffer gate, up;   // [batch][n_ff]
   vk::Buffer last;       // the rows whose logits are wanted [logit_rows][n_embd]
   vk::Buffer logits;     // [logit_rows][n_vocab]
   vk::Buffer logits_host;
-  vk::Buffer rope_table;
+  std::vector<vk::Buffer> rope_tables;  // one per ModelConfig::rope_variants
   vk::Buffer kv_cache;
   vk::Buffer attention_scratch;  // partial results of split (flash-decoding) attention
   uint32_t max_logit_rows = 1;
@@ -81,29 +71,37 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
   const uint32_t logit_rows = static_cast<uint32_t>(std::clamp<uint64_t>(
       k_max_logit_bytes / (uint64_t(config.n_vocab) * k_f32), 1, max_batch_));
   const uint64_t b = max_batch_;
-  const kernels::AttentionShape decode_shape{1, config.n_head, config.n_head_kv, config.head_dim,
-                                             context_length};
-  const uint32_t decode_splits = kernels::decode_attention_splits(ctx.info(), decode_shape);
+  const uint32_t decode_splits = kernels::decode_attention_splits(ctx.info(), attention_shape(0, 1));
+  const uint64_t scratch_bytes =
+      kernels::attention_scratch_bytes(attention_shape(0, 1), decode_splits);
   act_ = std::make_unique<Activations>(Activations{
-      ctx.create_host_buffer(b * sizeof(uint32_t)),
-      ctx.create_host_buffer(b * sizeof(uint32_t)),
-      ctx.create_buffer(b * config.n_embd * k_f32),
-      ctx.create_buffer(b * config.n_embd * k_f32),
-      ctx.create_buffer(qkv_views(nullptr, ctx.info(), config, max_batch_).all.size),
-      ctx.create_buffer(b * config.q_dim() * k_f32),
-      ctx.create_buffer(b * 2 * config.n_ff * k_f32),
-      ctx.create_buffer(b * config.n_ff * k_f32),
-      ctx.create_buffer(b * config.n_ff * k_f32),
-      ctx.create_buffer(uint64_t(logit_rows) * config.n_embd * k_f32),
-      ctx.create_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
-      ctx.create_host_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
-      ctx.create_buffer(uint64_t(context_length) * config.n_rot * k_f32),
-      ctx.create_buffer(kv_shape_.total_bytes()),
-      ctx.create_buffer(std::max<uint64_t>(4, kernels::attention_scratch_bytes(decode_shape, decode_splits))),
-      logit_rows,
+      .ids = ctx.create_host_buffer(b * sizeof(uint32_t)),
+      .positions = ctx.create_host_buffer(b * sizeof(uint32_t)),
+      .x = ctx.create_buffer(b * config.n_embd * k_f32),
+      .h = ctx.create_buffer(b * config.n_embd * k_f32),
+      .block_out = ctx.create_buffer(config.arch.post_norms ? b * config.n_embd * k_f32 : 4),
+      .qkv = ctx.create_buffer(qkv_layout(ctx.info(), config, max_batch_).total_bytes),
+      .attn = ctx.create_buffer(b * config.q_dim() * k_f32),
+      .gate_up = ctx.create_buffer(b * 2 * config.n_ff * k_f32),
+      .gate = ctx.create_buffer(b * config.n_ff * k_f32),
+      .up = ctx.create_buffer(b * config.n_ff * k_f32),
+      .last = ctx.create_buffer(uint64_t(logit_rows) * config.n_embd * k_f32),
+      .logits = ctx.create_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
+      .logits_host = ctx.create_host_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
+      .rope_tables = {},
+      .kv_cache = ctx.create_buffer(kv_shape_.total_bytes()),
+      .attention_scratch = ctx.create_buffer(std::max<uint64_t>(4, scratch_bytes)),
+      .max_logit_rows = logit_rows,
   });
-  const auto table = kernels::rope_table(config.n_rot, config.rope_base, context_length);
-  ctx.upload(vk::BufferView{&act_->rope_table}, std::as_bytes(std::span(table)));
+  for (const RopeVariant& variant : config.rope_variants) {
+    const auto table =
+        variant.identity
+            ? kernels::rope_identity_table(config.n_rot, context_length)
+            : kernels::rope_table(config.n_rot, variant.base, context_length,
+                                  variant.scaling_for(context_length));
+    auto& buffer = act_->rope_tables.emplace_back(ctx.create_buffer(table.size() * k_f32));
+    ctx.upload(vk::BufferView{&buffer}, std::as_bytes(std::span(table)));
+  }
   auto clear = ctx.create_sequence();
   clear.begin();
   clear.fill_zero(vk::BufferView{&act_->kv_cache});
@@ -126,17 +124,29 @@ Transformer::NormedInput Transformer::norm(vk::Sequence& seq, vk::BufferView x,
   return {h, std::nullopt};
 }
 
-// y = in W (+ bias), or y += in W with Accumulate (the residual add).
+kernels::AttentionShape Transformer::attention_shape(uint32_t layer, uint32_t n) const {
+  const ModelConfig& c = config_;
+  kernels::AttentionShape shape{n, c.n_head, c.n_head_kv, c.head_dim, context_length_};
+  shape.scale = c.attention_scale;
+  shape.softcap = c.attn_softcap;
+  shape.temperature = c.attention_temperature;
+  shape.temperature_length = c.attention_temperature_length;
+  shape.window = c.layers.empty() ? 0 : c.layers[layer].window;
+  return shape;
+}
+
+// y = scale · in W (+ bias), or y += scale · in W with Accumulate (the residual add).
 void Transformer::project(vk::Sequence& seq, const kernels::WeightMatrix& w, const NormedInput& in,
                           vk::BufferView y, uint32_t n, kernels::MatvecOutput output,
-                          std::optional<vk::BufferView> bias) {
+                          std::optional<vk::BufferView> bias, float scale) {
   if (n == 1) {
-    kernels::matvec(ctx_, seq, w, in.x, y, kernels::MatvecFusion{in.norm, bias, output});
+    kernels::matvec(ctx_, seq, w, in.x, y, kernels::MatvecFusion{in.norm, bias, output, scale});
     return;
   }
   kernels::matmul(ctx_, seq, w, in.x, y, n, 0,
                   output == kernels::MatvecOutput::Accumulate ? kernels::MatmulOutput::Accumulate
-                                                              : kernels::MatmulOutput::Store);
+                                                              : kernels::MatmulOutput::Store,
+                  kernels::MatmulThreadBlock::Auto, scale);
   if (bias) {
     seq.barrier();  // y written -> bias added in place
     kernels::add(ctx_, seq, y, *bias, y, n * w.n_rows, w.n_rows);
@@ -147,7 +157,7 @@ void Transformer::project(vk::Sequence& seq, const kernels::WeightMatrix& w, con
 // are fused and there is one token.
 void Transformer::project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
                               uint32_t n) {
-  const QkvViews v = qkv_views(&act_->qkv, ctx_.info(), config_, n);
+  const QkvViews v = qkv_views(act_->qkv, qkv_layout(ctx_.info(), config_, n));
   if (w.attn_qkv && n == 1) {
     project(seq, *w.attn_qkv, h, v.all, n, kernels::MatvecOutput::Store, w.attn_qkv_bias);
     return;
@@ -157,74 +167,102 @@ void Transformer::project_qkv(vk::Sequence& seq, const LayerWeights& w, const No
   project(seq, w.attn_v, h, v.v, n, kernels::MatvecOutput::Store, w.attn_v_bias);
 }
 
-// out = silu(h Wgate) ⊙ (h Wup): one SwiGLU matvec where gate and up are interleaved and there
-// is one token, else the products and then silu·mul.
+// out = act(h Wgate) ⊙ (h Wup): one gated matvec where gate and up are interleaved and there
+// is one token, else the products and then the activation.
 void Transformer::gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
                             vk::BufferView out, uint32_t n) {
   const ModelConfig& c = config_;
+  const kernels::GateActivation act = c.arch.activation;
   if (w.ffn_gate_up && n == 1) {
-    project(seq, *w.ffn_gate_up, h, out, n, kernels::MatvecOutput::SwiGlu);
+    project(seq, *w.ffn_gate_up, h, out, n,
+            act == kernels::GateActivation::Gelu ? kernels::MatvecOutput::GeGlu
+                                                 : kernels::MatvecOutput::SwiGlu);
     return;
   }
   if (w.ffn_gate_up) {
     const vk::BufferView gate_up = rows(act_->gate_up, n, 2 * c.n_ff);
     project(seq, *w.ffn_gate_up, h, gate_up, n);
-    seq.barrier();  // gate_up -> silu·mul
-    kernels::silu_mul_interleaved(ctx_, seq, gate_up, out, n * c.n_ff);
+    seq.barrier();  // gate_up -> activation
+    kernels::gated_activation_interleaved(ctx_, seq, act, gate_up, out, n * c.n_ff);
     return;
   }
   const vk::BufferView up = rows(act_->up, n, c.n_ff);
   project(seq, w.ffn_gate, h, out, n);
   project(seq, w.ffn_up, h, up, n);
-  seq.barrier();  // gate, up -> silu·mul
-  kernels::silu_mul(ctx_, seq, out, up, out, n * c.n_ff);
+  seq.barrier();  // gate, up -> activation
+  kernels::gated_activation(ctx_, seq, act, out, up, out, n * c.n_ff);
 }
 
-// The residual adds are fused into the output projections (x += attn Wo, x += ffn Wdown), so
-// x is the residual stream after every block.
-void Transformer::record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n) {
+// x += residual_scale · (in W), fused into the projection; with a post-norm (Gemma)
+// x += rmsnorm(in W) ⊙ post_norm, through block_out.
+void Transformer::residual_output(vk::Sequence& seq, const kernels::WeightMatrix& w,
+                                  vk::BufferView in, std::optional<vk::BufferView> post_norm,
+                                  uint32_t n) {
+  const ModelConfig& c = config_;
+  const vk::BufferView x = rows(act_->x, n, c.n_embd);
+  if (!post_norm) {
+    project(seq, w, NormedInput{in, std::nullopt}, x, n, kernels::MatvecOutput::Accumulate,
+            std::nullopt, c.residual_scale);
+    return;
+  }
+  const vk::BufferView out = rows(act_->block_out, n, c.n_embd);
+  project(seq, w, NormedInput{in, std::nullopt}, out, n, kernels::MatvecOutput::Store,
+          std::nullopt, c.residual_scale);
+  seq.barrier();  // out -> its norm
+  kernels::rms_norm(ctx_, seq, out, *post_norm, out, n, c.n_embd, c.rms_eps);
+  seq.barrier();  // normed out -> residual add
+  kernels::add(ctx_, seq, x, out, x, n * c.n_embd, n * c.n_embd);
+}
+
+// x += attention(norm(x)) Wo: q/k/v, QK-norm, RoPE and the KV store, attention with this
+// layer's window and scores, the output projection with the residual add.
+void Transformer::attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const LayerWeights& w = weights_.layers[layer];
   const ModelConfig& c = config_;
   Activations& a = *act_;
   const vk::BufferView x = rows(a.x, n, c.n_embd);
-  const auto [q, k, v, qkv] = qkv_views(&a.qkv, ctx_.info(), c, n);
+  const auto [q, k, v, qkv] = qkv_views(a.qkv, qkv_layout(ctx_.info(), c, n));
   const vk::BufferView attn = rows(a.attn, n, c.q_dim());
-  const vk::BufferView gate = rows(a.gate, n, c.n_ff);
   const vk::BufferView positions{&a.positions, 0, uint64_t(n) * sizeof(uint32_t)};
   const vk::BufferView k_cache{&a.kv_cache, kv_shape_.k_offset(layer), kv_shape_.bytes_per_cache()};
   const vk::BufferView v_cache{&a.kv_cache, kv_shape_.v_offset(layer), kv_shape_.bytes_per_cache()};
 
   project_qkv(seq, w, norm(seq, x, w.attn_norm, n), n);
   seq.barrier();  // q, k, v written -> read by norm / rope
-  if (c.qk_norm) {
+  if (w.attn_q_norm) {
     kernels::rms_norm(ctx_, seq, q, *w.attn_q_norm, q, n * c.n_head, c.head_dim, c.rms_eps);
     kernels::rms_norm(ctx_, seq, k, *w.attn_k_norm, k, n * c.n_head_kv, c.head_dim, c.rms_eps);
     seq.barrier();  // normed q, k -> rope
   }
-  const kernels::AttentionShape attention_shape{n, c.n_head, c.n_head_kv, c.head_dim,
-                                                context_length_};
-  const vk::BufferView rope_table{&a.rope_table};
+  const kernels::AttentionShape shape = attention_shape(layer, n);
+  const vk::BufferView rope_table{&a.rope_tables[c.layers[layer].rope]};
+  const kernels::RopeOrdering ordering = c.arch.rope_ordering;
   if (n == 1) {
     // RoPE and the KV store inside attention: one dispatch for the three.
-    const uint32_t splits = kernels::decode_attention_splits(ctx_.info(), attention_shape);
-    const kernels::DecodeRope rope{c.rope_ordering, k, v, rope_table, context_length_, c.n_rot};
-    kernels::attention_rope_store(ctx_, seq, q, rope, positions, k_cache, v_cache, attn,
-                                  attention_shape, splits, vk::BufferView{&a.attention_scratch});
+    const uint32_t splits = kernels::decode_attention_splits(ctx_.info(), shape);
+    const kernels::DecodeRope rope{ordering, k, v, rope_table, context_length_, c.n_rot};
+    kernels::attention_rope_store(ctx_, seq, q, rope, positions, k_cache, v_cache, attn, shape,
+                                  splits, vk::BufferView{&a.attention_scratch});
   } else {
     const kernels::RopeShape rope_shape{n, c.n_head, c.n_head_kv, c.head_dim, c.n_rot};
-    kernels::rope_kv_store(ctx_, seq, c.rope_ordering, q, k, v, positions, rope_table,
-                           context_length_, rope_shape, k_cache, v_cache, context_length_);
+    kernels::rope_kv_store(ctx_, seq, ordering, q, k, v, positions, rope_table, context_length_,
+                           rope_shape, k_cache, v_cache, context_length_);
     seq.barrier();  // rotated q and the cache rows -> attention
-    kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, attention_shape);
+    kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, shape);
   }
   seq.barrier();  // attn -> output projection
-  project(seq, w.attn_output, NormedInput{attn, std::nullopt}, x, n,
-          kernels::MatvecOutput::Accumulate);
-  seq.barrier();  // x (residual stream) -> ffn norm
-  gated_ffn(seq, w, norm(seq, x, w.ffn_norm, n), gate, n);
+  residual_output(seq, w.attn_output, attn, w.attn_post_norm, n);
+  seq.barrier();  // x (residual stream) -> the FFN's norm
+}
+
+// x += ffn(norm(x)): the gated FFN and its down projection with the residual add.
+void Transformer::ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
+  const LayerWeights& w = weights_.layers[layer];
+  const ModelConfig& c = config_;
+  const vk::BufferView gate = rows(act_->gate, n, c.n_ff);
+  gated_ffn(seq, w, norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n), gate, n);
   seq.barrier();  // gate -> down projection
-  project(seq, w.ffn_down, NormedInput{gate, std::nullopt}, x, n,
-          kernels::MatvecOutput::Accumulate);
+  residual_output(seq, w.ffn_down, gate, w.ffn_post_norm, n);
   seq.barrier();  // x -> the next layer's norm
 }
 
@@ -234,10 +272,11 @@ void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
   seq.begin();
   kernels::get_rows(ctx_, seq, weights_.token_embd,
                     vk::BufferView{&a.ids, 0, uint64_t(n) * sizeof(uint32_t)},
-                    rows(a.x, n, c.n_embd), n);
+                    rows(a.x, n, c.n_embd), n, 0, c.embedding_scale);
   seq.barrier();  // embeddings in x -> the first layer
   for (uint32_t l = 0; l < c.n_layer; ++l) {
-    record_layer(seq, l, n);
+    attention_block(seq, l, n);
+    ffn_block(seq, l, n);
   }
   if (logit_rows > 0) {
     // The output norm, then the output projection of only the rows whose logits are wanted
@@ -245,12 +284,18 @@ void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
     const vk::BufferView logits = rows(a.logits, logit_rows, c.n_vocab);
     const NormedInput h = norm(seq, rows(a.x, n, c.n_embd), weights_.output_norm, n);
     if (n == 1) {
-      project(seq, weights_.output, h, logits, 1);
+      project(seq, weights_.output, h, logits, 1, kernels::MatvecOutput::Store, std::nullopt,
+              c.logit_scale);
     } else {
       const vk::BufferView last = rows(a.last, logit_rows, c.n_embd);
       seq.copy(rows(a.h, logit_rows, c.n_embd, n - logit_rows), last);
       seq.barrier();  // copied rows -> output projection
-      project(seq, weights_.output, NormedInput{last, std::nullopt}, logits, logit_rows);
+      project(seq, weights_.output, NormedInput{last, std::nullopt}, logits, logit_rows,
+              kernels::MatvecOutput::Store, std::nullopt, c.logit_scale);
+    }
+    if (c.final_softcap > 0.0f) {
+      seq.barrier();  // logits -> soft-cap
+      kernels::softcap(ctx_, seq, logits, logit_rows * c.n_vocab, c.final_softcap);
     }
     seq.barrier();  // logits -> copy to the host
     seq.copy(logits, rows(a.logits_host, logit_rows, c.n_vocab));

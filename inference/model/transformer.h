@@ -1,29 +1,34 @@
 #pragma once
-// The forward pass of a decoder-only transformer (llama, qwen2, qwen3) as a sequence of kernel
-// dispatches, recorded into Vulkan command buffers:
+// The forward pass of a decoder-only transformer as a sequence of kernel dispatches, recorded
+// into Vulkan command buffers. What varies between architectures is data in ModelConfig (the
+// row of its architecture and the file's keys), read here:
 //
-//   x = embed(tokens)
-//   for each layer:
+//   x = embed(tokens) · embedding_scale                        (Gemma √n_embd, Granite µP)
+//   for each layer:                                            attention block:
 //     h = rmsnorm(x) · attn_norm
-//     q, k, v = h Wq (+bq), h Wk (+bk), h Wv (+bv)      bias: qwen2
-//     q, k = rmsnorm_per_head(q, k)                      qwen3 (QK-norm)
-//     q, k = rope(q, k, positions)
+//     q, k, v = h Wq (+bq), h Wk (+bk), h Wv (+bv)             bias: qwen2
+//     q, k = rmsnorm_per_head(q, k)                            QK-norm: qwen3, gemma3
+//     q, k = rope(q, k, positions)                             the layer's RoPE table
 //     kv_cache[layer][positions] = k, v
-//     x = x + attention(q, kv_cache[layer]) Wo
+//     o = attention(q, kv_cache[layer]) Wo                     the layer's window, scale, caps
+//     x = x + residual_scale · o    (or x + rmsnorm(o) · attn_post_norm: Gemma)
+//                                                              FFN block:
 //     h = rmsnorm(x) · ffn_norm
-//     x = x + (silu(h Wgate) ⊙ h Wup) Wdown
-//   logits = (rmsnorm(x) · output_norm) Wout
+//     f = (act(h Wgate) ⊙ h Wup) Wdown                         act: silu, or gelu (Gemma)
+//     x = x + residual_scale · f    (or x + rmsnorm(f) · ffn_post_norm)
+//   logits = softcap(logit_scale · (rmsnorm(x) · output_norm) Wout)
 //
 // Decode (one token) is recorded once and replayed for every token: the token id and position
 // are read from small host-visible buffers rewritten before each submission, so a token costs
 // one vkQueueSubmit. Prefill records one pass per batch of up to max_batch tokens, using the
 // matrix-matrix kernels.
 //
-// Fusions (each saves dispatches of the decode step): the residual adds are accumulating output
-// projections (x += attn Wo, x += ffn Wdown); for one token the RMSNorms are folded into the
-// matvecs that read them, q/k/v are one matvec and gate/up one SwiGLU matvec where the weights
-// allow (ModelWeights), and RoPE and the KV-cache store run inside attention. A llama layer of
-// the decode step is 5 dispatches: qkv, attention, o, gate·up, down.
+// Fusions (each saves dispatches of the decode step): the residual adds (and their scale) are
+// accumulating output projections (x += attn Wo, x += ffn Wdown); for one token the RMSNorms are
+// folded into the matvecs that read them, q/k/v are one matvec and gate/up one gated matvec where
+// the weights allow (ModelWeights), and RoPE and the KV-cache store run inside attention. A
+// llama layer of the decode step is 5 dispatches: qkv, attention, o, gate·up, down; a Gemma 3
+// layer 11 (the QK-norms and the two post-norms with their adds).
 
 #include <cstdint>
 #include <memory>
@@ -65,7 +70,9 @@ class Transformer {
   // Records the forward pass of n_tokens tokens (ids and positions already in their buffers),
   // ending with the logits of the last logit_rows tokens in logits_host_.
   void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows);
-  void record_layer(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
+  void attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
+  void ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
+  kernels::AttentionShape attention_shape(uint32_t layer, uint32_t n_tokens) const;
   // A block's input: x itself with the RMSNorm still to apply (folded into a matvec), or the
   // normed rows.
   struct NormedInput {
@@ -76,10 +83,12 @@ class Transformer {
   void project(vk::Sequence& seq, const kernels::WeightMatrix& w, const NormedInput& in,
                vk::BufferView y, uint32_t n,
                kernels::MatvecOutput output = kernels::MatvecOutput::Store,
-               std::optional<vk::BufferView> bias = std::nullopt);
+               std::optional<vk::BufferView> bias = std::nullopt, float scale = 1.0f);
   void project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h, uint32_t n);
   void gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
                  vk::BufferView out, uint32_t n);
+  void residual_output(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView in,
+                       std::optional<vk::BufferView> post_norm, uint32_t n);
   void check_tokens(std::span<const int32_t> tokens, uint32_t first_position) const;
   void submit(vk::Sequence& seq);
 

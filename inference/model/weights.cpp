@@ -26,6 +26,19 @@ bool same_layout(const gguf::TensorInfo& a, const gguf::TensorInfo& b) {
 
 } // namespace
 
+QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t n) {
+  const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
+  const auto align_up = [align](uint64_t bytes) { return (bytes + align - 1) / align * align; };
+  QkvLayout l;
+  l.q_bytes = uint64_t(n) * c.q_dim() * sizeof(float);
+  l.kv_bytes = uint64_t(n) * c.kv_dim() * sizeof(float);
+  l.k_offset = align_up(l.q_bytes);
+  l.v_offset = align_up(l.k_offset + l.kv_bytes);
+  l.total_bytes = l.v_offset + l.kv_bytes;
+  l.fused = l.k_offset == l.q_bytes && l.v_offset == l.k_offset + l.kv_bytes;
+  return l;
+}
+
 ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
                            const ModelConfig& config, const std::function<bool(float)>& progress)
     : ctx_(ctx), file_(file), progress_(progress) {
@@ -33,22 +46,39 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
     total_bytes_ += t.bytes;
   }
 
-  token_embd = matrix("token_embd.weight");
-  output_norm = vector("output_norm.weight");
-  output = config.tied_output ? token_embd : matrix("output.weight");
-  for (uint32_t l = 0; l < config.n_layer; ++l) {
-    LayerWeights w;
-    w.attn_norm = vector(layer_tensor(l, "attn_norm.weight"));
-    attention_weights(w, l, config);
-    if (config.qk_norm) {
-      w.attn_q_norm = vector(layer_tensor(l, "attn_q_norm.weight"));
-      w.attn_k_norm = vector(layer_tensor(l, "attn_k_norm.weight"));
+  layers.resize(config.n_layer);
+  // The grouped matrices (q/k/v, gate/up) are placed once their layer's group is complete;
+  // everything else goes where its role says.
+  for (const ModelTensor& t : model_tensors(config)) {
+    LayerWeights& w = layers[t.layer];
+    switch (t.role) {
+      case TensorRole::TokenEmbd: token_embd = matrix(t.name); break;
+      case TensorRole::Output: output = matrix(t.name); break;
+      case TensorRole::OutputNorm: output_norm = vector(t.name); break;
+      case TensorRole::RopeFreqs:
+      case TensorRole::RopeFactorsLong:
+      case TensorRole::RopeFactorsShort: break;  // read by read_config into the RoPE tables
+      case TensorRole::AttnNorm: w.attn_norm = vector(t.name); break;
+      case TensorRole::AttnQ:
+      case TensorRole::AttnK:
+      case TensorRole::AttnQBias:
+      case TensorRole::AttnKBias:
+      case TensorRole::AttnVBias: break;  // with attn_v / attn_qkv
+      case TensorRole::AttnV:
+      case TensorRole::AttnQkv: attention_weights(w, t.layer, config); break;
+      case TensorRole::AttnQNorm: w.attn_q_norm = vector(t.name); break;
+      case TensorRole::AttnKNorm: w.attn_k_norm = vector(t.name); break;
+      case TensorRole::AttnOutput: w.attn_output = matrix(t.name); break;
+      case TensorRole::AttnPostNorm: w.attn_post_norm = vector(t.name); break;
+      case TensorRole::FfnNorm: w.ffn_norm = vector(t.name); break;
+      case TensorRole::FfnGate: break;  // with ffn_up
+      case TensorRole::FfnUp: ffn_weights(w, t.layer, config); break;
+      case TensorRole::FfnDown: w.ffn_down = matrix(t.name); break;
+      case TensorRole::FfnPostNorm: w.ffn_post_norm = vector(t.name); break;
     }
-    w.attn_output = matrix(layer_tensor(l, "attn_output.weight"));
-    w.ffn_norm = vector(layer_tensor(l, "ffn_norm.weight"));
-    ffn_weights(w, l);
-    w.ffn_down = matrix(layer_tensor(l, "ffn_down.weight"));
-    layers.push_back(w);
+  }
+  if (config.tied_output) {
+    output = token_embd;
   }
 
   // One embedding row instead of the whole table (unless tied, where the output reads it all).
@@ -63,16 +93,33 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
 
 // q, k, v (and their biases) in one buffer where they share a type and row length and where
 // k and v start at legal binding offsets (so that prefill and the bias add can still bind each
-// part alone): q_dim·4 and kv_dim·4 bytes, the offsets of k and v in the activations of one
-// token, multiples of the alignment. Every real model passes (head_dim·heads·4 is a multiple of
-// 256); tiny test models on strict devices may not.
+// part alone): qkv_layout(…, 1).fused. Every real model passes (head_dim·heads·4 is a multiple
+// of 256); tiny test models on strict devices may not. A fused attn_qkv tensor (Phi-3) is one
+// upload either way, with q, k and v as views into it.
 void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelConfig& config) {
+  const bool aligned = qkv_layout(ctx_.info(), config, 1).fused;
+  if (config.arch.fused_qkv) {
+    const gguf::TensorInfo& t = matrix_tensor(layer_tensor(l, "attn_qkv.weight"));
+    const kernels::WeightMatrix all = matrix_view(t, upload(t));
+    const uint64_t row_bytes = kernels::weight_row_bytes(all);
+    const auto part = [&](uint32_t first_row, uint32_t n_rows) {
+      kernels::WeightMatrix m = all;
+      m.data.offset += first_row * row_bytes;
+      m.data.size = n_rows * row_bytes;
+      m.n_rows = n_rows;
+      return m;
+    };
+    w.attn_q = part(0, config.q_dim());
+    w.attn_k = part(config.q_dim(), config.kv_dim());
+    w.attn_v = part(config.q_dim() + config.kv_dim(), config.kv_dim());
+    if (aligned) {
+      w.attn_qkv = all;
+    }
+    return;
+  }
   const gguf::TensorInfo* qkv[] = {&matrix_tensor(layer_tensor(l, "attn_q.weight")),
                                    &matrix_tensor(layer_tensor(l, "attn_k.weight")),
                                    &matrix_tensor(layer_tensor(l, "attn_v.weight"))};
-  const uint64_t align = std::max<uint64_t>(ctx_.info().min_storage_buffer_offset_alignment, 4);
-  const bool aligned = (uint64_t(config.q_dim()) * 4) % align == 0 &&
-                       (uint64_t(config.kv_dim()) * 4) % align == 0;
   const bool fused = aligned && same_layout(*qkv[0], *qkv[1]) && same_layout(*qkv[0], *qkv[2]);
   if (fused) {
     const std::vector<vk::BufferView> parts = upload(qkv);
@@ -87,7 +134,7 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
     w.attn_k = matrix(layer_tensor(l, "attn_k.weight"));
     w.attn_v = matrix(layer_tensor(l, "attn_v.weight"));
   }
-  if (!config.qkv_bias) {
+  if (!config.arch.qkv_bias) {
     return;
   }
   const gguf::TensorInfo* biases[] = {&vector_tensor(layer_tensor(l, "attn_q.bias")),
@@ -106,25 +153,38 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
   }
 }
 
-// gate and up interleaved row by row where they share a type and row length.
-void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l) {
-  const gguf::TensorInfo& gate = matrix_tensor(layer_tensor(l, "ffn_gate.weight"));
-  const gguf::TensorInfo& up = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
-  if (!same_layout(gate, up) || gate.dims[1] != up.dims[1]) {
-    w.ffn_gate = matrix(layer_tensor(l, "ffn_gate.weight"));
-    w.ffn_up = matrix(layer_tensor(l, "ffn_up.weight"));
-    return;
+// gate and up interleaved row by row where they share a type and row length. Phi-3's ffn_up
+// holds the gate rows, then the up rows.
+void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l, const ModelConfig& config) {
+  std::span<const std::byte> g, u;
+  kernels::WeightMatrix shape;
+  if (config.arch.fused_gate_up) {
+    const gguf::TensorInfo& both = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
+    const std::span<const std::byte> bytes = file_.tensor_data(both);
+    g = bytes.first(bytes.size() / 2);
+    u = bytes.subspan(bytes.size() / 2);
+    shape = matrix_view(both, {});
+    shape.n_rows /= 2;
+  } else {
+    const gguf::TensorInfo& gate = matrix_tensor(layer_tensor(l, "ffn_gate.weight"));
+    const gguf::TensorInfo& up = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
+    if (!same_layout(gate, up) || gate.dims[1] != up.dims[1]) {
+      w.ffn_gate = matrix(layer_tensor(l, "ffn_gate.weight"));
+      w.ffn_up = matrix(layer_tensor(l, "ffn_up.weight"));
+      return;
+    }
+    g = file_.tensor_data(gate);
+    u = file_.tensor_data(up);
+    shape = matrix_view(gate, {});
   }
-  const kernels::WeightMatrix shape = matrix_view(gate, {});
   const size_t row_bytes = kernels::weight_row_bytes(shape);
-  const std::span<const std::byte> g = file_.tensor_data(gate);
-  const std::span<const std::byte> u = file_.tensor_data(up);
   std::vector<std::byte> interleaved(g.size() + u.size());
   for (size_t r = 0; r < shape.n_rows; ++r) {
     std::memcpy(interleaved.data() + 2 * r * row_bytes, g.data() + r * row_bytes, row_bytes);
     std::memcpy(interleaved.data() + (2 * r + 1) * row_bytes, u.data() + r * row_bytes, row_bytes);
   }
-  w.ffn_gate_up = matrix_view(gate, upload_bytes(interleaved));
+  w.ffn_gate_up = shape;
+  w.ffn_gate_up->data = upload_bytes(interleaved);
   w.ffn_gate_up->n_rows = 2 * shape.n_rows;
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 // A model's tensors in device memory, uploaded once from the memory-mapped GGUF file: each
 // matrix as raw GGUF blocks (the weight kernels decode them), each norm weight and bias as f32.
+// Which tensors there are comes from model_tensors (model_config.h).
 //
 // Matrices that read the same input are laid out so that one decode matvec does them all:
-// q, k and v back to back (attn_qkv, with attn_q/k/v views into it), gate and up interleaved
-// row by row (ffn_gate_up, for the SwiGLU matvec). Only where they share a weight type and row
+// q, k and v back to back (attn_qkv, with attn_q/k/v views into it; Phi-3 files store them so),
+// gate and up interleaved row by row (ffn_gate_up, for the gated matvec; Phi-3's ffn_up holds
+// gate then up and is interleaved the same way). Only where they share a weight type and row
 // length (a Q4_K_M file may store some layers' attn_v as Q6_K) and, for q/k/v, where each part
-// starts at a legal binding offset; otherwise they stay separate.
+// starts at a legal binding offset (qkv_layout); otherwise they stay separate.
 
 #include <deque>
 #include <functional>
@@ -21,17 +23,31 @@
 
 namespace sikao::model {
 
+// q, k and v of n tokens in one activation buffer: back to back, so that for one token the
+// fused q/k/v matvec (LayerWeights::attn_qkv) writes all three, unless the device's binding
+// alignment forbids k's or v's offset; then each starts at the next aligned offset, and the
+// weights are not fused either (fused is false for n = 1).
+struct QkvLayout {
+  uint64_t q_bytes = 0, kv_bytes = 0;
+  uint64_t k_offset = 0, v_offset = 0;
+  uint64_t total_bytes = 0;
+  bool fused = false;  // the three are contiguous
+};
+QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t n_tokens);
+
 struct LayerWeights {
   vk::BufferView attn_norm;
   kernels::WeightMatrix attn_q, attn_k, attn_v, attn_output;
   std::optional<kernels::WeightMatrix> attn_qkv;  // rows of q, k, v back to back
   std::optional<vk::BufferView> attn_q_bias, attn_k_bias, attn_v_bias;  // qwen2
   std::optional<vk::BufferView> attn_qkv_bias;  // the three back to back, with attn_qkv
-  std::optional<vk::BufferView> attn_q_norm, attn_k_norm;               // qwen3
+  std::optional<vk::BufferView> attn_q_norm, attn_k_norm;               // QK-norm
+  std::optional<vk::BufferView> attn_post_norm;                         // Gemma
   vk::BufferView ffn_norm;
   // Rows gate 0, up 0, gate 1, up 1, …; where absent, ffn_gate and ffn_up hold them.
   std::optional<kernels::WeightMatrix> ffn_gate_up;
   kernels::WeightMatrix ffn_gate, ffn_up, ffn_down;
+  std::optional<vk::BufferView> ffn_post_norm;                          // Gemma
 };
 
 class ModelWeights {
@@ -59,7 +75,7 @@ class ModelWeights {
   vk::BufferView upload(const gguf::TensorInfo& tensor);
   vk::BufferView upload_bytes(std::span<const std::byte> bytes);
   void attention_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
-  void ffn_weights(LayerWeights& w, uint32_t layer);
+  void ffn_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
 
   vk::Context& ctx_;
   const gguf::GgufFile& file_;

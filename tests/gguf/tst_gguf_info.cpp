@@ -86,6 +86,7 @@ class TestGgufInfo : public QObject {
     SIKAO_REQUIRE_SHARED();
     const QJsonObject j = info_json(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")), true);
     QCOMPARE(j["architecture"].toString(), QString("llama"));
+    QVERIFY(j["architecture_supported"].toBool());
     QCOMPARE(j["embedding_length"].toInt(), 64);
     QCOMPARE(j["head_count"].toInt(), 8);
     QCOMPARE(j["feed_forward_length"].toInt(), 172);

@@ -97,6 +97,24 @@ std::vector<double> silu_mul(std::span<const float> gate, std::span<const float>
   return out;
 }
 
+std::vector<double> gelu_mul(std::span<const float> gate, std::span<const float> up) {
+  std::vector<double> out(gate.size());
+  const double c = std::sqrt(2.0 / M_PI);
+  for (size_t i = 0; i < gate.size(); ++i) {
+    const double g = gate[i];
+    out[i] = 0.5 * g * (1.0 + std::tanh(c * (g + 0.044715 * g * g * g))) * up[i];
+  }
+  return out;
+}
+
+std::vector<double> softcap(std::span<const float> x, double cap) {
+  std::vector<double> out(x.size());
+  for (size_t i = 0; i < x.size(); ++i) {
+    out[i] = cap * std::tanh(x[i] / cap);
+  }
+  return out;
+}
+
 std::vector<double> rope(std::span<const float> x, std::span<const uint32_t> positions,
                          uint32_t n_heads, uint32_t head_dim, uint32_t n_rot, double base,
                          RopeOrder order) {
@@ -121,23 +139,33 @@ std::vector<double> rope(std::span<const float> x, std::span<const uint32_t> pos
 std::vector<double> attention(std::span<const float> q, std::span<const uint16_t> k_cache,
                               std::span<const uint16_t> v_cache,
                               std::span<const uint32_t> positions, uint32_t n_heads,
-                              uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity) {
-  const double scale = 1.0 / std::sqrt(double(head_dim));
+                              uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity,
+                              const AttentionScores& how) {
   const uint32_t heads_per_kv = n_heads / n_kv_heads;
   std::vector<double> out(q.size(), 0.0);
   for (size_t t = 0; t < positions.size(); ++t) {
-    const uint32_t n_keys = positions[t] + 1;
+    const uint32_t p = positions[t];
+    // Keys first..p: all of them, or the last `window`.
+    const uint32_t first = how.window > 0 && p + 1 > how.window ? p + 1 - how.window : 0;
+    const double temperature =
+        1.0 + how.temperature * std::log(1.0 + std::floor(double(p) / how.temperature_length));
+    const double scale =
+        (how.scale != 0.0 ? how.scale : 1.0 / std::sqrt(double(head_dim))) * temperature;
     for (uint32_t h = 0; h < n_heads; ++h) {
       const float* query = q.data() + (t * n_heads + h) * head_dim;
       const size_t cache = size_t(h / heads_per_kv) * capacity * head_dim;
-      std::vector<double> scores(n_keys);
-      for (uint32_t j = 0; j < n_keys; ++j) {
+      std::vector<double> scores(p + 1, -INFINITY);
+      for (uint32_t j = first; j <= p; ++j) {
         double dot = 0.0;
         for (uint32_t d = 0; d < head_dim; ++d) {
           dot += double(query[d]) * half_to_float(k_cache[cache + size_t(j) * head_dim + d]);
         }
         scores[j] = dot * scale;
+        if (how.softcap > 0.0) {
+          scores[j] = how.softcap * std::tanh(scores[j] / how.softcap);
+        }
       }
+      const uint32_t n_keys = p + 1;
       const double max_s = *std::max_element(scores.begin(), scores.end());
       double sum = 0.0;
       for (double& s : scores) {

@@ -22,6 +22,12 @@ std::vector<double> softmax(std::span<const float> x, uint32_t rows, uint32_t n,
 // out[i] = gate[i] / (1 + exp(-gate[i])) * up[i]
 std::vector<double> silu_mul(std::span<const float> gate, std::span<const float> up);
 
+// out[i] = gelu(gate[i]) * up[i], gelu(g) = 0.5 g (1 + tanh(sqrt(2/pi) (g + 0.044715 g^3)))
+std::vector<double> gelu_mul(std::span<const float> gate, std::span<const float> up);
+
+// out[i] = cap tanh(x[i] / cap)
+std::vector<double> softcap(std::span<const float> x, double cap);
+
 enum class RopeOrder { Normal, NeoX };
 
 // x: [n_tokens][n_heads][head_dim]; token t rotated at positions[t] with
@@ -30,12 +36,23 @@ std::vector<double> rope(std::span<const float> x, std::span<const uint32_t> pos
                          uint32_t n_heads, uint32_t head_dim, uint32_t n_rot, double base,
                          RopeOrder order);
 
+// How scores are made (kernels/attention.h AttentionShape): score = softcap(scale t(p) q·k),
+// t(p) = 1 + temperature ln(1 + floor(p / temperature_length)); window 0 = every earlier key.
+struct AttentionScores {
+  double scale = 0.0;  // 0: 1/sqrt(head_dim)
+  double softcap = 0.0;
+  double temperature = 0.0;
+  uint32_t temperature_length = 1;
+  uint32_t window = 0;
+};
+
 // Causal GQA attention of q [n_tokens][n_heads][head_dim] against f16 caches
-// [n_kv_heads][capacity][head_dim]: token t attends positions 0..positions[t], scale
-// 1/sqrt(head_dim).
+// [n_kv_heads][capacity][head_dim]: token t attends positions 0..positions[t] (the last `window`
+// of them with a window).
 std::vector<double> attention(std::span<const float> q, std::span<const uint16_t> k_cache,
                               std::span<const uint16_t> v_cache,
                               std::span<const uint32_t> positions, uint32_t n_heads,
-                              uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity);
+                              uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity,
+                              const AttentionScores& scores = {});
 
 }  // namespace sikao::test::ops

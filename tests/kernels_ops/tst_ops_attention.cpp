@@ -6,6 +6,7 @@
 #include <QtTest>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "common/error.h"
@@ -86,6 +87,14 @@ class TestOpsAttention : public QObject {
     QFETCH(uint32_t, first_position);
     QFETCH(uint32_t, n_splits);
     QFETCH(Reduction, reduction);
+    check_attention({n_tokens, n_heads, n_kv_heads, head_dim, first_position, n_splits}, reduction,
+                    {});
+  }
+
+  // One attention (split when c.n_splits > 1) with these score options against the reference.
+  void check_attention(const Case& c, std::optional<Reduction> reduction,
+                       const test::ops::AttentionScores& scores) {
+    const auto [n_tokens, n_heads, n_kv_heads, head_dim, first_position, n_splits] = c;
     const uint32_t capacity = first_position + n_tokens + 3;
     const size_t cache_elements = size_t(n_kv_heads) * capacity * head_dim;
     // Keys with stddev 2 make the softmax peaked for some queries, flat for others.
@@ -100,7 +109,12 @@ class TestOpsAttention : public QObject {
     auto v_buf = device_buffer(*ctx_, v_cache);
     auto p_buf = device_buffer(*ctx_, positions);
     auto out_buf = ctx_->create_buffer(q.size() * sizeof(float));
-    const kernels::AttentionShape shape{n_tokens, n_heads, n_kv_heads, head_dim, capacity};
+    kernels::AttentionShape shape{n_tokens, n_heads, n_kv_heads, head_dim, capacity};
+    shape.scale = float(scores.scale);
+    shape.softcap = float(scores.softcap);
+    shape.temperature = float(scores.temperature);
+    shape.temperature_length = scores.temperature_length;
+    shape.window = scores.window;
     auto scratch = ctx_->create_buffer(kernels::attention_scratch_bytes(shape, n_splits));
     auto seq = ctx_->create_sequence();
     seq.begin();
@@ -113,8 +127,8 @@ class TestOpsAttention : public QObject {
     }
     seq.run();
     const auto gpu = read_back<float>(*ctx_, out_buf, q.size());
-    const auto ref =
-        attention(q, k_cache, v_cache, positions, n_heads, n_kv_heads, head_dim, capacity);
+    const auto ref = attention(q, k_cache, v_cache, positions, n_heads, n_kv_heads, head_dim,
+                               capacity, scores);
     const double error = test::relative_error(gpu, ref);
     qInfo("%s: relative error %.3g", QTest::currentDataTag(), error);
     QVERIFY2(error <= k_f16_tolerance, qPrintable(QString::number(error)));
@@ -142,6 +156,43 @@ class TestOpsAttention : public QObject {
     QCOMPARE(float_to_half(std::ldexp(1.0f, -24)), uint16_t(0x0001));
     QCOMPARE(float_to_half(1.0f + std::ldexp(1.0f, -11)), uint16_t(0x3c00));  // tie to even
     QCOMPARE(float_to_half(1.0f + 3 * std::ldexp(1.0f, -11)), uint16_t(0x3c02));
+  }
+
+  // The score options (kernels::AttentionShape): a sliding window that prompts cross (Gemma,
+  // 16 keys here), the soft-cap (Gemma 2), a scale override, the position temperature
+  // (Ministral 3), for prefill blocks and for split decode whose splits start inside or before
+  // the window.
+  void attention_score_options_match_reference_data() {
+    QTest::addColumn<uint32_t>("n_tokens");
+    QTest::addColumn<uint32_t>("first_position");
+    QTest::addColumn<uint32_t>("n_splits");
+    QTest::addColumn<uint32_t>("window");
+    QTest::addColumn<float>("softcap");
+    QTest::addColumn<float>("scale");
+    QTest::addColumn<float>("temperature");
+    struct Row { uint32_t t, p, splits, window; float softcap, scale, temperature; };
+    const Row rows[] = {{40, 0, 1, 16, 0, 0, 0},       {33, 100, 1, 16, 0, 0, 0},
+                        {1, 300, 1, 16, 0, 0, 0},      {1, 300, 4, 16, 0, 0, 0},
+                        {1, 700, 3, 300, 0, 0, 0},     {1, 5, 2, 16, 0, 0, 0},
+                        {20, 10, 1, 0, 0.5f, 0, 0},    {1, 200, 2, 0, 0.5f, 0.3f, 0},
+                        {17, 60, 1, 16, 0.5f, 0.25f, 0}, {30, 0, 1, 0, 0, 0, 0.2f},
+                        {1, 130, 3, 0, 0, 0, 0.2f}};
+    for (const Row& r : rows) {
+      QTest::addRow("t%u_p%u_split%u_w%u_cap%g_scale%g_temp%g", r.t, r.p, r.splits, r.window,
+                    r.softcap, r.scale, r.temperature)
+          << r.t << r.p << r.splits << r.window << r.softcap << r.scale << r.temperature;
+    }
+  }
+  void attention_score_options_match_reference() {
+    QFETCH(uint32_t, n_tokens);
+    QFETCH(uint32_t, first_position);
+    QFETCH(uint32_t, n_splits);
+    QFETCH(uint32_t, window);
+    QFETCH(float, softcap);
+    QFETCH(float, scale);
+    QFETCH(float, temperature);
+    check_attention({n_tokens, 4, 2, 32, first_position, n_splits}, std::nullopt,
+                    test::ops::AttentionScores{scale, softcap, temperature, 16, window});
   }
 
   // Decode: one query token at position n - 1 against a cache of n positions.

@@ -21,6 +21,7 @@ using kernels::Reduction;
 
 Q_DECLARE_METATYPE(kernels::Reduction)
 Q_DECLARE_METATYPE(kernels::RopeOrdering)
+Q_DECLARE_METATYPE(kernels::GateActivation)
 
 namespace {
 
@@ -211,54 +212,62 @@ class TestOpsRowwise : public QObject {
     QVERIFY2(error <= k_f32_tolerance, qPrintable(QString::number(error)));
   }
 
-  void silu_mul_matches_reference_data() {
+  void gated_activation_matches_reference_data() {
+    QTest::addColumn<kernels::GateActivation>("act");
     QTest::addColumn<uint32_t>("n");
-    for (uint32_t n : {1u, 255u, 256u, 1000u, 11008u, 100003u}) {
-      QTest::addRow("%u", n) << n;
+    for (const auto act : {kernels::GateActivation::Silu, kernels::GateActivation::Gelu}) {
+      for (uint32_t n : {1u, 255u, 256u, 1000u, 11008u, 100003u}) {
+        QTest::addRow("%s %u", act == kernels::GateActivation::Silu ? "silu" : "gelu", n) << act << n;
+      }
     }
   }
-  void silu_mul_matches_reference() {
+  void gated_activation_matches_reference() {
+    QFETCH(kernels::GateActivation, act);
     QFETCH(uint32_t, n);
-    const auto gate = test::random_floats(rng_, n, 3.0f);
+    // Gates up to ±12: the tanh of GELU is clamped at 15, past every such gate.
+    const auto gate = test::random_floats(rng_, n, 12.0f);
     const auto up = test::random_floats(rng_, n, 1.0f);
+    const auto expected =
+        act == kernels::GateActivation::Silu ? silu_mul(gate, up) : gelu_mul(gate, up);
     auto g_buf = device_buffer(*ctx_, gate);
     auto u_buf = device_buffer(*ctx_, up);
     auto out_buf = ctx_->create_buffer(n * sizeof(float));
-    auto seq = ctx_->create_sequence();
-    seq.begin();
-    kernels::silu_mul(*ctx_, seq, g_buf.view(), u_buf.view(), out_buf.view(), n);
-    seq.run();
-    const double error =
-        test::relative_error(read_back<float>(*ctx_, out_buf, n), silu_mul(gate, up));
-    report(QTest::currentDataTag(), error);
-    QVERIFY2(error <= k_f32_tolerance, qPrintable(QString::number(error)));
-  }
-
-  void silu_mul_interleaved_matches_reference_data() {
-    QTest::addColumn<uint32_t>("n");
-    for (uint32_t n : {1u, 255u, 256u, 1000u, 11008u, 100003u}) {
-      QTest::addRow("%u", n) << n;
-    }
-  }
-  void silu_mul_interleaved_matches_reference() {
-    QFETCH(uint32_t, n);
-    const auto gate = test::random_floats(rng_, n, 3.0f);
-    const auto up = test::random_floats(rng_, n, 1.0f);
     std::vector<float> gate_up;
     for (uint32_t i = 0; i < n; ++i) {
       gate_up.push_back(gate[i]);
       gate_up.push_back(up[i]);
     }
     auto gu_buf = device_buffer(*ctx_, gate_up);
-    auto out_buf = ctx_->create_buffer(n * sizeof(float));
+    auto out2_buf = ctx_->create_buffer(n * sizeof(float));
     auto seq = ctx_->create_sequence();
     seq.begin();
-    kernels::silu_mul_interleaved(*ctx_, seq, gu_buf.view(), out_buf.view(), n);
+    kernels::gated_activation(*ctx_, seq, act, g_buf.view(), u_buf.view(), out_buf.view(), n);
+    kernels::gated_activation_interleaved(*ctx_, seq, act, gu_buf.view(), out2_buf.view(), n);
     seq.run();
-    const double error =
-        test::relative_error(read_back<float>(*ctx_, out_buf, n), silu_mul(gate, up));
-    report(QTest::currentDataTag(), error);
+    const double error = test::relative_error(read_back<float>(*ctx_, out_buf, n), expected);
+    const double error2 = test::relative_error(read_back<float>(*ctx_, out2_buf, n), expected);
+    report(QTest::currentDataTag(), std::max(error, error2));
     QVERIFY2(error <= k_f32_tolerance, qPrintable(QString::number(error)));
+    QVERIFY2(error2 <= k_f32_tolerance, qPrintable(QString::number(error2)));
+  }
+
+  void softcap_matches_reference() {
+    for (const uint32_t n : {1u, 257u, 150001u}) {
+      // Logits far past the cap too (±4 cap): tanh saturates without inf / inf.
+      const auto x = test::random_floats(rng_, n, 120.0f);
+      auto buf = device_buffer(*ctx_, x);
+      auto seq = ctx_->create_sequence();
+      seq.begin();
+      kernels::softcap(*ctx_, seq, buf.view(), n, 30.0f);
+      seq.run();
+      const double error = test::relative_error(read_back<float>(*ctx_, buf, n), softcap(x, 30.0));
+      QVERIFY2(error <= k_f32_tolerance, qPrintable(QString("%1: %2").arg(n).arg(error)));
+    }
+    auto buf = ctx_->create_buffer(16);
+    auto seq = ctx_->create_sequence();
+    seq.begin();
+    QVERIFY_THROWS_EXCEPTION(Error, kernels::softcap(*ctx_, seq, buf.view(), 4, 0.0f));
+    seq.end();
   }
 
   void rope_matches_reference_data() {
@@ -387,19 +396,58 @@ class TestOpsRowwise : public QObject {
                                buf.view(), buf.view(), 1, kernels::RopeShape{1, 1, 1, 16, n_rot}));
     }
     QVERIFY_THROWS_EXCEPTION(Error, kernels::rope_table(7, 10000.0, 4));
-    QVERIFY_THROWS_EXCEPTION(Error, kernels::rope_table(8, 10000.0, 4, std::vector<float>(3)));
+    QVERIFY_THROWS_EXCEPTION(Error, kernels::rope_table(8, 10000.0, 4, kernels::RopeScaling{.freq_factors = std::vector<float>(3)}));
     seq.end();
   }
 
   void rope_table_applies_freq_factors() {
     const std::vector<float> factors{1.0f, 2.0f, 8.0f, 32.0f};
-    const auto table = kernels::rope_table(8, 10000.0, 3, factors);
+    const auto table = kernels::rope_table(8, 10000.0, 3, kernels::RopeScaling{.freq_factors = factors});
     for (uint32_t p = 0; p < 3; ++p) {
       for (uint32_t i = 0; i < 4; ++i) {
         const double theta = p * std::pow(10000.0, -2.0 * i / 8) / factors[i];
         QCOMPARE(table[(p * 4 + i) * 2], static_cast<float>(std::cos(theta)));
         QCOMPARE(table[(p * 4 + i) * 2 + 1], static_cast<float>(std::sin(theta)));
       }
+    }
+  }
+
+  // YaRN as llama.cpp's CPU rope computes it (ggml rope_yarn, written out here from its
+  // formulas in f32): interpolated angles for the long-wavelength pairs, extrapolated ones for
+  // the short, a ramp between, cos and sin times the magnitude. Linear scaling is the case
+  // ext_factor = 0.
+  void rope_table_applies_linear_and_yarn_scaling() {
+    const uint32_t n_rot = 64, n_positions = 300, original = 64;
+    const double base = 10000.0, factor = 4.0;
+    const auto [lo, hi] = kernels::rope_yarn_dims(n_rot, original, base, 32.0, 1.0);
+    // corr_dim(b) = n_rot ln(original / (2π b)) / (2 ln base)
+    const auto corr = [&](double b) { return n_rot * std::log(original / (b * 2 * M_PI)) / (2 * std::log(base)); };
+    QCOMPARE(lo, std::max(0.0, std::floor(corr(32.0))));
+    QCOMPARE(hi, std::min(double(n_rot - 1), std::ceil(corr(1.0))));
+    for (const double ext : {0.0, 1.0}) {
+      const double magnitude = ext != 0.0 ? 1.0 + 0.1 * std::log(factor) : 1.0;
+      const auto table = kernels::rope_table(
+          n_rot, base, n_positions,
+          kernels::RopeScaling{.freq_scale = 1.0 / factor, .ext_factor = ext, .magnitude = magnitude,
+                               .yarn_lo = lo, .yarn_hi = hi});
+      double worst = 0.0;
+      for (uint32_t p = 0; p < n_positions; p += 7) {
+        for (uint32_t i = 0; i < n_rot / 2; ++i) {
+          const float extrapolated = float(p) * std::pow(float(base), -2.0f * float(i) / float(n_rot));
+          const float interpolated = extrapolated / float(factor);
+          const float y = (float(i) - float(lo)) / std::max(0.001f, float(hi - lo));
+          const float mix = float(ext) * (1.0f - std::min(1.0f, std::max(0.0f, y)));
+          const float theta = interpolated * (1 - mix) + extrapolated * mix;
+          worst = std::max(worst, std::abs(table[(p * n_rot / 2 + i) * 2] - magnitude * std::cos(theta)));
+          worst = std::max(worst, std::abs(table[(p * n_rot / 2 + i) * 2 + 1] - magnitude * std::sin(theta)));
+        }
+      }
+      // f32 angles at position 300 are off by ~2e-5; the table is exact to its rounding.
+      QVERIFY2(worst < 1e-4, qPrintable(QString("ext %1: %2").arg(ext).arg(worst)));
+    }
+    const auto identity = kernels::rope_identity_table(8, 3);
+    for (size_t i = 0; i < identity.size(); ++i) {
+      QCOMPARE(identity[i], i % 2 == 0 ? 1.0f : 0.0f);
     }
   }
 };

@@ -116,18 +116,26 @@ std::vector<double> reference_matvec(const HostMatrix& m, const std::vector<floa
 }
 
 // The fusions of a matvec (kernels::MatvecFusion) written from the math, in double:
-// input rmsnorm(x) ⊙ g, then a bias, then store / accumulate / SwiGLU over interleaved rows.
+// input rmsnorm(x) ⊙ g, then the output scale and a bias, then store / accumulate / SwiGLU or
+// GeGLU over interleaved rows.
 struct FusedCase {
   bool norm = false;
   bool bias = false;
   kernels::MatvecOutput output = kernels::MatvecOutput::Store;
+  float scale = 1.0f;
 };
+
+bool gated(kernels::MatvecOutput o) {
+  return o == kernels::MatvecOutput::SwiGlu || o == kernels::MatvecOutput::GeGlu;
+}
 
 QString fusion_label(const FusedCase& f) {
   QString s = f.norm ? "norm" : "";
   if (f.bias) s += "+bias";
   if (f.output == kernels::MatvecOutput::Accumulate) s += "+accumulate";
   if (f.output == kernels::MatvecOutput::SwiGlu) s += "+swiglu";
+  if (f.output == kernels::MatvecOutput::GeGlu) s += "+geglu";
+  if (f.scale != 1.0f) s += QString("×%1").arg(f.scale);
   return s;
 }
 
@@ -147,13 +155,18 @@ std::vector<double> reference_fused_matvec(const HostMatrix& m, const std::vecto
       const double input = f.norm ? double(x[c]) * scale * g[c] : double(x[c]);
       d[r] += double(m.decoded[size_t(r) * m.n_cols + c]) * input;
     }
+    d[r] *= f.scale;
     if (f.bias) d[r] += bias[r];
   }
-  if (f.output == kernels::MatvecOutput::SwiGlu) {
+  if (gated(f.output)) {
     std::vector<double> y(m.n_rows / 2);
     for (size_t p = 0; p < y.size(); ++p) {
       const double gate = d[2 * p];
-      y[p] = gate / (1.0 + std::exp(-gate)) * d[2 * p + 1];
+      const double act =
+          f.output == kernels::MatvecOutput::SwiGlu
+              ? gate / (1.0 + std::exp(-gate))
+              : 0.5 * gate * (1.0 + std::tanh(std::sqrt(2.0 / M_PI) * (gate + 0.044715 * gate * gate * gate)));
+      y[p] = act * d[2 * p + 1];
     }
     return y;
   }
@@ -198,7 +211,7 @@ class TestQuantKernels : public QObject {
     const std::vector<float> g = sikao::test::random_floats(rng_, m.n_cols);
     const std::vector<float> bias = sikao::test::random_floats(rng_, m.n_rows);
     const std::vector<float> y0 = sikao::test::random_floats(rng_, m.n_rows);
-    const size_t n_out = f.output == kernels::MatvecOutput::SwiGlu ? m.n_rows / 2 : m.n_rows;
+    const size_t n_out = gated(f.output) ? m.n_rows / 2 : m.n_rows;
     const vk::Buffer xb = upload_floats(*ctx_, x);
     const vk::Buffer gb = upload_floats(*ctx_, g);
     const vk::Buffer bb = upload_floats(*ctx_, bias);
@@ -207,6 +220,7 @@ class TestQuantKernels : public QObject {
     if (f.norm) fusion.norm = kernels::MatvecNorm{vk::BufferView{&gb}, eps};
     if (f.bias) fusion.bias = vk::BufferView{&bb};
     fusion.output = f.output;
+    fusion.scale = f.scale;
     vk::Sequence seq = ctx_->create_sequence();
     seq.begin();
     kernels::matvec(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, fusion,
@@ -218,7 +232,8 @@ class TestQuantKernels : public QObject {
 
   double run_matmul(const HostMatrix& m, uint32_t n_tokens, uint64_t max_binding_bytes,
                     kernels::MatmulOutput output = kernels::MatmulOutput::Store,
-                    kernels::MatmulThreadBlock block = kernels::MatmulThreadBlock::Auto) {
+                    kernels::MatmulThreadBlock block = kernels::MatmulThreadBlock::Auto,
+                    float output_scale = 1.0f) {
     const DeviceMatrix w(*ctx_, m);
     const std::vector<float> x = sikao::test::random_floats(rng_, size_t(n_tokens) * m.n_cols);
     const vk::Buffer xb = upload_floats(*ctx_, x);
@@ -230,17 +245,18 @@ class TestQuantKernels : public QObject {
     vk::Sequence seq = ctx_->create_sequence();
     seq.begin();
     kernels::matmul(*ctx_, seq, w.view(), vk::BufferView{&xb}, vk::BufferView{&yb}, n_tokens,
-                    max_binding_bytes, output, block);
+                    max_binding_bytes, output, block, output_scale);
     seq.run();
     const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, size_t(n_tokens) * m.n_rows);
     std::vector<double> ref(size_t(n_tokens) * m.n_rows, 0.0);
     for (uint32_t t = 0; t < n_tokens; ++t) {
       for (uint32_t r = 0; r < m.n_rows; ++r) {
-        double s = accumulate ? y0[size_t(t) * m.n_rows + r] : 0.0;
+        double s = 0.0;
         for (uint32_t c = 0; c < m.n_cols; ++c) {
           s += double(m.decoded[size_t(r) * m.n_cols + c]) * x[size_t(t) * m.n_cols + c];
         }
-        ref[size_t(t) * m.n_rows + r] = s;
+        ref[size_t(t) * m.n_rows + r] =
+            output_scale * s + (accumulate ? y0[size_t(t) * m.n_rows + r] : 0.0);
       }
     }
     return sikao::test::relative_error(y, ref);
@@ -331,6 +347,9 @@ class TestQuantKernels : public QObject {
         {true, false, kernels::MatvecOutput::Store},   {false, true, kernels::MatvecOutput::Store},
         {true, true, kernels::MatvecOutput::Store},    {false, false, kernels::MatvecOutput::Accumulate},
         {false, false, kernels::MatvecOutput::SwiGlu}, {true, false, kernels::MatvecOutput::SwiGlu},
+        {true, false, kernels::MatvecOutput::GeGlu},
+        {false, false, kernels::MatvecOutput::Accumulate, 0.22f},
+        {true, true, kernels::MatvecOutput::Store, 0.125f},
     };
     for (TensorType t : k_all_types) {
       for (uint32_t n_cols : row_lengths(t)) {
@@ -349,7 +368,8 @@ class TestQuantKernels : public QObject {
       const HostMatrix m = random_matrix(rng_, t, 38, row_lengths(t).back());
       for (const FusedCase& f : {FusedCase{true, true, kernels::MatvecOutput::Store},
                                  FusedCase{false, false, kernels::MatvecOutput::Accumulate},
-                                 FusedCase{true, false, kernels::MatvecOutput::SwiGlu}}) {
+                                 FusedCase{true, false, kernels::MatvecOutput::SwiGlu},
+                                 FusedCase{true, false, kernels::MatvecOutput::GeGlu}}) {
         check("matvec", label(m) + " shared " + fusion_label(f),
               run_fused_matvec(m, f, 0, kernels::MatvecReduction::SharedMemory));
       }
@@ -387,6 +407,9 @@ class TestQuantKernels : public QObject {
       const HostMatrix m = random_matrix(rng_, t, 37, row_lengths(t)[1]);
       check("matmul", label(m) + " accumulate ×5 tok",
             run_matmul(m, 5, 0, kernels::MatmulOutput::Accumulate));
+      check("matmul", label(m) + " accumulate×0.22 ×5 tok",
+            run_matmul(m, 5, 0, kernels::MatmulOutput::Accumulate,
+                       kernels::MatmulThreadBlock::Auto, 0.22f));
     }
   }
 

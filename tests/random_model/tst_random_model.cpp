@@ -267,6 +267,42 @@ class TestRandomModel : public QObject {
     for (float x : next) QVERIFY(std::isfinite(x));
   }
 
+  // A file whose family keys are wrong is refused at load with the key named, before anything
+  // reaches the device.
+  void malformed_family_metadata_is_refused_clearly_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("defect");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("granite without logit_scale") << "test-granite" << 0 << "missing metadata key granite.logit_scale";
+    QTest::newRow("negative soft-cap") << "test-gemma2" << 1 << "gemma2.attn_logit_softcapping must be a positive number";
+    QTest::newRow("negative rope factor") << "test-llama-linear" << 2 << "rope scaling factor -4 is not valid";
+    QTest::newRow("zero attn_factor") << "test-phi4" << 3 << "phi3.rope.scaling.attn_factor must be a positive number";
+  }
+  void malformed_family_metadata_is_refused_clearly() {
+    QFETCH(QString, preset);
+    QFETCH(int, defect);
+    QFETCH(QString, message);
+    RandomModelOptions o;
+    o.shape = *shape_preset(preset.toStdString());
+    o.shape.n_layer = 2;
+    switch (defect) {
+      case 0: o.shape.logit_scale = 0.0f; break;
+      case 1: o.shape.attn_softcap = -5.0f; break;
+      case 2: o.shape.rope_factor = -4.0f; break;
+      case 3: o.shape.rope_attn_factor = -1.0f; break;
+    }
+    o.file_type = FileType::F32;
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    const std::string file = path("malformed.gguf");
+    write_random_model(file, o);
+    try {
+      sikao::Model::load(file, {});
+      QFAIL("loaded");
+    } catch (const sikao::Error& e) {
+      QVERIFY2(QString(e.what()).contains(message), e.what());
+    }
+  }
+
   void refuses_to_overwrite_an_existing_file() {
     const std::string file = path("existing.gguf");
     { std::ofstream(file) << "keep me"; }
@@ -351,7 +387,7 @@ class TestRandomModel : public QObject {
                                     << "unknown preset 'gpt-5' (supported: qwen2-0.5b, qwen2-1.5b";
     QTest::newRow("unknown architecture")
         << QStringList{"-o", out, "--type", "Q8_0", "--preset", "qwen2-0.5b", "--arch", "gpt2"}
-        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3)";
+        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3)";
     QTest::newRow("no output") << QStringList{"--type", "Q8_0", "--preset", "qwen2-0.5b"}
                                << "-o PATH is required";
     QTest::newRow("no type") << QStringList{"-o", out, "--preset", "qwen2-0.5b"}

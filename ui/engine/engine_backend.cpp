@@ -28,7 +28,7 @@ LoadedModelInfo EngineBackend::load(const LoadRequest& request,
   LoadedModelInfo info;
   info.path = request.path;
   info.name = info_.model_name.empty() ? model_->config().name : info_.model_name;
-  info.architecture = std::string(model::to_string(model_->config().architecture));
+  info.architecture = std::string(model_->config().arch.gguf_name);
   info.device = model_->device_name();
   info.context_length = model_->context_length();
   const auto tags = chat::reasoning_tags_for(model_->tokenizer());

@@ -1,0 +1,15 @@
+// The gate activations of the gated FFNs (SwiGLU, GeGLU), shared by silu_mul.comp and the fused
+// matvec outputs.
+//   silu(g) = g / (1 + exp(-g))
+//   gelu(g) = 0.5 g (1 + tanh(sqrt(2/pi) (g + 0.044715 g^3)))   (the tanh form Gemma uses)
+// tanh's argument is clamped: some drivers build tanh from exp, which overflows to inf / inf;
+// tanh(15) is 1 in f32.
+
+float silu(float g) {
+  return g / (1.0 + exp(-g));
+}
+
+float gelu(float g) {
+  const float sqrt_2_over_pi = 0.7978845608028654;
+  return 0.5 * g * (1.0 + tanh(clamp(sqrt_2_over_pi * g * (1.0 + 0.044715 * g * g), -15.0, 15.0)));
+}

@@ -1,0 +1,33 @@
+# Regenerates the random-weight models behind the golden logits of tests/model/reference (one
+# per JSON file there, named <preset>-<TYPE>.gguf) with sikao-bench make-model, seed 7, unless
+# they are already there, and checks each against the sha256 llama-ref recorded for it.
+file(MAKE_DIRECTORY ${OUT})
+file(GLOB references ${REFERENCES}/*.json)
+foreach(reference ${references})
+  file(READ ${reference} text)
+  string(JSON model_file GET "${text}" model_file)
+  string(JSON expected_sha256 GET "${text}" sha256)
+  set(out_file ${OUT}/${model_file})
+  if(EXISTS ${out_file})
+    continue()
+  endif()
+  string(REGEX MATCH "^(.+)-([^-]+)\\.gguf$" matched ${model_file})
+  if(NOT matched)
+    message(FATAL_ERROR "${reference}: model_file ${model_file} is not <preset>-<TYPE>.gguf")
+  endif()
+  set(preset ${CMAKE_MATCH_1})
+  set(type ${CMAKE_MATCH_2})
+  execute_process(
+    COMMAND ${BENCH} make-model --preset ${preset} --type ${type} --seed 7 -o ${out_file}.tmp --force
+    OUTPUT_QUIET RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    file(REMOVE ${out_file}.tmp)
+    message(FATAL_ERROR "sikao-bench make-model --preset ${preset} --type ${type} failed (${rc})")
+  endif()
+  file(SHA256 ${out_file}.tmp sha256)
+  if(NOT sha256 STREQUAL expected_sha256)
+    file(REMOVE ${out_file}.tmp)
+    message(FATAL_ERROR "${model_file} regenerated with sha256 ${sha256}, expected ${expected_sha256}")
+  endif()
+  file(RENAME ${out_file}.tmp ${out_file})
+endforeach()
