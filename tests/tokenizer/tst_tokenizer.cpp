@@ -558,6 +558,99 @@ class TokenizerTest : public QObject {
     }
   }
 
+  void reads_sentencepiece_style_tokenizer_json() {
+    // A converted SentencePiece BPE as Llama 2's tokenizer.json has it: a "▁" in front, spaces as
+    // "▁", byte fallback for characters the vocabulary lacks, and an added run of two spaces.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto pair = [](const char* a, const char* b) { return nlohmann::json::array({a, b}); };
+    const nlohmann::json doc = {
+        {"normalizer",
+         {{"type", "Sequence"},
+          {"normalizers",
+           {{{"type", "Prepend"}, {"prepend", "\xE2\x96\x81"}},
+            {{"type", "Replace"}, {"pattern", {{"String", " "}}}, {"content", "\xE2\x96\x81"}}}}}},
+        {"pre_tokenizer", nullptr},
+        {"added_tokens",
+         {{{"id", 1}, {"content", "<s>"}, {"special", true}},
+          {{"id", 10}, {"content", "\xE2\x96\x81\xE2\x96\x81"}, {"special", false}}}},
+        {"model",
+         {{"type", "BPE"},
+          {"byte_fallback", true},
+          {"unk_token", "<unk>"},
+          {"vocab",
+           {{"<unk>", 0}, {"<s>", 1}, {"<0xC3>", 2}, {"<0xA9>", 3}, {"\xE2\x96\x81", 4}, {"h", 5},
+            {"i", 6}, {"\xE2\x96\x81h", 7}, {"\xE2\x96\x81hi", 8}, {"hi", 9},
+            {"\xE2\x96\x81\xE2\x96\x81", 10}}},
+          {"merges", nlohmann::json::array({pair("\xE2\x96\x81", "h"), pair("\xE2\x96\x81h", "i"),
+                                            pair("h", "i"),
+                                            pair("\xE2\x96\x81", "\xE2\x96\x81")})}}}};
+    const std::string path = dir.filePath("tokenizer.json").toStdString();
+    std::ofstream(path) << doc.dump();
+    const Tokenizer tok(from_hf_tokenizer_json(path), path);
+    QVERIFY(tok.vocabulary().model == VocabModel::Spm);
+    QVERIFY(tok.vocabulary().add_space_prefix);
+    QVERIFY(tok.vocabulary().unk == std::optional<TokenId>(0));
+    QVERIFY(tok.type(2) == TokenType::Byte);
+    const std::string text = "hi hi \xC3\xA9";  // é is not in the vocabulary: bytes C3 A9
+    const auto ids = tok.encode(text, false, false);
+    QCOMPARE(ids, (std::vector<TokenId>{8, 8, 4, 2, 3}));
+    QCOMPARE(tok.decode(ids), text);
+    // The added "▁▁" stands for two spaces in the text; the piece after it gets its own "▁" in
+    // front, as Hugging Face normalizes each piece between added tokens.
+    QCOMPARE(tok.vocabulary().tokens[10], std::string("  "));
+    QCOMPARE(tok.encode("hi  hi", false, false), (std::vector<TokenId>{8, 10, 8}));
+  }
+
+  void rejects_malformed_hf_tokenizer_json() {
+    using sikao::ErrorCode;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const nlohmann::json spm_normalizer = {
+        {"type", "Replace"}, {"pattern", {{"String", " "}}}, {"content", "\xE2\x96\x81"}};
+    const auto pair = [](const char* a, const auto& b) { return nlohmann::json::array({a, b}); };
+    const auto list = [](std::vector<nlohmann::json> items) { return nlohmann::json(std::move(items)); };
+    const auto spm_model = [](nlohmann::json merges) {
+      return nlohmann::json{{"type", "BPE"},
+                            {"byte_fallback", true},
+                            {"vocab", {{"<unk>", 0}, {"a", 1}, {"b", 2}, {"ab", 3}}},
+                            {"merges", std::move(merges)}};
+    };
+    int file = 0;
+    const auto load = [&](const nlohmann::json& doc) {
+      const std::string path = dir.filePath(QString("t%1.json").arg(++file)).toStdString();
+      std::ofstream(path) << doc.dump();
+      return [path] { Tokenizer t(from_hf_tokenizer_json(path, "gpt-2"), path); };
+    };
+    expect_error(load({{"model", spm_model(list({pair("a", "b")}))}, {"normalizer", {{"type", "NFKC"}}}}),
+                 ErrorCode::Unsupported, "{\"type\":\"NFKC\"}");
+    expect_error(load({{"model", spm_model(list({pair("a", "b")}))},
+                       {"normalizer", spm_normalizer},
+                       {"pre_tokenizer", {{"type", "Metaspace"}}}}),
+                 ErrorCode::Unsupported, "pre_tokenizer {\"type\":\"Metaspace\"}");
+    expect_error(load({{"model", spm_model(list({pair("a", "b"), pair("b", "a")}))}, {"normalizer", spm_normalizer}}),
+                 ErrorCode::InvalidFile, "model.merges[1] = ['b', 'a'] needs 'ba'");
+    expect_error(load({{"model", spm_model(list({pair("a", "c")}))}, {"normalizer", spm_normalizer}}),
+                 ErrorCode::InvalidFile, "needs 'c'");
+    expect_error(load({{"model", spm_model(list({"ab"}))}, {"normalizer", spm_normalizer}}),
+                 ErrorCode::InvalidFile, "'ab', not two tokens");
+    expect_error(load({{"model", spm_model(list({pair("a", 1)}))}, {"normalizer", spm_normalizer}}),
+                 ErrorCode::InvalidFile, "neither");
+    expect_error(load({{"model", spm_model(list({}))}, {"added_tokens", {{"id", 1}}}}),
+                 ErrorCode::InvalidFile, "added_tokens is not an array");
+    expect_error(load({{"model", spm_model(list({}))},
+                       {"added_tokens", list({{{"id", -4}, {"content", "x"}}})}}),
+                 ErrorCode::InvalidFile, "added_tokens entry without id or content");
+    expect_error(load({{"model", {{"type", "Unigram"}, {"vocab", nlohmann::json::array()}}}}),
+                 ErrorCode::Unsupported, "model type 'Unigram'");
+    expect_error(load({{"model", {{"type", "BPE"}, {"vocab", {{"a", "zero"}}}, {"merges", nlohmann::json::array()}}}}),
+                 ErrorCode::InvalidFile, "model.vocab['a'] is not an id");
+    expect_error(load(nlohmann::json::array()), ErrorCode::InvalidFile, "no \"model\" object");
+    const std::string not_json = dir.filePath("broken.json").toStdString();
+    std::ofstream(not_json) << "{\"model\": {";
+    expect_error([&] { from_hf_tokenizer_json(not_json); }, ErrorCode::InvalidFile, "not valid JSON");
+  }
+
   void cli_tokenize_and_detokenize() {
     const QString model = QString::fromStdString(
         sikao::test::shared_path("vocab/ggml-vocab-llama-spm.gguf"));
