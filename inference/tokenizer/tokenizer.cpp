@@ -21,21 +21,6 @@ bool is_special(TokenType t) {
   return t == TokenType::Control || t == TokenType::UserDefined || t == TokenType::Unknown;
 }
 
-std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
-  std::string out;
-  out.reserve(s.size());
-  size_t pos = 0;
-  while (true) {
-    const size_t m = s.find(from, pos);
-    if (m == std::string_view::npos) break;
-    out.append(s.substr(pos, m - pos));
-    out.append(to);
-    pos = m + from.size();
-  }
-  out.append(s.substr(pos));
-  return out;
-}
-
 uint64_t pair_key(TokenId left, TokenId right) {
   return (static_cast<uint64_t>(static_cast<uint32_t>(left)) << 32) | static_cast<uint32_t>(right);
 }
@@ -190,7 +175,7 @@ void Tokenizer::check_and_index(const std::string& source) {
       case TokenType::Normal:
         // SPM and WPM write a space as "▁".
         pieces_[i] = vocab_.model == VocabModel::Bpe ? utf8::byte_level_decode(text)
-                                                     : replace_all(text, k_spm_space, " ");
+                                                     : utf8::replace_all(text, k_spm_space, " ");
         break;
       case TokenType::Byte:
         if (text.size() == 6 && text.starts_with("<0x") && text.back() == '>') {
@@ -284,7 +269,7 @@ std::vector<TokenId> Tokenizer::encode(std::string_view text, bool add_special,
       std::string spm_text;
       if (vocab_.add_space_prefix && after_special) spm_text = " ";
       spm_text.append(f.text);
-      encode_spm(replace_all(spm_text, " ", k_spm_space), out);
+      encode_spm(utf8::replace_all(spm_text, " ", k_spm_space), out);
     }
     after_special = false;
   }

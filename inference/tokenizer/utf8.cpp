@@ -138,4 +138,19 @@ std::string byte_level_decode(std::string_view text) {
   return out;
 }
 
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (true) {
+    const size_t m = s.find(from, pos);
+    if (m == std::string_view::npos) break;
+    out.append(s.substr(pos, m - pos));
+    out.append(to);
+    pos = m + from.size();
+  }
+  out.append(s.substr(pos));
+  return out;
+}
+
 } // namespace sikao::tokenizer::utf8

@@ -24,6 +24,9 @@ std::optional<Decoded> decode(std::string_view text);
 // True when `text` is a proper prefix of some valid UTF-8 character (more bytes could finish it).
 bool is_incomplete_prefix(std::string_view text);
 
+// `s` with every occurrence of `from` (not empty) replaced by `to`.
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
+
 // GPT-2's byte-level alphabet: printable Latin-1 bytes stand for themselves, the other 68
 // bytes map to U+0100.. in byte order, so every byte is one visible character.
 uint32_t byte_to_code_point(unsigned char byte);

@@ -3,6 +3,9 @@
 // the special-token safety rule, and malformed vocabularies.
 
 #include <QtTest>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <cstring>
@@ -13,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -42,9 +46,9 @@ struct VectorCase {
 };
 
 // llama.cpp's format: inputs separated by "\n__ggml_vocab_test__\n" (the file ends with one),
-// outputs one line of space-separated ids per input.
-std::vector<VectorCase> read_vectors(const std::string& base) {
-  const std::string inp = read_file(base + ".inp");
+// outputs one line of space-separated ids per input. The inputs are bytes: one holds "\r\n".
+std::vector<VectorCase> read_vectors(const std::string& inp_path, const std::string& out_path) {
+  const std::string inp = read_file(inp_path);
   const std::string sep = "\n__ggml_vocab_test__\n";
   std::vector<std::string> inputs;
   for (size_t pos = 0; pos < inp.size();) {
@@ -56,7 +60,7 @@ std::vector<VectorCase> read_vectors(const std::string& base) {
     inputs.push_back(inp.substr(pos, next - pos));
     pos = next + sep.size();
   }
-  std::ifstream out(base + ".out");
+  std::ifstream out(out_path, std::ios::binary);
   std::vector<VectorCase> cases;
   std::string line;
   for (size_t i = 0; std::getline(out, line); ++i) {
@@ -74,6 +78,206 @@ QString ids_to_string(const std::vector<TokenId>& ids) {
   QStringList parts;
   for (const TokenId id : ids) parts << QString::number(id);
   return parts.join(' ');
+}
+
+// Encodes every case as plain user text (no BOS, special-token text not parsed); each mismatch
+// is printed with its input.
+int count_mismatches(const Tokenizer& tok, const std::vector<VectorCase>& cases) {
+  int failures = 0;
+  for (const auto& c : cases) {
+    const auto ids = tok.encode(c.text, /*add_special=*/false, /*parse_special=*/false);
+    if (ids != c.ids) {
+      ++failures;
+      qWarning().noquote() << "input" << QString::fromStdString(c.text).toHtmlEscaped()
+                           << "\n  expected" << ids_to_string(c.ids) << "\n  got     "
+                           << ids_to_string(ids);
+    }
+  }
+  return failures;
+}
+
+// Metadata-only GGUF files, written with the engine's writer: enough to feed from_gguf
+// malformed input.
+class GgufWriter {
+ public:
+  void string(const std::string& key, const std::string& value) { w_.set_string(key, value); }
+  void u32(const std::string& key, uint32_t value) { w_.set_u32(key, value); }
+  void strings(const std::string& key, const std::vector<std::string>& values) {
+    w_.set_string_array(key, values);
+  }
+  void floats(const std::string& key, const std::vector<float>& values) {
+    w_.set_f32_array(key, values);
+  }
+  void ints(const std::string& key, const std::vector<int32_t>& values) {
+    w_.set_i32_array(key, values);
+  }
+  void boolean(const std::string& key, bool value) { w_.set_bool(key, value); }
+  std::string save(const QTemporaryDir& dir, const QString& name) {
+    const std::string path = dir.filePath(name).toStdString();
+    w_.begin(path, sikao::gguf::Overwrite::Replace);
+    w_.finish();
+    return path;
+  }
+
+ private:
+  sikao::gguf::GgufWriter w_;
+};
+
+nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
+
+// ../shared/vocab/hf-FAMILY/tokenizer.json.gz unzipped, with its tokenizer_config.json beside it,
+// into a folder that lives as long as the test run.
+const QTemporaryDir& scratch_dir() {
+  static const QTemporaryDir dir;
+  return dir;
+}
+
+std::string hf_tokenizer_json(const std::string& family) {
+  const std::string source = sikao::test::shared_path("vocab/hf-" + family);
+  const QString dir = scratch_dir().filePath(QString::fromStdString("hf-" + family));
+  const QString json = dir + "/tokenizer.json";
+  if (QFile::exists(json)) return json.toStdString();
+  QDir().mkpath(dir);
+  QProcess gzip;
+  gzip.setStandardOutputFile(json);
+  gzip.start("gzip", {"-dc", QString::fromStdString(source + "/tokenizer.json.gz")});
+  if (!gzip.waitForFinished(60000) || gzip.exitStatus() != QProcess::NormalExit ||
+      gzip.exitCode() != 0) {
+    throw std::runtime_error("gzip -dc " + source + "/tokenizer.json.gz failed: " +
+                             gzip.readAllStandardError().toStdString() +
+                             gzip.errorString().toStdString());
+  }
+  QFile::copy(QString::fromStdString(source + "/tokenizer_config.json"),
+              dir + "/tokenizer_config.json");
+  return json.toStdString();
+}
+
+// The tokenizer.ggml.pre llama.cpp's converter writes for each family ("default" for SPM).
+std::string converter_pre(const std::string& family) {
+  if (family == "llama3") return "llama-bpe";
+  if (family == "deepseek-v3") return "deepseek-v3";
+  return "default";
+}
+
+// llama.cpp's converter turns added tokens that look like these into control tokens even when
+// the tokenizer.json does not call them special.
+bool converter_calls_special(const std::string& t) {
+  const auto wrapped = [&](std::string_view open, std::string_view close) {
+    return t.size() >= open.size() + close.size() && t.starts_with(open) && t.ends_with(close);
+  };
+  return t == "<pad>" || t == "<mask>" || t == "<2mass>" || t == "[@BOS@]" || wrapped("<|", "|>") ||
+         wrapped("<\xEF\xBD\x9C", "\xEF\xBD\x9C>") || wrapped("<unused", ">");
+}
+
+// A merge as [left, right] or as "left right" (the first space after position 0 separates them).
+std::pair<std::string, std::string> merge_halves(const nlohmann::json& merge) {
+  if (merge.is_array()) return {merge[0].get<std::string>(), merge[1].get<std::string>()};
+  const auto text = merge.get<std::string>();
+  const size_t space = text.find(' ', 1);
+  return {text.substr(0, space), text.substr(space + 1)};
+}
+
+// The tokenizer.ggml.* arrays llama.cpp's convert_hf_to_gguf.py writes for a model with this
+// tokenizer.json, made here by the test's own reading of the file:
+//  - byte-level BPE (Llama 3, DeepSeek V3): "gpt2" with the merges.
+//  - byte_fallback BPE (Gemma 3): "llama" (SentencePiece) with scores and token types. The
+//    converter takes them from tokenizer.model, which ../shared does not have; Hugging Face made
+//    the merges from those scores (a merge per pair of pieces that make a piece, best piece
+//    first), so -(rank of the first merge making a piece) orders the pieces the same way. Added
+//    tokens get -1000 and, when not special, "▁" back as " ".
+struct ConvertedVocabulary {
+  bool sentencepiece = false;
+  std::vector<std::string> tokens;
+  std::vector<int32_t> types;       // llama.cpp's token types
+  std::vector<float> scores;        // sentencepiece only
+  std::vector<std::string> merges;  // byte-level only
+};
+
+ConvertedVocabulary convert_like_llama_cpp(const nlohmann::json& doc) {
+  enum : int32_t { Normal = 1, Unknown = 2, Control = 3, UserDefined = 4, Unused = 5, Byte = 6 };
+  const nlohmann::json& model = doc["model"];
+  ConvertedVocabulary v;
+  v.sentencepiece = model.value("byte_fallback", false);
+  size_t n = 0;
+  for (const auto& [text, id] : model["vocab"].items()) n = std::max(n, id.get<size_t>() + 1);
+  for (const auto& a : doc["added_tokens"]) n = std::max(n, a["id"].get<size_t>() + 1);
+  v.types.assign(n, Unused);
+  for (size_t i = 0; i < n; ++i) v.tokens.push_back("[PAD" + std::to_string(i) + "]");
+  std::map<std::string, size_t> id_of;
+  for (const auto& [text, id] : model["vocab"].items()) {
+    v.tokens[id.get<size_t>()] = text;
+    v.types[id.get<size_t>()] = Normal;
+    id_of[text] = id.get<size_t>();
+  }
+  const size_t n_merges = model["merges"].size();
+  v.scores.assign(n, -static_cast<float>(n_merges));
+  for (size_t rank = 0; rank < n_merges; ++rank) {
+    const auto [left, right] = merge_halves(model["merges"][rank]);
+    v.merges.push_back(left + " " + right);
+    float& score = v.scores[id_of.at(left + right)];
+    score = std::max(score, -static_cast<float>(rank));
+  }
+  for (size_t i = 0; v.sentencepiece && i < n; ++i) {
+    const std::string& t = v.tokens[i];
+    if (t.size() == 6 && t.starts_with("<0x") && t.ends_with(">")) {
+      v.types[i] = Byte;
+      v.scores[i] = 0.0f;
+    }
+  }
+  if (v.sentencepiece && model["unk_token"].is_string()) {
+    v.types[id_of.at(model["unk_token"].get<std::string>())] = Unknown;
+  }
+  for (const auto& a : doc["added_tokens"]) {
+    const auto id = a["id"].get<size_t>();
+    std::string text = a["content"].get<std::string>();
+    if (a["special"].get<bool>() || converter_calls_special(text)) {
+      v.types[id] = Control;
+    } else {
+      v.types[id] = UserDefined;
+      if (v.sentencepiece) {
+        text = QString::fromStdString(text).replace(QChar(0x2581), ' ').toStdString();
+      }
+    }
+    v.tokens[id] = text;
+    v.scores[id] = -1000.0f;
+  }
+  return v;
+}
+
+// The converter's GGUF vocabulary for ../shared/vocab/hf-FAMILY, in the scratch folder. Gemma 3's
+// converter turns add_space_prefix off; bos, eos, unk, pad and add_bos come from
+// tokenizer_config.json.
+std::string write_converted_gguf(const std::string& family) {
+  const auto doc = read_json(hf_tokenizer_json(family));
+  const auto config =
+      read_json(sikao::test::shared_path("vocab/hf-" + family + "/tokenizer_config.json"));
+  const ConvertedVocabulary v = convert_like_llama_cpp(doc);
+  GgufWriter w;
+  w.string("tokenizer.ggml.model", v.sentencepiece ? "llama" : "gpt2");
+  w.string("tokenizer.ggml.pre", converter_pre(family));
+  w.strings("tokenizer.ggml.tokens", v.tokens);
+  if (v.sentencepiece) w.floats("tokenizer.ggml.scores", v.scores);
+  w.ints("tokenizer.ggml.token_type", v.types);
+  if (!v.sentencepiece) w.strings("tokenizer.ggml.merges", v.merges);
+  const auto special_id = [&](const char* key, const char* gguf_key) {
+    if (!config.contains(key)) return;
+    const auto& value = config[key];
+    const auto text = value.is_object() ? value["content"] : value;
+    if (!text.is_string()) return;  // "unk_token": null
+    const auto it = std::find(v.tokens.begin(), v.tokens.end(), text.get<std::string>());
+    if (it != v.tokens.end()) w.u32(gguf_key, static_cast<uint32_t>(it - v.tokens.begin()));
+  };
+  special_id("bos_token", "tokenizer.ggml.bos_token_id");
+  special_id("eos_token", "tokenizer.ggml.eos_token_id");
+  special_id("unk_token", "tokenizer.ggml.unknown_token_id");
+  special_id("pad_token", "tokenizer.ggml.padding_token_id");
+  for (const char* key : {"add_bos_token", "add_eos_token"}) {
+    if (config.contains(key)) {
+      w.boolean(std::string("tokenizer.ggml.") + key, config[key].get<bool>());
+    }
+  }
+  if (v.sentencepiece) w.boolean("tokenizer.ggml.add_space_prefix", false);
+  return w.save(scratch_dir(), QString::fromStdString("hf-" + family + ".gguf"));
 }
 
 // Vocabularies are expensive to build (150k merges); each is built once per test run.
@@ -111,6 +315,17 @@ const Tokenizer& gguf_vocab(const std::string& name, const std::string& pre_over
 
 // A vocabulary by the name the test rows use.
 const Tokenizer& vocab_named(const QString& name) {
+  if (name.startsWith("hf-")) {  // "hf-FAMILY-json" or "hf-FAMILY-gguf"
+    const std::string family = name.mid(3, name.size() - 8).toStdString();
+    if (name.endsWith("-json")) {
+      return cached(name.toStdString(), [&] {
+        return from_hf_tokenizer_json(hf_tokenizer_json(family), converter_pre(family));
+      });
+    }
+    return cached(name.toStdString(), [&] {
+      return from_gguf(sikao::gguf::GgufFile::open(write_converted_gguf(family)));
+    });
+  }
   if (name == "qwen3-json") return qwen3();
   if (name == "smollm2-json") return smollm2();
   const QStringList parts = name.split(':');  // "gguf-file[:pre]"
@@ -194,34 +409,6 @@ void expect_error(F&& f, sikao::ErrorCode code, const char* needle) {
   QFAIL(qPrintable(QString("no error; expected one mentioning '%1'").arg(needle)));
 }
 
-// Metadata-only GGUF files, written with the engine's writer: enough to feed from_gguf
-// malformed input.
-class GgufWriter {
- public:
-  void string(const std::string& key, const std::string& value) { w_.set_string(key, value); }
-  void u32(const std::string& key, uint32_t value) { w_.set_u32(key, value); }
-  void strings(const std::string& key, const std::vector<std::string>& values) {
-    w_.set_string_array(key, values);
-  }
-  void floats(const std::string& key, const std::vector<float>& values) {
-    w_.set_f32_array(key, values);
-  }
-  void ints(const std::string& key, const std::vector<int32_t>& values) {
-    w_.set_i32_array(key, values);
-  }
-  std::string save(const QTemporaryDir& dir, const char* name) {
-    const std::string path = dir.filePath(name).toStdString();
-    w_.begin(path, sikao::gguf::Overwrite::Replace);
-    w_.finish();
-    return path;
-  }
-
- private:
-  sikao::gguf::GgufWriter w_;
-};
-
-nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
-
 } // namespace
 
 class TokenizerTest : public QObject {
@@ -248,20 +435,38 @@ class TokenizerTest : public QObject {
     QFETCH(QString, pair);
     QFETCH(QString, vocab);
     const Tokenizer& tok = vocab_named(vocab);
-    const auto cases =
-        read_vectors(sikao::test::shared_path("vocab/ggml-vocab-" + pair.toStdString() + ".gguf"));
+    const std::string base =
+        sikao::test::shared_path("vocab/ggml-vocab-" + pair.toStdString() + ".gguf");
+    const auto cases = read_vectors(base + ".inp", base + ".out");
     QVERIFY2(cases.size() > 40, "vector files missing or inconsistent");
-    int failures = 0;
-    for (const auto& c : cases) {
-      const auto ids = tok.encode(c.text, /*add_special=*/false, /*parse_special=*/false);
-      if (ids != c.ids) {
-        ++failures;
-        qWarning().noquote() << "input" << QString::fromStdString(c.text).toHtmlEscaped()
-                             << "\n  expected" << ids_to_string(c.ids) << "\n  got     "
-                             << ids_to_string(ids);
+    QCOMPARE(count_mismatches(tok, cases), 0);
+  }
+
+  // ../shared/vocab/hf-*: real Hugging Face tokenizers and the ids their reference implementation
+  // gives (SOURCE.txt there), read from the tokenizer.json and from the GGUF vocabulary llama.cpp's
+  // converter makes of it.
+  void matches_hugging_face_vectors_data() {
+    QTest::addColumn<QString>("family");
+    QTest::addColumn<QString>("vocab");
+    for (const char* family : {"llama3", "deepseek-v3", "gemma3"}) {
+      for (const char* source : {"json", "gguf"}) {
+        QTest::newRow(qPrintable(QString("%1 %2").arg(family, source)))
+            << family << QString("hf-%1-%2").arg(family, source);
       }
     }
-    QCOMPARE(failures, 0);
+  }
+
+  void matches_hugging_face_vectors() {
+    QFETCH(QString, family);
+    QFETCH(QString, vocab);
+    const Tokenizer& tok = vocab_named(vocab);
+    // Gemma 3 is SentencePiece BPE both ways; the others are byte-level BPE.
+    const auto expected_model = family == "gemma3" ? VocabModel::Spm : VocabModel::Bpe;
+    QVERIFY(tok.vocabulary().model == expected_model);
+    const std::string dir = sikao::test::shared_path("vocab/hf-" + family.toStdString());
+    const auto cases = read_vectors(dir + "/tokenizer.inp", dir + "/tokenizer.out");
+    QVERIFY2(cases.size() == 61, "vector files missing or inconsistent");
+    QCOMPARE(count_mismatches(tok, cases), 0);
   }
 
   void round_trips_mixed_scripts_data() {
@@ -556,6 +761,116 @@ class TokenizerTest : public QObject {
       const auto path = w.save(dir, "wordpiece-no-unk.gguf");
       expect_error([&] { load(path); }, ErrorCode::InvalidFile, "needs an unknown_token_id");
     }
+  }
+
+  void reads_sentencepiece_style_tokenizer_json() {
+    // A converted SentencePiece BPE as Llama 2's tokenizer.json has it: a "▁" in front, spaces as
+    // "▁", byte fallback for characters the vocabulary lacks, and an added run of two spaces.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto pair = [](const char* a, const char* b) { return nlohmann::json::array({a, b}); };
+    const nlohmann::json doc = {
+        {"normalizer",
+         {{"type", "Sequence"},
+          {"normalizers",
+           {{{"type", "Prepend"}, {"prepend", "\xE2\x96\x81"}},
+            {{"type", "Replace"}, {"pattern", {{"String", " "}}}, {"content", "\xE2\x96\x81"}}}}}},
+        {"pre_tokenizer", nullptr},
+        {"added_tokens",
+         {{{"id", 1}, {"content", "<s>"}, {"special", true}},
+          {{"id", 10}, {"content", "\xE2\x96\x81\xE2\x96\x81"}, {"special", false}}}},
+        {"model",
+         {{"type", "BPE"},
+          {"byte_fallback", true},
+          {"unk_token", "<unk>"},
+          {"vocab",
+           {{"<unk>", 0},
+            {"<s>", 1},
+            {"<0xC3>", 2},
+            {"<0xA9>", 3},
+            {"\xE2\x96\x81", 4},
+            {"h", 5},
+            {"i", 6},
+            {"\xE2\x96\x81h", 7},
+            {"\xE2\x96\x81hi", 8},
+            {"hi", 9},
+            {"\xE2\x96\x81\xE2\x96\x81", 10}}},
+          {"merges",
+           nlohmann::json::array({pair("\xE2\x96\x81", "h"), pair("\xE2\x96\x81h", "i"),
+                                  pair("h", "i"), pair("\xE2\x96\x81", "\xE2\x96\x81")})}}}};
+    const std::string path = dir.filePath("tokenizer.json").toStdString();
+    std::ofstream(path) << doc.dump();
+    const Tokenizer tok(from_hf_tokenizer_json(path), path);
+    QVERIFY(tok.vocabulary().model == VocabModel::Spm);
+    QVERIFY(tok.vocabulary().add_space_prefix);
+    QVERIFY(tok.vocabulary().unk == std::optional<TokenId>(0));
+    QVERIFY(tok.type(2) == TokenType::Byte);
+    const std::string text = "hi hi \xC3\xA9";  // é is not in the vocabulary: bytes C3 A9
+    const auto ids = tok.encode(text, false, false);
+    QCOMPARE(ids, (std::vector<TokenId>{8, 8, 4, 2, 3}));
+    QCOMPARE(tok.decode(ids), text);
+    // The added "▁▁" stands for two spaces in the text; the piece after it gets its own "▁" in
+    // front, as Hugging Face normalizes each piece between added tokens.
+    QCOMPARE(tok.vocabulary().tokens[10], std::string("  "));
+    QCOMPARE(tok.encode("hi  hi", false, false), (std::vector<TokenId>{8, 10, 8}));
+  }
+
+  void rejects_malformed_hf_tokenizer_json() {
+    using sikao::ErrorCode;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const nlohmann::json spm_normalizer = {
+        {"type", "Replace"}, {"pattern", {{"String", " "}}}, {"content", "\xE2\x96\x81"}};
+    const auto pair = [](const char* a, const auto& b) { return nlohmann::json::array({a, b}); };
+    const auto list = [](std::vector<nlohmann::json> items) {
+      return nlohmann::json(std::move(items));
+    };
+    const auto spm_model = [](nlohmann::json merges) {
+      return nlohmann::json{{"type", "BPE"},
+                            {"byte_fallback", true},
+                            {"vocab", {{"<unk>", 0}, {"a", 1}, {"b", 2}, {"ab", 3}}},
+                            {"merges", std::move(merges)}};
+    };
+    int file = 0;
+    const auto load = [&](const nlohmann::json& doc) {
+      const std::string path = dir.filePath(QString("t%1.json").arg(++file)).toStdString();
+      std::ofstream(path) << doc.dump();
+      return [path] { Tokenizer t(from_hf_tokenizer_json(path, "gpt-2"), path); };
+    };
+    expect_error(
+        load({{"model", spm_model(list({pair("a", "b")}))}, {"normalizer", {{"type", "NFKC"}}}}),
+        ErrorCode::Unsupported, "{\"type\":\"NFKC\"}");
+    expect_error(load({{"model", spm_model(list({pair("a", "b")}))},
+                       {"normalizer", spm_normalizer},
+                       {"pre_tokenizer", {{"type", "Metaspace"}}}}),
+                 ErrorCode::Unsupported, "pre_tokenizer {\"type\":\"Metaspace\"}");
+    expect_error(load({{"model", spm_model(list({pair("a", "b"), pair("b", "a")}))},
+                       {"normalizer", spm_normalizer}}),
+                 ErrorCode::InvalidFile, "model.merges[1] = ['b', 'a'] needs 'ba'");
+    expect_error(
+        load({{"model", spm_model(list({pair("a", "c")}))}, {"normalizer", spm_normalizer}}),
+        ErrorCode::InvalidFile, "needs 'c'");
+    expect_error(load({{"model", spm_model(list({"ab"}))}, {"normalizer", spm_normalizer}}),
+                 ErrorCode::InvalidFile, "'ab', not two tokens");
+    expect_error(load({{"model", spm_model(list({pair("a", 1)}))}, {"normalizer", spm_normalizer}}),
+                 ErrorCode::InvalidFile, "neither");
+    expect_error(load({{"model", spm_model(list({}))}, {"added_tokens", {{"id", 1}}}}),
+                 ErrorCode::InvalidFile, "added_tokens is not an array");
+    expect_error(load({{"model", spm_model(list({}))},
+                       {"added_tokens", list({{{"id", -4}, {"content", "x"}}})}}),
+                 ErrorCode::InvalidFile, "added_tokens entry without id or content");
+    expect_error(load({{"model", {{"type", "Unigram"}, {"vocab", nlohmann::json::array()}}}}),
+                 ErrorCode::Unsupported, "model type 'Unigram'");
+    expect_error(
+        load(
+            {{"model",
+              {{"type", "BPE"}, {"vocab", {{"a", "zero"}}}, {"merges", nlohmann::json::array()}}}}),
+        ErrorCode::InvalidFile, "model.vocab['a'] is not an id");
+    expect_error(load(nlohmann::json::array()), ErrorCode::InvalidFile, "no \"model\" object");
+    const std::string not_json = dir.filePath("broken.json").toStdString();
+    std::ofstream(not_json) << "{\"model\": {";
+    expect_error([&] { from_hf_tokenizer_json(not_json); }, ErrorCode::InvalidFile,
+                 "not valid JSON");
   }
 
   void cli_tokenize_and_detokenize() {
