@@ -473,7 +473,8 @@ class TokenizerTest : public QObject {
     QTest::addColumn<QString>("vocab");
     QTest::addColumn<int>("index");
     for (const char* vocab : {"qwen3-json", "smollm2-json", "llama-spm", "phi-3", "gpt-2",
-                              "deepseek-llm", "falcon"}) {
+                              "deepseek-llm", "falcon", "hf-llama3-json", "hf-deepseek-v3-json",
+                              "hf-gemma3-json", "hf-gemma3-gguf"}) {
       for (size_t i = 0; i < mixed_scripts().size(); ++i) {
         QTest::newRow(qPrintable(QString("%1/%2").arg(vocab, mixed_scripts()[i].first)))
             << QString(vocab) << static_cast<int>(i);
@@ -510,6 +511,7 @@ class TokenizerTest : public QObject {
     QTest::addColumn<QString>("vocab");
     QTest::newRow("byte-level BPE") << "qwen3-json";
     QTest::newRow("SPM <0xNN>") << "llama-spm";
+    QTest::newRow("Gemma 3 <0xNN>") << "hf-gemma3-json";
   }
 
   void detokenizer_never_emits_partial_utf8_from_byte_tokens() {
