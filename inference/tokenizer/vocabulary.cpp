@@ -276,7 +276,9 @@ bool is_byte_token_text(std::string_view t) {
 // and SentencePiece's "merge the pair that makes the best-scoring piece" gives the same tokens
 // as the merges. The vocabulary becomes what llama.cpp's converter writes for the model:
 // tokenizer.ggml.model "llama", <0xNN> byte tokens, and added tokens that are not special with
-// "▁" written back as " ", so that they match the raw text ("▁▁" is a run of two spaces).
+// "▁" written back as " ", so that they match the raw text ("▁▁" is a run of two spaces). (So,
+// as with llama.cpp, a "▁▁" typed literally is not that added token, where Hugging Face would
+// match it.)
 Vocabulary sentencepiece_vocabulary(HfBpeModel m, const json& doc, const std::string& path) {
   Vocabulary vocab;
   vocab.model = VocabModel::Spm;
