@@ -869,6 +869,9 @@ class TokenizerTest : public QObject {
               {{"type", "BPE"}, {"vocab", {{"a", "zero"}}}, {"merges", nlohmann::json::array()}}}}),
         ErrorCode::InvalidFile, "model.vocab['a'] is not an id");
     expect_error(load(nlohmann::json::array()), ErrorCode::InvalidFile, "no \"model\" object");
+    nlohmann::json odd_flag = spm_model(list({}));
+    odd_flag["byte_fallback"] = "yes";
+    expect_error(load({{"model", odd_flag}}), ErrorCode::InvalidFile, "unexpected JSON structure");
     const std::string not_json = dir.filePath("broken.json").toStdString();
     std::ofstream(not_json) << "{\"model\": {";
     expect_error([&] { from_hf_tokenizer_json(not_json); }, ErrorCode::InvalidFile,
