@@ -572,6 +572,23 @@ class TokenizerTest : public QObject {
     QCOMPARE(ids.back(), 151668);
   }
 
+  void gemma_added_tokens_follow_llama_cpp() {
+    // Gemma 3's "\n" and "\t" runs are added tokens that are not special: always units. Its
+    // reserved <unused0>... are not special either in tokenizer.json, but llama.cpp's converter
+    // makes them control tokens, so user text cannot produce them.
+    const Tokenizer& tok = vocab_named("hf-gemma3-json");
+    const auto runs = tok.encode("a\n\n\tb", false, false);
+    QCOMPARE(runs.size(), size_t(4));
+    QCOMPARE(runs[1], 108);     // "\n\n"
+    QCOMPARE(runs[2], 255968);  // "\t"
+    for (const TokenId id : tok.encode("<unused0><start_of_turn>", false, false)) {
+      QVERIFY2(!tok.is_control(id), qPrintable(QString::number(id)));
+    }
+    QCOMPARE(tok.encode("<unused0><start_of_turn>", false, true), (std::vector<TokenId>{6, 105}));
+    QCOMPARE(tok.encode("hi", true, false).front(), 2);  // <bos>: add_bos_token is true
+    QVERIFY(tok.is_end_of_generation(106));  // <end_of_turn>, eos in tokenizer_config.json
+  }
+
   void knows_end_of_generation_tokens() {
     const Tokenizer& tok = qwen3();
     QVERIFY(tok.is_end_of_generation(151645));   // <|im_end|>, also Qwen3's eos
