@@ -3,6 +3,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -77,9 +79,61 @@ const std::vector<PreTokenizerSpec> k_table = {
      {R"( ?[^(\s|.,!?\x{2026}\x{3002}\x{FF0C}\x{3001}\x{964}\x{6D4}\x{60C})]+)"}},
 };
 
-// PCRE2's \s under UCP is "Z or \t\n\v\f\r" and misses U+0085 NEXT LINE, which Hugging Face's
-// regex engine and llama.cpp count as white space. Rewrite \s and \S to include it.
-std::string with_next_line_as_space(std::string_view re) {
+// Characters assigned in Unicode 15.0 and 15.1 (ICU's u_charAge, and the 15.1 release notes),
+// by general category. Hugging Face's regex engine and the reference vectors know them (CJK
+// extensions H and I, Kawi, Nag Mundari, Kaktovik numerals, new emoji); a PCRE2 with older tables
+// (Debian 12's 10.42 has Unicode 14) sees them as unassigned, which splits " 𱍐" (CJK Ext. H) as
+// " ", "𱍐" where DeepSeek V3's regex keeps the letter with its space.
+struct NewerCharacters {
+  int unicode_version;  // major * 10 + minor
+  char category;        // of \p{L}, \p{M}, \p{N}, \p{P}, \p{S}
+  std::string_view ranges;
+};
+
+constexpr NewerCharacters k_newer_characters[] = {
+    {150, 'L',
+     R"(\x{1123F}-\x{11240}\x{11F02}\x{11F04}-\x{11F10}\x{11F12}-\x{11F33}\x{1342F})"
+     R"(\x{13441}-\x{13446}\x{1B132}\x{1B155}\x{1DF25}-\x{1DF2A}\x{1E030}-\x{1E06D})"
+     R"(\x{1E4D0}-\x{1E4EB}\x{2B739}\x{31350}-\x{323AF})"},
+    {150, 'M',
+     R"(\x{CF3}\x{ECE}\x{10EFD}-\x{10EFF}\x{11241}\x{11F00}-\x{11F01}\x{11F03})"
+     R"(\x{11F34}-\x{11F3A}\x{11F3E}-\x{11F42}\x{13440}\x{13447}-\x{13455}\x{1E08F})"
+     R"(\x{1E4EC}-\x{1E4EF})"},
+    {150, 'N', R"(\x{11F50}-\x{11F59}\x{1D2C0}-\x{1D2D3}\x{1E4F0}-\x{1E4F9})"},
+    {150, 'P', R"(\x{11B00}-\x{11B09}\x{11F43}-\x{11F4F})"},
+    {150, 'S',
+     R"(\x{1F6DC}\x{1F774}-\x{1F776}\x{1F77B}-\x{1F77F}\x{1F7D9}\x{1FA75}-\x{1FA77})"
+     R"(\x{1FA87}-\x{1FA88}\x{1FAAD}-\x{1FAAF}\x{1FABB}-\x{1FABD}\x{1FABF}\x{1FACE}-\x{1FACF})"
+     R"(\x{1FADA}-\x{1FADB}\x{1FAE8}\x{1FAF7}-\x{1FAF8})"},
+    {151, 'L', R"(\x{2EBF0}-\x{2EE5D})"},
+    {151, 'S', R"(\x{2FFC}-\x{2FFF}\x{31EF})"},
+};
+
+// The Unicode version of PCRE2's tables, major * 10 + minor ("14.0.0" -> 140).
+int pcre2_unicode_version() {
+  char version[32] = {};
+  if (pcre2_config(PCRE2_CONFIG_UNICODE_VERSION, version) <= 0) return 0;
+  int major = 0;
+  int minor = 0;
+  if (std::sscanf(version, "%d.%d", &major, &minor) != 2) return 0;
+  return major * 10 + minor;
+}
+
+// The ranges a \p{category} must add for characters newer than PCRE2's tables.
+std::string newer_characters(char category) {
+  static const int known = pcre2_unicode_version();
+  std::string ranges;
+  for (const auto& row : k_newer_characters) {
+    if (row.category == category && row.unicode_version > known) ranges += row.ranges;
+  }
+  return ranges;
+}
+
+// Rewrites a table regex for PCRE2:
+//  - PCRE2's \s under UCP is "Z or \t\n\v\f\r" and misses U+0085 NEXT LINE, which Hugging
+//    Face's regex engine and llama.cpp count as white space: \s and \S include it.
+//  - \p{L}, \p{M}, \p{N}, \p{P}, \p{S} include the characters PCRE2's tables are too old for.
+std::string for_pcre2(std::string_view re) {
   std::string out;
   bool in_class = false;
   for (size_t i = 0; i < re.size(); ++i) {
@@ -91,6 +145,13 @@ std::string with_next_line_as_space(std::string_view re) {
         out += in_class ? R"(\s\x{85})" : R"([\s\x{85}])";
       } else if (e == 'S' && !in_class) {
         out += R"([^\s\x{85}])";
+      } else if (const std::string_view rest = re.substr(i + 1);
+                 e == 'p' && rest.size() >= 3 && rest[0] == '{' && rest[2] == '}' &&
+                 !newer_characters(rest[1]).empty()) {
+        const std::string property = std::string(rest.substr(0, 3));  // "{L}"
+        const std::string members = "\\p" + property + newer_characters(rest[1]);
+        out += in_class ? members : "[" + members + "]";
+        i += 3;
       } else {
         out += '\\';
         out += e;
@@ -157,7 +218,7 @@ PreTokenizer::PreTokenizer(std::string_view name) : spec_(find_pre_tokenizer(nam
                             known_pre_tokenizer_names()));
   }
   for (const auto re : spec_->regexes) {
-    const std::string pattern = with_next_line_as_space(re);
+    const std::string pattern = for_pcre2(re);
     int error = 0;
     PCRE2_SIZE error_offset = 0;
     auto compiled = std::make_unique<Compiled>();
