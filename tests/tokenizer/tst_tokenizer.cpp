@@ -639,18 +639,20 @@ class TokenizerTest : public QObject {
     QCOMPARE(std::string(pieces[2]), std::string("\xC2\x85"));
   }
 
-  void pre_tokenizer_knows_unicode_15_characters() {
-    // CJK Extension H (Unicode 15.0) and I (15.1) are letters, Nag Mundari digits (15.0) are
-    // numbers, whatever the Unicode version of the PCRE2 underneath. As unassigned characters
-    // DeepSeek V3 would split the space off U+31350 and Llama 3 would not group the digits.
+  void pre_tokenizer_knows_characters_newer_than_pcre2() {
+    // CJK Extension H (Unicode 15.0) and I (15.1) and Egyptian hieroglyphs extended-A (16.0) are
+    // letters, Nag Mundari digits (15.0) are numbers, whatever the Unicode version of the PCRE2
+    // underneath. As unassigned characters DeepSeek V3 would split the space off U+31350 and
+    // Llama 3 would not group the digits.
     const auto split = [](const char* pre, const std::string& text) {
       std::vector<std::string> pieces;
       for (const auto piece : PreTokenizer(pre).split(text)) pieces.emplace_back(piece);
       return pieces;
     };
-    QCOMPARE(split("deepseek-v3", "a \xF0\xB1\x8D\x90\xF0\xB1\x8D\x91 \xF0\xAE\xAF\xB0"),
+    QCOMPARE(split("deepseek-v3",
+                   "a \xF0\xB1\x8D\x90\xF0\xB1\x8D\x91 \xF0\xAE\xAF\xB0 \xF0\x94\x80\x96"),
              (std::vector<std::string>{"a", " \xF0\xB1\x8D\x90\xF0\xB1\x8D\x91",
-                                       " \xF0\xAE\xAF\xB0"}));
+                                       " \xF0\xAE\xAF\xB0", " \xF0\x94\x80\x96"}));
     QCOMPARE(split("llama3", "\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2\xF0\x9E\x93\xB3 x"),
              (std::vector<std::string>{"\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2",
                                        "\xF0\x9E\x93\xB3", " x"}));
