@@ -3,6 +3,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -77,9 +79,94 @@ const std::vector<PreTokenizerSpec> k_table = {
      {R"( ?[^(\s|.,!?\x{2026}\x{3002}\x{FF0C}\x{3001}\x{964}\x{6D4}\x{60C})]+)"}},
 };
 
-// PCRE2's \s under UCP is "Z or \t\n\v\f\r" and misses U+0085 NEXT LINE, which Hugging Face's
-// regex engine and llama.cpp count as white space. Rewrite \s and \S to include it.
-std::string with_next_line_as_space(std::string_view re) {
+// Characters assigned since Unicode 14, by general category: 15.0 and 15.1 (as Python 3.13's
+// unicodedata has them), then 16.0 and 17.0 together (as the regex module 2026.5 has them).
+// Hugging Face's regex engines and the reference implementations know them (CJK extensions H to
+// J, Kawi, Nag Mundari, Egyptian hieroglyphs extended-A, new emoji, ...); a PCRE2 with older
+// tables (Debian 12's 10.42 has Unicode 14) sees them as unassigned, which splits " 𱍐" (CJK
+// Ext. H) as " ", "𱍐" where DeepSeek V3's regex keeps the letter with its space. A row is used
+// when PCRE2's tables are older than its version; adding what PCRE2 already knows changes nothing.
+struct NewerCharacters {
+  int unicode_version;  // major * 10 + minor
+  char category;        // of \p{L}, \p{M}, \p{N}, \p{P}, \p{S}
+  std::string_view ranges;
+};
+
+constexpr NewerCharacters k_newer_characters[] = {
+    {150, 'L',
+     R"(\x{1123F}-\x{11240}\x{11F02}\x{11F04}-\x{11F10}\x{11F12}-\x{11F33}\x{1342F})"
+     R"(\x{13441}-\x{13446}\x{1B132}\x{1B155}\x{1DF25}-\x{1DF2A}\x{1E030}-\x{1E06D})"
+     R"(\x{1E4D0}-\x{1E4EB}\x{2B739}\x{31350}-\x{323AF})"},
+    {150, 'M',
+     R"(\x{CF3}\x{ECE}\x{10EFD}-\x{10EFF}\x{11241}\x{11F00}-\x{11F01}\x{11F03})"
+     R"(\x{11F34}-\x{11F3A}\x{11F3E}-\x{11F42}\x{13440}\x{13447}-\x{13455}\x{1E08F})"
+     R"(\x{1E4EC}-\x{1E4EF})"},
+    {150, 'N', R"(\x{11F50}-\x{11F59}\x{1D2C0}-\x{1D2D3}\x{1E4F0}-\x{1E4F9})"},
+    {150, 'P', R"(\x{11B00}-\x{11B09}\x{11F43}-\x{11F4F})"},
+    {150, 'S',
+     R"(\x{1F6DC}\x{1F774}-\x{1F776}\x{1F77B}-\x{1F77F}\x{1F7D9}\x{1FA75}-\x{1FA77})"
+     R"(\x{1FA87}-\x{1FA88}\x{1FAAD}-\x{1FAAF}\x{1FABB}-\x{1FABD}\x{1FABF}\x{1FACE}-\x{1FACF})"
+     R"(\x{1FADA}-\x{1FADB}\x{1FAE8}\x{1FAF7}-\x{1FAF8})"},
+    {151, 'L', R"(\x{2EBF0}-\x{2EE5D})"},
+    {151, 'S', R"(\x{2FFC}-\x{2FFF}\x{31EF})"},
+    {170, 'L',
+     R"(\x{88F}\x{C5C}\x{CDC}\x{1C89}-\x{1C8A}\x{A7CB}-\x{A7CF}\x{A7D2}\x{A7D4})"
+     R"(\x{A7DA}-\x{A7DC}\x{A7F1}\x{105C0}-\x{105F3}\x{10940}-\x{10959}\x{10D4A}-\x{10D65})"
+     R"(\x{10D6F}-\x{10D85}\x{10EC2}-\x{10EC7}\x{11380}-\x{11389}\x{1138B}\x{1138E})"
+     R"(\x{11390}-\x{113B5}\x{113B7}\x{113D1}\x{113D3}\x{11BC0}-\x{11BE0}\x{11DB0}-\x{11DDB})"
+     R"(\x{13460}-\x{143FA}\x{16100}-\x{1611D}\x{16D40}-\x{16D6C}\x{16EA0}-\x{16EB8})"
+     R"(\x{16EBB}-\x{16ED3}\x{16FF2}-\x{16FF3}\x{187F8}-\x{187FF}\x{18CFF})"
+     R"(\x{18D09}-\x{18D1E}\x{18D80}-\x{18DF2}\x{1E5D0}-\x{1E5ED}\x{1E5F0})"
+     R"(\x{1E6C0}-\x{1E6DE}\x{1E6E0}-\x{1E6E2}\x{1E6E4}-\x{1E6E5}\x{1E6E7}-\x{1E6ED})"
+     R"(\x{1E6F0}-\x{1E6F4}\x{1E6FE}-\x{1E6FF}\x{2B73A}-\x{2B73F}\x{2CEA2}-\x{2CEAD})"
+     R"(\x{323B0}-\x{33479})"},
+    {170, 'M',
+     R"(\x{897}\x{1ACF}-\x{1ADD}\x{1AE0}-\x{1AEB}\x{10D69}-\x{10D6D}\x{10EFA}-\x{10EFC})"
+     R"(\x{113B8}-\x{113C0}\x{113C2}\x{113C5}\x{113C7}-\x{113CA}\x{113CC}-\x{113D0}\x{113D2})"
+     R"(\x{113E1}-\x{113E2}\x{11B60}-\x{11B67}\x{11F5A}\x{1611E}-\x{1612F})"
+     R"(\x{1E5EE}-\x{1E5EF}\x{1E6E3}\x{1E6E6}\x{1E6EE}-\x{1E6EF}\x{1E6F5})"},
+    {170, 'N',
+     R"(\x{10D40}-\x{10D49}\x{116D0}-\x{116E3}\x{11BF0}-\x{11BF9}\x{11DE0}-\x{11DE9})"
+     R"(\x{16130}-\x{16139}\x{16D70}-\x{16D79}\x{16FF4}-\x{16FF6}\x{1CCF0}-\x{1CCF9})"
+     R"(\x{1E5F1}-\x{1E5FA})"},
+    {170, 'P',
+     R"(\x{1B4E}-\x{1B4F}\x{1B7F}\x{10D6E}\x{10ED0}\x{113D4}-\x{113D5}\x{113D7}-\x{113D8})"
+     R"(\x{11BE1}\x{16D6D}-\x{16D6F}\x{1E5FF})"},
+    {170, 'S',
+     R"(\x{20C1}\x{2427}-\x{2429}\x{2B96}\x{31E4}-\x{31E5}\x{FBC3}-\x{FBD2}\x{FD90}-\x{FD91})"
+     R"(\x{FDC8}-\x{FDCE}\x{10D8E}-\x{10D8F}\x{10ED1}-\x{10ED8}\x{1CC00}-\x{1CCEF})"
+     R"(\x{1CCFA}-\x{1CCFC}\x{1CD00}-\x{1CEB3}\x{1CEBA}-\x{1CED0}\x{1CEE0}-\x{1CEF0})"
+     R"(\x{1F6D8}\x{1F777}-\x{1F77A}\x{1F8B2}-\x{1F8BB}\x{1F8C0}-\x{1F8C1})"
+     R"(\x{1F8D0}-\x{1F8D8}\x{1FA54}-\x{1FA57}\x{1FA89}-\x{1FA8A}\x{1FA8E}-\x{1FA8F})"
+     R"(\x{1FABE}\x{1FAC6}\x{1FAC8}\x{1FACD}\x{1FADC}\x{1FADF}\x{1FAE9}-\x{1FAEA}\x{1FAEF})"
+     R"(\x{1FBCB}-\x{1FBEF}\x{1FBFA})"},
+};
+
+// The Unicode version of PCRE2's tables, major * 10 + minor ("14.0.0" -> 140).
+int pcre2_unicode_version() {
+  char version[32] = {};
+  if (pcre2_config(PCRE2_CONFIG_UNICODE_VERSION, version) <= 0) return 0;
+  int major = 0;
+  int minor = 0;
+  if (std::sscanf(version, "%d.%d", &major, &minor) != 2) return 0;
+  return major * 10 + minor;
+}
+
+// The ranges a \p{category} must add for characters newer than PCRE2's tables.
+std::string newer_characters(char category) {
+  static const int known = pcre2_unicode_version();
+  std::string ranges;
+  for (const auto& row : k_newer_characters) {
+    if (row.category == category && row.unicode_version > known) ranges += row.ranges;
+  }
+  return ranges;
+}
+
+// Rewrites a table regex for PCRE2:
+//  - PCRE2's \s under UCP is "Z or \t\n\v\f\r" and misses U+0085 NEXT LINE, which Hugging
+//    Face's regex engine and llama.cpp count as white space: \s and \S include it.
+//  - \p{L}, \p{M}, \p{N}, \p{P}, \p{S} include the characters PCRE2's tables are too old for.
+std::string for_pcre2(std::string_view re) {
   std::string out;
   bool in_class = false;
   for (size_t i = 0; i < re.size(); ++i) {
@@ -91,6 +178,13 @@ std::string with_next_line_as_space(std::string_view re) {
         out += in_class ? R"(\s\x{85})" : R"([\s\x{85}])";
       } else if (e == 'S' && !in_class) {
         out += R"([^\s\x{85}])";
+      } else if (const std::string_view rest = re.substr(i + 1);
+                 e == 'p' && rest.size() >= 3 && rest[0] == '{' && rest[2] == '}' &&
+                 !newer_characters(rest[1]).empty()) {
+        const std::string property = std::string(rest.substr(0, 3));  // "{L}"
+        const std::string members = "\\p" + property + newer_characters(rest[1]);
+        out += in_class ? members : "[" + members + "]";
+        i += 3;
       } else {
         out += '\\';
         out += e;
@@ -157,7 +251,7 @@ PreTokenizer::PreTokenizer(std::string_view name) : spec_(find_pre_tokenizer(nam
                             known_pre_tokenizer_names()));
   }
   for (const auto re : spec_->regexes) {
-    const std::string pattern = with_next_line_as_space(re);
+    const std::string pattern = for_pcre2(re);
     int error = 0;
     PCRE2_SIZE error_offset = 0;
     auto compiled = std::make_unique<Compiled>();

@@ -111,6 +111,31 @@ struct HfBpeModel {
   std::optional<std::string> unk_token;
 };
 
+// model.merges as "a b" strings or, since tokenizers 0.20, as ["a", "b"] pairs.
+std::vector<std::pair<std::string, std::string>> read_merges(const json& merges,
+                                                             const std::string& path) {
+  const auto fail = [&](const std::string& what) {
+    return Error(ErrorCode::InvalidFile, fmt::format("{}: model.merges has {}", path, what));
+  };
+  std::vector<std::pair<std::string, std::string>> pairs;
+  pairs.reserve(merges.size());
+  for (const json& merge : merges) {
+    if (merge.is_string()) {
+      // The first space after position 0 separates the halves (a half may be " ").
+      const auto text = merge.get<std::string>();
+      const size_t space = text.size() > 1 ? text.find(' ', 1) : std::string::npos;
+      if (space == std::string::npos) throw fail("'" + text + "', not two tokens");
+      pairs.emplace_back(text.substr(0, space), text.substr(space + 1));
+    } else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() &&
+               merge[1].is_string()) {
+      pairs.emplace_back(merge[0].get<std::string>(), merge[1].get<std::string>());
+    } else {
+      throw fail("an entry that is neither \"a b\" nor [\"a\", \"b\"]");
+    }
+  }
+  return pairs;
+}
+
 HfBpeModel read_hf_bpe_model(const json& doc, const std::string& path) {
   const auto fail = [&](const std::string& what) {
     return Error(ErrorCode::InvalidFile, fmt::format("{}: {}", path, what));
@@ -161,21 +186,7 @@ HfBpeModel read_hf_bpe_model(const json& doc, const std::string& path) {
   for (size_t i = 0; i < n; ++i) {
     if (m.tokens[i].empty()) m.tokens[i] = fmt::format("[PAD{}]", i);  // as llama.cpp's converter
   }
-  m.merges.reserve(model["merges"].size());
-  for (const json& merge : model["merges"]) {
-    if (merge.is_string()) {
-      // "a b": the first space after position 0 separates the halves (a half may be " ").
-      const auto text = merge.get<std::string>();
-      const size_t space = text.size() > 1 ? text.find(' ', 1) : std::string::npos;
-      if (space == std::string::npos) throw fail("model.merges has '" + text + "', not two tokens");
-      m.merges.emplace_back(text.substr(0, space), text.substr(space + 1));
-    } else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() &&
-               merge[1].is_string()) {
-      m.merges.emplace_back(merge[0].get<std::string>(), merge[1].get<std::string>());
-    } else {
-      throw fail("model.merges has an entry that is neither \"a b\" nor [\"a\", \"b\"]");
-    }
-  }
+  m.merges = read_merges(model["merges"], path);
   m.byte_fallback = model.value("byte_fallback", false) == true;
   if (model.contains("unk_token") && model["unk_token"].is_string()) {
     m.unk_token = model["unk_token"].get<std::string>();
@@ -276,7 +287,9 @@ bool is_byte_token_text(std::string_view t) {
 // and SentencePiece's "merge the pair that makes the best-scoring piece" gives the same tokens
 // as the merges. The vocabulary becomes what llama.cpp's converter writes for the model:
 // tokenizer.ggml.model "llama", <0xNN> byte tokens, and added tokens that are not special with
-// "▁" written back as " ", so that they match the raw text ("▁▁" is a run of two spaces).
+// "▁" written back as " ", so that they match the raw text ("▁▁" is a run of two spaces). (So,
+// as with llama.cpp, a "▁▁" typed literally is not that added token, where Hugging Face would
+// match it.)
 Vocabulary sentencepiece_vocabulary(HfBpeModel m, const json& doc, const std::string& path) {
   Vocabulary vocab;
   vocab.model = VocabModel::Spm;
@@ -329,11 +342,17 @@ Vocabulary sentencepiece_vocabulary(HfBpeModel m, const json& doc, const std::st
 
 Vocabulary from_hf_tokenizer_json(const std::string& path, const std::string& pre) {
   const json doc = read_json(path);
-  HfBpeModel model = read_hf_bpe_model(doc, path);
-  Vocabulary vocab = model.byte_fallback ? sentencepiece_vocabulary(std::move(model), doc, path)
-                                         : byte_level_vocabulary(std::move(model), path, pre);
-  read_special_ids(std::filesystem::path(path).parent_path(), vocab);
-  return vocab;
+  try {
+    HfBpeModel model = read_hf_bpe_model(doc, path);
+    Vocabulary vocab = model.byte_fallback ? sentencepiece_vocabulary(std::move(model), doc, path)
+                                           : byte_level_vocabulary(std::move(model), path, pre);
+    read_special_ids(std::filesystem::path(path).parent_path(), vocab);
+    return vocab;
+  } catch (const json::exception& e) {
+    // A value of the wrong type where the checks above did not look ("special": "yes").
+    throw Error(ErrorCode::InvalidFile,
+                fmt::format("{}: unexpected JSON structure: {}", path, e.what()));
+  }
 }
 
 } // namespace sikao::tokenizer

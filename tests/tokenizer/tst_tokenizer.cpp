@@ -473,7 +473,8 @@ class TokenizerTest : public QObject {
     QTest::addColumn<QString>("vocab");
     QTest::addColumn<int>("index");
     for (const char* vocab : {"qwen3-json", "smollm2-json", "llama-spm", "phi-3", "gpt-2",
-                              "deepseek-llm", "falcon"}) {
+                              "deepseek-llm", "falcon", "hf-llama3-json", "hf-deepseek-v3-json",
+                              "hf-gemma3-json", "hf-gemma3-gguf"}) {
       for (size_t i = 0; i < mixed_scripts().size(); ++i) {
         QTest::newRow(qPrintable(QString("%1/%2").arg(vocab, mixed_scripts()[i].first)))
             << QString(vocab) << static_cast<int>(i);
@@ -510,6 +511,7 @@ class TokenizerTest : public QObject {
     QTest::addColumn<QString>("vocab");
     QTest::newRow("byte-level BPE") << "qwen3-json";
     QTest::newRow("SPM <0xNN>") << "llama-spm";
+    QTest::newRow("Gemma 3 <0xNN>") << "hf-gemma3-json";
   }
 
   void detokenizer_never_emits_partial_utf8_from_byte_tokens() {
@@ -570,6 +572,23 @@ class TokenizerTest : public QObject {
     QCOMPARE(ids.back(), 151668);
   }
 
+  void gemma_added_tokens_follow_llama_cpp() {
+    // Gemma 3's "\n" and "\t" runs are added tokens that are not special: always units. Its
+    // reserved <unused0>... are not special either in tokenizer.json, but llama.cpp's converter
+    // makes them control tokens, so user text cannot produce them.
+    const Tokenizer& tok = vocab_named("hf-gemma3-json");
+    const auto runs = tok.encode("a\n\n\tb", false, false);
+    QCOMPARE(runs.size(), size_t(4));
+    QCOMPARE(runs[1], 108);     // "\n\n"
+    QCOMPARE(runs[2], 255968);  // "\t"
+    for (const TokenId id : tok.encode("<unused0><start_of_turn>", false, false)) {
+      QVERIFY2(!tok.is_control(id), qPrintable(QString::number(id)));
+    }
+    QCOMPARE(tok.encode("<unused0><start_of_turn>", false, true), (std::vector<TokenId>{6, 105}));
+    QCOMPARE(tok.encode("hi", true, false).front(), 2);  // <bos>: add_bos_token is true
+    QVERIFY(tok.is_end_of_generation(106));  // <end_of_turn>, eos in tokenizer_config.json
+  }
+
   void knows_end_of_generation_tokens() {
     const Tokenizer& tok = qwen3();
     QVERIFY(tok.is_end_of_generation(151645));   // <|im_end|>, also Qwen3's eos
@@ -618,6 +637,25 @@ class TokenizerTest : public QObject {
     QCOMPARE(pieces.size(), size_t(4));
     QCOMPARE(std::string(pieces[1]), std::string(" "));
     QCOMPARE(std::string(pieces[2]), std::string("\xC2\x85"));
+  }
+
+  void pre_tokenizer_knows_characters_newer_than_pcre2() {
+    // CJK Extension H (Unicode 15.0) and I (15.1) and Egyptian hieroglyphs extended-A (16.0) are
+    // letters, Nag Mundari digits (15.0) are numbers, whatever the Unicode version of the PCRE2
+    // underneath. As unassigned characters DeepSeek V3 would split the space off U+31350 and
+    // Llama 3 would not group the digits.
+    const auto split = [](const char* pre, const std::string& text) {
+      std::vector<std::string> pieces;
+      for (const auto piece : PreTokenizer(pre).split(text)) pieces.emplace_back(piece);
+      return pieces;
+    };
+    QCOMPARE(split("deepseek-v3",
+                   "a \xF0\xB1\x8D\x90\xF0\xB1\x8D\x91 \xF0\xAE\xAF\xB0 \xF0\x94\x80\x96"),
+             (std::vector<std::string>{"a", " \xF0\xB1\x8D\x90\xF0\xB1\x8D\x91",
+                                       " \xF0\xAE\xAF\xB0", " \xF0\x94\x80\x96"}));
+    QCOMPARE(split("llama3", "\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2\xF0\x9E\x93\xB3 x"),
+             (std::vector<std::string>{"\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2",
+                                       "\xF0\x9E\x93\xB3", " x"}));
   }
 
   // The prompts of ../shared/reference were tokenized by llama.cpp (add_special and
@@ -867,6 +905,9 @@ class TokenizerTest : public QObject {
               {{"type", "BPE"}, {"vocab", {{"a", "zero"}}}, {"merges", nlohmann::json::array()}}}}),
         ErrorCode::InvalidFile, "model.vocab['a'] is not an id");
     expect_error(load(nlohmann::json::array()), ErrorCode::InvalidFile, "no \"model\" object");
+    nlohmann::json odd_flag = spm_model(list({}));
+    odd_flag["byte_fallback"] = "yes";
+    expect_error(load({{"model", odd_flag}}), ErrorCode::InvalidFile, "unexpected JSON structure");
     const std::string not_json = dir.filePath("broken.json").toStdString();
     std::ofstream(not_json) << "{\"model\": {";
     expect_error([&] { from_hf_tokenizer_json(not_json); }, ErrorCode::InvalidFile,
