@@ -600,6 +600,28 @@ class TokenizerTest : public QObject {
     QVERIFY(!spm.is_end_of_generation(1));
   }
 
+  // The families' end-of-turn tokens stop generation, from the real vocabularies (their GGUF
+  // form, as llama.cpp's converter writes it): Llama 3 <|eot_id|>, Gemma 3 <end_of_turn>,
+  // Phi-3 <|end|>; the start-of-turn tokens do not.
+  void families_stop_at_their_end_of_turn_token() {
+    SIKAO_REQUIRE_SHARED();
+    const struct {
+      const char* vocab;
+      const char* end;
+      const char* start;
+    } cases[] = {{"hf-llama3-gguf", "<|eot_id|>", "<|start_header_id|>"},
+                 {"hf-gemma3-gguf", "<end_of_turn>", "<start_of_turn>"},
+                 {"phi-3", "<|end|>", "<|user|>"}};
+    for (const auto& c : cases) {
+      const Tokenizer& tok = vocab_named(c.vocab);
+      const auto end = tok.encode(c.end, false, true);
+      const auto start = tok.encode(c.start, false, true);
+      QVERIFY2(end.size() == 1 && start.size() == 1, c.vocab);
+      QVERIFY2(tok.is_end_of_generation(end[0]), c.end);
+      QVERIFY2(!tok.is_end_of_generation(start[0]), c.start);
+    }
+  }
+
   void bos_and_eos_follow_the_vocabulary() {
     Vocabulary v = tiny_bpe();
     v.bos = 256;

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include "model/random_model.h"
+#include "models/model_catalog.h"
 #include "models/model_manager.h"
 #include "startup_model.h"
 #include "support/test_support.h"
@@ -138,6 +140,8 @@ class TestModelManager : public QObject {
     // stories260K: llama, 292,800 parameters, 2048 context, no general.file_type (so the
     // dominant tensor type, F32), no reasoning.
     QCOMPARE(cell(m, "stories260K.gguf", ModelManager::ArchitectureRole).toString(), QString("llama"));
+    QCOMPARE(cell(m, "stories260K.gguf", ModelManager::FamilyRole).toString(), QString("Llama"));
+    QCOMPARE(cell(m, "falcon-vocab.gguf", ModelManager::FamilyRole).toString(), QString());
     QCOMPARE(cell(m, "stories260K.gguf", ModelManager::ParametersRole).toLongLong(), 292800);
     QCOMPARE(cell(m, "stories260K.gguf", ModelManager::ContextLengthRole).toLongLong(), 2048);
     QCOMPARE(cell(m, "stories260K.gguf", ModelManager::QuantRole).toString(), QString("F32"));
@@ -164,9 +168,34 @@ class TestModelManager : public QObject {
 
     // The bundled demo: qwen3, F16, 512 context, a reasoning template.
     QCOMPARE(m.data(m.index(6), ModelManager::ArchitectureRole).toString(), QString("qwen3"));
+    QCOMPARE(m.data(m.index(6), ModelManager::FamilyRole).toString(), QString("Qwen3"));
     QCOMPARE(m.data(m.index(6), ModelManager::QuantRole).toString(), QString("F16"));
     QCOMPARE(m.data(m.index(6), ModelManager::ContextLengthRole).toLongLong(), 512);
     QVERIFY(m.data(m.index(6), ModelManager::ReasonsRole).toBool());
+  }
+
+  // A file of each new family is described by its family's name, with its size and type.
+  void new_families_show_their_name_and_size() {
+    const struct {
+      const char* preset;
+      const char* family;
+    } cases[] = {{"test-gemma2", "Gemma 2"}, {"test-gemma3", "Gemma 3"}, {"test-phi4", "Phi-3"},
+                 {"test-smollm3", "SmolLM3"}, {"test-granite", "Granite"},
+                 {"test-ministral3", "Ministral 3"}, {"test-llama3", "Llama"}};
+    for (const auto& c : cases) {
+      sikao::model::RandomModelOptions o;
+      o.shape = *sikao::model::shape_preset(c.preset);
+      o.file_type = sikao::model::FileType::Q8_0;
+      o.overwrite = sikao::gguf::Overwrite::Replace;
+      const QString file = dir_.filePath(QString("%1.gguf").arg(c.preset));
+      sikao::model::write_random_model(file.toStdString(), o);
+      const auto info = sikao::ui::read_model_file(file, sikao::ui::ModelSource::OpenedFile);
+      QVERIFY2(info.error.isEmpty(), qPrintable(info.error));
+      QCOMPARE(info.family, QString(c.family));
+      QCOMPARE(info.quant, QString("Q8_0"));
+      QCOMPARE(info.file_size, QFileInfo(file).size());
+      QVERIFY(info.parameters > 0);
+    }
   }
 
   void broken_files_are_rows_with_the_engines_message() {
@@ -406,7 +435,7 @@ class TestModelManager : public QObject {
   void role_names_are_what_the_qml_pages_use() {
     ModelManager m(ini(settings_file("roles.ini")), models_, QString());
     const auto roles = m.roleNames();
-    for (const char* name : {"path", "name", "architecture", "fileSizeText", "quant", "contextLength",
+    for (const char* name : {"path", "name", "architecture", "family", "fileSizeText", "quant", "contextLength",
                              "parametersText", "reasons", "bundled", "error", "loaded"}) {
       QVERIFY2(roles.values().contains(QByteArray(name)), name);
     }

@@ -82,7 +82,7 @@ void describe(ModelFileInfo& info) {
   info.reasons = reasons(file, chat::model_chat_info(file));
   // The engine's own validation of the architecture and shapes, so an unsupported model says
   // so here instead of when the user tries to load it.
-  model::read_config(file);
+  info.family = QString::fromUtf8(model::read_config(file).arch.family);
   if (const QString bad = unsupported_types(summary); !bad.isEmpty()) {
     throw Error(ErrorCode::Unsupported,
                 QStringLiteral("%1: tensor type %2 is not supported by Sikao's GPU kernels yet")

@@ -16,6 +16,7 @@ struct ModelFileInfo {
   ModelSource source = ModelSource::ModelsFolder;
   QString name;          // general.name, else the file name without its extension
   QString architecture;  // general.architecture
+  QString family;        // the family people know ("Gemma 3"); empty when Sikao cannot run it
   qint64 file_size = 0;
   QString quant;         // llama.cpp's file-type name ("Q4_K_M"), else the largest tensor type
   qint64 context_length = 0;  // training context; 0 when the file does not say

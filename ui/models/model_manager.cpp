@@ -66,6 +66,7 @@ QVariant ModelManager::data(const QModelIndex& index, int role) const {
     case PathRole: return m.path;
     case FileNameRole: return QFileInfo(m.path).fileName();
     case ArchitectureRole: return m.architecture;
+    case FamilyRole: return m.family;
     case FileSizeRole: return m.file_size;
     case FileSizeTextRole: return QLocale().formattedDataSize(m.file_size);
     case QuantRole: return m.quant;
@@ -87,6 +88,7 @@ QHash<int, QByteArray> ModelManager::roleNames() const {
       {FileNameRole, "fileName"},
       {NameRole, "name"},
       {ArchitectureRole, "architecture"},
+      {FamilyRole, "family"},
       {FileSizeRole, "fileSize"},
       {FileSizeTextRole, "fileSizeText"},
       {QuantRole, "quant"},

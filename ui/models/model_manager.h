@@ -51,6 +51,7 @@ class ModelManager : public QAbstractListModel {
     FileNameRole,
     NameRole,
     ArchitectureRole,
+    FamilyRole,        // "Gemma 3": ModelFileInfo::family
     FileSizeRole,      // bytes
     FileSizeTextRole,  // "2.04 MiB"
     QuantRole,

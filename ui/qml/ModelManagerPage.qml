@@ -208,6 +208,7 @@ Page {
                 required property string fileName
                 required property string path
                 required property string architecture
+                required property string family
                 required property string quant
                 required property string parametersText
                 required property var contextLength
@@ -257,7 +258,8 @@ Page {
                             Layout.fillWidth: true
                             wrapMode: Text.Wrap
                             text: qsTr("%1 · %2 · %3 parameters · context %4 · %5")
-                                  .arg(page.isolate(row.architecture)).arg(page.isolate(row.quant))
+                                  .arg(page.isolate(row.family !== "" ? row.family : row.architecture))
+                                  .arg(page.isolate(row.quant))
                                   .arg(page.isolate(row.parametersText))
                                   .arg(row.contextLength > 0 ? row.contextLength : qsTr("unknown"))
                                   .arg(row.fileSizeText)
