@@ -55,7 +55,9 @@ ModelShape with(ModelShape s, const std::function<void(ModelShape&)>& change) {
 // Gemma 2 and 3 / Phi-3.5 and 4 / SmolLM3 / Granite 3.3 / Ministral 3 releases), and the tiny
 // versions of each family that the reference tests regenerate (tests/model/reference): 2-4
 // layers, widths of whole 256-element k-quant blocks, a vocabulary of 2000, a sliding window of
-// 16 and original contexts of 32-64 so that prompts of 100 tokens cross them.
+// 16 and original contexts of 32-64 so that prompts of 100 tokens cross them (LongRoPE's 256:
+// llama.cpp pads a context to a multiple of 256 and picks the factors by that, so the short
+// factors need a context of 256 and the long ones 512).
 const std::vector<PresetRow>& presets() {
   using A = Architecture;
   static const std::vector<PresetRow> rows = {
@@ -94,7 +96,7 @@ const std::vector<PresetRow>& presets() {
       {"test-gemma3", with(dense(A::Gemma3, 2000, 256, 4, 4, 2, 64, 512, 4096, 1e6f, 1e-6f, true),
                            [](ModelShape& s) { s.sliding_window = 16; s.rope_base_swa = 1e4f; s.rope_scaling = "linear"; s.rope_factor = 8; })},
       {"test-phi4", with(dense(A::Phi3, 2000, 256, 2, 4, 2, 64, 512, 4096, 1e4f, 1e-5f, true),
-                         [](ModelShape& s) { s.n_rot = 48; s.rope_scaling = "longrope"; s.rope_original_context = 64; s.rope_attn_factor = 1.19f; })},
+                         [](ModelShape& s) { s.n_rot = 48; s.rope_scaling = "longrope"; s.rope_original_context = 256; s.rope_attn_factor = 1.19f; })},
       {"test-smollm3", dense(A::SmolLM3, 2000, 256, 4, 4, 2, 0, 512, 4096, 5e6f, 1e-6f, true)},
       {"test-granite", with(dense(A::Granite, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e7f, 1e-5f, true),
                             [](ModelShape& s) { s.logit_scale = 8; s.residual_scale = 0.22f; s.embedding_scale = 12; s.attention_scale = 0.0625f; })},

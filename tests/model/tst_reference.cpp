@@ -57,6 +57,15 @@ double tolerance_factor(const json& ref) {
   return base_tolerance_factor(ref) / (tighten > 0 ? tighten : 1.0);
 }
 
+// The context the reference was computed in (its settings.n_ctx; 512 for the PyTorch fixtures):
+// LongRoPE chooses its factors by it, so the engine is loaded with the same.
+uint32_t reference_context(const json& ref) {
+  if (ref.contains("settings") && ref["settings"].contains("n_ctx")) {
+    return ref["settings"]["n_ctx"].get<uint32_t>();
+  }
+  return 512;
+}
+
 double stddev(const std::vector<float>& v) {
   double mean = 0;
   for (float x : v) mean += x;
@@ -171,7 +180,7 @@ class TestReference : public QObject {
              qPrintable(QString("model %1 not found").arg(model_file.c_str())));
 
     sikao::LoadOptions options;
-    options.context_length = 512;
+    options.context_length = reference_context(ref);
     auto model = sikao::Model::load(model_file, options);
     sikao::Session session(*model);
 
@@ -265,7 +274,7 @@ class TestReference : public QObject {
     const auto result = sikao::test::run_cli(
         {"eval", "-m", QString::fromStdString(model_file.string()), "--tokens",
          token_words.join(' '), "--top", QString::number(k), "--greedy",
-         QString::number(ref_ids.size()), "--json"},
+         QString::number(ref_ids.size()), "--ctx", QString::number(reference_context(ref)), "--json"},
         300000);
     QVERIFY2(result.exit_code == 0, qPrintable(result.err));
     const json out = json::parse(result.out.toStdString(), nullptr, false);

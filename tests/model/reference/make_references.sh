@@ -22,9 +22,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 presets="test-llama3 test-llama-linear test-qwen2-yarn test-gemma2 test-gemma3 test-phi4 test-smollm3 test-granite test-ministral3"
-ref() {  # ref MODEL_FILE OUT_JSON: llama-ref on a model in $work, warnings are failures
-  (cd "$work" && "$shared/tools/llama.cpp/cpu-2026/llama-ref" -m "$1" --random-ids 100 \
-      --seed 11 --greedy 32 --top 20 --threads 2 --ctx 512 --name random100 2>"$1.log") >"$2"
+# ref MODEL_FILE OUT_JSON [N_IDS CTX GREEDY]: llama-ref on a model in $work (by default 100 random
+# ids in a context of 512, 32 greedy steps); warnings are failures.
+ref() {
+  (cd "$work" && "$shared/tools/llama.cpp/cpu-2026/llama-ref" -m "$1" --random-ids "${3:-100}" \
+      --seed 11 --greedy "${5:-32}" --top 20 --threads 2 --ctx "${4:-512}" --name "random${3:-100}" \
+      2>"$1.log") >"$2"
   if grep -iE "warn|unexpected|missing" "$work/$1.log"; then
     echo "llama.cpp warned on $1" >&2
     exit 1
@@ -67,6 +70,19 @@ ref["model_location"] = location
 json.dump(ref, open(dst, "w"), separators=(",", ":"))
 PY
       echo "$name"
+    fi
+    # LongRoPE's short factors: a context of 256, no longer than the original context (256;
+    # llama.cpp rounds a context up to a multiple of 256 before it chooses).
+    if [ "$preset" = test-phi4 ] && [ "$type" != Q4_K_M ]; then
+      ref "$name.gguf" "$work/$name.short.json" 100 256 32
+      python3 - "$work/$name.short.json" "$here/$name.short-context.json" "$location" <<'PY'
+import json, sys
+src, dst, location = sys.argv[1:]
+ref = json.load(open(src))
+ref["model_location"] = location
+json.dump(ref, open(dst, "w"), separators=(",", ":"))
+PY
+      echo "$name (short context)"
     fi
   done
 done
