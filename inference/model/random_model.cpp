@@ -83,7 +83,7 @@ const std::vector<PresetRow>& presets() {
       {"granite-3.3-2b", with(dense(A::Granite, 49159, 2048, 40, 32, 8, 0, 8192, 131072, 1e7f, 1e-5f, true),
                               [](ModelShape& s) { s.logit_scale = 8; s.residual_scale = 0.22f; s.embedding_scale = 12; s.attention_scale = 0.015625f; })},
       {"ministral3-3b", with(dense(A::Mistral3, 131072, 3072, 26, 32, 8, 128, 9216, 262144, 1e6f, 1e-5f, true),
-                             [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 16384; s.attention_temperature = 0.1f; })},
+                             [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 16384; s.rope_yarn_log_multiplier = 1; s.attention_temperature = 0.1f; })},
       // Tiny versions for the reference tests.
       {"test-llama3", with(dense(A::Llama, 2000, 256, 2, 4, 2, 0, 512, 4096, 5e5f, 1e-5f, false),
                            [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 8; s.rope_original_context = 64; })},
@@ -101,7 +101,7 @@ const std::vector<PresetRow>& presets() {
       {"test-granite", with(dense(A::Granite, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e7f, 1e-5f, true),
                             [](ModelShape& s) { s.logit_scale = 8; s.residual_scale = 0.22f; s.embedding_scale = 12; s.attention_scale = 0.0625f; })},
       {"test-ministral3", with(dense(A::Mistral3, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e6f, 1e-5f, true),
-                               [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 32; s.attention_temperature = 0.1f; })},
+                               [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 32; s.rope_yarn_log_multiplier = 0.5f; s.attention_temperature = 0.1f; })},
   };
   return rows;
 }
@@ -376,6 +376,7 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
     w.set_u32(key("rope.scaling.original_context_length"), s.rope_original_context);
   }
   set_f32_if("rope.scaling.attn_factor", s.rope_attn_factor);
+  set_f32_if("rope.scaling.yarn_log_multiplier", s.rope_yarn_log_multiplier);
   set_f32_if("rope.freq_base_swa", s.rope_base_swa);
   if (s.sliding_window) {
     w.set_u32(key("attention.sliding_window"), s.sliding_window);

@@ -43,6 +43,7 @@ struct ModelShape {
   float rope_factor = 0.0f;          // rope.scaling.factor
   uint32_t rope_original_context = 0;
   float rope_attn_factor = 0.0f;     // rope.scaling.attn_factor (LongRoPE's magnitude)
+  float rope_yarn_log_multiplier = 0.0f;  // rope.scaling.yarn_log_multiplier (mscale_all_dim)
   bool llama3_rope_freqs = false;    // rope_freqs.weight from Llama 3's formula (low 1, high 4)
   float rope_base_swa = 0.0f;        // the sliding-window layers' base (Gemma 3)
   uint32_t sliding_window = 0;
