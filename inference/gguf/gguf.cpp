@@ -7,7 +7,6 @@
 #include <limits>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,10 +20,13 @@ static_assert(std::endian::native == std::endian::little, "the GGUF reader assum
 namespace sikao::gguf {
 
 // ---------------------------------------------------------------------------------------------
-// The read-only mapping of the whole file; owns the descriptor and the mapping.
-class GgufFile::Mapping {
+// The file, read rather than mapped: the header and metadata are read once into memory (the
+// metadata's strings are views into it), tensor data is read on request with pread. A model file
+// that shrinks while it loads (a download still running, a file being replaced) then gives a
+// short read and a clear error, where a mapping would kill the process with SIGBUS.
+class GgufFile::Source {
  public:
-  explicit Mapping(const std::filesystem::path& path) {
+  explicit Source(const std::filesystem::path& path) : path_(path) {
     // O_NONBLOCK: opening a FIFO named as a model must not wait for a writer (it is refused below).
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd_ < 0) throw Error(ErrorCode::Io, fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
@@ -39,29 +41,49 @@ class GgufFile::Mapping {
       throw Error(ErrorCode::Io, fmt::format("{}: not a regular file", path.string()));
     }
     size_ = static_cast<uint64_t>(st.st_size);
-    if (size_ == 0) return;  // mmap rejects length 0; the parser reports the empty file
-    void* addr = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
-    if (addr == MAP_FAILED) {
-      const int err = errno;
-      ::close(fd_);
-      throw Error(ErrorCode::Io, fmt::format("{}: cannot map {} bytes: {}", path.string(), size_, std::strerror(err)));
-    }
-    data_ = static_cast<const std::byte*>(addr);
   }
-  ~Mapping() {
-    if (data_) ::munmap(const_cast<std::byte*>(data_), size_);
+  ~Source() {
     if (fd_ >= 0) ::close(fd_);
   }
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
+  Source(const Source&) = delete;
+  Source& operator=(const Source&) = delete;
 
-  const std::byte* data() const { return data_; }
   uint64_t size() const { return size_; }
+  const std::vector<std::byte>& head() const { return head_; }
+
+  // Reads the first n bytes (n <= size()) into head(); views into an earlier head() are invalid.
+  void read_head(uint64_t n) {
+    const uint64_t had = head_.size();
+    if (n <= had) return;
+    head_.resize(n);
+    read_at(had, std::span(head_).subspan(had));
+  }
+
+  // Exactly out.size() bytes from offset; Io "the file changed" when the file ends early.
+  void read_at(uint64_t offset, std::span<std::byte> out) const {
+    uint64_t done = 0;
+    while (done < out.size()) {
+      const ssize_t n = ::pread(fd_, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        throw Error(ErrorCode::Io, fmt::format("{}: cannot read {} bytes at byte {}: {}", path_.string(),
+                                               out.size(), offset, std::strerror(errno)));
+      if (n == 0) {
+        struct stat st {};
+        const uint64_t now = ::fstat(fd_, &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+        throw Error(ErrorCode::Io, fmt::format("{}: the file changed while it was being read: it now has {} "
+                                               "bytes, {} when it was opened",
+                                               path_.string(), now, size_));
+      }
+      done += static_cast<uint64_t>(n);
+    }
+  }
 
  private:
+  std::filesystem::path path_;
   int fd_ = -1;
-  const std::byte* data_ = nullptr;
   uint64_t size_ = 0;
+  std::vector<std::byte> head_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -148,9 +170,19 @@ bool Value::is_integer() const {
 // ---------------------------------------------------------------------------------------------
 // Reads the untrusted bytes front to back; every read is bounds-checked against the file size and
 // every failure names the byte offset where the bad field starts.
+// Thrown by the parser when the header runs past the bytes read so far (but not past the file):
+// open() reads more and parses again.
+struct NeedMore {
+  uint64_t bytes;
+};
+
+// Parses the header and metadata from `data`, the first `available` bytes of a file of `size`
+// bytes. Every bound is checked against the file's size (what is malformed); reading past
+// `available` throws NeedMore.
 class Parser {
  public:
-  Parser(GgufFile& file, const std::byte* data, uint64_t size) : f_(file), data_(data), size_(size) {}
+  Parser(GgufFile& file, const std::byte* data, uint64_t available, uint64_t size)
+      : f_(file), data_(data), available_(available), size_(size) {}
 
   void parse() {
     if (size_ == 0) fail_at(0, "the file is empty (0 bytes), not a GGUF model");
@@ -173,6 +205,7 @@ class Parser {
     if (n > remaining())
       fail_at(pos_, fmt::format("file truncated: {} needs {} bytes but only {} remain of {}", what, n,
                                 remaining(), size_));
+    if (pos_ + n > available_) throw NeedMore{pos_ + n};
   }
 
   template <typename T>
@@ -188,6 +221,7 @@ class Parser {
     const uint64_t len = read<uint64_t>(what);
     if (len > remaining())
       fail_at(at, fmt::format("{} has length {} but only {} bytes remain in the file", what, len, remaining()));
+    need(len, what);
     std::string_view s(reinterpret_cast<const char*>(data_ + pos_), len);
     pos_ += len;
     return s;
@@ -306,6 +340,7 @@ class Parser {
         }
         break;
       case ValueType::Bool: {
+        need(a.size, what);
         for (uint64_t i = 0; i < a.size; ++i) {
           const auto b = static_cast<uint8_t>(data_[pos_ + i]);
           if (b > 1) fail_at(pos_ + i, fmt::format("{} element {} is a bool with byte value {}", what, i, b));
@@ -316,6 +351,7 @@ class Parser {
       }
       default: {
         const uint64_t bytes = a.size * scalar_size(a.element_type);  // bounded by check_count
+        need(bytes, what);
         a.scalars = {data_ + pos_, bytes};
         pos_ += bytes;
         break;
@@ -440,6 +476,7 @@ class Parser {
 
   GgufFile& f_;
   const std::byte* data_;
+  uint64_t available_;
   uint64_t size_;
   uint64_t pos_ = 0;
   uint64_t tensor_count_ = 0, kv_count_ = 0;
@@ -456,17 +493,29 @@ GgufFile::GgufFile(GgufFile&&) noexcept = default;
 GgufFile& GgufFile::operator=(GgufFile&&) noexcept = default;
 GgufFile::~GgufFile() = default;
 
+// Reads the first MiB, and more (at least doubling) while the header runs past what was read:
+// the header and metadata of a model are a few MiB at most (a 262k-token vocabulary).
 GgufFile GgufFile::open(const std::filesystem::path& path) {
-  GgufFile f;
-  f.path_ = path;
-  f.mapping_ = std::make_unique<Mapping>(path);
-  Parser(f, f.mapping_->data(), f.mapping_->size()).parse();
-  log::get("gguf")->debug("{}: GGUF v{}, {} metadata keys, {} tensors, data at byte {}", path.string(), f.version_,
-                          f.metadata_.size(), f.tensors_.size(), f.data_offset_);
-  return f;
+  auto source = std::make_unique<Source>(path);
+  uint64_t want = std::min<uint64_t>(source->size(), 1u << 20);
+  for (;;) {
+    source->read_head(want);
+    GgufFile f;
+    f.path_ = path;
+    try {
+      Parser(f, source->head().data(), source->head().size(), source->size()).parse();
+    } catch (const NeedMore& more) {
+      want = std::min(source->size(), std::max(2 * want, more.bytes));
+      continue;
+    }
+    f.source_ = std::move(source);
+    log::get("gguf")->debug("{}: GGUF v{}, {} metadata keys, {} tensors, data at byte {}", path.string(),
+                            f.version_, f.metadata_.size(), f.tensors_.size(), f.data_offset_);
+    return f;
+  }
 }
 
-uint64_t GgufFile::file_size() const { return mapping_->size(); }
+uint64_t GgufFile::file_size() const { return source_->size(); }
 
 const Value* GgufFile::find(std::string_view key) const {
   const auto it = metadata_index_.find(key);
@@ -600,11 +649,20 @@ const TensorInfo* GgufFile::find_tensor(std::string_view name) const {
   return it == tensor_index_.end() ? nullptr : &tensors_[it->second];
 }
 
-std::span<const std::byte> GgufFile::tensor_data(const TensorInfo& tensor) const {
+void GgufFile::read_tensor(const TensorInfo& tensor, std::span<std::byte> out) const {
   if (tensor.offset < data_offset_ || tensor.offset > file_size() || tensor.bytes > file_size() - tensor.offset)
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("{}: tensor '{}' does not lie in this file's data section", path_.string(), tensor.name));
-  return {mapping_->data() + tensor.offset, tensor.bytes};
+  if (out.size() != tensor.bytes)
+    throw Error(ErrorCode::InvalidArgument, fmt::format("{}: tensor '{}' has {} bytes, not {}", path_.string(),
+                                                        tensor.name, tensor.bytes, out.size()));
+  source_->read_at(tensor.offset, out);
+}
+
+std::vector<std::byte> GgufFile::tensor_data(const TensorInfo& tensor) const {
+  std::vector<std::byte> out(tensor.bytes);
+  read_tensor(tensor, out);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 #pragma once
-// GGUF reader: the file is memory-mapped once; metadata is parsed and validated when the file is
-// opened (every count, length, offset, size, type and dimension is checked against the file size
-// before it is used), and tensor data is handed out as spans into the mapping, never copied.
+// GGUF reader: the header and metadata are read into memory and validated when the file is opened
+// (every count, length, offset, size, type and dimension is checked against the file size before
+// it is used); tensor data is read from the file when asked for (pread, not a mapping, so a file
+// that shrinks while a model loads is an error, not SIGBUS).
 //
 // Format (little-endian, versions 2 and 3):
 //   "GGUF" u32 version, u64 n_tensors, u64 n_kv
@@ -47,8 +48,8 @@ std::string_view value_type_name(ValueType type);
 
 struct Value;
 
-// An array value. Numeric and bool elements stay in the mapping (`scalars`, little-endian, packed);
-// strings are views into the mapping; nested arrays are parsed recursively.
+// An array value. Numeric and bool elements stay in the file's header bytes (`scalars`,
+// little-endian, packed); strings are views into them; nested arrays are parsed recursively.
 struct Array {
   ValueType element_type = ValueType::UInt8;
   uint64_t size = 0;
@@ -58,7 +59,7 @@ struct Array {
 };
 
 // One metadata value. Integers keep their signedness; floats are widened to double. Strings are
-// views into the file's mapping and live as long as the GgufFile.
+// views into the file's header bytes and live as long as the GgufFile.
 struct Value {
   ValueType type = ValueType::UInt8;
   std::variant<uint64_t, int64_t, double, bool, std::string_view, Array> data;
@@ -119,15 +120,18 @@ class GgufFile {
 
   const std::vector<TensorInfo>& tensors() const { return tensors_; }
   const TensorInfo* find_tensor(std::string_view name) const;
-  std::span<const std::byte> tensor_data(const TensorInfo& tensor) const;
+  // A tensor's bytes, read from the file now (it is not mapped). Error(Io) "the file changed
+  // while it was being read" when the file has become shorter since it was opened.
+  std::vector<std::byte> tensor_data(const TensorInfo& tensor) const;
+  void read_tensor(const TensorInfo& tensor, std::span<std::byte> out) const;
 
  private:
-  class Mapping;
+  class Source;
   GgufFile();
   [[noreturn]] void fail_key(std::string_view key, const Value& v, std::string_view wanted) const;
 
   std::filesystem::path path_;
-  std::unique_ptr<Mapping> mapping_;
+  std::unique_ptr<Source> source_;
   uint32_t version_ = 0;
   uint64_t alignment_ = 32;
   uint64_t data_offset_ = 0;

@@ -156,11 +156,13 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
 // gate and up interleaved row by row where they share a type and row length. Phi-3's ffn_up
 // holds the gate rows, then the up rows.
 void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l, const ModelConfig& config) {
+  std::vector<std::byte> gate_bytes, up_bytes;
   std::span<const std::byte> g, u;
   kernels::WeightMatrix shape;
   if (config.arch.fused_gate_up) {
     const gguf::TensorInfo& both = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
-    const std::span<const std::byte> bytes = file_.tensor_data(both);
+    gate_bytes = file_.tensor_data(both);
+    const std::span<const std::byte> bytes = gate_bytes;
     g = bytes.first(bytes.size() / 2);
     u = bytes.subspan(bytes.size() / 2);
     shape = matrix_view(both, {});
@@ -173,8 +175,10 @@ void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l, const ModelConfig& c
       w.ffn_up = matrix(layer_tensor(l, "ffn_up.weight"));
       return;
     }
-    g = file_.tensor_data(gate);
-    u = file_.tensor_data(up);
+    gate_bytes = file_.tensor_data(gate);
+    up_bytes = file_.tensor_data(up);
+    g = gate_bytes;
+    u = up_bytes;
     shape = matrix_view(gate, {});
   }
   const size_t row_bytes = kernels::weight_row_bytes(shape);
@@ -199,7 +203,7 @@ vk::BufferView ModelWeights::upload_bytes(std::span<const std::byte> bytes) {
 }
 
 vk::BufferView ModelWeights::upload(const gguf::TensorInfo& tensor) {
-  return upload_bytes(file_.tensor_data(tensor));
+  return upload_bytes(file_.tensor_data(tensor));  // read, uploaded, freed
 }
 
 std::vector<vk::BufferView> ModelWeights::upload(std::span<const gguf::TensorInfo* const> tensors) {
@@ -212,7 +216,7 @@ std::vector<vk::BufferView> ModelWeights::upload(std::span<const gguf::TensorInf
   uint64_t offset = 0;
   for (const gguf::TensorInfo* t : tensors) {
     views.push_back(vk::BufferView{&buffer, offset, t->bytes});
-    ctx_.upload(views.back(), file_.tensor_data(*t));
+    ctx_.upload(views.back(), std::span<const std::byte>(file_.tensor_data(*t)));
     offset += t->bytes;
     device_bytes_ += t->bytes;
     if (progress_ && !progress_(total_bytes_ ? float(device_bytes_) / float(total_bytes_) : 1.0f)) {

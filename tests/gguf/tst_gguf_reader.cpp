@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <unistd.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -236,6 +238,34 @@ class TestGgufReader : public QObject {
     QCOMPARE(h->offset, f.data_offset() + 32 + 224);
     QCOMPARE(h->offset + h->bytes, uint64_t{built.bytes.size()});
     QVERIFY(!f.find_tensor("missing"));
+  }
+
+  // A file that becomes shorter after it was opened (a download still running, a file being
+  // replaced): reading a tensor past the new end is a clear error, not SIGBUS, and a tensor
+  // still inside the file reads as before.
+  void a_file_that_shrinks_after_open_is_an_error() {
+    QTemporaryDir dir;
+    Builder b;
+    b.kvs.push_back(kv_string("general.architecture", "llama"));
+    b.tensors.push_back({"first", 0, {8}, f32_bytes(std::vector<float>(8, 1.5f))});
+    b.tensors.push_back({"last", 0, {4096}, f32_bytes(std::vector<float>(4096, 2.0f))});
+    const Built built = b.build();
+    const std::string path = write_file(dir, "shrinks.gguf", built.bytes);
+    const GgufFile f = GgufFile::open(path);
+    const auto* last = f.find_tensor("last");
+    QVERIFY(last);
+    QVERIFY(::truncate(path.c_str(), static_cast<off_t>(last->offset + 100)) == 0);
+    try {
+      (void)f.tensor_data(*last);
+      QFAIL("read past the new end of the file");
+    } catch (const sikao::Error& e) {
+      QCOMPARE(e.code(), sikao::ErrorCode::Io);
+      QVERIFY2(std::string(e.what()).find("changed while it was being read") != std::string::npos, e.what());
+    }
+    const auto first = f.tensor_data(*f.find_tensor("first"));
+    float x = 0;
+    std::memcpy(&x, first.data(), 4);
+    QCOMPARE(x, 1.5f);
   }
 
   void honours_general_alignment_and_version_2() {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -11,6 +12,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 #include "common/error.h"
 #include "engine.h"
@@ -300,6 +303,34 @@ class TestRandomModel : public QObject {
       QFAIL("loaded");
     } catch (const sikao::Error& e) {
       QVERIFY2(QString(e.what()).contains(message), e.what());
+    }
+  }
+
+  // The model file shrinks while its weights are uploaded (cut to half at the first progress
+  // report): the load fails with "the file changed", the process lives.
+  void a_model_file_that_shrinks_while_loading_is_an_error() {
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Qwen2);
+    o.file_type = FileType::Q8_0;
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    const std::string file = path("shrinks.gguf");
+    write_random_model(file, o);
+    const auto size = std::filesystem::file_size(file);
+    sikao::LoadOptions load;
+    load.context_length = 64;
+    bool cut = false;
+    load.progress = [&](float) {
+      if (!cut) {
+        cut = ::truncate(file.c_str(), static_cast<off_t>(size / 2)) == 0;
+      }
+      return true;
+    };
+    try {
+      sikao::Model::load(file, load);
+      QFAIL("loaded a file cut in half");
+    } catch (const sikao::Error& e) {
+      QVERIFY(cut);
+      QVERIFY2(QString(e.what()).contains("changed while it was being read"), e.what());
     }
   }
 
