@@ -1,5 +1,5 @@
 #pragma once
-// A model's tensors in device memory, uploaded once from the memory-mapped GGUF file: each
+// A model's tensors in device memory, uploaded once from the GGUF file (read, not mapped): each
 // matrix as raw GGUF blocks (the weight kernels decode them), each norm weight and bias as f32.
 // Which tensors there are comes from model_tensors (model_config.h).
 //
