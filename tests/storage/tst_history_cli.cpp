@@ -142,6 +142,14 @@ class TstHistoryCli : public QObject {
     QVERIFY2(r.err.contains("was damaged") && r.err.contains("e.db.damaged-"), qPrintable(r.err));
   }
 
+  void run_refuses_a_history_database() {
+    const std::string db = path("run.db");
+    const auto r = run_cli({"--db", q(db), "run", "-p", "hello"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("run does not store conversations"), qPrintable(r.err));
+    QVERIFY(!std::filesystem::exists(db));
+  }
+
   void defaults_to_the_xdg_data_directory() {
     const QString xdg = dir_.filePath("xdg");
     qputenv("XDG_DATA_HOME", xdg.toUtf8());
