@@ -48,6 +48,12 @@ std::string local_time(int64_t ms) {
 
 History open_history(const GlobalOptions& global, bool read_only) {
   const std::string path = global.db_path.empty() ? storage::default_database_path() : global.db_path;
+  // SQLite would read it as a URI, but the history needs a path: its folder, -wal and -shm files.
+  if (path.starts_with("file:")) {
+    usage_error(fmt::format("--db takes a file path, not an SQLite URI ('{}'); to read without "
+                            "writing, use history --read-only",
+                            path));
+  }
   storage::HistoryOptions options;
   options.read_only = read_only;
   History h(path, options);

@@ -301,6 +301,24 @@ class TstHistoryCli : public QObject {
     QCOMPARE(sha256_of(db), sha);
   }
 
+  // An SQLite URI as --db used to create a folder named "file:" next to the user's files.
+  void an_sqlite_uri_as_db_is_refused_and_creates_nothing() {
+    const std::string db = path("uri.db");
+    fill(db);
+    const QByteArray sha = sha256_of(db);
+    const auto names = names_in(dir_.path().toStdString());
+    QProcess p;
+    p.setWorkingDirectory(dir_.path());
+    p.start(QStringLiteral(SIKAO_CLI_PATH_STR),
+            {"--db", q("file:" + db + "?mode=ro"), "history", "list"});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains("not an SQLite URI") && err.contains("--read-only"), qPrintable(err));
+    QCOMPARE(names_in(dir_.path().toStdString()), names);
+    QCOMPARE(sha256_of(db), sha);
+  }
+
   void a_history_that_cannot_be_created_leaves_no_file() {
     const std::string db = path("full/history.db");
     const auto r = run_cli_as({"--db", q(db), "history", "list"}, with_no_room_for_file_data);
