@@ -1,9 +1,13 @@
 #include "storage/history.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
+
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -216,69 +220,8 @@ void require_current_schema(Database& db, StorageErrorCode code, std::string_vie
   }
 }
 
-} // namespace
-
-History::History(const std::string& path, HistoryOptions options) : impl_(std::make_unique<Impl>()) {
-  Impl& s = *impl_;
-  s.path = path;
-  s.options = std::move(options);
-  if (!s.options.now_ms) {
-    s.options.now_ms = [] {
-      return std::chrono::duration_cast<std::chrono::milliseconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-          .count();
-    };
-  }
-  if (!s.options.steady_now) s.options.steady_now = [] { return std::chrono::steady_clock::now(); };
-  const bool ro = s.options.read_only;
-  const auto mode = ro ? Database::Mode::ReadOnly : Database::Mode::ReadWrite;
-
-  if (s.options.second_connection) {
-    std::error_code missing;
-    if (!fs::exists(path, missing)) {  // never create a file that the first open did not
-      throw StorageError(StorageErrorCode::NotFound,
-                         fmt::format("history database {} does not exist: a second connection "
-                                     "needs a database the first one opened", path));
-    }
-    s.db = std::make_unique<Database>(path, mode);
-    configure(*s.db, s.options);
-    require_current_schema(*s.db, StorageErrorCode::InvalidArgument,
-                           "a second connection needs a database the first one opened");
-    return;
-  }
-  std::error_code ec;
-  const bool existed = fs::exists(path, ec) && fs::file_size(path, ec) > 0;
-  const bool unclean = existed && left_unclean(path);
-  if (!ro) create_parent_folder(path);
-  s.db = std::make_unique<Database>(path, mode);
-  if (existed) {
-    s.report.integrity_checked =
-        s.options.integrity_check == IntegrityCheck::Always || unclean;
-    const std::string damage = damage_of(*s.db, s.report.integrity_checked);
-    if (!damage.empty()) {
-      if (ro) {
-        throw StorageError(StorageErrorCode::Corrupt,
-                           fmt::format("history database {} is damaged: {}", path, damage));
-      }
-      s.db->leave_files_untouched_on_close();
-      s.db.reset();
-      s.report.damaged = true;
-      s.report.damage_reason = damage;
-      s.report.damaged_kept_as = keep_aside(path, s.now_ms());
-      s.db = std::make_unique<Database>(path, mode);
-    }
-  }
-  s.report.created = !existed || s.report.damaged;
-  configure(*s.db, s.options);
-
-  if (ro) {
-    require_current_schema(*s.db, StorageErrorCode::ReadOnly, "a read-only open cannot migrate it");
-    return;
-  }
-  const int found = internal::migrate(*s.db);
-  if (found != internal::k_schema_version) s.report.migrated_from = found;
-
-  // A message still streaming was cut off by a crash: keep its text, mark it interrupted.
+// A message still streaming was cut off by a crash: keep its text, mark it interrupted.
+void mark_streaming_stopped(History::Impl& s) {
   Transaction tx(*s.db);
   s.db->prepare(
          "UPDATE messages SET status = 'stopped', finished_ms = coalesce(finished_ms, ?1) "
@@ -289,12 +232,190 @@ History::History(const std::string& path, HistoryOptions options) : impl_(std::m
   tx.commit();
 }
 
+// What is at the database path before opening it.
+enum class Found { Nothing, EmptyFile, SQLite, NotSQLite };
+
+// Every SQLite database file starts with these 16 bytes (sqlite.org/fileformat.html §1.3).
+constexpr std::string_view k_sqlite_header{"SQLite format 3\0", 16};
+
+Found what_is_at(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Found::Nothing;
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0 && !ec) return Found::EmptyFile;
+  std::ifstream f(path, std::ios::binary);
+  char head[16] = {};
+  if (!f.read(head, sizeof head)) {
+    // Unreadable (a folder, no permission) or shorter than a header: SQLite decides below.
+    return f.is_open() && fs::is_regular_file(path, ec) ? Found::NotSQLite : Found::SQLite;
+  }
+  return std::string_view(head, sizeof head) == k_sqlite_header ? Found::SQLite : Found::NotSQLite;
+}
+
+[[noreturn]] void refuse_foreign_file(const std::string& path, std::string_view what) {
+  throw StorageError(StorageErrorCode::InvalidArgument,
+                     fmt::format("{} is not a Sikao history: {}. It was left untouched; choose "
+                                 "another file for the history (--db)",
+                                 path, what));
+}
+
+// Whether this process may write the database: the file and the folder that holds its -wal and
+// -shm files. access() answers EROFS for a read-only medium, for root too.
+bool can_write(const std::string& path) {
+  const fs::path parent = fs::path(path).parent_path();
+  const std::string folder = parent.empty() ? std::string(".") : parent.string();
+  if (::access(folder.c_str(), W_OK) != 0) return false;
+  return ::access(path.c_str(), W_OK) == 0 || errno == ENOENT;
+}
+
+// A history opened before has our schema version; a database with tables but version 0 was
+// made by another application and must not get our tables added to it.
+void require_ours(Database& db) {
+  if (internal::schema_version_of(db) != 0) return;
+  if (db.pragma_int("SELECT count(*) FROM sqlite_schema") == 0) return;
+  refuse_foreign_file(db.path(), "it is another application's SQLite database");
+}
+
+// Removes the database files an open created when the open fails: a new database on a full disk
+// must not stay behind as a 0-byte file. Files that were there before are never touched.
+class CreatedFiles {
+ public:
+  CreatedFiles(std::string path, std::unique_ptr<Database>& db) : path_(std::move(path)), db_(db) {}
+  CreatedFiles(const CreatedFiles&) = delete;
+  CreatedFiles& operator=(const CreatedFiles&) = delete;
+  ~CreatedFiles() {
+    if (!armed_) return;
+    db_.reset();
+    std::error_code ec;
+    for (const std::string& f : created_) fs::remove(f, ec);
+  }
+  // Call when nothing is at the path: whatever an open puts there from now on is ours.
+  void about_to_create() {
+    armed_ = true;
+    created_.clear();
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::error_code ec;
+      if (!fs::exists(path_ + suffix, ec)) created_.push_back(path_ + suffix);
+    }
+  }
+  void keep() { armed_ = false; }
+
+ private:
+  std::string path_;
+  std::unique_ptr<Database>& db_;
+  std::vector<std::string> created_;
+  bool armed_ = false;
+};
+
+void init_clocks(HistoryOptions& o) {
+  if (!o.now_ms) {
+    o.now_ms = [] {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+          .count();
+    };
+  }
+  if (!o.steady_now) o.steady_now = [] { return std::chrono::steady_clock::now(); };
+}
+
+void open_second_connection(History::Impl& s) {
+  std::error_code missing;
+  if (!fs::exists(s.path, missing)) {  // never create a file that the first open did not
+    throw StorageError(StorageErrorCode::NotFound,
+                       fmt::format("history database {} does not exist: a second connection "
+                                   "needs a database the first one opened", s.path));
+  }
+  s.db = std::make_unique<Database>(
+      s.path, s.options.read_only ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+  configure(*s.db, s.options);
+  require_current_schema(*s.db, StorageErrorCode::InvalidArgument,
+                         "a second connection needs a database the first one opened");
+}
+
+// Reads only: no migration, no recovery of streaming messages, no file created or changed.
+// Where the WAL index (-shm) is missing and cannot be created, SQLite can read the database only
+// as immutable (OpenReport::wal_unread).
+void open_read_only(History::Impl& s, Found found, bool writable) {
+  if (found == Found::Nothing) {
+    throw StorageError(StorageErrorCode::NotFound,
+                       fmt::format("history database {} does not exist (a read-only open creates "
+                                   "nothing)", s.path));
+  }
+  std::error_code ec;
+  const bool immutable = !writable && !fs::exists(s.path + "-shm", ec);
+  s.db = std::make_unique<Database>(s.path,
+                                    immutable ? Database::Mode::Immutable : Database::Mode::ReadOnly);
+  s.report.wal_unread = immutable && left_unclean(s.path);
+  if (found == Found::SQLite) {
+    s.report.integrity_checked =
+        s.options.integrity_check == IntegrityCheck::Always || left_unclean(s.path);
+    const std::string damage = damage_of(*s.db, s.report.integrity_checked);
+    if (!damage.empty()) {
+      throw StorageError(StorageErrorCode::Corrupt,
+                         fmt::format("history database {} is damaged: {}", s.path, damage));
+    }
+    require_ours(*s.db);
+  }
+  configure(*s.db, s.options);
+  require_current_schema(*s.db, StorageErrorCode::ReadOnly, "a read-only open cannot migrate it");
+}
+
+void open_read_write(History::Impl& s, Found found) {
+  create_parent_folder(s.path);
+  CreatedFiles created(s.path, s.db);
+  if (found == Found::Nothing) created.about_to_create();
+  s.db = std::make_unique<Database>(s.path, Database::Mode::ReadWrite);
+  if (found == Found::SQLite) {
+    s.report.integrity_checked =
+        s.options.integrity_check == IntegrityCheck::Always || left_unclean(s.path);
+    const std::string damage = damage_of(*s.db, s.report.integrity_checked);
+    if (!damage.empty()) {
+      s.db->leave_files_untouched_on_close();
+      s.db.reset();
+      s.report.damaged = true;
+      s.report.damage_reason = damage;
+      s.report.damaged_kept_as = keep_aside(s.path, s.now_ms());
+      created.about_to_create();
+      s.db = std::make_unique<Database>(s.path, Database::Mode::ReadWrite);
+    } else {
+      require_ours(*s.db);
+    }
+  }
+  s.report.created = found != Found::SQLite || s.report.damaged;
+  configure(*s.db, s.options);
+  const int before = internal::migrate(*s.db);
+  if (before != internal::k_schema_version) s.report.migrated_from = before;
+  mark_streaming_stopped(s);
+  created.keep();
+}
+
+} // namespace
+
+History::History(const std::string& path, HistoryOptions options) : impl_(std::make_unique<Impl>()) {
+  Impl& s = *impl_;
+  s.path = path;
+  s.options = std::move(options);
+  init_clocks(s.options);
+  if (s.options.second_connection) {
+    open_second_connection(s);
+    return;
+  }
+  const Found found = what_is_at(path);
+  if (found == Found::NotSQLite) refuse_foreign_file(path, "it is not an SQLite database file");
+  const bool writable = found == Found::Nothing || can_write(path);
+  if (s.options.read_only || !writable) {
+    open_read_only(s, found, writable);
+  } else {
+    open_read_write(s, found);
+  }
+}
+
 History::~History() = default;
 History::History(History&&) noexcept = default;
 History& History::operator=(History&&) noexcept = default;
 
 const OpenReport& History::report() const { return impl_->report; }
 const std::string& History::path() const { return impl_->path; }
+bool History::read_only() const { return impl_->db->read_only(); }
 int History::schema_version() { return internal::k_schema_version; }
 
 // ---- Impl helpers ----

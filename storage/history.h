@@ -10,6 +10,11 @@
 //  - A streaming message is stored at once and rewritten at most every `streaming_interval`; a
 //    message left `Streaming` by a crash is marked `Stopped` at the next open, keeping its text.
 //  - A damaged database is renamed aside (never deleted) and a fresh one created; OpenReport says so.
+//    A file that is not an SQLite database, or is another application's, is refused and left
+//    untouched: it was never a history.
+//  - A history that cannot be written (read-only file, folder or medium) opens read-only: reading
+//    works, writes throw ReadOnly, and no file is created or changed.
+//  - An open that fails removes the files it created (a new database on a full disk).
 //
 // The class is synchronous and not thread-safe: one History per thread (the GUI's storage worker).
 
@@ -169,6 +174,9 @@ struct OpenReport {
   bool damaged = false;          // the old file was damaged and kept aside
   std::string damaged_kept_as;   // where it was moved
   std::string damage_reason;     // what was wrong with it
+  // Read-only where the WAL index (-shm) is missing and cannot be created: SQLite can then read
+  // the database file only, and the commits still in a leftover -wal file are not shown.
+  bool wal_unread = false;
 };
 
 // When opening runs PRAGMA quick_check, which reads the whole file (about 0.5 s for 100,000
@@ -188,7 +196,7 @@ struct HistoryOptions {
   std::chrono::milliseconds busy_timeout{5000};
   IntegrityCheck integrity_check = IntegrityCheck::AfterUncleanShutdown;
   // Open with SQLite's read-only mode (file:...?mode=ro): for tools that only read, and for
-  // tests of write failures.
+  // tests of write failures. A history that cannot be written opens read-only without it.
   bool read_only = false;
   // A second connection of this process to a database that a History already opened (the GUI's
   // storage worker): no integrity check, no damage handling, no migration and no recovery of
@@ -206,7 +214,9 @@ std::string default_database_path();
 class History {
  public:
   // Opens (creating folders and file as needed), migrates, recovers leftover streaming messages.
-  // A damaged file is renamed aside and a fresh database created (see report()).
+  // A damaged file is renamed aside and a fresh database created (see report()). A file that
+  // is not a history throws InvalidArgument. A history that cannot be written opens read-only
+  // (read_only()): no migration, no recovery; it must have this build's schema.
   explicit History(const std::string& path, HistoryOptions options = {});
   ~History();
   History(History&&) noexcept;
@@ -214,6 +224,8 @@ class History {
 
   const OpenReport& report() const;
   const std::string& path() const;
+  // Every write throws StorageError(ReadOnly): asked for, or the history cannot be written.
+  bool read_only() const;
   static int schema_version();  // the version this build writes
 
   // Conversations.

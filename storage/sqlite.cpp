@@ -122,15 +122,38 @@ std::optional<int64_t> Statement::column_optional_int(int col) const {
   return column_int(col);
 }
 
-Database::Database(const std::string& path, Mode mode) : path_(path) {
-  const int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
-                    (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  std::string name = path;
-  if (mode == Mode::ReadOnly) {
-    // URI form so that SQLite itself enforces read-only (also for the WAL index).
-    name = "file:" + path + "?mode=ro";
+namespace {
+
+// A URI's path part: '?', '#' and '%' in a file name would otherwise end or escape it.
+std::string uri_path(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == '?' || c == '#' || c == '%') {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
   }
+  return out;
+}
+
+// URI form for the read-only modes so that SQLite itself enforces them (also for the WAL index).
+std::string open_name(const std::string& path, Database::Mode mode) {
+  switch (mode) {
+    case Database::Mode::ReadWrite: return path;
+    case Database::Mode::ReadOnly: return "file:" + uri_path(path) + "?mode=ro";
+    case Database::Mode::Immutable: return "file:" + uri_path(path) + "?mode=ro&immutable=1";
+  }
+  return path;
+}
+
+} // namespace
+
+Database::Database(const std::string& path, Mode mode) : path_(path), mode_(mode) {
+  const int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+                    (mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                             : SQLITE_OPEN_READONLY);
+  const std::string name = open_name(path, mode);
   const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -205,7 +228,16 @@ int Database::changes() const { return sqlite3_changes(db_); }
 
 void Database::fail(int rc, std::string_view what) const { fail_stmt(db_, nullptr, path_, rc, what); }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.prepare("BEGIN IMMEDIATE").run(); }
+Transaction::Transaction(Database& db) : db_(db) {
+  if (db_.read_only()) {
+    throw StorageError(StorageErrorCode::ReadOnly,
+                       fmt::format("the history {} is read-only (the file, its folder or the medium "
+                                   "cannot be written, or it was opened read-only): nothing was "
+                                   "changed",
+                                   db_.path()));
+  }
+  db_.prepare("BEGIN IMMEDIATE").run();
+}
 
 Transaction::~Transaction() {
   if (open_ && sqlite3_get_autocommit(db_.handle()) == 0) {

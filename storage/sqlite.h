@@ -56,8 +56,11 @@ class Statement {
 
 class Database {
  public:
-  enum class Mode { ReadWrite, ReadOnly };
-  // Throws StorageError; the raw sqlite result code is in open_rc for callers that recover.
+  // ReadOnly: SQLite's read-only open (mode=ro), which still needs the WAL's shared-memory file
+  // (-shm) to exist or to be creatable. Immutable: read-only for a medium where the -shm cannot
+  // be created (immutable=1); SQLite then reads the database file alone, without locks or WAL.
+  enum class Mode { ReadWrite, ReadOnly, Immutable };
+  // Throws StorageError.
   Database(const std::string& path, Mode mode);
   ~Database();
   Database(const Database&) = delete;
@@ -65,6 +68,7 @@ class Database {
 
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_; }
+  bool read_only() const { return mode_ != Mode::ReadWrite; }
 
   // A cached prepared statement, reset and ready to bind.
   Statement prepare(std::string_view sql);
@@ -83,12 +87,14 @@ class Database {
   void register_functions();
 
   std::string path_;
+  Mode mode_;
   sqlite3* db_ = nullptr;
   std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back unless committed. Writers take the write lock up front
-// so that two connections never deadlock upgrading a read lock.
+// so that two connections never deadlock upgrading a read lock. Every write goes through one, so
+// a read-only database refuses writes here, with one message.
 class Transaction {
  public:
   explicit Transaction(Database& db);

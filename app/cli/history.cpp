@@ -20,7 +20,7 @@ using storage::StorageError;
 using storage::StorageErrorCode;
 
 constexpr const char* k_usage =
-    "usage: sikao-cli [--db FILE] history list | show ID | search QUERY | "
+    "usage: sikao-cli [--db FILE] history [--read-only] list | show ID | search QUERY | "
     "export ID|--all --format md|json [-o FILE] | import FILE | delete ID";
 
 [[noreturn]] void usage_error(const std::string& what) {
@@ -46,10 +46,28 @@ std::string local_time(int64_t ms) {
   return buf;
 }
 
-History open_history(const GlobalOptions& global) {
+History open_history(const GlobalOptions& global, bool read_only) {
   const std::string path = global.db_path.empty() ? storage::default_database_path() : global.db_path;
-  History h(path);
+  // SQLite would read it as a URI, but the history needs a path: its folder, -wal and -shm files.
+  if (path.starts_with("file:")) {
+    usage_error(fmt::format("--db takes a file path, not an SQLite URI ('{}'); to read without "
+                            "writing, use history --read-only",
+                            path));
+  }
+  storage::HistoryOptions options;
+  options.read_only = read_only;
+  History h(path, options);
+  if (h.read_only() && !read_only) {
+    std::fprintf(stderr, "sikao-cli history: %s cannot be written; it is opened read-only\n",
+                 path.c_str());
+  }
   const auto& r = h.report();
+  if (r.wal_unread) {
+    std::fprintf(stderr,
+                 "sikao-cli history: the last changes, in %s-wal, cannot be read where %s-shm "
+                 "cannot be created; they are not shown\n",
+                 path.c_str(), path.c_str());
+  }
   if (r.damaged) {
     std::fprintf(stderr,
                  "sikao-cli history: the history database %s was damaged (%s); it was kept as %s "
@@ -173,7 +191,9 @@ ErrorCode engine_code_for(StorageErrorCode c) {
   }
 }
 
-int run_history(const Args& args, const GlobalOptions& global) {
+int run_history(Args args, const GlobalOptions& global) {
+  const bool read_only = !args.empty() && args[0] == "--read-only";
+  if (read_only) args.erase(args.begin());
   if (args.empty()) usage_error("history needs a subcommand");
   const std::string& sub = args[0];
   const auto need = [&](size_t n) {
@@ -181,30 +201,30 @@ int run_history(const Args& args, const GlobalOptions& global) {
   };
   if (sub == "list") {
     need(0);
-    History h = open_history(global);
+    History h = open_history(global, read_only);
     return list(h);
   }
   if (sub == "show") {
     need(1);
-    History h = open_history(global);
+    History h = open_history(global, read_only);
     return show(h, parse_id(args[1]));
   }
   if (sub == "search") {
-    History h = open_history(global);
+    History h = open_history(global, read_only);
     return search(h, args);
   }
   if (sub == "export") {
-    History h = open_history(global);
+    History h = open_history(global, read_only);
     return export_cmd(h, args);
   }
   if (sub == "import") {
     need(1);
-    History h = open_history(global);
+    History h = open_history(global, read_only);
     return import_cmd(h, args[1]);
   }
   if (sub == "delete") {
     need(1);
-    History h = open_history(global);
+    History h = open_history(global, read_only);
     h.delete_conversation(parse_id(args[1]));
     std::printf("deleted conversation %s\n", args[1].c_str());
     return 0;

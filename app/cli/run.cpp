@@ -12,6 +12,7 @@
 #include "chat/chat_prompt.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "common/error.h"
 #include "engine.h"
 #include "tokenizer/tokenizer.h"
 
@@ -26,6 +27,11 @@ void write(std::FILE* out, const std::string& text) {
 } // namespace
 
 int run(const Args& args, const GlobalOptions& global) {
+  if (!global.db_path.empty()) {
+    throw Error(ErrorCode::InvalidArgument,
+                "run does not store conversations, so --db has no effect here; use the app to keep "
+                "a conversation, and sikao-cli --db FILE history ... to read one");
+  }
   OptionParser p("run", args);
   const std::string model_path = p.value("-m").value_or(SIKAO_BUNDLED_MODEL);
   const std::string prompt = p.required("-p");

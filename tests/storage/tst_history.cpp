@@ -92,6 +92,13 @@ StorageErrorCode code_of(const std::function<void()>& f) {
   return StorageErrorCode::Internal;
 }
 
+// The 16 bytes every SQLite database file starts with.
+std::string sqlite_header() { return std::string("SQLite format 3\0", 16); }
+
+size_t files_in(const std::string& folder) {
+  return static_cast<size_t>(std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
+}
+
 } // namespace
 
 class TstHistory : public QObject {
@@ -640,9 +647,61 @@ class TstHistory : public QObject {
 
   // ---- damage, full disk, read-only ----
 
-  void a_file_that_is_not_sqlite_is_kept_aside() {
+  // A file the user points --db at by mistake was never a history: it must not be renamed,
+  // replaced or written to.
+  void a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     const std::string path = fresh_path();
-    const std::string garbage = "This is my shopping list, not a database.\n" + std::string(5000, 'x');
+    const std::string notes = "This is my shopping list, not a database.\n" + std::string(5000, 'x');
+    write_file(path, notes);
+    const auto mtime = fs::last_write_time(path);
+    const size_t files_before = files_in(dir_.path().toStdString());
+    FakeClock clock;
+    try {
+      History h(path, clock.options());
+      QFAIL("opened a text file as a history");
+    } catch (const StorageError& e) {
+      QCOMPARE(e.code(), StorageErrorCode::InvalidArgument);
+      QVERIFY2(std::string(e.what()).find(path + " is not a Sikao history") != std::string::npos, e.what());
+      QVERIFY2(std::string(e.what()).find("left untouched") != std::string::npos, e.what());
+    }
+    QCOMPARE(read_file(path), notes);
+    QVERIFY(fs::last_write_time(path) == mtime);
+    QCOMPARE(files_in(dir_.path().toStdString()), files_before);  // no .damaged-*, -wal or -shm
+  }
+
+  void a_file_shorter_than_an_sqlite_header_is_refused() {
+    const std::string path = fresh_path();
+    write_file(path, "todo\n");
+    QCOMPARE(code_of([&] { History h(path); }), StorageErrorCode::InvalidArgument);
+    QCOMPARE(read_file(path), std::string("todo\n"));
+  }
+
+  // Healthy, but made by another application: adding our tables to it would change a file that
+  // is not ours.
+  void another_applications_sqlite_database_is_refused_and_left_untouched() {
+    const std::string path = fresh_path();
+    {
+      namespace in = sikao::storage::internal;
+      in::Database other(path, in::Database::Mode::ReadWrite);
+      other.exec("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://sqlite.org')");
+    }
+    const std::string bytes = read_file(path);
+    QCOMPARE(code_of([&] { History h(path); }), StorageErrorCode::InvalidArgument);
+    QCOMPARE(code_of([&] {
+               HistoryOptions ro;
+               ro.read_only = true;
+               History h(path, ro);
+             }),
+             StorageErrorCode::InvalidArgument);
+    QCOMPARE(read_file(path), bytes);
+    QVERIFY(!fs::exists(path + "-wal"));
+  }
+
+  // An SQLite header says the file was a database, and the app only ever opens its own: damage
+  // past the header is a damaged history, kept aside as it was found.
+  void a_damaged_file_with_an_sqlite_header_is_kept_aside() {
+    const std::string path = fresh_path();
+    const std::string garbage = sqlite_header() + std::string(5000, 'x');
     write_file(path, garbage);
     FakeClock clock;
     History h(path, clock.options());
@@ -712,7 +771,7 @@ class TstHistory : public QObject {
   void two_damaged_files_in_the_same_second_are_both_kept() {
     const std::string path = fresh_path();
     FakeClock clock;
-    write_file(path, std::string(4096, 'A'));
+    write_file(path, sqlite_header() + std::string(4096, 'A'));
     std::string first;
     {
       History h(path, clock.options());
@@ -720,11 +779,11 @@ class TstHistory : public QObject {
     }
     fs::remove(path + "-wal");
     fs::remove(path + "-shm");
-    write_file(path, std::string(4096, 'B'));
+    write_file(path, sqlite_header() + std::string(4096, 'B'));
     History h(path, clock.options());
     QVERIFY(h.report().damaged_kept_as != first);
-    QCOMPARE(read_file(first), std::string(4096, 'A'));
-    QCOMPARE(read_file(h.report().damaged_kept_as), std::string(4096, 'B'));
+    QCOMPARE(read_file(first), sqlite_header() + std::string(4096, 'A'));
+    QCOMPARE(read_file(h.report().damaged_kept_as), sqlite_header() + std::string(4096, 'B'));
   }
 
   // A real full disk cannot be made in a test; PRAGMA max_page_count makes SQLite return the
@@ -775,6 +834,64 @@ class TstHistory : public QObject {
     QCOMPARE(h.message(stream).status, MessageStatus::Stopped);
   }
 
+  // A one-page cap fails the first CREATE TABLE with the SQLITE_FULL a full disk gives; the
+  // file SQLite made for the new database must not stay behind (the CLI test does the same
+  // with a real write failure, RLIMIT_FSIZE).
+  void a_create_that_fails_for_lack_of_space_leaves_no_file_behind() {
+    const std::string path = fresh_path();
+    HistoryOptions capped;
+    capped.max_page_count = 1;
+    QCOMPARE(code_of([&] { History h(path, capped); }), StorageErrorCode::DiskFull);
+    QVERIFY(!fs::exists(path));
+    QVERIFY(!fs::exists(path + "-wal"));
+    QVERIFY(!fs::exists(path + "-shm"));
+  }
+
+  // Only files the open created are removed: a damaged history kept aside stays, and an
+  // existing database that fails later is not touched.
+  void a_failed_open_removes_only_what_it_created() {
+    const std::string path = fresh_path();
+    const std::string damaged = sqlite_header() + std::string(5000, 'x');
+    write_file(path, damaged);
+    FakeClock clock;
+    HistoryOptions capped = clock.options();
+    capped.max_page_count = 1;
+    QCOMPARE(code_of([&] { History h(path, capped); }), StorageErrorCode::DiskFull);
+    QVERIFY(!fs::exists(path));
+    QCOMPARE(read_file(path + ".damaged-20231114-221320"), damaged);
+
+    const std::string newer = fresh_path();
+    { History h(newer); }
+    {
+      namespace in = sikao::storage::internal;
+      in::Database db(newer, in::Database::Mode::ReadWrite);
+      db.exec("PRAGMA user_version = 999");
+    }
+    const std::string bytes = read_file(newer);
+    QCOMPARE(code_of([&] { History h(newer); }), StorageErrorCode::TooNew);
+    QCOMPARE(read_file(newer), bytes);
+  }
+
+  // A read-only open is for reading: it must not mark an answer that another process is
+  // streaming now as stopped, nor fail because it cannot.
+  void a_read_only_open_does_not_recover_streaming_messages() {
+    const std::string path = fresh_path();
+    int64_t stream = 0;
+    {
+      FakeClock clock;
+      History h(path, clock.options());
+      const Tree t = build_tree(h, clock);
+      stream = h.begin_streaming(assistant_msg(t.conv, t.a3, "partial"));
+    }
+    HistoryOptions ro;
+    ro.read_only = true;
+    History h(path, ro);
+    QVERIFY(h.read_only());
+    QCOMPARE(h.report().streaming_marked_stopped, 0);
+    QCOMPARE(h.message(stream).status, MessageStatus::Streaming);
+    QCOMPARE(h.message(stream).content, std::string("partial"));
+  }
+
   // Tests run as root, where a chmod'ed folder does not stop writes; SQLite's read-only open
   // (file:...?mode=ro) makes every write fail the way a read-only file system does.
   void a_read_only_database_is_a_clear_error_and_loses_nothing() {
@@ -790,6 +907,7 @@ class TstHistory : public QObject {
     ro.read_only = true;
     {
       History h(path, ro);
+      QVERIFY(h.read_only());
       QCOMPARE(h.export_json(h.conversation_ids()), before);  // reading works
       try {
         h.create_conversation({"new"});

@@ -1,8 +1,17 @@
 // sikao-cli history: each subcommand against a database the library filled.
 
+#include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
+#include <grp.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <QCryptographicHash>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,6 +29,60 @@ std::string read_file(const std::string& path) {
 }
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QByteArray sha256_of(const std::string& path) {
+  QFile f(q(path));
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+std::vector<std::string> names_in(const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(folder)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// run_cli with `in_child` run in the child between fork and exec: it sets what the CLI runs
+// under (a user, a file size limit), and _exits with 99 if it cannot.
+sikao::test::ProcessResult run_cli_as(const QStringList& args, std::function<void()> in_child) {
+  sikao::test::ProcessResult result;
+  QProcess p;
+  p.setChildProcessModifier(std::move(in_child));
+  p.start(QStringLiteral(SIKAO_CLI_PATH_STR), args);
+  if (!p.waitForStarted(10000)) {
+    result.err = QStringLiteral("could not start sikao-cli");
+    return result;
+  }
+  p.closeWriteChannel();
+  if (!p.waitForFinished(120000)) {
+    p.kill();
+    p.waitForFinished();
+    result.timed_out = true;
+  }
+  result.exit_code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  result.out = QString::fromUtf8(p.readAllStandardOutput());
+  result.err = QString::fromUtf8(p.readAllStandardError());
+  return result;
+}
+
+// Permissions do not stop root (the tests run as root in CI): as root the CLI runs as the
+// user nobody, for whom a folder without write permission is what a read-only medium is to
+// everyone. access(W_OK) answers the same for both.
+void as_a_user_permissions_apply_to() {
+  if (geteuid() != 0) return;
+  constexpr gid_t k_nobody_gid = 65534;
+  constexpr uid_t k_nobody_uid = 65534;
+  if (setgroups(0, nullptr) != 0 || setgid(k_nobody_gid) != 0 || setuid(k_nobody_uid) != 0) _exit(99);
+}
+
+// Every write of a file past 0 bytes fails (EFBIG), as on a full disk: a new database file can
+// be created, nothing can be written into it.
+void with_no_room_for_file_data() {
+  std::signal(SIGXFSZ, SIG_IGN);  // else the first write kills the process
+  const rlimit none{0, 0};
+  if (setrlimit(RLIMIT_FSIZE, &none) != 0) _exit(99);
+}
 
 struct Filled {
   int64_t conv = 0, answer = 0;
@@ -136,10 +199,141 @@ class TstHistoryCli : public QObject {
 
   void tells_the_user_when_a_damaged_file_was_kept_aside() {
     const std::string db = path("e.db");
-    std::ofstream(db) << std::string(3000, '#');
+    // An SQLite header, then damage: a history that was ours.
+    std::ofstream(db) << std::string("SQLite format 3\0", 16) << std::string(3000, '#');
     const auto r = run_cli({"--db", q(db), "history", "list"});
     QCOMPARE(r.exit_code, 0);
     QVERIFY2(r.err.contains("was damaged") && r.err.contains("e.db.damaged-"), qPrintable(r.err));
+  }
+
+  void a_file_that_is_not_a_history_is_refused_and_left_untouched() {
+    const std::string notes = path("some-notes.txt");
+    std::ofstream(notes) << "buy milk\nreply to Ana\n" << std::string(3000, '-');
+    const QByteArray sha = sha256_of(notes);
+    const auto names = names_in(dir_.path().toStdString());
+    for (const char* sub : {"list", "search"}) {
+      QStringList args{"--db", q(notes), "history", sub};
+      if (std::string(sub) == "search") args << "milk";
+      const auto r = run_cli(args);
+      QCOMPARE(r.exit_code, 1);
+      QVERIFY2(r.err.contains("some-notes.txt is not a Sikao history") &&
+                   r.err.contains("left untouched"),
+               qPrintable(r.err));
+    }
+    QCOMPARE(sha256_of(notes), sha);
+    QCOMPARE(names_in(dir_.path().toStdString()), names);  // no some-notes.txt.damaged-*, no -wal
+  }
+
+  // A history on a read-only medium: list, show, search and export read it; a write says it
+  // is read-only; nothing is created or changed there.
+  void a_history_that_cannot_be_written_is_read_read_only() {
+    namespace fs = std::filesystem;
+    const std::string folder = path("read-only");
+    fs::create_directory(folder);
+    const std::string db = folder + "/history.db";
+    const Filled f = fill(db);
+    const QByteArray sha = sha256_of(db);
+    const auto names = names_in(folder);
+    QCOMPARE(names, std::vector<std::string>{"history.db"});  // a clean close leaves no -wal, -shm
+    const auto perms = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                       fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
+    fs::permissions(dir_.path().toStdString(), perms | fs::perms::owner_write);  // nobody may enter
+    fs::permissions(folder, perms);
+    fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+
+    auto r = run_cli_as({"--db", q(db), "history", "list"}, as_a_user_permissions_apply_to);
+    QVERIFY2(r.exit_code == 0 && r.out.contains("量子计算入门") && r.err.contains("read-only"),
+             qPrintable(r.err));
+    r = run_cli_as({"--db", q(db), "history", "show", QString::number(f.conv)}, as_a_user_permissions_apply_to);
+    QVERIFY2(r.exit_code == 0 && r.out.contains("A qubit is"), qPrintable(r.err));
+    r = run_cli_as({"--db", q(db), "history", "search", "qubit"}, as_a_user_permissions_apply_to);
+    QVERIFY2(r.exit_code == 0 && r.out.contains("[qubit]"), qPrintable(r.err));
+    r = run_cli_as({"--db", q(db), "history", "export", "--all", "--format", "json"},
+                   as_a_user_permissions_apply_to);
+    QVERIFY2(r.exit_code == 0 && r.out.contains("two-level quantum system"), qPrintable(r.err));
+    r = run_cli_as({"--db", q(db), "history", "delete", QString::number(f.conv)},
+                   as_a_user_permissions_apply_to);
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("is read-only") && r.err.contains("nothing was changed"), qPrintable(r.err));
+
+    fs::permissions(folder, perms | fs::perms::owner_write);
+    fs::permissions(dir_.path().toStdString(), fs::perms::owner_all);
+    QCOMPARE(names_in(folder), names);
+    QCOMPARE(sha256_of(db), sha);
+  }
+
+  // A crash left a -wal file and the medium has no -shm: SQLite can read only the database
+  // file, and the CLI says that the last changes are not shown.
+  void a_read_only_history_with_an_unread_wal_says_so() {
+    namespace fs = std::filesystem;
+    const std::string live = path("live.db");
+    fill(live);
+    History writer(live);
+    writer.create_conversation({"only in the WAL"});
+    const std::string folder = path("read-only-crashed");
+    fs::create_directory(folder);
+    const std::string db = folder + "/history.db";
+    fs::copy_file(live, db);
+    fs::copy_file(live + "-wal", db + "-wal");
+    const auto perms = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                       fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
+    fs::permissions(dir_.path().toStdString(), perms | fs::perms::owner_write);
+    fs::permissions(folder, perms);
+    const auto r = run_cli_as({"--db", q(db), "history", "list"}, as_a_user_permissions_apply_to);
+    fs::permissions(folder, perms | fs::perms::owner_write);
+    fs::permissions(dir_.path().toStdString(), fs::perms::owner_all);
+    QVERIFY2(r.exit_code == 0 && r.out.contains("second chat"), qPrintable(r.err));
+    QVERIFY2(!r.out.contains("only in the WAL"), qPrintable(r.out));
+    QVERIFY2(r.err.contains("history.db-wal") && r.err.contains("not shown"), qPrintable(r.err));
+    QCOMPARE(names_in(folder), (std::vector<std::string>{"history.db", "history.db-wal"}));
+  }
+
+  // The same read-only reading, asked for: the history is writable, the CLI leaves it as it is.
+  void read_only_option_reads_without_writing() {
+    const std::string db = path("asked.db");
+    fill(db);
+    const QByteArray sha = sha256_of(db);
+    auto r = run_cli({"--db", q(db), "history", "--read-only", "list"});
+    QVERIFY2(r.exit_code == 0 && r.out.contains("second chat"), qPrintable(r.err));
+    r = run_cli({"--db", q(db), "history", "--read-only", "delete", "1"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("is read-only"), qPrintable(r.err));
+    QCOMPARE(sha256_of(db), sha);
+  }
+
+  // An SQLite URI as --db used to create a folder named "file:" next to the user's files.
+  void an_sqlite_uri_as_db_is_refused_and_creates_nothing() {
+    const std::string db = path("uri.db");
+    fill(db);
+    const QByteArray sha = sha256_of(db);
+    const auto names = names_in(dir_.path().toStdString());
+    QProcess p;
+    p.setWorkingDirectory(dir_.path());
+    p.start(QStringLiteral(SIKAO_CLI_PATH_STR),
+            {"--db", q("file:" + db + "?mode=ro"), "history", "list"});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains("not an SQLite URI") && err.contains("--read-only"), qPrintable(err));
+    QCOMPARE(names_in(dir_.path().toStdString()), names);
+    QCOMPARE(sha256_of(db), sha);
+  }
+
+  void a_history_that_cannot_be_created_leaves_no_file() {
+    const std::string db = path("full/history.db");
+    const auto r = run_cli_as({"--db", q(db), "history", "list"}, with_no_room_for_file_data);
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("history.db"), qPrintable(r.err));
+    QVERIFY(std::filesystem::exists(path("full")));  // the folder was made before the write failed
+    QCOMPARE(names_in(path("full")), std::vector<std::string>{});
+  }
+
+  void run_refuses_a_history_database() {
+    const std::string db = path("run.db");
+    const auto r = run_cli({"--db", q(db), "run", "-p", "hello"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("run does not store conversations"), qPrintable(r.err));
+    QVERIFY(!std::filesystem::exists(db));
   }
 
   void defaults_to_the_xdg_data_directory() {
