@@ -3,6 +3,7 @@
 // stays in the loop, lists and dicts cannot be mutated (ImmutableSandboxedEnvironment).
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <map>
 #include <set>
@@ -27,6 +28,96 @@ Value make_undefined_name(std::string_view name) { return Value::undefined(fmt::
 
 Value missing_attribute(const Value& obj, std::string_view attr) {
   return Value::undefined(fmt::format("'{} object' has no attribute '{}'", obj.type_name(), attr));
+}
+
+// ---- budgets ----
+
+// A GGUF's tokenizer.chat_template is untrusted input: a render must end, in bounded time and
+// memory, whatever the template does. Each budget exceeded is a render error that names it. The
+// largest render in tests/chat is 2.7 KiB; a whole conversation filling a 128k-token context is
+// about 0.5 MiB of text, so 4 MiB of output (and 16 times that built along the way) leaves room
+// for any real prompt while stopping a template that would build gigabytes.
+class RenderBudget {
+ public:
+  static constexpr uint64_t k_max_output_bytes = uint64_t{4} << 20;
+  static constexpr uint64_t k_max_allocated_bytes = uint64_t{64} << 20;
+  // A step costs 50-100 ns; five million keep a runaway render well under a second.
+  static constexpr int64_t k_max_steps = 5'000'000;
+  static constexpr uint64_t k_max_range_items = 100'000;
+
+  // One evaluated expression or executed statement.
+  void step() {
+    if (++steps_ > k_max_steps) {
+      fault(fmt::format("step budget exceeded: more than {} evaluation steps in one render (runaway template?)", k_max_steps));
+    }
+  }
+
+  // Charges `count` items of `each` bytes to the allocation budget, before they are allocated.
+  void allocate(uint64_t count, uint64_t each, std::string_view what) {
+    const uint64_t left = k_max_allocated_bytes - allocated_;
+    if (each != 0 && count > left / each) {
+      fault(fmt::format("allocation budget exceeded: {} would take the strings and lists built in this render past {} MiB",
+                        what, k_max_allocated_bytes >> 20));
+    }
+    allocated_ += count * each;
+  }
+
+  // Appends rendered text to a block's output (the whole render, a macro body, a captured block).
+  void emit(std::string& out, std::string_view text) {
+    if (text.size() > k_max_output_bytes - out.size()) {
+      fault(fmt::format("output budget exceeded: the rendered text would be over {} MiB", k_max_output_bytes >> 20));
+    }
+    allocate(text.size(), 1, "rendered text");
+    out += text;
+  }
+
+ private:
+  int64_t steps_ = 0;
+  uint64_t allocated_ = 0;
+};
+
+// A lower bound on the length of str(v) or of v's JSON (with `indent` spaces per level), to charge
+// before it is built: a list holding the same long string a million times is small, its text is
+// not. The walk stops as soon as the text would be over `limit`.
+uint64_t text_size_at_least(const Value& v, uint64_t limit, uint64_t indent = 0, uint64_t depth = 0) {
+  if (depth > 1000) fault("a value nested more than 1000 levels deep cannot be printed");
+  switch (v.kind()) {
+    case Value::Kind::String: return v.as_string().size();
+    case Value::Kind::List: {
+      uint64_t n = 2;
+      for (const auto& x : v.as_list()) {
+        if (n > limit) break;
+        n += 2 + indent * (depth + 1);
+        if (n > limit) break;
+        n += text_size_at_least(x, limit - n, indent, depth + 1);
+      }
+      return n;
+    }
+    case Value::Kind::Dict:
+    case Value::Kind::Namespace: {
+      uint64_t n = 2;
+      for (const auto& [k, x] : v.as_dict()) {
+        if (n > limit) break;
+        n += 4 + indent * (depth + 1);
+        if (n > limit) break;
+        n += text_size_at_least(k, limit - n, indent, depth + 1);
+        if (n > limit) break;
+        n += text_size_at_least(x, limit - n, indent, depth + 1);
+      }
+      return n;
+    }
+    case Value::Kind::Undefined: return 0;
+    default: return 1;
+  }
+}
+
+std::string budgeted_str(const Value& v, RenderBudget& budget) {
+  if (v.kind() == Value::Kind::List || v.is_mapping()) {
+    budget.allocate(text_size_at_least(v, RenderBudget::k_max_allocated_bytes), 1, "printing a list or dict");
+  } else if (v.is_string()) {
+    budget.allocate(v.as_string().size(), 1, "copying a string");
+  }
+  return v.str();
 }
 
 // ---- strings ----
@@ -109,14 +200,21 @@ std::string jinja_title(const std::string& s) {
   return utf8_encode(cps);
 }
 
-std::string py_replace(const std::string& s, const std::string& old, const std::string& repl, int64_t count) {
+// str.replace(old, new, count); the result's size is charged before it is built.
+std::string py_replace(const std::string& s, const std::string& old, const std::string& repl, int64_t count,
+                       RenderBudget& budget) {
+  const auto wanted = [&](uint64_t done) { return count < 0 || done < static_cast<uint64_t>(count); };
   std::string out;
   if (old.empty()) {
     // Python inserts the replacement between every code point (and at both ends).
     const auto cps = utf8_decode(s);
-    int64_t done = 0;
+    const uint64_t inserts = count < 0 ? cps.size() + 1 : std::min<uint64_t>(cps.size() + 1, static_cast<uint64_t>(count));
+    budget.allocate(inserts, repl.size(), "replace()");
+    budget.allocate(s.size(), 1, "replace()");
+    out.reserve(s.size() + inserts * repl.size());
+    uint64_t done = 0;
     for (size_t i = 0; i <= cps.size(); ++i) {
-      if (count < 0 || done < count) {
+      if (wanted(done)) {
         out += repl;
         ++done;
       }
@@ -124,15 +222,16 @@ std::string py_replace(const std::string& s, const std::string& old, const std::
     }
     return out;
   }
+  uint64_t hits = 0;
+  for (size_t pos = s.find(old); pos != std::string::npos && wanted(hits); pos = s.find(old, pos + old.size())) ++hits;
+  budget.allocate(hits, repl.size(), "replace()");
+  budget.allocate(s.size(), 1, "replace()");
   size_t pos = 0;
-  int64_t done = 0;
-  while (count < 0 || done < count) {
+  for (uint64_t done = 0; done < hits; ++done) {
     const size_t hit = s.find(old, pos);
-    if (hit == std::string::npos) break;
     out.append(s, pos, hit - pos);
     out += repl;
     pos = hit + old.size();
-    ++done;
   }
   out.append(s, pos, std::string::npos);
   return out;
@@ -293,6 +392,93 @@ Value slice_value(const Value& v, const Value& start, const Value& stop, const V
 
 // ---- arithmetic ----
 
+// Python's ints are unbounded and jinja2 computes 2 ** 64 or 9223372036854775807 + 1 exactly;
+// ours are int64_t. Rather than wrap silently (or trap: INT64_MIN // -1 raises SIGFPE) we refuse:
+// a result outside 64 bits is a render error. No chat template computes with numbers near 2^63.
+[[noreturn]] void overflow_fault(std::string_view op, int64_t a, int64_t b) {
+  fault(fmt::format("integer overflow in {} {} {} (integers are limited to 64 bits)", a, op, b));
+}
+
+int64_t checked_add(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) overflow_fault("+", a, b);
+  return r;
+}
+int64_t checked_sub(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) overflow_fault("-", a, b);
+  return r;
+}
+int64_t checked_mul(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r)) overflow_fault("*", a, b);
+  return r;
+}
+int64_t checked_neg(int64_t a) {
+  if (a == INT64_MIN) fault(fmt::format("integer overflow in -({}) (integers are limited to 64 bits)", a));
+  return -a;
+}
+
+// Python's // and %: the quotient rounds toward negative infinity, the remainder takes the
+// divisor's sign. y != 0. INT64_MIN % -1 is 0 (exact, as in Python); INT64_MIN // -1 is 2^63.
+int64_t floor_div(int64_t x, int64_t y) {
+  if (x == INT64_MIN && y == -1) overflow_fault("//", x, y);
+  int64_t q = x / y;
+  if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
+  return q;
+}
+int64_t floor_mod(int64_t x, int64_t y) {
+  if (y == -1) return 0;
+  const int64_t r = x % y;
+  return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r;
+}
+
+// base ** exp for exp >= 0 by squaring, so a huge exponent costs 63 steps, not 2^63.
+int64_t checked_pow(int64_t base, int64_t exp) {
+  if (base == 0) return exp == 0 ? 1 : 0;
+  if (base == 1) return 1;
+  if (base == -1) return exp % 2 == 0 ? 1 : -1;
+  int64_t r = 1;
+  int64_t b = base;
+  for (int64_t e = exp; e > 0; e >>= 1) {
+    if (e & 1) {
+      if (__builtin_mul_overflow(r, b, &r)) overflow_fault("**", base, exp);
+    }
+    if (e > 1 && __builtin_mul_overflow(b, b, &b)) overflow_fault("**", base, exp);
+  }
+  return r;
+}
+
+// Python's len(range(start, stop, step)), in unsigned arithmetic so that no difference overflows.
+uint64_t range_length(int64_t start, int64_t stop, int64_t step) {
+  if (step > 0 && start < stop) {
+    return (static_cast<uint64_t>(stop) - static_cast<uint64_t>(start) - 1) / static_cast<uint64_t>(step) + 1;
+  }
+  if (step < 0 && start > stop) {
+    return (static_cast<uint64_t>(start) - static_cast<uint64_t>(stop) - 1) / (uint64_t{0} - static_cast<uint64_t>(step)) + 1;
+  }
+  return 0;
+}
+
+// seq * count for a str or list: the size is charged before anything is allocated.
+Value repeat(const Value& seq, int64_t count, RenderBudget& budget) {
+  const uint64_t n = static_cast<uint64_t>(std::max<int64_t>(0, count));
+  if (seq.is_string()) {
+    const std::string& s = seq.as_string();
+    budget.allocate(n, s.size(), "repeating a string");
+    std::string out;
+    out.reserve(n * s.size());
+    for (uint64_t i = 0; i < n; ++i) out += s;
+    return Value(std::move(out));
+  }
+  const List& l = seq.as_list();
+  budget.allocate(n, l.size() * sizeof(Value), "repeating a list");
+  List out;
+  out.reserve(n * l.size());
+  for (uint64_t i = 0; i < n; ++i) out.insert(out.end(), l.begin(), l.end());
+  return Value(std::move(out));
+}
+
 std::string html_escape(const std::string& s) {
   std::string out;
   for (const char c : s) {
@@ -309,9 +495,9 @@ std::string html_escape(const std::string& s) {
 }
 
 
-Value binary(const std::string& op, const Value& a, const Value& b) {
+Value binary(const std::string& op, const Value& a, const Value& b, RenderBudget& budget) {
   using K = Value::Kind;
-  if (op == "~") return Value(a.str() + b.str());
+  if (op == "~") return Value(budgeted_str(a, budget) + budgeted_str(b, budget));
   if (op == "==") return Value(equals(a, b));
   if (op == "!=") return Value(!equals(a, b));
   if (op == "in" || op == "not in") {
@@ -339,8 +525,9 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
   const bool numbers = a.is_number() && b.is_number();
   const bool any_float = a.kind() == K::Float || b.kind() == K::Float;
   if (op == "+") {
-    if (numbers) return any_float ? Value(a.as_double() + b.as_double()) : Value(a.as_int() + b.as_int());
+    if (numbers) return any_float ? Value(a.as_double() + b.as_double()) : Value(checked_add(a.as_int(), b.as_int()));
     if (a.is_string() && b.is_string()) {
+      budget.allocate(a.as_string().size() + b.as_string().size(), 1, "concatenating strings");
       if (a.is_markup() || b.is_markup()) {
         return Value::markup((a.is_markup() ? a.as_string() : html_escape(a.as_string())) +
                              (b.is_markup() ? b.as_string() : html_escape(b.as_string())));
@@ -348,6 +535,7 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
       return Value(a.as_string() + b.as_string());
     }
     if (a.kind() == K::List && b.kind() == K::List) {
+      budget.allocate(a.as_list().size() + b.as_list().size(), sizeof(Value), "concatenating lists");
       List l = a.as_list();
       l.insert(l.end(), b.as_list().begin(), b.as_list().end());
       return Value(std::move(l));
@@ -355,22 +543,12 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
     if (a.is_string()) fault(fmt::format("can only concatenate str (not \"{}\") to str", b.type_name()));
     if (a.kind() == K::List) fault(fmt::format("can only concatenate list (not \"{}\") to list", b.type_name()));
   } else if (op == "-") {
-    if (numbers) return any_float ? Value(a.as_double() - b.as_double()) : Value(a.as_int() - b.as_int());
+    if (numbers) return any_float ? Value(a.as_double() - b.as_double()) : Value(checked_sub(a.as_int(), b.as_int()));
   } else if (op == "*") {
-    if (numbers) return any_float ? Value(a.as_double() * b.as_double()) : Value(a.as_int() * b.as_int());
+    if (numbers) return any_float ? Value(a.as_double() * b.as_double()) : Value(checked_mul(a.as_int(), b.as_int()));
     const Value* seq = a.is_number() ? &b : &a;
     const Value* count = a.is_number() ? &a : &b;
-    if (count->kind() == K::Int && (seq->is_string() || seq->kind() == K::List)) {
-      const int64_t n = std::max<int64_t>(0, count->as_int());
-      if (seq->is_string()) {
-        std::string out;
-        for (int64_t i = 0; i < n; ++i) out += seq->as_string();
-        return Value(std::move(out));
-      }
-      List out;
-      for (int64_t i = 0; i < n; ++i) out.insert(out.end(), seq->as_list().begin(), seq->as_list().end());
-      return Value(std::move(out));
-    }
+    if (count->kind() == K::Int && (seq->is_string() || seq->kind() == K::List)) return repeat(*seq, count->as_int(), budget);
   } else if (op == "/") {
     if (numbers) {
       if (b.as_double() == 0.0) fault("ZeroDivisionError: division by zero");
@@ -384,18 +562,12 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
         return op == "//" ? Value(q) : Value(a.as_double() - q * b.as_double());
       }
       const int64_t x = a.as_int(), y = b.as_int();
-      int64_t q = x / y;
-      if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
-      return op == "//" ? Value(q) : Value(x - q * y);
+      return op == "//" ? Value(floor_div(x, y)) : Value(floor_mod(x, y));
     }
     if (op == "%" && a.is_string()) fault("printf-style string formatting ('%') is not supported");
   } else if (op == "**") {
     if (numbers) {
-      if (!any_float && b.as_int() >= 0) {
-        int64_t r = 1;
-        for (int64_t i = 0; i < b.as_int(); ++i) r *= a.as_int();
-        return Value(r);
-      }
+      if (!any_float && b.as_int() >= 0) return Value(checked_pow(a.as_int(), b.as_int()));
       return Value(std::pow(a.as_double(), b.as_double()));
     }
   }
@@ -501,9 +673,10 @@ class Evaluator {
 
   Flow exec(const Stmt& s, const ScopeP& scope, std::string& out) {
     line_ = s.line;
+    budget_.step();
     switch (s.kind) {
-      case Stmt::Kind::Text: out += s.text; return Flow::Normal;
-      case Stmt::Kind::Output: out += eval(*s.expr, scope).str(); return Flow::Normal;
+      case Stmt::Kind::Text: budget_.emit(out, s.text); return Flow::Normal;
+      case Stmt::Kind::Output: budget_.emit(out, budgeted_str(eval(*s.expr, scope), budget_)); return Flow::Normal;
       case Stmt::Kind::If:
         for (const auto& [cond, body] : s.branches) {
           if (!cond || eval(*cond, scope).truthy()) return exec_body(body, scope, out);
@@ -532,7 +705,7 @@ class Evaluator {
         const Value callee = eval(*call.args[0], scope);
         CallArgs args = eval_args(call, scope);
         args.keyword.emplace_back("caller", caller);
-        out += call_value(callee, args).str();
+        budget_.emit(out, budgeted_str(call_value(callee, args), budget_));
         return Flow::Normal;
       }
       case Stmt::Kind::FilterBlock: {
@@ -542,7 +715,7 @@ class Evaluator {
         exec_body(s.body, inner, captured);
         Value v(std::move(captured));
         for (const auto& f : s.filters) v = apply_filter_expr(*f, v, scope);
-        out += v.str();
+        budget_.emit(out, budgeted_str(v, budget_));
         return Flow::Normal;
       }
       case Stmt::Kind::Break: return Flow::Break;
@@ -706,6 +879,7 @@ class Evaluator {
 
   Value eval(const Expr& e, const ScopeP& scope) {
     line_ = e.line;
+    budget_.step();
     switch (e.kind) {
       case Expr::Kind::Literal: return e.literal;
       case Expr::Kind::Name: {
@@ -714,6 +888,7 @@ class Evaluator {
       }
       case Expr::Kind::List:
       case Expr::Kind::Tuple: {
+        budget_.allocate(e.args.size(), sizeof(Value), "a list literal");
         List l;
         for (const auto& x : e.args) l.push_back(eval(*x, scope));
         return e.kind == Expr::Kind::Tuple ? Value::tuple(std::move(l)) : Value(std::move(l));
@@ -741,9 +916,9 @@ class Evaluator {
         const Value callee = eval(*e.args[0], scope);
         CallArgs a = eval_args(e, scope);
         line_ = e.line;
-        return call_value(callee, a);
+        return charged(call_value(callee, a));
       }
-      case Expr::Kind::Filter: return apply_filter_expr(e, eval(*e.args[0], scope), scope);
+      case Expr::Kind::Filter: return charged(apply_filter_expr(e, eval(*e.args[0], scope), scope));
       case Expr::Kind::Test: {
         const Value subject = eval(*e.args[0], scope);
         CallArgs a = eval_args(e, scope);
@@ -758,13 +933,13 @@ class Evaluator {
         if (v.is_undefined()) undefined_fault(v);
         if (!v.is_number()) fault(fmt::format("bad operand type for unary {}: '{}'", e.kind == Expr::Kind::Neg ? '-' : '+', v.type_name()));
         if (e.kind == Expr::Kind::Pos) return v.kind() == Value::Kind::Float ? v : Value(v.as_int());
-        return v.kind() == Value::Kind::Float ? Value(-v.as_double()) : Value(-v.as_int());
+        return v.kind() == Value::Kind::Float ? Value(-v.as_double()) : Value(checked_neg(v.as_int()));
       }
       case Expr::Kind::Binary: {
         const Value a = eval(*e.args[0], scope);
         const Value b = eval(*e.args[1], scope);
         line_ = e.line;
-        return binary(e.name, a, b);
+        return binary(e.name, a, b, budget_);
       }
       case Expr::Kind::And: {
         Value a = eval(*e.args[0], scope);
@@ -779,6 +954,15 @@ class Evaluator {
         return e.args[2] ? eval(*e.args[2], scope) : Value::undefined("the inline if-expression evaluated to false and had no else");
     }
     return Value();
+  }
+
+  // Charges what a filter, method or macro returned (a fresh string or list, as a rule; returning
+  // an existing one is counted again, which errs on the safe side). The ones that can grow far
+  // beyond their inputs (join, replace, indent, tojson, repetition) charge before they allocate.
+  Value charged(Value v) {
+    if (v.is_string()) budget_.allocate(v.as_string().size(), 1, "a filter's or call's result");
+    if (v.kind() == Value::Kind::List) budget_.allocate(v.as_list().size(), sizeof(Value), "a filter's or call's result");
+    return v;
   }
 
   Value get_attr(const Value& obj, const std::string& name) {
@@ -862,7 +1046,7 @@ class Evaluator {
     return Value::callable(name, [message](CallArgs&) -> Value { fault(message); });
   }
 
-  static Value string_method(const Value& obj, const std::string& name) {
+  Value string_method(const Value& obj, const std::string& name) {
     const std::string s = obj.as_string();
     if (name == "strip" || name == "lstrip" || name == "rstrip") {
       const bool l = name != "rstrip", r = name != "lstrip";
@@ -892,12 +1076,12 @@ class Evaluator {
       });
     }
     if (name == "replace") {
-      return Value::callable(name, [s](CallArgs& a) {
+      return Value::callable(name, [this, s](CallArgs& a) {
         const Value* o = arg(a, 0, "old");
         const Value* n = arg(a, 1, "new");
         if (!o || !n) fault("replace() takes at least 2 arguments");
         return Value(py_replace(s, need_string(*o, "replace() argument 1"), need_string(*n, "replace() argument 2"),
-                                arg_or(a, 2, "count", Value(int64_t{-1})).as_int()));
+                                arg_or(a, 2, "count", Value(int64_t{-1})).as_int(), budget_));
       });
     }
     if (name == "upper") return Value::callable(name, [s](CallArgs&) { return Value(map_case(s, to_upper)); });
@@ -920,15 +1104,20 @@ class Evaluator {
       });
     }
     if (name == "join") {
-      return Value::callable(name, [s](CallArgs& a) {
+      return Value::callable(name, [this, s](CallArgs& a) {
         const Value* x = arg(a, 0, "iterable");
         if (!x) fault("join() takes exactly one argument");
+        const List items = iterate(*x);
+        uint64_t size = 0;
+        for (const auto& item : items) size += s.size() + need_string(item, "join() item").size();
+        budget_.allocate(size, 1, "join()");
         std::string out;
+        out.reserve(size);
         bool first = true;
-        for (const auto& item : iterate(*x)) {
+        for (const auto& item : items) {
           if (!first) out += s;
           first = false;
-          out += need_string(item, "join() item");
+          out += item.as_string();
         }
         return Value(std::move(out));
       });
@@ -953,16 +1142,16 @@ class Evaluator {
 
   Value apply_filter(const std::string& name, const Value& v, CallArgs& a, const ScopeP& scope) {
     using K = Value::Kind;
-    if (name == "safe") return v.is_string() ? Value::markup(v.as_string()) : Value::markup(v.str());
-    if (name == "string") return Value(v.str());
-    if (name == "trim") return Value(py_strip(v.str(), arg_or(a, 0, "chars", Value::none()), true, true));
-    if (name == "lower") return Value(map_case(v.str(), to_lower));
-    if (name == "upper") return Value(map_case(v.str(), to_upper));
-    if (name == "capitalize") return Value(py_capitalize(v.str()));
-    if (name == "title") return Value(jinja_title(v.str()));
-    if (name == "e" || name == "escape") return v.is_markup() ? v : Value::markup(html_escape(v.str()));
+    if (name == "safe") return v.is_string() ? Value::markup(v.as_string()) : Value::markup(budgeted_str(v, budget_));
+    if (name == "string") return Value(budgeted_str(v, budget_));
+    if (name == "trim") return Value(py_strip(budgeted_str(v, budget_), arg_or(a, 0, "chars", Value::none()), true, true));
+    if (name == "lower") return Value(map_case(budgeted_str(v, budget_), to_lower));
+    if (name == "upper") return Value(map_case(budgeted_str(v, budget_), to_upper));
+    if (name == "capitalize") return Value(py_capitalize(budgeted_str(v, budget_)));
+    if (name == "title") return Value(jinja_title(budgeted_str(v, budget_)));
+    if (name == "e" || name == "escape") return v.is_markup() ? v : Value::markup(html_escape(budgeted_str(v, budget_)));
     if (name == "length" || name == "count") return Value(length_of(v));
-    if (name == "wordcount") return Value(static_cast<int64_t>(py_split(v.str(), Value::none(), -1).as_list().size()));
+    if (name == "wordcount") return Value(static_cast<int64_t>(py_split(budgeted_str(v, budget_), Value::none(), -1).as_list().size()));
     if (name == "default" || name == "d") {
       const bool boolean = arg_or(a, 1, "boolean", Value(false)).truthy();
       if (v.is_undefined() || (boolean && !v.truthy())) return arg_or(a, 0, "default_value", Value(""));
@@ -974,19 +1163,28 @@ class Evaluator {
       const Value indent = arg_or(a, 1, "indent", Value::none());
       if (arg(a, 2, "separators") && !arg(a, 2, "separators")->is_none()) fault("tojson: custom separators are not supported");
       const bool sort_keys = arg_or(a, 3, "sort_keys", Value(false)).truthy();
-      const int n = indent.is_none() ? -1 : static_cast<int>(indent.as_int());
-      std::string json = v.to_json(n, sort_keys);
+      const int64_t n = indent.is_none() ? -1 : std::min<int64_t>(indent.as_int(), RenderBudget::k_max_allocated_bytes);
+      budget_.allocate(text_size_at_least(v, RenderBudget::k_max_allocated_bytes, static_cast<uint64_t>(std::max<int64_t>(0, n))), 1, "tojson");
+      std::string json = v.to_json(static_cast<int>(n), sort_keys);
       return Value(ensure_ascii.truthy() ? ascii_json(json) : json);
     }
     if (name == "join") {
       const std::string sep = arg_or(a, 0, "d", Value("")).str();
       const Value attribute = arg_or(a, 1, "attribute", Value::none());
+      List pieces = iterate(v);
+      if (!attribute.is_none()) {
+        for (auto& p : pieces) p = get_attr_path(p, attribute);
+      }
+      uint64_t size = 0;
+      for (const auto& p : pieces) size += sep.size() + text_size_at_least(p, RenderBudget::k_max_allocated_bytes);
+      budget_.allocate(size, 1, "join");
       std::string out;
+      out.reserve(size);
       bool first = true;
-      for (const auto& item : iterate(v)) {
+      for (const auto& p : pieces) {
         if (!first) out += sep;
         first = false;
-        out += (attribute.is_none() ? item : get_attr_path(item, attribute)).str();
+        out += p.str();
       }
       return Value(std::move(out));
     }
@@ -994,7 +1192,8 @@ class Evaluator {
       const Value* o = arg(a, 0, "old");
       const Value* n = arg(a, 1, "new");
       if (!o || !n) fault("replace filter needs 'old' and 'new'");
-      return Value(py_replace(v.str(), o->str(), n->str(), arg_or(a, 2, "count", Value::none()).is_none() ? -1 : arg_or(a, 2, "count", Value::none()).as_int()));
+      return Value(py_replace(budgeted_str(v, budget_), o->str(), n->str(),
+                              arg_or(a, 2, "count", Value::none()).is_none() ? -1 : arg_or(a, 2, "count", Value::none()).as_int(), budget_));
     }
     if (name == "first" || name == "last") {
       const List items = iterate(v);
@@ -1052,7 +1251,7 @@ class Evaluator {
     }
     if (name == "abs") {
       if (v.kind() == K::Float) return Value(std::fabs(v.as_double()));
-      if (v.is_number()) return Value(v.as_int() < 0 ? -v.as_int() : v.as_int());
+      if (v.is_number()) return Value(v.as_int() < 0 ? checked_neg(v.as_int()) : v.as_int());
       fault(fmt::format("bad operand type for abs(): '{}'", v.type_name()));
     }
     if (name == "round") {
@@ -1063,7 +1262,7 @@ class Evaluator {
       x = method == "floor" ? std::floor(x) : method == "ceil" ? std::ceil(x) : std::round(x);
       return Value(x / scale);
     }
-    if (name == "indent") return Value(indent(v.str(), a));
+    if (name == "indent") return Value(indent(budgeted_str(v, budget_), a));
     if (name == "attr") {
       const Value* n = arg(a, 0, "name");
       if (!n) fault("attr filter needs a name");
@@ -1076,7 +1275,12 @@ class Evaluator {
     if (name == "unique") {
       List out;
       for (const auto& item : iterate(v)) {
-        if (std::none_of(out.begin(), out.end(), [&](const Value& x) { return equals(x, item); })) out.push_back(item);
+        if (std::none_of(out.begin(), out.end(), [&](const Value& x) {
+              budget_.step();
+              return equals(x, item);
+            })) {
+          out.push_back(item);
+        }
       }
       return Value(std::move(out));
     }
@@ -1098,7 +1302,7 @@ class Evaluator {
     if (name == "sum") {
       const Value attribute = arg_or(a, 0, "attribute", Value::none());
       Value total = arg_or(a, 1, "start", Value(int64_t{0}));
-      for (const auto& item : iterate(v)) total = binary("+", total, attribute.is_none() ? item : get_attr_path(item, attribute));
+      for (const auto& item : iterate(v)) total = binary("+", total, attribute.is_none() ? item : get_attr_path(item, attribute), budget_);
       return total;
     }
     if (name == "min" || name == "max") {
@@ -1130,8 +1334,11 @@ class Evaluator {
     const Value width = arg_or(a, 0, "width", Value(int64_t{4}));
     const bool first = arg_or(a, 1, "first", Value(false)).truthy();
     const bool blank = arg_or(a, 2, "blank", Value(false)).truthy();
-    const std::string ind = width.is_string() ? width.as_string() : std::string(static_cast<size_t>(std::max<int64_t>(0, width.as_int())), ' ');
+    const uint64_t width_bytes = width.is_string() ? width.as_string().size() : static_cast<uint64_t>(std::max<int64_t>(0, width.as_int()));
     const auto lines = split_lines(s_in + "\n");
+    budget_.allocate(lines.size() + 1, width_bytes, "indent");
+    budget_.allocate(s_in.size() + lines.size(), 1, "indent");
+    const std::string ind = width.is_string() ? width.as_string() : std::string(width_bytes, ' ');
     std::string rv;
     if (blank) {
       for (size_t i = 0; i < lines.size(); ++i) {
@@ -1230,11 +1437,11 @@ class Evaluator {
     if (name == "escaped") return false;
     if (name == "eq" || name == "equalto" || name == "==") return equals(v, other());
     if (name == "ne" || name == "!=") return !equals(v, other());
-    if (name == "lt" || name == "lessthan" || name == "<") return binary("<", v, other()).truthy();
-    if (name == "le" || name == "<=") return binary("<=", v, other()).truthy();
-    if (name == "gt" || name == "greaterthan" || name == ">") return binary(">", v, other()).truthy();
-    if (name == "ge" || name == ">=") return binary(">=", v, other()).truthy();
-    if (name == "in") return binary("in", v, other()).truthy();
+    if (name == "lt" || name == "lessthan" || name == "<") return binary("<", v, other(), budget_).truthy();
+    if (name == "le" || name == "<=") return binary("<=", v, other(), budget_).truthy();
+    if (name == "gt" || name == "greaterthan" || name == ">") return binary(">", v, other(), budget_).truthy();
+    if (name == "ge" || name == ">=") return binary(">=", v, other(), budget_).truthy();
+    if (name == "in") return binary("in", v, other(), budget_).truthy();
     if (name == "sameas") return v.kind() == other().kind() && (v.is_none() || v.is_undefined() || (v.kind() == K::Bool && v.as_bool() == other().as_bool()) || equals(v, other()));
     if (name == "odd" || name == "even" || name == "divisibleby") {
       if (v.is_undefined()) undefined_fault(v);
@@ -1242,7 +1449,7 @@ class Evaluator {
       if (name == "divisibleby") {
         const int64_t d = other().as_int();
         if (d == 0) fault("ZeroDivisionError: integer division or modulo by zero");
-        return v.as_int() % d == 0;
+        return floor_mod(v.as_int(), d) == 0;
       }
       return (v.as_int() % 2 != 0) == (name == "odd");
     }
@@ -1281,7 +1488,7 @@ class Evaluator {
                   for (const auto& [k, v] : a.keyword) d.emplace_back(Value(k), v);
                   return Value(std::move(d));
                 }));
-    globals.set("range", Value::callable("range", [](CallArgs& a) {
+    globals.set("range", Value::callable("range", [this](CallArgs& a) {
                   int64_t start = 0, stop = 0, step = 1;
                   if (a.positional.size() == 1) {
                     stop = a.positional[0].as_int();
@@ -1293,9 +1500,19 @@ class Evaluator {
                     fault("range expected at least 1 argument");
                   }
                   if (step == 0) fault("ValueError: range() arg 3 must not be zero");
-                  if ((stop - start) / step > 100000) fault("range() too large for a template");
+                  const uint64_t n = range_length(start, stop, step);
+                  if (n > RenderBudget::k_max_range_items) {
+                    fault(fmt::format("range budget exceeded: range({}, {}, {}) has {} items, over the {} a template may build",
+                                      start, stop, step, n, RenderBudget::k_max_range_items));
+                  }
+                  budget_.allocate(n, sizeof(Value), "range()");
                   List out;
-                  for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out.emplace_back(i);
+                  out.reserve(n);
+                  // Each item lies between start and stop, so start + i * step cannot overflow; the
+                  // unsigned arithmetic only keeps the intermediate product defined.
+                  for (uint64_t i = 0; i < n; ++i) {
+                    out.emplace_back(static_cast<int64_t>(static_cast<uint64_t>(start) + i * static_cast<uint64_t>(step)));
+                  }
                   return Value(std::move(out));
                 }));
   }
@@ -1309,6 +1526,7 @@ class Evaluator {
   int line_ = 0;
   int call_depth_ = 0;
   int64_t iterations_ = 0;
+  RenderBudget budget_;
 };
 
 } // namespace

@@ -373,6 +373,9 @@ bool equals(const Value& a, const Value& b) {
       const auto& x = a.as_list();
       const auto& y = b.as_list();
       if (a.is_tuple() != b.is_tuple() || x.size() != y.size()) return false;
+      // Python compares container items by identity first; here it also keeps comparing a list
+      // that holds one list a hundred thousand times linear instead of quadratic.
+      if (&x == &y) return true;
       for (size_t i = 0; i < x.size(); ++i) {
         if (!equals(x[i], y[i])) return false;
       }
@@ -380,6 +383,7 @@ bool equals(const Value& a, const Value& b) {
     }
     case K::Dict: {
       if (a.as_dict().size() != b.as_dict().size()) return false;
+      if (&a.as_dict() == &b.as_dict()) return true;
       for (const auto& [k, v] : a.as_dict()) {
         const Value* other = b.find(k);
         if (!other || !equals(v, *other)) return false;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -273,7 +274,7 @@ class TestChatTemplate : public QObject {
         {"{{ 1 // 0 }}", 1, "ZeroDivisionError"},
         {"{{ none | tojson(ensure_ascii=false) }}{{ undefined_name | tojson }}", 1, "not JSON serializable"},
         {"{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "unbounded recursion"},
-        {"{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", 1, "loop iterations"},
+        {"{% set r = range(100000) %}{% for i in r %}{% for j in r %}{% endfor %}{% endfor %}", 1, "loop iterations"},
         {"{{ messages | map(attribute='role') | tojson }}", 1, "generator is not JSON serializable"},
     };
     const Value messages = Value::from_json(R"([{"role": "user", "content": "hi"}])", "test");
@@ -289,6 +290,93 @@ class TestChatTemplate : public QObject {
         QVERIFY2(msg.find(c.says) != std::string::npos, qPrintable(QString::fromStdString(msg)));
         QCOMPARE(e.code(), sikao::ErrorCode::InvalidArgument);
       }
+    }
+  }
+
+  // A hostile tokenizer.chat_template (issue 14): overflowing arithmetic and templates that would
+  // build gigabytes or run for minutes end in a clear render error, each within a fraction of a
+  // second, instead of a signal, a silently wrong number or the process's memory limit.
+  void hostile_templates_fail_cleanly_within_budget() {
+    std::string many_additions = "{% for i in range(100000) %}{% if i";
+    for (int k = 0; k < 100; ++k) many_additions += " + i";
+    many_additions += " < 0 %}{% endif %}{% endfor %}";
+    struct Case {
+      std::string source;
+      const char* says;
+    };
+    const Case cases[] = {
+        {"{{ (-9223372036854775807 - 1) // -1 }}", "integer overflow"},
+        {"{{ 9223372036854775807 + 1 }}", "integer overflow"},
+        {"{{ (-9223372036854775807 - 1) - 1 }}", "integer overflow"},
+        {"{{ 4611686018427387904 * 2 }}", "integer overflow"},
+        {"{{ 2 ** 64 }}", "integer overflow"},
+        {"{{ 3 ** 9223372036854775807 }}", "integer overflow"},
+        {"{{ -(-9223372036854775807 - 1) }}", "integer overflow"},
+        {"{{ (-9223372036854775807 - 1) | abs }}", "integer overflow"},
+        {"{{ [1, 2] | sum(start=9223372036854775807) }}", "integer overflow"},
+        {"{{ range(-9223372036854775807, 9223372036854775807, 1) | length }}", "range budget"},
+        {"{{ range(9223372036854775807, -9223372036854775807 - 1, -1) | list }}", "range budget"},
+        {"{{ 'x' * 1000000000 }}", "allocation budget"},
+        {"{{ ([1] * 1000000000) | length }}", "allocation budget"},
+        {"{{ [1] * 1e9 }}", "unsupported operand"},
+        {"{% set ns = namespace(s='x') %}{% for i in range(100) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s | length }}",
+         "allocation budget"},
+        {"{% set ns = namespace(l=[1]) %}{% for i in range(100) %}{% set ns.l = ns.l + ns.l %}{% endfor %}{{ ns.l | length }}",
+         "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ ([s] * 1000) | join }}", "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ ','.join([s] * 1000) }}", "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ [s] * 1000 }}", "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ ([s] * 1000) | tojson }}", "allocation budget"},
+        {"{{ ([1] * 10000) | tojson(indent=100000) }}", "allocation budget"},
+        {"{{ ('x' * 10000) | replace('', 'y' * 10000) }}", "allocation budget"},
+        {"{{ 'ab' | indent(1000000000, true) }}", "allocation budget"},
+        {"{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}", "output budget"},
+        {many_additions, "step budget"},
+    };
+    const Value messages = Value::from_json(R"([{"role": "user", "content": "hi"}])", "test");
+    for (const auto& c : cases) {
+      const auto t = sikao::chat::ChatTemplate::parse(c.source, "hostile.jinja");
+      QElapsedTimer timer;
+      timer.start();
+      try {
+        t.render(messages, {});
+        QFAIL(qPrintable(QString::fromStdString("rendered without error: " + c.source)));
+      } catch (const sikao::Error& e) {
+        const std::string msg = e.what();
+        QVERIFY2(msg.find(c.says) != std::string::npos, qPrintable(QString::fromStdString(c.source + " -> " + msg)));
+        QVERIFY2(msg.rfind("hostile.jinja:1: ", 0) == 0, qPrintable(QString::fromStdString(msg)));
+        QCOMPARE(e.code(), sikao::ErrorCode::InvalidArgument);
+      }
+      QVERIFY2(timer.elapsed() < 500, qPrintable(QString::fromStdString(c.source + " took " + std::to_string(timer.elapsed()) + " ms")));
+    }
+  }
+
+  // Checked arithmetic refuses only what does not fit in 64 bits; these match Python exactly.
+  void integer_arithmetic_near_the_limits_is_exact() {
+    const std::pair<const char*, const char*> cases[] = {
+        {"{{ 9223372036854775806 + 1 }}", "9223372036854775807"},
+        {"{{ -9223372036854775807 - 1 }}", "-9223372036854775808"},
+        {"{{ (-9223372036854775807 - 1) % -1 }}", "0"},
+        {"{{ (-9223372036854775807 - 1) // 1 }}", "-9223372036854775808"},
+        {"{{ (-9223372036854775807 - 1) is divisibleby(-1) }}", "True"},
+        {"{{ 3037000499 * 3037000499 }}", "9223372030926249001"},
+        {"{{ 2 ** 62 }}", "4611686018427387904"},
+        {"{{ (-2) ** 63 }}", "-9223372036854775808"},
+        {"{{ 1 ** 9223372036854775807 }} {{ (-1) ** 9223372036854775807 }} {{ 0 ** 0 }}", "1 -1 1"},
+        {"{{ (-7) // 2 }} {{ (-7) % 3 }} {{ 7 % (-3) }} {{ 7 // (-3) }}", "-4 2 -2 -3"},
+        {"{{ (-9223372036854775807) | abs }}", "9223372036854775807"},
+        {"{{ range(0, 9223372036854775807, 4611686018427387904) | list }}", "[0, 4611686018427387904]"},
+        {"{{ range(9223372036854775800, 9223372036854775807, 3) | list }}",
+         "[9223372036854775800, 9223372036854775803, 9223372036854775806]"},
+        {"{{ range(-9223372036854775807 - 1, -9223372036854775807 + 3, 2) | list }}",
+         "[-9223372036854775808, -9223372036854775806]"},
+        {"{{ range(5, 0, -2) | list }} {{ range(100000) | length }}", "[5, 3, 1] 100000"},
+        {"{{ 'ab' * 3 }} {{ [1] * 2 }} {{ 2 * 'c' }} {{ 'x' * -1 }}", "ababab [1, 1] cc "},
+    };
+    const Value messages = Value::from_json("[]", "test");
+    for (const auto& [source, expected] : cases) {
+      const auto t = sikao::chat::ChatTemplate::parse(source, "limits.jinja");
+      QCOMPARE(QString::fromStdString(t.render(messages, {})), QString(expected));
     }
   }
 
