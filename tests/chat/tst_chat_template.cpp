@@ -380,6 +380,22 @@ class TestChatTemplate : public QObject {
     }
   }
 
+  void cli_template_reports_integer_overflow_instead_of_crashing() {
+    const QString tpl = tmp_.filePath("overflow.jinja");
+    {
+      std::ofstream f(tpl.toStdString());
+      f << "{{ (-9223372036854775807 - 1) // -1 }}\n";
+    }
+    const QString msgs = tmp_.filePath("overflow_messages.json");
+    {
+      std::ofstream f(msgs.toStdString());
+      f << R"([{"role": "user", "content": "hi"}])";
+    }
+    const auto r = sikao::test::run_cli({"template", "--template", tpl, "--messages", msgs});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("overflow.jinja:1: integer overflow"), qPrintable(r.err));
+  }
+
   void cli_reports_malformed_template_with_line() {
     const QString bad = tmp_.filePath("bad.jinja");
     {
@@ -435,6 +451,15 @@ class TestChatTemplate : public QObject {
     const auto g = sikao::chat::PromptFormatter(gemma).render(with_system, opt);
     QCOMPARE(QString::fromStdString(g.format), QString("gemma"));
     QVERIFY2(g.warning.find("System role not supported") != std::string::npos, g.warning.c_str());
+
+    // So does one that runs over a render budget, with a warning naming the budget.
+    sikao::chat::ModelChatInfo hostile;
+    hostile.architecture = "qwen2";
+    hostile.chat_template = "{% for m in messages %}{{ m.content }}{% endfor %}{{ 'x' * 1000000000 }}";
+    const auto h = sikao::chat::PromptFormatter(hostile).render(messages, opt);
+    QCOMPARE(QString::fromStdString(h.format), QString("chatml"));
+    QVERIFY2(h.warning.find("allocation budget") != std::string::npos, h.warning.c_str());
+    QCOMPARE(QString::fromStdString(h.text), QString("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n"));
 
     // A working template is used as is.
     sikao::chat::ModelChatInfo good;
