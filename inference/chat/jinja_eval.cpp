@@ -34,15 +34,17 @@ Value missing_attribute(const Value& obj, std::string_view attr) {
 
 // A GGUF's tokenizer.chat_template is untrusted input: a render must end, in bounded time and
 // memory, whatever the template does. Each budget exceeded is a render error that names it. The
-// largest render in tests/chat is 2.7 KiB; a whole conversation filling a 128k-token context is
-// about 0.5 MiB of text, so 4 MiB of output (and 16 times that built along the way) leaves room
-// for any real prompt while stopping a template that would build gigabytes.
+// renders in tests/chat (real templates, conversations of a few turns) take at most 840 steps,
+// build at most 16 KiB and print at most 2.7 KiB; a whole conversation filling a 128k-token
+// context is about 0.5 MiB of text, so 4 MiB of output (and 16 times that built along the way)
+// leaves room for any real prompt while stopping a template that would build gigabytes.
 class RenderBudget {
  public:
   static constexpr uint64_t k_max_output_bytes = uint64_t{4} << 20;
   static constexpr uint64_t k_max_allocated_bytes = uint64_t{64} << 20;
-  // A step costs 50-100 ns; five million keep a runaway render well under a second.
-  static constexpr int64_t k_max_steps = 5'000'000;
+  // A step costs 50-100 ns, so a runaway render stops within a fifth of a second; chat
+  // templates take about 150 steps per message.
+  static constexpr int64_t k_max_steps = 2'000'000;
   static constexpr uint64_t k_max_range_items = 100'000;
 
   // One evaluated expression or executed statement.
@@ -793,6 +795,8 @@ class Evaluator {
       if (ns.kind() != Value::Kind::Namespace) {
         fault(fmt::format("cannot assign attribute '{}' on a non-namespace object", s.text));
       }
+      // See Value::depth(): a namespace stored in a namespace would hide how deep values nest.
+      if (v.holds_namespace()) fault(fmt::format("cannot assign a namespace (or a value holding one) to attribute '{}'", s.text));
       auto& attrs = ns.namespace_attributes();
       for (auto& [k, old] : attrs) {
         if (k.is_string() && k.as_string() == s.text) {
@@ -878,6 +882,14 @@ class Evaluator {
   }
 
   Value eval(const Expr& e, const ScopeP& scope) {
+    Value v = eval_unchecked(e, scope);
+    if (v.depth() > k_max_nesting) {
+      fault(fmt::format("nesting budget exceeded: lists, dicts and namespaces nested more than {} deep", k_max_nesting));
+    }
+    return v;
+  }
+
+  Value eval_unchecked(const Expr& e, const ScopeP& scope) {
     line_ = e.line;
     budget_.step();
     switch (e.kind) {
@@ -1520,6 +1532,8 @@ class Evaluator {
   // Limits that turn a runaway template into an error instead of a hang or a stack overflow;
   // real chat templates stay orders of magnitude below them.
   static constexpr int k_max_call_depth = 100;
+  // Tool schemas nest about ten levels; printing, comparing and freeing recurse once per level.
+  static constexpr uint32_t k_max_nesting = 200;
   static constexpr int64_t k_max_iterations = 1'000'000;
 
   std::string name_;

@@ -28,12 +28,29 @@ Value::Value(bool b) : kind_(Kind::Bool), b_(b), i_(b ? 1 : 0) {}
 Value::Value(int64_t i) : kind_(Kind::Int), i_(i) {}
 Value::Value(double d) : kind_(Kind::Float), d_(d) {}
 Value::Value(std::string s) : kind_(Kind::String), s_(std::make_shared<const std::string>(std::move(s))) {}
-Value::Value(List list) : kind_(Kind::List), list_(std::make_shared<const List>(std::move(list))) {}
-Value::Value(Dict dict) : kind_(Kind::Dict), dict_(std::make_shared<Dict>(std::move(dict))) {}
+Value::Value(List list) : kind_(Kind::List), list_(std::make_shared<const List>(std::move(list))) { measure_nesting(); }
+Value::Value(Dict dict) : kind_(Kind::Dict), dict_(std::make_shared<Dict>(std::move(dict))) { measure_nesting(); }
+
+void Value::measure_nesting() {
+  const auto take = [this](const Value& child) {
+    depth_ = std::max(depth_, child.depth_ + 1);
+    holds_namespace_ = holds_namespace_ || child.holds_namespace_;
+  };
+  depth_ = 1;
+  if (list_) {
+    for (const auto& x : *list_) take(x);
+  } else {
+    for (const auto& [k, x] : *dict_) {
+      take(k);
+      take(x);
+    }
+  }
+}
 
 Value Value::make_namespace(Dict attributes) {
   Value v(std::move(attributes));
   v.kind_ = Kind::Namespace;
+  v.holds_namespace_ = true;
   return v;
 }
 

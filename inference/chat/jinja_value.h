@@ -92,11 +92,23 @@ class Value {
 
   const char* type_name() const;
 
+  // How deeply lists, dicts and namespaces nest in this value (0 for a scalar) when it was built,
+  // and whether it is or holds a namespace. Attributes assigned to a namespace later are not
+  // counted; the evaluator lets a namespace attribute hold only values without a namespace, so a
+  // value's real depth stays within twice the limit it enforces on depth() (printing, comparing
+  // and freeing values recurse once per level).
+  uint32_t depth() const { return depth_; }
+  bool holds_namespace() const { return holds_namespace_; }
+
  private:
+  void measure_nesting();
+
   Kind kind_ = Kind::Undefined;
   bool generator_ = false;
   bool markup_ = false;
   bool tuple_ = false;
+  bool holds_namespace_ = false;
+  uint32_t depth_ = 0;
   bool b_ = false;
   int64_t i_ = 0;
   double d_ = 0.0;

@@ -332,6 +332,12 @@ class TestChatTemplate : public QObject {
         {"{{ 'ab' | indent(1000000000, true) }}", "allocation budget"},
         {"{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}", "output budget"},
         {many_additions, "step budget"},
+        {"{% set ns = namespace(x=[]) %}{% set r = range(1000) %}{% for i in r %}{% for j in r %}{% set ns.x = [ns.x] %}"
+         "{% endfor %}{% endfor %}",
+         "nesting budget"},
+        {"{% set ns = namespace(x={}) %}{% for i in range(100000) %}{% set ns.x = {'a': ns.x} %}{% endfor %}", "nesting budget"},
+        {"{% set h = namespace(n=none) %}{% for i in range(100000) %}{% set h.n = namespace(x=h.n) %}{% endfor %}",
+         "cannot assign a namespace"},
     };
     const Value messages = Value::from_json(R"([{"role": "user", "content": "hi"}])", "test");
     for (const auto& c : cases) {
