@@ -20,6 +20,15 @@ namespace {
 
 [[noreturn]] void fault(std::string message) { throw RenderFault{std::move(message)}; }
 
+// Python's dict keys: no list, dict or namespace, nor a tuple holding one (which also keeps key
+// lookups, which compare keys outside the step budget, cheap).
+bool hashable(const Value& v) {
+  if (v.kind() == Value::Kind::List) {
+    return v.is_tuple() && std::all_of(v.as_list().begin(), v.as_list().end(), [](const Value& x) { return hashable(x); });
+  }
+  return !v.is_mapping();
+}
+
 [[noreturn]] void undefined_fault(const Value& v) {
   fault(v.undefined_name().empty() ? "an undefined value was used" : v.undefined_name());
 }
@@ -34,7 +43,7 @@ Value missing_attribute(const Value& obj, std::string_view attr) {
 
 // A GGUF's tokenizer.chat_template is untrusted input: a render must end, in bounded time and
 // memory, whatever the template does. Each budget exceeded is a render error that names it. The
-// renders in tests/chat (real templates, conversations of a few turns) take at most 840 steps,
+// renders in tests/chat (real templates, conversations of a few turns) take at most 1,105 steps,
 // build at most 16 KiB and print at most 2.7 KiB; a whole conversation filling a 128k-token
 // context is about 0.5 MiB of text, so 4 MiB of output (and 16 times that built along the way)
 // leaves room for any real prompt while stopping a template that would build gigabytes.
@@ -42,17 +51,25 @@ class RenderBudget {
  public:
   static constexpr uint64_t k_max_output_bytes = uint64_t{4} << 20;
   static constexpr uint64_t k_max_allocated_bytes = uint64_t{64} << 20;
-  // A step costs 50-100 ns, so a runaway render stops within a fifth of a second; chat
-  // templates take about 150 steps per message.
+  // A step costs 50-100 ns, so a runaway render stops within a fifth of a second.
   static constexpr int64_t k_max_steps = 2'000'000;
   static constexpr uint64_t k_max_range_items = 100'000;
 
-  // One evaluated expression or executed statement.
-  void step() {
-    if (++steps_ > k_max_steps) {
+  // One evaluated expression or executed statement; `n` for work that walks n list items or
+  // 8n bytes of string (string work decodes UTF-8 to code points, at several ns a byte).
+  void step(int64_t n = 1) {
+    steps_left_ -= n;
+    if (steps_left_ < 0) {
       fault(fmt::format("step budget exceeded: more than {} evaluation steps in one render (runaway template?)", k_max_steps));
     }
   }
+  void walk(const Value& v) {
+    if (v.is_string()) step(static_cast<int64_t>(v.as_string().size() / 8));
+    if (v.kind() == Value::Kind::List) step(static_cast<int64_t>(v.as_list().size()));
+    if (v.kind() == Value::Kind::Dict) step(static_cast<int64_t>(v.as_dict().size()));
+  }
+  // For equals() and less(), which pay as they compare.
+  int64_t& steps_left() { return steps_left_; }
 
   // Charges `count` items of `each` bytes to the allocation budget, before they are allocated.
   void allocate(uint64_t count, uint64_t each, std::string_view what) {
@@ -74,7 +91,7 @@ class RenderBudget {
   }
 
  private:
-  int64_t steps_ = 0;
+  int64_t steps_left_ = k_max_steps;
   uint64_t allocated_ = 0;
 };
 
@@ -500,15 +517,16 @@ std::string html_escape(const std::string& s) {
 Value binary(const std::string& op, const Value& a, const Value& b, RenderBudget& budget) {
   using K = Value::Kind;
   if (op == "~") return Value(budgeted_str(a, budget) + budgeted_str(b, budget));
-  if (op == "==") return Value(equals(a, b));
-  if (op == "!=") return Value(!equals(a, b));
+  if (op == "==") return Value(equals(a, b, budget.steps_left()));
+  if (op == "!=") return Value(!equals(a, b, budget.steps_left()));
   if (op == "in" || op == "not in") {
     bool found = false;
     if (b.is_string()) {
       if (!a.is_string()) fault(fmt::format("'in <string>' requires string as left operand, not {}", a.type_name()));
+      budget.walk(b);
       found = b.as_string().find(a.as_string()) != std::string::npos;
     } else if (b.kind() == K::List) {
-      found = std::any_of(b.as_list().begin(), b.as_list().end(), [&](const Value& x) { return equals(x, a); });
+      found = std::any_of(b.as_list().begin(), b.as_list().end(), [&](const Value& x) { return equals(x, a, budget.steps_left()); });
     } else if (b.kind() == K::Dict || b.kind() == K::Namespace) {
       found = b.find(a) != nullptr;
     } else if (b.is_undefined()) {
@@ -520,10 +538,10 @@ Value binary(const std::string& op, const Value& a, const Value& b, RenderBudget
   }
   if (a.is_undefined()) undefined_fault(a);
   if (b.is_undefined()) undefined_fault(b);
-  if (op == "<") return Value(less(a, b));
-  if (op == ">") return Value(less(b, a));
-  if (op == "<=") return Value(!less(b, a));
-  if (op == ">=") return Value(!less(a, b));
+  if (op == "<") return Value(less(a, b, budget.steps_left()));
+  if (op == ">") return Value(less(b, a, budget.steps_left()));
+  if (op == "<=") return Value(!less(b, a, budget.steps_left()));
+  if (op == ">=") return Value(!less(a, b, budget.steps_left()));
   const bool numbers = a.is_number() && b.is_number();
   const bool any_float = a.kind() == K::Float || b.kind() == K::Float;
   if (op == "+") {
@@ -909,8 +927,9 @@ class Evaluator {
         Dict d;
         for (size_t i = 0; i + 1 < e.args.size(); i += 2) {
           Value k = eval(*e.args[i], scope);
+          if (!hashable(k)) fault(fmt::format("unhashable type: '{}'", k.type_name()));
           Value v = eval(*e.args[i + 1], scope);
-          auto it = std::find_if(d.begin(), d.end(), [&](const auto& p) { return equals(p.first, k); });
+          auto it = std::find_if(d.begin(), d.end(), [&](const auto& p) { return equals(p.first, k, budget_.steps_left()); });
           if (it != d.end()) it->second = std::move(v);
           else d.emplace_back(std::move(k), std::move(v));
         }
@@ -921,6 +940,7 @@ class Evaluator {
       case Expr::Kind::Slice: {
         const Value obj = eval(*e.args[0], scope);
         if (obj.is_undefined()) undefined_fault(obj);
+        budget_.walk(obj);
         const auto part = [&](size_t i) { return e.args[i] ? eval(*e.args[i], scope) : Value::none(); };
         return slice_value(obj, part(1), part(2), part(3));
       }
@@ -988,6 +1008,7 @@ class Evaluator {
 
   Value get_item(const Value& obj, const Value& key) {
     if (obj.is_undefined()) undefined_fault(obj);
+    if (obj.kind() != Value::Kind::List) budget_.walk(obj);  // a dict's keys or a string's code points
     if (obj.is_mapping()) {
       if (const Value* v = obj.find(key)) return *v;
     } else if ((obj.kind() == Value::Kind::List || obj.is_string()) && key.is_number() && key.kind() != Value::Kind::Float) {
@@ -1011,7 +1032,18 @@ class Evaluator {
   }
 
   // Bound methods of str, dict and list that templates call.
+  // Each call walks its object (str.find, list.index, dict.get), so each pays for it, including
+  // calls through a method stored in a variable.
   Value method(const Value& obj, const std::string& name) {
+    Value m = bound_method(obj, name);
+    if (m.kind() != Value::Kind::Callable) return m;
+    return Value::callable(name, [this, obj, m](CallArgs& a) {
+      budget_.walk(obj);
+      return m.as_function()(a);
+    });
+  }
+
+  Value bound_method(const Value& obj, const std::string& name) {
     if (obj.is_string()) return string_method(obj, name);
     if (obj.kind() == Value::Kind::Dict) {
       if (name == "items") return Value::callable(name, [obj](CallArgs&) { return make_items(obj); });
@@ -1034,12 +1066,12 @@ class Evaluator {
     }
     if (obj.kind() == Value::Kind::List) {
       if (name == "index" || name == "count")
-        return Value::callable(name, [obj, name](CallArgs& a) {
+        return Value::callable(name, [this, obj, name](CallArgs& a) {
           const Value* x = arg(a, 0, "value");
           if (!x) fault(fmt::format("{}() takes exactly one argument", name));
           int64_t count = 0;
           for (size_t i = 0; i < obj.as_list().size(); ++i) {
-            if (equals(obj.as_list()[i], *x)) {
+            if (equals(obj.as_list()[i], *x, budget_.steps_left())) {
               if (name == "index") return Value(static_cast<int64_t>(i));
               ++count;
             }
@@ -1149,6 +1181,10 @@ class Evaluator {
   Value apply_filter_expr(const Expr& f, const Value& subject, const ScopeP& scope) {
     CallArgs a = eval_args(f, scope);
     line_ = f.line;
+    // Filters walk their input; a list's length and a default need not.
+    const bool constant_time = subject.kind() == Value::Kind::List &&
+                               (f.name == "length" || f.name == "count" || f.name == "default" || f.name == "d");
+    if (!constant_time) budget_.walk(subject);
     return apply_filter(f.name, subject, a, scope);
   }
 
@@ -1216,7 +1252,9 @@ class Evaluator {
     if (name == "dictsort") {
       if (v.kind() != K::Dict) fault("dictsort: can only sort a mapping");
       List items = make_items(v).as_list();
-      std::stable_sort(items.begin(), items.end(), [](const Value& x, const Value& y) { return less(x.as_list()[0], y.as_list()[0]); });
+      std::stable_sort(items.begin(), items.end(), [this](const Value& x, const Value& y) {
+        return less(x.as_list()[0], y.as_list()[0], budget_.steps_left());
+      });
       return Value(std::move(items));
     }
     if (name == "list") return Value(iterate(v));
@@ -1289,7 +1327,7 @@ class Evaluator {
       for (const auto& item : iterate(v)) {
         if (std::none_of(out.begin(), out.end(), [&](const Value& x) {
               budget_.step();
-              return equals(x, item);
+              return equals(x, item, budget_.steps_left());
             })) {
           out.push_back(item);
         }
@@ -1307,7 +1345,7 @@ class Evaluator {
         return k;
       };
       std::stable_sort(items.begin(), items.end(), [&](const Value& x, const Value& y) {
-        return reverse ? less(key(y), key(x)) : less(key(x), key(y));
+        return reverse ? less(key(y), key(x), budget_.steps_left()) : less(key(x), key(y), budget_.steps_left());
       });
       return Value(std::move(items));
     }
@@ -1322,7 +1360,7 @@ class Evaluator {
       if (items.empty()) return Value::undefined(fmt::format("no {} item, sequence was empty", name));
       Value best = items[0];
       for (const auto& x : items) {
-        if (name == "min" ? less(x, best) : less(best, x)) best = x;
+        if (name == "min" ? less(x, best, budget_.steps_left()) : less(best, x, budget_.steps_left())) best = x;
       }
       return best;
     }
@@ -1447,14 +1485,14 @@ class Evaluator {
     if (name == "sequence") return (v.kind() == K::List && !v.is_generator()) || v.kind() == K::Dict || v.is_string() || v.is_undefined();
     if (name == "callable") return v.kind() == K::Callable;
     if (name == "escaped") return false;
-    if (name == "eq" || name == "equalto" || name == "==") return equals(v, other());
-    if (name == "ne" || name == "!=") return !equals(v, other());
+    if (name == "eq" || name == "equalto" || name == "==") return equals(v, other(), budget_.steps_left());
+    if (name == "ne" || name == "!=") return !equals(v, other(), budget_.steps_left());
     if (name == "lt" || name == "lessthan" || name == "<") return binary("<", v, other(), budget_).truthy();
     if (name == "le" || name == "<=") return binary("<=", v, other(), budget_).truthy();
     if (name == "gt" || name == "greaterthan" || name == ">") return binary(">", v, other(), budget_).truthy();
     if (name == "ge" || name == ">=") return binary(">=", v, other(), budget_).truthy();
     if (name == "in") return binary("in", v, other(), budget_).truthy();
-    if (name == "sameas") return v.kind() == other().kind() && (v.is_none() || v.is_undefined() || (v.kind() == K::Bool && v.as_bool() == other().as_bool()) || equals(v, other()));
+    if (name == "sameas") return v.kind() == other().kind() && (v.is_none() || v.is_undefined() || (v.kind() == K::Bool && v.as_bool() == other().as_bool()) || equals(v, other(), budget_.steps_left()));
     if (name == "odd" || name == "even" || name == "divisibleby") {
       if (v.is_undefined()) undefined_fault(v);
       if (!v.is_number()) fault(fmt::format("test '{}' needs a number, not {}", name, v.type_name()));

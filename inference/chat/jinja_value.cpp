@@ -375,8 +375,32 @@ std::string Value::to_json(int indent, bool sort_keys) const {
   return out;
 }
 
+namespace {
+
+void pay(int64_t& steps_left, int64_t steps) {
+  steps_left -= steps;
+  if (steps_left < 0) throw RenderFault{"step budget exceeded: comparing these values takes more steps than the render has left"};
+}
+
+// What the two-argument forms (dict lookups, outside a render's budget) may spend: far more than
+// comparing two real keys needs.
+constexpr int64_t k_comparison_steps = 100'000;
+
+} // namespace
+
 bool equals(const Value& a, const Value& b) {
+  int64_t steps_left = k_comparison_steps;
+  return equals(a, b, steps_left);
+}
+
+bool less(const Value& a, const Value& b) {
+  int64_t steps_left = k_comparison_steps;
+  return less(a, b, steps_left);
+}
+
+bool equals(const Value& a, const Value& b, int64_t& steps_left) {
   using K = Value::Kind;
+  pay(steps_left, 1);
   if (a.is_number() && b.is_number()) {
     if (a.kind() == K::Float || b.kind() == K::Float) return a.as_double() == b.as_double();
     return a.as_int() == b.as_int();
@@ -385,7 +409,9 @@ bool equals(const Value& a, const Value& b) {
   switch (a.kind()) {
     case K::Undefined:
     case K::None: return true;
-    case K::String: return a.as_string() == b.as_string();
+    case K::String:
+      pay(steps_left, static_cast<int64_t>(std::min(a.as_string().size(), b.as_string().size()) / 64));
+      return a.as_string() == b.as_string();
     case K::List: {
       const auto& x = a.as_list();
       const auto& y = b.as_list();
@@ -394,7 +420,7 @@ bool equals(const Value& a, const Value& b) {
       // that holds one list a hundred thousand times linear instead of quadratic.
       if (&x == &y) return true;
       for (size_t i = 0; i < x.size(); ++i) {
-        if (!equals(x[i], y[i])) return false;
+        if (!equals(x[i], y[i], steps_left)) return false;
       }
       return true;
     }
@@ -402,8 +428,9 @@ bool equals(const Value& a, const Value& b) {
       if (a.as_dict().size() != b.as_dict().size()) return false;
       if (&a.as_dict() == &b.as_dict()) return true;
       for (const auto& [k, v] : a.as_dict()) {
+        pay(steps_left, static_cast<int64_t>(b.as_dict().size()));
         const Value* other = b.find(k);
-        if (!other || !equals(v, *other)) return false;
+        if (!other || !equals(v, *other, steps_left)) return false;
       }
       return true;
     }
@@ -413,18 +440,22 @@ bool equals(const Value& a, const Value& b) {
   }
 }
 
-bool less(const Value& a, const Value& b) {
+bool less(const Value& a, const Value& b, int64_t& steps_left) {
   using K = Value::Kind;
+  pay(steps_left, 1);
   if (a.is_number() && b.is_number()) {
     if (a.kind() == K::Float || b.kind() == K::Float) return a.as_double() < b.as_double();
     return a.as_int() < b.as_int();
   }
-  if (a.is_string() && b.is_string()) return a.as_string() < b.as_string();
+  if (a.is_string() && b.is_string()) {
+    pay(steps_left, static_cast<int64_t>(std::min(a.as_string().size(), b.as_string().size()) / 64));
+    return a.as_string() < b.as_string();
+  }
   if (a.kind() == K::List && b.kind() == K::List) {
     const auto& x = a.as_list();
     const auto& y = b.as_list();
     for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
-      if (!equals(x[i], y[i])) return less(x[i], y[i]);
+      if (!equals(x[i], y[i], steps_left)) return less(x[i], y[i], steps_left);
     }
     return x.size() < y.size();
   }

@@ -121,6 +121,11 @@ class Value {
 // Python ==, and < (throws sikao::Error when the types do not order).
 bool equals(const Value& a, const Value& b);
 bool less(const Value& a, const Value& b);
+// The same, paying one of `steps_left` per item compared and per 64 bytes of string; a
+// RenderFault naming the step budget when they run out (a list holding one list a hundred
+// thousand times is small to build and costly to compare).
+bool equals(const Value& a, const Value& b, int64_t& steps_left);
+bool less(const Value& a, const Value& b, int64_t& steps_left);
 
 // Python's repr() of a float: the shortest round-tripping digits, exponent outside [1e-4, 1e16).
 std::string python_float_repr(double d);
