@@ -1520,19 +1520,21 @@ class Evaluator {
   // ---- built-in globals ----
 
   void install_builtins(Scope& globals) {
-    globals.set("namespace", Value::callable("namespace", [](CallArgs& a) {
+    globals.set("namespace", Value::callable("namespace", [this](CallArgs& a) {
                   Dict attrs;
                   for (const auto& p : a.positional) {
                     if (p.kind() != Value::Kind::Dict) fault("namespace() positional argument must be a dict");
+                    budget_.allocate(p.as_dict().size(), 2 * sizeof(Value), "namespace()");
                     attrs.insert(attrs.end(), p.as_dict().begin(), p.as_dict().end());
                   }
                   for (const auto& [k, v] : a.keyword) attrs.emplace_back(Value(k), v);
                   return Value::make_namespace(std::move(attrs));
                 }));
-    globals.set("dict", Value::callable("dict", [](CallArgs& a) {
+    globals.set("dict", Value::callable("dict", [this](CallArgs& a) {
                   Dict d;
                   for (const auto& p : a.positional) {
                     if (p.kind() != Value::Kind::Dict) fault("dict() positional argument must be a dict");
+                    budget_.allocate(p.as_dict().size(), 2 * sizeof(Value), "dict()");
                     d.insert(d.end(), p.as_dict().begin(), p.as_dict().end());
                   }
                   for (const auto& [k, v] : a.keyword) d.emplace_back(Value(k), v);

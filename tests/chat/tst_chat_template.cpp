@@ -348,6 +348,8 @@ class TestChatTemplate : public QObject {
         {"{% set l = range(100000) | list %}{{ (l + l) | unique | length }}", "step budget"},
         {"{% set l = range(100000) | list %}{% set f = l.index %}{% for i in range(100000) %}{{ f(99999) }}{% endfor %}", "step budget"},
         {"{{ {[1]: 2} }}", "unhashable type: 'list'"},
+        {"{% set ns = namespace(d={'a': 1}) %}{% for i in range(100) %}{% set ns.d = dict(ns.d, ns.d) %}{% endfor %}",
+         "allocation budget"},
         {"{% set h = namespace(n=none) %}{% for i in range(100000) %}{% set h.n = namespace(x=h.n) %}{% endfor %}",
          "cannot assign a namespace"},
     };
