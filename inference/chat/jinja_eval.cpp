@@ -1271,7 +1271,8 @@ class Evaluator {
     if (name == "int") {
       const Value def = arg_or(a, 0, "default", Value(int64_t{0}));
       if (v.kind() == K::Int || v.kind() == K::Bool) return Value(v.as_int());
-      if (v.kind() == K::Float) return Value(static_cast<int64_t>(v.as_double()));
+      // As jinja2's |int: NaN gives the default; a float beyond 64 bits is an overflow error.
+      if (v.kind() == K::Float) return std::isnan(v.as_double()) ? def : Value(v.as_int());
       if (v.is_string()) {
         const std::string t = py_strip(v.as_string(), Value::none(), true, true);
         try {
@@ -1279,7 +1280,7 @@ class Evaluator {
           const int64_t i = std::stoll(t, &used, 10);
           if (used == t.size()) return Value(i);
           const double d = std::stod(t, &used);
-          if (used == t.size()) return Value(static_cast<int64_t>(d));
+          if (used == t.size()) return std::isnan(d) ? def : Value(Value(d).as_int());
         } catch (const std::exception&) {
         }
       }

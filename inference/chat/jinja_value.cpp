@@ -31,6 +31,14 @@ Value::Value(std::string s) : kind_(Kind::String), s_(std::make_shared<const std
 Value::Value(List list) : kind_(Kind::List), list_(std::make_shared<const List>(std::move(list))) { measure_nesting(); }
 Value::Value(Dict dict) : kind_(Kind::Dict), dict_(std::make_shared<Dict>(std::move(dict))) { measure_nesting(); }
 
+int64_t Value::float_to_int(double d) {
+  // [-2^63, 2^63): the doubles whose truncation fits; the comparison is false for NaN.
+  if (!(d >= -0x1p63 && d < 0x1p63)) {
+    throw RenderFault{fmt::format("integer overflow in int({}) (integers are limited to 64 bits)", python_float_repr(d))};
+  }
+  return static_cast<int64_t>(d);
+}
+
 void Value::measure_nesting() {
   const auto take = [this](const Value& child) {
     depth_ = std::max(depth_, child.depth_ + 1);

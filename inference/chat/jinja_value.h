@@ -69,7 +69,8 @@ class Value {
   bool is_mapping() const { return kind_ == Kind::Dict || kind_ == Kind::Namespace; }
 
   bool as_bool() const { return b_; }
-  int64_t as_int() const { return kind_ == Kind::Float ? static_cast<int64_t>(d_) : i_; }
+  // A float truncates toward zero; one beyond 64 bits (or NaN) is a RenderFault.
+  int64_t as_int() const { return kind_ == Kind::Float ? float_to_int(d_) : i_; }
   double as_double() const { return kind_ == Kind::Float ? d_ : static_cast<double>(i_); }
   const std::string& as_string() const { return *s_; }
   const List& as_list() const { return *list_; }
@@ -102,6 +103,7 @@ class Value {
 
  private:
   void measure_nesting();
+  static int64_t float_to_int(double d);
 
   Kind kind_ = Kind::Undefined;
   bool generator_ = false;

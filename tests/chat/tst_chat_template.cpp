@@ -314,6 +314,9 @@ class TestChatTemplate : public QObject {
         {"{{ -(-9223372036854775807 - 1) }}", "integer overflow"},
         {"{{ (-9223372036854775807 - 1) | abs }}", "integer overflow"},
         {"{{ [1, 2] | sum(start=9223372036854775807) }}", "integer overflow"},
+        {"{{ 1e300 | int }}", "integer overflow"},
+        {"{{ '1e19' | int }}", "integer overflow"},
+        {"{{ range(1e300) }}", "integer overflow"},
         {"{{ range(-9223372036854775807, 9223372036854775807, 1) | length }}", "range budget"},
         {"{{ range(9223372036854775807, -9223372036854775807 - 1, -1) | list }}", "range budget"},
         {"{{ 'x' * 1000000000 }}", "allocation budget"},
@@ -391,6 +394,8 @@ class TestChatTemplate : public QObject {
         {"{{ range(-9223372036854775807 - 1, -9223372036854775807 + 3, 2) | list }}",
          "[-9223372036854775808, -9223372036854775806]"},
         {"{{ range(5, 0, -2) | list }} {{ range(100000) | length }}", "[5, 3, 1] 100000"},
+        {"{{ 9.2e18 | int }} {{ (-9223372036854775808.0) | int }} {{ 'nan' | float | int }} {{ '42.7' | int }}",
+         "9200000000000000000 -9223372036854775808 0 42"},
         {"{{ 'ab' * 3 }} {{ [1] * 2 }} {{ 2 * 'c' }} {{ 'x' * -1 }}", "ababab [1, 1] cc "},
     };
     const Value messages = Value::from_json("[]", "test");
