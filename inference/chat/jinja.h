@@ -6,8 +6,12 @@
 //
 // Errors are sikao::Error: a template that does not parse is ErrorCode::InvalidFile, a construct
 // outside the subset ErrorCode::Unsupported, and a failure while rendering (a raise_exception()
-// call, a type error, an undefined value used) ErrorCode::InvalidArgument. Every message starts
-// with "NAME:LINE: ".
+// call, a type error, an undefined value used, an integer overflow, a render budget exceeded)
+// ErrorCode::InvalidArgument. Every message starts with "NAME:LINE: ".
+//
+// A template is untrusted input (it comes with the model file): integers are 64-bit and an
+// overflow is an error, and a render is bounded in output, memory built, steps, range() size and
+// nesting (RenderBudget in jinja_eval.cpp), each named in the error when exceeded.
 
 #include <memory>
 #include <string>

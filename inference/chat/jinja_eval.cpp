@@ -3,6 +3,7 @@
 // stays in the loop, lists and dicts cannot be mutated (ImmutableSandboxedEnvironment).
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <map>
 #include <set>
@@ -19,6 +20,15 @@ namespace {
 
 [[noreturn]] void fault(std::string message) { throw RenderFault{std::move(message)}; }
 
+// Python's dict keys: no list, dict or namespace, nor a tuple holding one (which also keeps key
+// lookups, which compare keys outside the step budget, cheap).
+bool hashable(const Value& v) {
+  if (v.kind() == Value::Kind::List) {
+    return v.is_tuple() && std::all_of(v.as_list().begin(), v.as_list().end(), [](const Value& x) { return hashable(x); });
+  }
+  return !v.is_mapping();
+}
+
 [[noreturn]] void undefined_fault(const Value& v) {
   fault(v.undefined_name().empty() ? "an undefined value was used" : v.undefined_name());
 }
@@ -27,6 +37,106 @@ Value make_undefined_name(std::string_view name) { return Value::undefined(fmt::
 
 Value missing_attribute(const Value& obj, std::string_view attr) {
   return Value::undefined(fmt::format("'{} object' has no attribute '{}'", obj.type_name(), attr));
+}
+
+// ---- budgets ----
+
+// A GGUF's tokenizer.chat_template is untrusted input: a render must end, in bounded time and
+// memory, whatever the template does. Each budget exceeded is a render error that names it. The
+// renders in tests/chat (real templates, conversations of a few turns) take at most 1,105 steps,
+// build at most 16 KiB and print at most 2.7 KiB; a whole conversation filling a 128k-token
+// context is about 0.5 MiB of text, so 4 MiB of output (and 16 times that built along the way)
+// leaves room for any real prompt while stopping a template that would build gigabytes.
+class RenderBudget {
+ public:
+  static constexpr uint64_t k_max_output_bytes = uint64_t{4} << 20;
+  static constexpr uint64_t k_max_allocated_bytes = uint64_t{64} << 20;
+  // A step costs 50-100 ns, so a runaway render stops within a fifth of a second.
+  static constexpr int64_t k_max_steps = 2'000'000;
+  static constexpr uint64_t k_max_range_items = 100'000;
+
+  // One evaluated expression or executed statement; `n` for work that walks n list items or
+  // 8n bytes of string (string work decodes UTF-8 to code points, at several ns a byte).
+  void step(int64_t n = 1) {
+    steps_left_ -= n;
+    if (steps_left_ < 0) {
+      fault(fmt::format("step budget exceeded: more than {} evaluation steps in one render (runaway template?)", k_max_steps));
+    }
+  }
+  void walk(const Value& v) {
+    if (v.is_string()) step(static_cast<int64_t>(v.as_string().size() / 8));
+    if (v.kind() == Value::Kind::List) step(static_cast<int64_t>(v.as_list().size()));
+    if (v.kind() == Value::Kind::Dict) step(static_cast<int64_t>(v.as_dict().size()));
+  }
+  // For equals() and less(), which pay as they compare.
+  int64_t& steps_left() { return steps_left_; }
+
+  // Charges `count` items of `each` bytes to the allocation budget, before they are allocated.
+  void allocate(uint64_t count, uint64_t each, std::string_view what) {
+    const uint64_t left = k_max_allocated_bytes - allocated_;
+    if (each != 0 && count > left / each) {
+      fault(fmt::format("allocation budget exceeded: {} would take the strings and lists built in this render past {} MiB",
+                        what, k_max_allocated_bytes >> 20));
+    }
+    allocated_ += count * each;
+  }
+
+  // Appends rendered text to a block's output (the whole render, a macro body, a captured block).
+  void emit(std::string& out, std::string_view text) {
+    if (text.size() > k_max_output_bytes - out.size()) {
+      fault(fmt::format("output budget exceeded: the rendered text would be over {} MiB", k_max_output_bytes >> 20));
+    }
+    allocate(text.size(), 1, "rendered text");
+    out += text;
+  }
+
+ private:
+  int64_t steps_left_ = k_max_steps;
+  uint64_t allocated_ = 0;
+};
+
+// A lower bound on the length of str(v) or of v's JSON (with `indent` spaces per level), to charge
+// before it is built: a list holding the same long string a million times is small, its text is
+// not. The walk stops as soon as the text would be over `limit`.
+uint64_t text_size_at_least(const Value& v, uint64_t limit, uint64_t indent = 0, uint64_t depth = 0) {
+  if (depth > 1000) fault("a value nested more than 1000 levels deep cannot be printed");
+  switch (v.kind()) {
+    case Value::Kind::String: return v.as_string().size();
+    case Value::Kind::List: {
+      uint64_t n = 2;
+      for (const auto& x : v.as_list()) {
+        if (n > limit) break;
+        n += 2 + indent * (depth + 1);
+        if (n > limit) break;
+        n += text_size_at_least(x, limit - n, indent, depth + 1);
+      }
+      return n;
+    }
+    case Value::Kind::Dict:
+    case Value::Kind::Namespace: {
+      uint64_t n = 2;
+      for (const auto& [k, x] : v.as_dict()) {
+        if (n > limit) break;
+        n += 4 + indent * (depth + 1);
+        if (n > limit) break;
+        n += text_size_at_least(k, limit - n, indent, depth + 1);
+        if (n > limit) break;
+        n += text_size_at_least(x, limit - n, indent, depth + 1);
+      }
+      return n;
+    }
+    case Value::Kind::Undefined: return 0;
+    default: return 1;
+  }
+}
+
+std::string budgeted_str(const Value& v, RenderBudget& budget) {
+  if (v.kind() == Value::Kind::List || v.is_mapping()) {
+    budget.allocate(text_size_at_least(v, RenderBudget::k_max_allocated_bytes), 1, "printing a list or dict");
+  } else if (v.is_string()) {
+    budget.allocate(v.as_string().size(), 1, "copying a string");
+  }
+  return v.str();
 }
 
 // ---- strings ----
@@ -109,14 +219,21 @@ std::string jinja_title(const std::string& s) {
   return utf8_encode(cps);
 }
 
-std::string py_replace(const std::string& s, const std::string& old, const std::string& repl, int64_t count) {
+// str.replace(old, new, count); the result's size is charged before it is built.
+std::string py_replace(const std::string& s, const std::string& old, const std::string& repl, int64_t count,
+                       RenderBudget& budget) {
+  const auto wanted = [&](uint64_t done) { return count < 0 || done < static_cast<uint64_t>(count); };
   std::string out;
   if (old.empty()) {
     // Python inserts the replacement between every code point (and at both ends).
     const auto cps = utf8_decode(s);
-    int64_t done = 0;
+    const uint64_t inserts = count < 0 ? cps.size() + 1 : std::min<uint64_t>(cps.size() + 1, static_cast<uint64_t>(count));
+    budget.allocate(inserts, repl.size(), "replace()");
+    budget.allocate(s.size(), 1, "replace()");
+    out.reserve(s.size() + inserts * repl.size());
+    uint64_t done = 0;
     for (size_t i = 0; i <= cps.size(); ++i) {
-      if (count < 0 || done < count) {
+      if (wanted(done)) {
         out += repl;
         ++done;
       }
@@ -124,15 +241,16 @@ std::string py_replace(const std::string& s, const std::string& old, const std::
     }
     return out;
   }
+  uint64_t hits = 0;
+  for (size_t pos = s.find(old); pos != std::string::npos && wanted(hits); pos = s.find(old, pos + old.size())) ++hits;
+  budget.allocate(hits, repl.size(), "replace()");
+  budget.allocate(s.size(), 1, "replace()");
   size_t pos = 0;
-  int64_t done = 0;
-  while (count < 0 || done < count) {
+  for (uint64_t done = 0; done < hits; ++done) {
     const size_t hit = s.find(old, pos);
-    if (hit == std::string::npos) break;
     out.append(s, pos, hit - pos);
     out += repl;
     pos = hit + old.size();
-    ++done;
   }
   out.append(s, pos, std::string::npos);
   return out;
@@ -293,6 +411,93 @@ Value slice_value(const Value& v, const Value& start, const Value& stop, const V
 
 // ---- arithmetic ----
 
+// Python's ints are unbounded and jinja2 computes 2 ** 64 or 9223372036854775807 + 1 exactly;
+// ours are int64_t. Rather than wrap silently (or trap: INT64_MIN // -1 raises SIGFPE) we refuse:
+// a result outside 64 bits is a render error. No chat template computes with numbers near 2^63.
+[[noreturn]] void overflow_fault(std::string_view op, int64_t a, int64_t b) {
+  fault(fmt::format("integer overflow in {} {} {} (integers are limited to 64 bits)", a, op, b));
+}
+
+int64_t checked_add(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r)) overflow_fault("+", a, b);
+  return r;
+}
+int64_t checked_sub(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_sub_overflow(a, b, &r)) overflow_fault("-", a, b);
+  return r;
+}
+int64_t checked_mul(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r)) overflow_fault("*", a, b);
+  return r;
+}
+int64_t checked_neg(int64_t a) {
+  if (a == INT64_MIN) fault(fmt::format("integer overflow in -({}) (integers are limited to 64 bits)", a));
+  return -a;
+}
+
+// Python's // and %: the quotient rounds toward negative infinity, the remainder takes the
+// divisor's sign. y != 0. INT64_MIN % -1 is 0 (exact, as in Python); INT64_MIN // -1 is 2^63.
+int64_t floor_div(int64_t x, int64_t y) {
+  if (x == INT64_MIN && y == -1) overflow_fault("//", x, y);
+  int64_t q = x / y;
+  if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
+  return q;
+}
+int64_t floor_mod(int64_t x, int64_t y) {
+  if (y == -1) return 0;
+  const int64_t r = x % y;
+  return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r;
+}
+
+// base ** exp for exp >= 0 by squaring, so a huge exponent costs 63 steps, not 2^63.
+int64_t checked_pow(int64_t base, int64_t exp) {
+  if (base == 0) return exp == 0 ? 1 : 0;
+  if (base == 1) return 1;
+  if (base == -1) return exp % 2 == 0 ? 1 : -1;
+  int64_t r = 1;
+  int64_t b = base;
+  for (int64_t e = exp; e > 0; e >>= 1) {
+    if (e & 1) {
+      if (__builtin_mul_overflow(r, b, &r)) overflow_fault("**", base, exp);
+    }
+    if (e > 1 && __builtin_mul_overflow(b, b, &b)) overflow_fault("**", base, exp);
+  }
+  return r;
+}
+
+// Python's len(range(start, stop, step)), in unsigned arithmetic so that no difference overflows.
+uint64_t range_length(int64_t start, int64_t stop, int64_t step) {
+  if (step > 0 && start < stop) {
+    return (static_cast<uint64_t>(stop) - static_cast<uint64_t>(start) - 1) / static_cast<uint64_t>(step) + 1;
+  }
+  if (step < 0 && start > stop) {
+    return (static_cast<uint64_t>(start) - static_cast<uint64_t>(stop) - 1) / (uint64_t{0} - static_cast<uint64_t>(step)) + 1;
+  }
+  return 0;
+}
+
+// seq * count for a str or list: the size is charged before anything is allocated.
+Value repeat(const Value& seq, int64_t count, RenderBudget& budget) {
+  const uint64_t n = static_cast<uint64_t>(std::max<int64_t>(0, count));
+  if (seq.is_string()) {
+    const std::string& s = seq.as_string();
+    budget.allocate(n, s.size(), "repeating a string");
+    std::string out;
+    out.reserve(n * s.size());
+    for (uint64_t i = 0; i < n; ++i) out += s;
+    return Value(std::move(out));
+  }
+  const List& l = seq.as_list();
+  budget.allocate(n, l.size() * sizeof(Value), "repeating a list");
+  List out;
+  out.reserve(n * l.size());
+  for (uint64_t i = 0; i < n; ++i) out.insert(out.end(), l.begin(), l.end());
+  return Value(std::move(out));
+}
+
 std::string html_escape(const std::string& s) {
   std::string out;
   for (const char c : s) {
@@ -309,18 +514,19 @@ std::string html_escape(const std::string& s) {
 }
 
 
-Value binary(const std::string& op, const Value& a, const Value& b) {
+Value binary(const std::string& op, const Value& a, const Value& b, RenderBudget& budget) {
   using K = Value::Kind;
-  if (op == "~") return Value(a.str() + b.str());
-  if (op == "==") return Value(equals(a, b));
-  if (op == "!=") return Value(!equals(a, b));
+  if (op == "~") return Value(budgeted_str(a, budget) + budgeted_str(b, budget));
+  if (op == "==") return Value(equals(a, b, budget.steps_left()));
+  if (op == "!=") return Value(!equals(a, b, budget.steps_left()));
   if (op == "in" || op == "not in") {
     bool found = false;
     if (b.is_string()) {
       if (!a.is_string()) fault(fmt::format("'in <string>' requires string as left operand, not {}", a.type_name()));
+      budget.walk(b);
       found = b.as_string().find(a.as_string()) != std::string::npos;
     } else if (b.kind() == K::List) {
-      found = std::any_of(b.as_list().begin(), b.as_list().end(), [&](const Value& x) { return equals(x, a); });
+      found = std::any_of(b.as_list().begin(), b.as_list().end(), [&](const Value& x) { return equals(x, a, budget.steps_left()); });
     } else if (b.kind() == K::Dict || b.kind() == K::Namespace) {
       found = b.find(a) != nullptr;
     } else if (b.is_undefined()) {
@@ -332,15 +538,16 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
   }
   if (a.is_undefined()) undefined_fault(a);
   if (b.is_undefined()) undefined_fault(b);
-  if (op == "<") return Value(less(a, b));
-  if (op == ">") return Value(less(b, a));
-  if (op == "<=") return Value(!less(b, a));
-  if (op == ">=") return Value(!less(a, b));
+  if (op == "<") return Value(less(a, b, budget.steps_left()));
+  if (op == ">") return Value(less(b, a, budget.steps_left()));
+  if (op == "<=") return Value(!less(b, a, budget.steps_left()));
+  if (op == ">=") return Value(!less(a, b, budget.steps_left()));
   const bool numbers = a.is_number() && b.is_number();
   const bool any_float = a.kind() == K::Float || b.kind() == K::Float;
   if (op == "+") {
-    if (numbers) return any_float ? Value(a.as_double() + b.as_double()) : Value(a.as_int() + b.as_int());
+    if (numbers) return any_float ? Value(a.as_double() + b.as_double()) : Value(checked_add(a.as_int(), b.as_int()));
     if (a.is_string() && b.is_string()) {
+      budget.allocate(a.as_string().size() + b.as_string().size(), 1, "concatenating strings");
       if (a.is_markup() || b.is_markup()) {
         return Value::markup((a.is_markup() ? a.as_string() : html_escape(a.as_string())) +
                              (b.is_markup() ? b.as_string() : html_escape(b.as_string())));
@@ -348,6 +555,7 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
       return Value(a.as_string() + b.as_string());
     }
     if (a.kind() == K::List && b.kind() == K::List) {
+      budget.allocate(a.as_list().size() + b.as_list().size(), sizeof(Value), "concatenating lists");
       List l = a.as_list();
       l.insert(l.end(), b.as_list().begin(), b.as_list().end());
       return Value(std::move(l));
@@ -355,22 +563,12 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
     if (a.is_string()) fault(fmt::format("can only concatenate str (not \"{}\") to str", b.type_name()));
     if (a.kind() == K::List) fault(fmt::format("can only concatenate list (not \"{}\") to list", b.type_name()));
   } else if (op == "-") {
-    if (numbers) return any_float ? Value(a.as_double() - b.as_double()) : Value(a.as_int() - b.as_int());
+    if (numbers) return any_float ? Value(a.as_double() - b.as_double()) : Value(checked_sub(a.as_int(), b.as_int()));
   } else if (op == "*") {
-    if (numbers) return any_float ? Value(a.as_double() * b.as_double()) : Value(a.as_int() * b.as_int());
+    if (numbers) return any_float ? Value(a.as_double() * b.as_double()) : Value(checked_mul(a.as_int(), b.as_int()));
     const Value* seq = a.is_number() ? &b : &a;
     const Value* count = a.is_number() ? &a : &b;
-    if (count->kind() == K::Int && (seq->is_string() || seq->kind() == K::List)) {
-      const int64_t n = std::max<int64_t>(0, count->as_int());
-      if (seq->is_string()) {
-        std::string out;
-        for (int64_t i = 0; i < n; ++i) out += seq->as_string();
-        return Value(std::move(out));
-      }
-      List out;
-      for (int64_t i = 0; i < n; ++i) out.insert(out.end(), seq->as_list().begin(), seq->as_list().end());
-      return Value(std::move(out));
-    }
+    if (count->kind() == K::Int && (seq->is_string() || seq->kind() == K::List)) return repeat(*seq, count->as_int(), budget);
   } else if (op == "/") {
     if (numbers) {
       if (b.as_double() == 0.0) fault("ZeroDivisionError: division by zero");
@@ -384,18 +582,12 @@ Value binary(const std::string& op, const Value& a, const Value& b) {
         return op == "//" ? Value(q) : Value(a.as_double() - q * b.as_double());
       }
       const int64_t x = a.as_int(), y = b.as_int();
-      int64_t q = x / y;
-      if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
-      return op == "//" ? Value(q) : Value(x - q * y);
+      return op == "//" ? Value(floor_div(x, y)) : Value(floor_mod(x, y));
     }
     if (op == "%" && a.is_string()) fault("printf-style string formatting ('%') is not supported");
   } else if (op == "**") {
     if (numbers) {
-      if (!any_float && b.as_int() >= 0) {
-        int64_t r = 1;
-        for (int64_t i = 0; i < b.as_int(); ++i) r *= a.as_int();
-        return Value(r);
-      }
+      if (!any_float && b.as_int() >= 0) return Value(checked_pow(a.as_int(), b.as_int()));
       return Value(std::pow(a.as_double(), b.as_double()));
     }
   }
@@ -501,9 +693,10 @@ class Evaluator {
 
   Flow exec(const Stmt& s, const ScopeP& scope, std::string& out) {
     line_ = s.line;
+    budget_.step();
     switch (s.kind) {
-      case Stmt::Kind::Text: out += s.text; return Flow::Normal;
-      case Stmt::Kind::Output: out += eval(*s.expr, scope).str(); return Flow::Normal;
+      case Stmt::Kind::Text: budget_.emit(out, s.text); return Flow::Normal;
+      case Stmt::Kind::Output: budget_.emit(out, budgeted_str(eval(*s.expr, scope), budget_)); return Flow::Normal;
       case Stmt::Kind::If:
         for (const auto& [cond, body] : s.branches) {
           if (!cond || eval(*cond, scope).truthy()) return exec_body(body, scope, out);
@@ -532,7 +725,7 @@ class Evaluator {
         const Value callee = eval(*call.args[0], scope);
         CallArgs args = eval_args(call, scope);
         args.keyword.emplace_back("caller", caller);
-        out += call_value(callee, args).str();
+        budget_.emit(out, budgeted_str(call_value(callee, args), budget_));
         return Flow::Normal;
       }
       case Stmt::Kind::FilterBlock: {
@@ -542,7 +735,7 @@ class Evaluator {
         exec_body(s.body, inner, captured);
         Value v(std::move(captured));
         for (const auto& f : s.filters) v = apply_filter_expr(*f, v, scope);
-        out += v.str();
+        budget_.emit(out, budgeted_str(v, budget_));
         return Flow::Normal;
       }
       case Stmt::Kind::Break: return Flow::Break;
@@ -620,6 +813,8 @@ class Evaluator {
       if (ns.kind() != Value::Kind::Namespace) {
         fault(fmt::format("cannot assign attribute '{}' on a non-namespace object", s.text));
       }
+      // See Value::depth(): a namespace stored in a namespace would hide how deep values nest.
+      if (v.holds_namespace()) fault(fmt::format("cannot assign a namespace (or a value holding one) to attribute '{}'", s.text));
       auto& attrs = ns.namespace_attributes();
       for (auto& [k, old] : attrs) {
         if (k.is_string() && k.as_string() == s.text) {
@@ -705,7 +900,16 @@ class Evaluator {
   }
 
   Value eval(const Expr& e, const ScopeP& scope) {
+    Value v = eval_unchecked(e, scope);
+    if (v.depth() > k_max_nesting) {
+      fault(fmt::format("nesting budget exceeded: lists, dicts and namespaces nested more than {} deep", k_max_nesting));
+    }
+    return v;
+  }
+
+  Value eval_unchecked(const Expr& e, const ScopeP& scope) {
     line_ = e.line;
+    budget_.step();
     switch (e.kind) {
       case Expr::Kind::Literal: return e.literal;
       case Expr::Kind::Name: {
@@ -714,6 +918,7 @@ class Evaluator {
       }
       case Expr::Kind::List:
       case Expr::Kind::Tuple: {
+        budget_.allocate(e.args.size(), sizeof(Value), "a list literal");
         List l;
         for (const auto& x : e.args) l.push_back(eval(*x, scope));
         return e.kind == Expr::Kind::Tuple ? Value::tuple(std::move(l)) : Value(std::move(l));
@@ -722,8 +927,9 @@ class Evaluator {
         Dict d;
         for (size_t i = 0; i + 1 < e.args.size(); i += 2) {
           Value k = eval(*e.args[i], scope);
+          if (!hashable(k)) fault(fmt::format("unhashable type: '{}'", k.type_name()));
           Value v = eval(*e.args[i + 1], scope);
-          auto it = std::find_if(d.begin(), d.end(), [&](const auto& p) { return equals(p.first, k); });
+          auto it = std::find_if(d.begin(), d.end(), [&](const auto& p) { return equals(p.first, k, budget_.steps_left()); });
           if (it != d.end()) it->second = std::move(v);
           else d.emplace_back(std::move(k), std::move(v));
         }
@@ -734,6 +940,7 @@ class Evaluator {
       case Expr::Kind::Slice: {
         const Value obj = eval(*e.args[0], scope);
         if (obj.is_undefined()) undefined_fault(obj);
+        budget_.walk(obj);
         const auto part = [&](size_t i) { return e.args[i] ? eval(*e.args[i], scope) : Value::none(); };
         return slice_value(obj, part(1), part(2), part(3));
       }
@@ -741,9 +948,9 @@ class Evaluator {
         const Value callee = eval(*e.args[0], scope);
         CallArgs a = eval_args(e, scope);
         line_ = e.line;
-        return call_value(callee, a);
+        return charged(call_value(callee, a));
       }
-      case Expr::Kind::Filter: return apply_filter_expr(e, eval(*e.args[0], scope), scope);
+      case Expr::Kind::Filter: return charged(apply_filter_expr(e, eval(*e.args[0], scope), scope));
       case Expr::Kind::Test: {
         const Value subject = eval(*e.args[0], scope);
         CallArgs a = eval_args(e, scope);
@@ -758,13 +965,13 @@ class Evaluator {
         if (v.is_undefined()) undefined_fault(v);
         if (!v.is_number()) fault(fmt::format("bad operand type for unary {}: '{}'", e.kind == Expr::Kind::Neg ? '-' : '+', v.type_name()));
         if (e.kind == Expr::Kind::Pos) return v.kind() == Value::Kind::Float ? v : Value(v.as_int());
-        return v.kind() == Value::Kind::Float ? Value(-v.as_double()) : Value(-v.as_int());
+        return v.kind() == Value::Kind::Float ? Value(-v.as_double()) : Value(checked_neg(v.as_int()));
       }
       case Expr::Kind::Binary: {
         const Value a = eval(*e.args[0], scope);
         const Value b = eval(*e.args[1], scope);
         line_ = e.line;
-        return binary(e.name, a, b);
+        return binary(e.name, a, b, budget_);
       }
       case Expr::Kind::And: {
         Value a = eval(*e.args[0], scope);
@@ -781,6 +988,15 @@ class Evaluator {
     return Value();
   }
 
+  // Charges what a filter, method or macro returned (a fresh string or list, as a rule; returning
+  // an existing one is counted again, which errs on the safe side). The ones that can grow far
+  // beyond their inputs (join, replace, indent, tojson, repetition) charge before they allocate.
+  Value charged(Value v) {
+    if (v.is_string()) budget_.allocate(v.as_string().size(), 1, "a filter's or call's result");
+    if (v.kind() == Value::Kind::List) budget_.allocate(v.as_list().size(), sizeof(Value), "a filter's or call's result");
+    return v;
+  }
+
   Value get_attr(const Value& obj, const std::string& name) {
     if (obj.is_undefined()) undefined_fault(obj);
     if (Value m = method(obj, name); !m.is_undefined()) return m;
@@ -792,6 +1008,7 @@ class Evaluator {
 
   Value get_item(const Value& obj, const Value& key) {
     if (obj.is_undefined()) undefined_fault(obj);
+    if (obj.kind() != Value::Kind::List) budget_.walk(obj);  // a dict's keys or a string's code points
     if (obj.is_mapping()) {
       if (const Value* v = obj.find(key)) return *v;
     } else if ((obj.kind() == Value::Kind::List || obj.is_string()) && key.is_number() && key.kind() != Value::Kind::Float) {
@@ -815,7 +1032,18 @@ class Evaluator {
   }
 
   // Bound methods of str, dict and list that templates call.
+  // Each call walks its object (str.find, list.index, dict.get), so each pays for it, including
+  // calls through a method stored in a variable.
   Value method(const Value& obj, const std::string& name) {
+    Value m = bound_method(obj, name);
+    if (m.kind() != Value::Kind::Callable) return m;
+    return Value::callable(name, [this, obj, m](CallArgs& a) {
+      budget_.walk(obj);
+      return m.as_function()(a);
+    });
+  }
+
+  Value bound_method(const Value& obj, const std::string& name) {
     if (obj.is_string()) return string_method(obj, name);
     if (obj.kind() == Value::Kind::Dict) {
       if (name == "items") return Value::callable(name, [obj](CallArgs&) { return make_items(obj); });
@@ -838,12 +1066,12 @@ class Evaluator {
     }
     if (obj.kind() == Value::Kind::List) {
       if (name == "index" || name == "count")
-        return Value::callable(name, [obj, name](CallArgs& a) {
+        return Value::callable(name, [this, obj, name](CallArgs& a) {
           const Value* x = arg(a, 0, "value");
           if (!x) fault(fmt::format("{}() takes exactly one argument", name));
           int64_t count = 0;
           for (size_t i = 0; i < obj.as_list().size(); ++i) {
-            if (equals(obj.as_list()[i], *x)) {
+            if (equals(obj.as_list()[i], *x, budget_.steps_left())) {
               if (name == "index") return Value(static_cast<int64_t>(i));
               ++count;
             }
@@ -862,7 +1090,7 @@ class Evaluator {
     return Value::callable(name, [message](CallArgs&) -> Value { fault(message); });
   }
 
-  static Value string_method(const Value& obj, const std::string& name) {
+  Value string_method(const Value& obj, const std::string& name) {
     const std::string s = obj.as_string();
     if (name == "strip" || name == "lstrip" || name == "rstrip") {
       const bool l = name != "rstrip", r = name != "lstrip";
@@ -892,12 +1120,12 @@ class Evaluator {
       });
     }
     if (name == "replace") {
-      return Value::callable(name, [s](CallArgs& a) {
+      return Value::callable(name, [this, s](CallArgs& a) {
         const Value* o = arg(a, 0, "old");
         const Value* n = arg(a, 1, "new");
         if (!o || !n) fault("replace() takes at least 2 arguments");
         return Value(py_replace(s, need_string(*o, "replace() argument 1"), need_string(*n, "replace() argument 2"),
-                                arg_or(a, 2, "count", Value(int64_t{-1})).as_int()));
+                                arg_or(a, 2, "count", Value(int64_t{-1})).as_int(), budget_));
       });
     }
     if (name == "upper") return Value::callable(name, [s](CallArgs&) { return Value(map_case(s, to_upper)); });
@@ -920,15 +1148,20 @@ class Evaluator {
       });
     }
     if (name == "join") {
-      return Value::callable(name, [s](CallArgs& a) {
+      return Value::callable(name, [this, s](CallArgs& a) {
         const Value* x = arg(a, 0, "iterable");
         if (!x) fault("join() takes exactly one argument");
+        const List items = iterate(*x);
+        uint64_t size = 0;
+        for (const auto& item : items) size += s.size() + need_string(item, "join() item").size();
+        budget_.allocate(size, 1, "join()");
         std::string out;
+        out.reserve(size);
         bool first = true;
-        for (const auto& item : iterate(*x)) {
+        for (const auto& item : items) {
           if (!first) out += s;
           first = false;
-          out += need_string(item, "join() item");
+          out += item.as_string();
         }
         return Value(std::move(out));
       });
@@ -948,21 +1181,25 @@ class Evaluator {
   Value apply_filter_expr(const Expr& f, const Value& subject, const ScopeP& scope) {
     CallArgs a = eval_args(f, scope);
     line_ = f.line;
+    // Filters walk their input; a list's length and a default need not.
+    const bool constant_time = subject.kind() == Value::Kind::List &&
+                               (f.name == "length" || f.name == "count" || f.name == "default" || f.name == "d");
+    if (!constant_time) budget_.walk(subject);
     return apply_filter(f.name, subject, a, scope);
   }
 
   Value apply_filter(const std::string& name, const Value& v, CallArgs& a, const ScopeP& scope) {
     using K = Value::Kind;
-    if (name == "safe") return v.is_string() ? Value::markup(v.as_string()) : Value::markup(v.str());
-    if (name == "string") return Value(v.str());
-    if (name == "trim") return Value(py_strip(v.str(), arg_or(a, 0, "chars", Value::none()), true, true));
-    if (name == "lower") return Value(map_case(v.str(), to_lower));
-    if (name == "upper") return Value(map_case(v.str(), to_upper));
-    if (name == "capitalize") return Value(py_capitalize(v.str()));
-    if (name == "title") return Value(jinja_title(v.str()));
-    if (name == "e" || name == "escape") return v.is_markup() ? v : Value::markup(html_escape(v.str()));
+    if (name == "safe") return v.is_string() ? Value::markup(v.as_string()) : Value::markup(budgeted_str(v, budget_));
+    if (name == "string") return Value(budgeted_str(v, budget_));
+    if (name == "trim") return Value(py_strip(budgeted_str(v, budget_), arg_or(a, 0, "chars", Value::none()), true, true));
+    if (name == "lower") return Value(map_case(budgeted_str(v, budget_), to_lower));
+    if (name == "upper") return Value(map_case(budgeted_str(v, budget_), to_upper));
+    if (name == "capitalize") return Value(py_capitalize(budgeted_str(v, budget_)));
+    if (name == "title") return Value(jinja_title(budgeted_str(v, budget_)));
+    if (name == "e" || name == "escape") return v.is_markup() ? v : Value::markup(html_escape(budgeted_str(v, budget_)));
     if (name == "length" || name == "count") return Value(length_of(v));
-    if (name == "wordcount") return Value(static_cast<int64_t>(py_split(v.str(), Value::none(), -1).as_list().size()));
+    if (name == "wordcount") return Value(static_cast<int64_t>(py_split(budgeted_str(v, budget_), Value::none(), -1).as_list().size()));
     if (name == "default" || name == "d") {
       const bool boolean = arg_or(a, 1, "boolean", Value(false)).truthy();
       if (v.is_undefined() || (boolean && !v.truthy())) return arg_or(a, 0, "default_value", Value(""));
@@ -974,19 +1211,28 @@ class Evaluator {
       const Value indent = arg_or(a, 1, "indent", Value::none());
       if (arg(a, 2, "separators") && !arg(a, 2, "separators")->is_none()) fault("tojson: custom separators are not supported");
       const bool sort_keys = arg_or(a, 3, "sort_keys", Value(false)).truthy();
-      const int n = indent.is_none() ? -1 : static_cast<int>(indent.as_int());
-      std::string json = v.to_json(n, sort_keys);
+      const int64_t n = indent.is_none() ? -1 : std::min<int64_t>(indent.as_int(), RenderBudget::k_max_allocated_bytes);
+      budget_.allocate(text_size_at_least(v, RenderBudget::k_max_allocated_bytes, static_cast<uint64_t>(std::max<int64_t>(0, n))), 1, "tojson");
+      std::string json = v.to_json(static_cast<int>(n), sort_keys);
       return Value(ensure_ascii.truthy() ? ascii_json(json) : json);
     }
     if (name == "join") {
       const std::string sep = arg_or(a, 0, "d", Value("")).str();
       const Value attribute = arg_or(a, 1, "attribute", Value::none());
+      List pieces = iterate(v);
+      if (!attribute.is_none()) {
+        for (auto& p : pieces) p = get_attr_path(p, attribute);
+      }
+      uint64_t size = 0;
+      for (const auto& p : pieces) size += sep.size() + text_size_at_least(p, RenderBudget::k_max_allocated_bytes);
+      budget_.allocate(size, 1, "join");
       std::string out;
+      out.reserve(size);
       bool first = true;
-      for (const auto& item : iterate(v)) {
+      for (const auto& p : pieces) {
         if (!first) out += sep;
         first = false;
-        out += (attribute.is_none() ? item : get_attr_path(item, attribute)).str();
+        out += p.str();
       }
       return Value(std::move(out));
     }
@@ -994,7 +1240,8 @@ class Evaluator {
       const Value* o = arg(a, 0, "old");
       const Value* n = arg(a, 1, "new");
       if (!o || !n) fault("replace filter needs 'old' and 'new'");
-      return Value(py_replace(v.str(), o->str(), n->str(), arg_or(a, 2, "count", Value::none()).is_none() ? -1 : arg_or(a, 2, "count", Value::none()).as_int()));
+      return Value(py_replace(budgeted_str(v, budget_), o->str(), n->str(),
+                              arg_or(a, 2, "count", Value::none()).is_none() ? -1 : arg_or(a, 2, "count", Value::none()).as_int(), budget_));
     }
     if (name == "first" || name == "last") {
       const List items = iterate(v);
@@ -1005,7 +1252,9 @@ class Evaluator {
     if (name == "dictsort") {
       if (v.kind() != K::Dict) fault("dictsort: can only sort a mapping");
       List items = make_items(v).as_list();
-      std::stable_sort(items.begin(), items.end(), [](const Value& x, const Value& y) { return less(x.as_list()[0], y.as_list()[0]); });
+      std::stable_sort(items.begin(), items.end(), [this](const Value& x, const Value& y) {
+        return less(x.as_list()[0], y.as_list()[0], budget_.steps_left());
+      });
       return Value(std::move(items));
     }
     if (name == "list") return Value(iterate(v));
@@ -1022,7 +1271,8 @@ class Evaluator {
     if (name == "int") {
       const Value def = arg_or(a, 0, "default", Value(int64_t{0}));
       if (v.kind() == K::Int || v.kind() == K::Bool) return Value(v.as_int());
-      if (v.kind() == K::Float) return Value(static_cast<int64_t>(v.as_double()));
+      // As jinja2's |int: NaN gives the default; a float beyond 64 bits is an overflow error.
+      if (v.kind() == K::Float) return std::isnan(v.as_double()) ? def : Value(v.as_int());
       if (v.is_string()) {
         const std::string t = py_strip(v.as_string(), Value::none(), true, true);
         try {
@@ -1030,7 +1280,7 @@ class Evaluator {
           const int64_t i = std::stoll(t, &used, 10);
           if (used == t.size()) return Value(i);
           const double d = std::stod(t, &used);
-          if (used == t.size()) return Value(static_cast<int64_t>(d));
+          if (used == t.size()) return std::isnan(d) ? def : Value(Value(d).as_int());
         } catch (const std::exception&) {
         }
       }
@@ -1052,7 +1302,7 @@ class Evaluator {
     }
     if (name == "abs") {
       if (v.kind() == K::Float) return Value(std::fabs(v.as_double()));
-      if (v.is_number()) return Value(v.as_int() < 0 ? -v.as_int() : v.as_int());
+      if (v.is_number()) return Value(v.as_int() < 0 ? checked_neg(v.as_int()) : v.as_int());
       fault(fmt::format("bad operand type for abs(): '{}'", v.type_name()));
     }
     if (name == "round") {
@@ -1063,7 +1313,7 @@ class Evaluator {
       x = method == "floor" ? std::floor(x) : method == "ceil" ? std::ceil(x) : std::round(x);
       return Value(x / scale);
     }
-    if (name == "indent") return Value(indent(v.str(), a));
+    if (name == "indent") return Value(indent(budgeted_str(v, budget_), a));
     if (name == "attr") {
       const Value* n = arg(a, 0, "name");
       if (!n) fault("attr filter needs a name");
@@ -1076,7 +1326,12 @@ class Evaluator {
     if (name == "unique") {
       List out;
       for (const auto& item : iterate(v)) {
-        if (std::none_of(out.begin(), out.end(), [&](const Value& x) { return equals(x, item); })) out.push_back(item);
+        if (std::none_of(out.begin(), out.end(), [&](const Value& x) {
+              budget_.step();
+              return equals(x, item, budget_.steps_left());
+            })) {
+          out.push_back(item);
+        }
       }
       return Value(std::move(out));
     }
@@ -1091,14 +1346,14 @@ class Evaluator {
         return k;
       };
       std::stable_sort(items.begin(), items.end(), [&](const Value& x, const Value& y) {
-        return reverse ? less(key(y), key(x)) : less(key(x), key(y));
+        return reverse ? less(key(y), key(x), budget_.steps_left()) : less(key(x), key(y), budget_.steps_left());
       });
       return Value(std::move(items));
     }
     if (name == "sum") {
       const Value attribute = arg_or(a, 0, "attribute", Value::none());
       Value total = arg_or(a, 1, "start", Value(int64_t{0}));
-      for (const auto& item : iterate(v)) total = binary("+", total, attribute.is_none() ? item : get_attr_path(item, attribute));
+      for (const auto& item : iterate(v)) total = binary("+", total, attribute.is_none() ? item : get_attr_path(item, attribute), budget_);
       return total;
     }
     if (name == "min" || name == "max") {
@@ -1106,7 +1361,7 @@ class Evaluator {
       if (items.empty()) return Value::undefined(fmt::format("no {} item, sequence was empty", name));
       Value best = items[0];
       for (const auto& x : items) {
-        if (name == "min" ? less(x, best) : less(best, x)) best = x;
+        if (name == "min" ? less(x, best, budget_.steps_left()) : less(best, x, budget_.steps_left())) best = x;
       }
       return best;
     }
@@ -1130,8 +1385,11 @@ class Evaluator {
     const Value width = arg_or(a, 0, "width", Value(int64_t{4}));
     const bool first = arg_or(a, 1, "first", Value(false)).truthy();
     const bool blank = arg_or(a, 2, "blank", Value(false)).truthy();
-    const std::string ind = width.is_string() ? width.as_string() : std::string(static_cast<size_t>(std::max<int64_t>(0, width.as_int())), ' ');
+    const uint64_t width_bytes = width.is_string() ? width.as_string().size() : static_cast<uint64_t>(std::max<int64_t>(0, width.as_int()));
     const auto lines = split_lines(s_in + "\n");
+    budget_.allocate(lines.size() + 1, width_bytes, "indent");
+    budget_.allocate(s_in.size() + lines.size(), 1, "indent");
+    const std::string ind = width.is_string() ? width.as_string() : std::string(width_bytes, ' ');
     std::string rv;
     if (blank) {
       for (size_t i = 0; i < lines.size(); ++i) {
@@ -1228,21 +1486,21 @@ class Evaluator {
     if (name == "sequence") return (v.kind() == K::List && !v.is_generator()) || v.kind() == K::Dict || v.is_string() || v.is_undefined();
     if (name == "callable") return v.kind() == K::Callable;
     if (name == "escaped") return false;
-    if (name == "eq" || name == "equalto" || name == "==") return equals(v, other());
-    if (name == "ne" || name == "!=") return !equals(v, other());
-    if (name == "lt" || name == "lessthan" || name == "<") return binary("<", v, other()).truthy();
-    if (name == "le" || name == "<=") return binary("<=", v, other()).truthy();
-    if (name == "gt" || name == "greaterthan" || name == ">") return binary(">", v, other()).truthy();
-    if (name == "ge" || name == ">=") return binary(">=", v, other()).truthy();
-    if (name == "in") return binary("in", v, other()).truthy();
-    if (name == "sameas") return v.kind() == other().kind() && (v.is_none() || v.is_undefined() || (v.kind() == K::Bool && v.as_bool() == other().as_bool()) || equals(v, other()));
+    if (name == "eq" || name == "equalto" || name == "==") return equals(v, other(), budget_.steps_left());
+    if (name == "ne" || name == "!=") return !equals(v, other(), budget_.steps_left());
+    if (name == "lt" || name == "lessthan" || name == "<") return binary("<", v, other(), budget_).truthy();
+    if (name == "le" || name == "<=") return binary("<=", v, other(), budget_).truthy();
+    if (name == "gt" || name == "greaterthan" || name == ">") return binary(">", v, other(), budget_).truthy();
+    if (name == "ge" || name == ">=") return binary(">=", v, other(), budget_).truthy();
+    if (name == "in") return binary("in", v, other(), budget_).truthy();
+    if (name == "sameas") return v.kind() == other().kind() && (v.is_none() || v.is_undefined() || (v.kind() == K::Bool && v.as_bool() == other().as_bool()) || equals(v, other(), budget_.steps_left()));
     if (name == "odd" || name == "even" || name == "divisibleby") {
       if (v.is_undefined()) undefined_fault(v);
       if (!v.is_number()) fault(fmt::format("test '{}' needs a number, not {}", name, v.type_name()));
       if (name == "divisibleby") {
         const int64_t d = other().as_int();
         if (d == 0) fault("ZeroDivisionError: integer division or modulo by zero");
-        return v.as_int() % d == 0;
+        return floor_mod(v.as_int(), d) == 0;
       }
       return (v.as_int() % 2 != 0) == (name == "odd");
     }
@@ -1263,25 +1521,27 @@ class Evaluator {
   // ---- built-in globals ----
 
   void install_builtins(Scope& globals) {
-    globals.set("namespace", Value::callable("namespace", [](CallArgs& a) {
+    globals.set("namespace", Value::callable("namespace", [this](CallArgs& a) {
                   Dict attrs;
                   for (const auto& p : a.positional) {
                     if (p.kind() != Value::Kind::Dict) fault("namespace() positional argument must be a dict");
+                    budget_.allocate(p.as_dict().size(), 2 * sizeof(Value), "namespace()");
                     attrs.insert(attrs.end(), p.as_dict().begin(), p.as_dict().end());
                   }
                   for (const auto& [k, v] : a.keyword) attrs.emplace_back(Value(k), v);
                   return Value::make_namespace(std::move(attrs));
                 }));
-    globals.set("dict", Value::callable("dict", [](CallArgs& a) {
+    globals.set("dict", Value::callable("dict", [this](CallArgs& a) {
                   Dict d;
                   for (const auto& p : a.positional) {
                     if (p.kind() != Value::Kind::Dict) fault("dict() positional argument must be a dict");
+                    budget_.allocate(p.as_dict().size(), 2 * sizeof(Value), "dict()");
                     d.insert(d.end(), p.as_dict().begin(), p.as_dict().end());
                   }
                   for (const auto& [k, v] : a.keyword) d.emplace_back(Value(k), v);
                   return Value(std::move(d));
                 }));
-    globals.set("range", Value::callable("range", [](CallArgs& a) {
+    globals.set("range", Value::callable("range", [this](CallArgs& a) {
                   int64_t start = 0, stop = 0, step = 1;
                   if (a.positional.size() == 1) {
                     stop = a.positional[0].as_int();
@@ -1293,9 +1553,19 @@ class Evaluator {
                     fault("range expected at least 1 argument");
                   }
                   if (step == 0) fault("ValueError: range() arg 3 must not be zero");
-                  if ((stop - start) / step > 100000) fault("range() too large for a template");
+                  const uint64_t n = range_length(start, stop, step);
+                  if (n > RenderBudget::k_max_range_items) {
+                    fault(fmt::format("range budget exceeded: range({}, {}, {}) has {} items, over the {} a template may build",
+                                      start, stop, step, n, RenderBudget::k_max_range_items));
+                  }
+                  budget_.allocate(n, sizeof(Value), "range()");
                   List out;
-                  for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out.emplace_back(i);
+                  out.reserve(n);
+                  // Each item lies between start and stop, so start + i * step cannot overflow; the
+                  // unsigned arithmetic only keeps the intermediate product defined.
+                  for (uint64_t i = 0; i < n; ++i) {
+                    out.emplace_back(static_cast<int64_t>(static_cast<uint64_t>(start) + i * static_cast<uint64_t>(step)));
+                  }
                   return Value(std::move(out));
                 }));
   }
@@ -1303,12 +1573,15 @@ class Evaluator {
   // Limits that turn a runaway template into an error instead of a hang or a stack overflow;
   // real chat templates stay orders of magnitude below them.
   static constexpr int k_max_call_depth = 100;
+  // Tool schemas nest about ten levels; printing, comparing and freeing recurse once per level.
+  static constexpr uint32_t k_max_nesting = 200;
   static constexpr int64_t k_max_iterations = 1'000'000;
 
   std::string name_;
   int line_ = 0;
   int call_depth_ = 0;
   int64_t iterations_ = 0;
+  RenderBudget budget_;
 };
 
 } // namespace

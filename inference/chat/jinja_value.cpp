@@ -28,12 +28,37 @@ Value::Value(bool b) : kind_(Kind::Bool), b_(b), i_(b ? 1 : 0) {}
 Value::Value(int64_t i) : kind_(Kind::Int), i_(i) {}
 Value::Value(double d) : kind_(Kind::Float), d_(d) {}
 Value::Value(std::string s) : kind_(Kind::String), s_(std::make_shared<const std::string>(std::move(s))) {}
-Value::Value(List list) : kind_(Kind::List), list_(std::make_shared<const List>(std::move(list))) {}
-Value::Value(Dict dict) : kind_(Kind::Dict), dict_(std::make_shared<Dict>(std::move(dict))) {}
+Value::Value(List list) : kind_(Kind::List), list_(std::make_shared<const List>(std::move(list))) { measure_nesting(); }
+Value::Value(Dict dict) : kind_(Kind::Dict), dict_(std::make_shared<Dict>(std::move(dict))) { measure_nesting(); }
+
+int64_t Value::float_to_int(double d) {
+  // [-2^63, 2^63): the doubles whose truncation fits; the comparison is false for NaN.
+  if (!(d >= -0x1p63 && d < 0x1p63)) {
+    throw RenderFault{fmt::format("integer overflow in int({}) (integers are limited to 64 bits)", python_float_repr(d))};
+  }
+  return static_cast<int64_t>(d);
+}
+
+void Value::measure_nesting() {
+  const auto take = [this](const Value& child) {
+    depth_ = std::max(depth_, child.depth_ + 1);
+    holds_namespace_ = holds_namespace_ || child.holds_namespace_;
+  };
+  depth_ = 1;
+  if (list_) {
+    for (const auto& x : *list_) take(x);
+  } else {
+    for (const auto& [k, x] : *dict_) {
+      take(k);
+      take(x);
+    }
+  }
+}
 
 Value Value::make_namespace(Dict attributes) {
   Value v(std::move(attributes));
   v.kind_ = Kind::Namespace;
+  v.holds_namespace_ = true;
   return v;
 }
 
@@ -358,8 +383,32 @@ std::string Value::to_json(int indent, bool sort_keys) const {
   return out;
 }
 
+namespace {
+
+void pay(int64_t& steps_left, int64_t steps) {
+  steps_left -= steps;
+  if (steps_left < 0) throw RenderFault{"step budget exceeded: comparing these values takes more steps than the render has left"};
+}
+
+// What the two-argument forms (dict lookups, outside a render's budget) may spend: far more than
+// comparing two real keys needs.
+constexpr int64_t k_comparison_steps = 100'000;
+
+} // namespace
+
 bool equals(const Value& a, const Value& b) {
+  int64_t steps_left = k_comparison_steps;
+  return equals(a, b, steps_left);
+}
+
+bool less(const Value& a, const Value& b) {
+  int64_t steps_left = k_comparison_steps;
+  return less(a, b, steps_left);
+}
+
+bool equals(const Value& a, const Value& b, int64_t& steps_left) {
   using K = Value::Kind;
+  pay(steps_left, 1);
   if (a.is_number() && b.is_number()) {
     if (a.kind() == K::Float || b.kind() == K::Float) return a.as_double() == b.as_double();
     return a.as_int() == b.as_int();
@@ -368,21 +417,28 @@ bool equals(const Value& a, const Value& b) {
   switch (a.kind()) {
     case K::Undefined:
     case K::None: return true;
-    case K::String: return a.as_string() == b.as_string();
+    case K::String:
+      pay(steps_left, static_cast<int64_t>(std::min(a.as_string().size(), b.as_string().size()) / 64));
+      return a.as_string() == b.as_string();
     case K::List: {
       const auto& x = a.as_list();
       const auto& y = b.as_list();
       if (a.is_tuple() != b.is_tuple() || x.size() != y.size()) return false;
+      // Python compares container items by identity first; here it also keeps comparing a list
+      // that holds one list a hundred thousand times linear instead of quadratic.
+      if (&x == &y) return true;
       for (size_t i = 0; i < x.size(); ++i) {
-        if (!equals(x[i], y[i])) return false;
+        if (!equals(x[i], y[i], steps_left)) return false;
       }
       return true;
     }
     case K::Dict: {
       if (a.as_dict().size() != b.as_dict().size()) return false;
+      if (&a.as_dict() == &b.as_dict()) return true;
       for (const auto& [k, v] : a.as_dict()) {
+        pay(steps_left, static_cast<int64_t>(b.as_dict().size()));
         const Value* other = b.find(k);
-        if (!other || !equals(v, *other)) return false;
+        if (!other || !equals(v, *other, steps_left)) return false;
       }
       return true;
     }
@@ -392,18 +448,22 @@ bool equals(const Value& a, const Value& b) {
   }
 }
 
-bool less(const Value& a, const Value& b) {
+bool less(const Value& a, const Value& b, int64_t& steps_left) {
   using K = Value::Kind;
+  pay(steps_left, 1);
   if (a.is_number() && b.is_number()) {
     if (a.kind() == K::Float || b.kind() == K::Float) return a.as_double() < b.as_double();
     return a.as_int() < b.as_int();
   }
-  if (a.is_string() && b.is_string()) return a.as_string() < b.as_string();
+  if (a.is_string() && b.is_string()) {
+    pay(steps_left, static_cast<int64_t>(std::min(a.as_string().size(), b.as_string().size()) / 64));
+    return a.as_string() < b.as_string();
+  }
   if (a.kind() == K::List && b.kind() == K::List) {
     const auto& x = a.as_list();
     const auto& y = b.as_list();
     for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
-      if (!equals(x[i], y[i])) return less(x[i], y[i]);
+      if (!equals(x[i], y[i], steps_left)) return less(x[i], y[i], steps_left);
     }
     return x.size() < y.size();
   }

@@ -69,7 +69,8 @@ class Value {
   bool is_mapping() const { return kind_ == Kind::Dict || kind_ == Kind::Namespace; }
 
   bool as_bool() const { return b_; }
-  int64_t as_int() const { return kind_ == Kind::Float ? static_cast<int64_t>(d_) : i_; }
+  // A float truncates toward zero; one beyond 64 bits (or NaN) is a RenderFault.
+  int64_t as_int() const { return kind_ == Kind::Float ? float_to_int(d_) : i_; }
   double as_double() const { return kind_ == Kind::Float ? d_ : static_cast<double>(i_); }
   const std::string& as_string() const { return *s_; }
   const List& as_list() const { return *list_; }
@@ -92,11 +93,24 @@ class Value {
 
   const char* type_name() const;
 
+  // How deeply lists, dicts and namespaces nest in this value (0 for a scalar) when it was built,
+  // and whether it is or holds a namespace. Attributes assigned to a namespace later are not
+  // counted; the evaluator lets a namespace attribute hold only values without a namespace, so a
+  // value's real depth stays within twice the limit it enforces on depth() (printing, comparing
+  // and freeing values recurse once per level).
+  uint32_t depth() const { return depth_; }
+  bool holds_namespace() const { return holds_namespace_; }
+
  private:
+  void measure_nesting();
+  static int64_t float_to_int(double d);
+
   Kind kind_ = Kind::Undefined;
   bool generator_ = false;
   bool markup_ = false;
   bool tuple_ = false;
+  bool holds_namespace_ = false;
+  uint32_t depth_ = 0;
   bool b_ = false;
   int64_t i_ = 0;
   double d_ = 0.0;
@@ -109,6 +123,11 @@ class Value {
 // Python ==, and < (throws sikao::Error when the types do not order).
 bool equals(const Value& a, const Value& b);
 bool less(const Value& a, const Value& b);
+// The same, paying one of `steps_left` per item compared and per 64 bytes of string; a
+// RenderFault naming the step budget when they run out (a list holding one list a hundred
+// thousand times is small to build and costly to compare).
+bool equals(const Value& a, const Value& b, int64_t& steps_left);
+bool less(const Value& a, const Value& b, int64_t& steps_left);
 
 // Python's repr() of a float: the shortest round-tripping digits, exponent outside [1e-4, 1e16).
 std::string python_float_repr(double d);

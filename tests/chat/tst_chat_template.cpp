@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -273,7 +274,7 @@ class TestChatTemplate : public QObject {
         {"{{ 1 // 0 }}", 1, "ZeroDivisionError"},
         {"{{ none | tojson(ensure_ascii=false) }}{{ undefined_name | tojson }}", 1, "not JSON serializable"},
         {"{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\n{{ f(0) }}", 1, "unbounded recursion"},
-        {"{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", 1, "loop iterations"},
+        {"{% set r = range(100000) %}{% for i in r %}{% for j in r %}{% endfor %}{% endfor %}", 1, "loop iterations"},
         {"{{ messages | map(attribute='role') | tojson }}", 1, "generator is not JSON serializable"},
     };
     const Value messages = Value::from_json(R"([{"role": "user", "content": "hi"}])", "test");
@@ -290,6 +291,134 @@ class TestChatTemplate : public QObject {
         QCOMPARE(e.code(), sikao::ErrorCode::InvalidArgument);
       }
     }
+  }
+
+  // A hostile tokenizer.chat_template (issue 14): overflowing arithmetic and templates that would
+  // build gigabytes or run for minutes end in a clear render error, each within a fraction of a
+  // second, instead of a signal, a silently wrong number or the process's memory limit.
+  void hostile_templates_fail_cleanly_within_budget() {
+    std::string many_additions = "{% for i in range(100000) %}{% if i";
+    for (int k = 0; k < 100; ++k) many_additions += " + i";
+    many_additions += " < 0 %}{% endif %}{% endfor %}";
+    struct Case {
+      std::string source;
+      const char* says;
+    };
+    const Case cases[] = {
+        {"{{ (-9223372036854775807 - 1) // -1 }}", "integer overflow"},
+        {"{{ 9223372036854775807 + 1 }}", "integer overflow"},
+        {"{{ (-9223372036854775807 - 1) - 1 }}", "integer overflow"},
+        {"{{ 4611686018427387904 * 2 }}", "integer overflow"},
+        {"{{ 2 ** 64 }}", "integer overflow"},
+        {"{{ 3 ** 9223372036854775807 }}", "integer overflow"},
+        {"{{ -(-9223372036854775807 - 1) }}", "integer overflow"},
+        {"{{ (-9223372036854775807 - 1) | abs }}", "integer overflow"},
+        {"{{ [1, 2] | sum(start=9223372036854775807) }}", "integer overflow"},
+        {"{{ 1e300 | int }}", "integer overflow"},
+        {"{{ '1e19' | int }}", "integer overflow"},
+        {"{{ range(1e300) }}", "integer overflow"},
+        {"{{ range(-9223372036854775807, 9223372036854775807, 1) | length }}", "range budget"},
+        {"{{ range(9223372036854775807, -9223372036854775807 - 1, -1) | list }}", "range budget"},
+        {"{{ 'x' * 1000000000 }}", "allocation budget"},
+        {"{{ ([1] * 1000000000) | length }}", "allocation budget"},
+        {"{{ [1] * 1e9 }}", "unsupported operand"},
+        {"{% set ns = namespace(s='x') %}{% for i in range(100) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s | length }}",
+         "allocation budget"},
+        {"{% set ns = namespace(l=[1]) %}{% for i in range(100) %}{% set ns.l = ns.l + ns.l %}{% endfor %}{{ ns.l | length }}",
+         "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ ([s] * 1000) | join }}", "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ ','.join([s] * 1000) }}", "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ [s] * 1000 }}", "allocation budget"},
+        {"{% set s = 'x' * 1000000 %}{{ ([s] * 1000) | tojson }}", "allocation budget"},
+        {"{{ ([1] * 10000) | tojson(indent=100000) }}", "allocation budget"},
+        {"{{ ('x' * 10000) | replace('', 'y' * 10000) }}", "allocation budget"},
+        {"{{ 'ab' | indent(1000000000, true) }}", "allocation budget"},
+        {"{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}", "output budget"},
+        {many_additions, "step budget"},
+        {"{% set ns = namespace(x=[]) %}{% set r = range(1000) %}{% for i in r %}{% for j in r %}{% set ns.x = [ns.x] %}"
+         "{% endfor %}{% endfor %}",
+         "nesting budget"},
+        {"{% set ns = namespace(x={}) %}{% for i in range(100000) %}{% set ns.x = {'a': ns.x} %}{% endfor %}", "nesting budget"},
+        {"{% set a = [1] * 100000 %}{% set b = a + [] %}{{ [a] * 100000 == [b] * 100000 }}", "step budget"},
+        {"{% set a = [1] * 100000 %}{% set b = a + [] %}{{ ([a] * 100000) in [[b] * 100000] }}", "step budget"},
+        {"{% set l = range(100000) | list %}{% for i in range(100000) %}{% if -1 in l %}{% endif %}{% endfor %}", "step budget"},
+        {"{% set l = range(100000) | list %}{% for i in range(100000) %}{{ l | select('odd') | first }}{% endfor %}", "budget exceeded"},
+        {"{% set l = range(100000) | list %}{% for i in range(100000) %}{{ l.index(99999) }}{% endfor %}", "step budget"},
+        {"{% set s = 'x' * 30000000 %}{% for i in range(100000) %}{% if 'y' in s %}{% endif %}{% endfor %}", "step budget"},
+        {"{% set s = 'x' * 30000000 %}{% for i in range(100000) %}{{ s[-1] }}{% endfor %}", "step budget"},
+        {"{% set s = 'x' * 30000000 %}{% for i in range(100000) %}{{ s.find('y') }}{% endfor %}", "step budget"},
+        {"{% set s = 'x' * 20000000 %}{% for i in range(100000) %}{% if s == s ~ '' %}{% endif %}{% endfor %}", "budget"},
+        {"{% set l = range(100000) | list %}{{ (l + l) | unique | length }}", "step budget"},
+        {"{% set l = range(100000) | list %}{% set f = l.index %}{% for i in range(100000) %}{{ f(99999) }}{% endfor %}", "step budget"},
+        {"{{ {[1]: 2} }}", "unhashable type: 'list'"},
+        {"{% set ns = namespace(d={'a': 1}) %}{% for i in range(100) %}{% set ns.d = dict(ns.d, ns.d) %}{% endfor %}",
+         "allocation budget"},
+        {"{% set h = namespace(n=none) %}{% for i in range(100000) %}{% set h.n = namespace(x=h.n) %}{% endfor %}",
+         "cannot assign a namespace"},
+    };
+    const Value messages = Value::from_json(R"([{"role": "user", "content": "hi"}])", "test");
+    for (const auto& c : cases) {
+      const auto t = sikao::chat::ChatTemplate::parse(c.source, "hostile.jinja");
+      QElapsedTimer timer;
+      timer.start();
+      try {
+        t.render(messages, {});
+        QFAIL(qPrintable(QString::fromStdString("rendered without error: " + c.source)));
+      } catch (const sikao::Error& e) {
+        const std::string msg = e.what();
+        QVERIFY2(msg.find(c.says) != std::string::npos, qPrintable(QString::fromStdString(c.source + " -> " + msg)));
+        QVERIFY2(msg.rfind("hostile.jinja:1: ", 0) == 0, qPrintable(QString::fromStdString(msg)));
+        QCOMPARE(e.code(), sikao::ErrorCode::InvalidArgument);
+      }
+      QVERIFY2(timer.elapsed() < 500, qPrintable(QString::fromStdString(c.source + " took " + std::to_string(timer.elapsed()) + " ms")));
+    }
+  }
+
+  // Checked arithmetic refuses only what does not fit in 64 bits; these match Python exactly.
+  void integer_arithmetic_near_the_limits_is_exact() {
+    const std::pair<const char*, const char*> cases[] = {
+        {"{{ 9223372036854775806 + 1 }}", "9223372036854775807"},
+        {"{{ -9223372036854775807 - 1 }}", "-9223372036854775808"},
+        {"{{ (-9223372036854775807 - 1) % -1 }}", "0"},
+        {"{{ (-9223372036854775807 - 1) // 1 }}", "-9223372036854775808"},
+        {"{{ (-9223372036854775807 - 1) is divisibleby(-1) }}", "True"},
+        {"{{ 3037000499 * 3037000499 }}", "9223372030926249001"},
+        {"{{ 2 ** 62 }}", "4611686018427387904"},
+        {"{{ (-2) ** 63 }}", "-9223372036854775808"},
+        {"{{ 1 ** 9223372036854775807 }} {{ (-1) ** 9223372036854775807 }} {{ 0 ** 0 }}", "1 -1 1"},
+        {"{{ (-7) // 2 }} {{ (-7) % 3 }} {{ 7 % (-3) }} {{ 7 // (-3) }}", "-4 2 -2 -3"},
+        {"{{ (-9223372036854775807) | abs }}", "9223372036854775807"},
+        {"{{ range(0, 9223372036854775807, 4611686018427387904) | list }}", "[0, 4611686018427387904]"},
+        {"{{ range(9223372036854775800, 9223372036854775807, 3) | list }}",
+         "[9223372036854775800, 9223372036854775803, 9223372036854775806]"},
+        {"{{ range(-9223372036854775807 - 1, -9223372036854775807 + 3, 2) | list }}",
+         "[-9223372036854775808, -9223372036854775806]"},
+        {"{{ range(5, 0, -2) | list }} {{ range(100000) | length }}", "[5, 3, 1] 100000"},
+        {"{{ 9.2e18 | int }} {{ (-9223372036854775808.0) | int }} {{ 'nan' | float | int }} {{ '42.7' | int }}",
+         "9200000000000000000 -9223372036854775808 0 42"},
+        {"{{ 'ab' * 3 }} {{ [1] * 2 }} {{ 2 * 'c' }} {{ 'x' * -1 }}", "ababab [1, 1] cc "},
+    };
+    const Value messages = Value::from_json("[]", "test");
+    for (const auto& [source, expected] : cases) {
+      const auto t = sikao::chat::ChatTemplate::parse(source, "limits.jinja");
+      QCOMPARE(QString::fromStdString(t.render(messages, {})), QString(expected));
+    }
+  }
+
+  void cli_template_reports_integer_overflow_instead_of_crashing() {
+    const QString tpl = tmp_.filePath("overflow.jinja");
+    {
+      std::ofstream f(tpl.toStdString());
+      f << "{{ (-9223372036854775807 - 1) // -1 }}\n";
+    }
+    const QString msgs = tmp_.filePath("overflow_messages.json");
+    {
+      std::ofstream f(msgs.toStdString());
+      f << R"([{"role": "user", "content": "hi"}])";
+    }
+    const auto r = sikao::test::run_cli({"template", "--template", tpl, "--messages", msgs});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("overflow.jinja:1: integer overflow"), qPrintable(r.err));
   }
 
   void cli_reports_malformed_template_with_line() {
@@ -347,6 +476,15 @@ class TestChatTemplate : public QObject {
     const auto g = sikao::chat::PromptFormatter(gemma).render(with_system, opt);
     QCOMPARE(QString::fromStdString(g.format), QString("gemma"));
     QVERIFY2(g.warning.find("System role not supported") != std::string::npos, g.warning.c_str());
+
+    // So does one that runs over a render budget, with a warning naming the budget.
+    sikao::chat::ModelChatInfo hostile;
+    hostile.architecture = "qwen2";
+    hostile.chat_template = "{% for m in messages %}{{ m.content }}{% endfor %}{{ 'x' * 1000000000 }}";
+    const auto h = sikao::chat::PromptFormatter(hostile).render(messages, opt);
+    QCOMPARE(QString::fromStdString(h.format), QString("chatml"));
+    QVERIFY2(h.warning.find("allocation budget") != std::string::npos, h.warning.c_str());
+    QCOMPARE(QString::fromStdString(h.text), QString("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n"));
 
     // A working template is used as is.
     sikao::chat::ModelChatInfo good;
