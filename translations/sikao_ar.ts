@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>تعذّر فتح السجل (%1). محادثات هذه الجلسة محفوظة في %2 فقط.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>لا يمكن الكتابة في السجل في %1 (للقراءة فقط). تُعرض المحادثات السابقة، ولا تُحفظ الرسائل الجديدة.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

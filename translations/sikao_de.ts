@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>Der Verlauf kann nicht geöffnet werden (%1). Die Chats dieser Sitzung werden nur in %2 gespeichert.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>Der Verlauf unter %1 kann nicht geschrieben werden (schreibgeschützt). Frühere Chats werden angezeigt; neue Nachrichten werden nicht gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>No se puede abrir el historial (%1). Los chats de esta sesión solo se guardan en %2.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>No se puede escribir en el historial de %1 (solo lectura). Se muestran los chats anteriores; los mensajes nuevos no se guardan.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

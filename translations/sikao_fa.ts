@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>تاریخچه باز نمی‌شود (%1). گفتگوهای این نشست فقط در %2 نگه داشته می‌شوند.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>نمی‌توان در تاریخچهٔ %1 نوشت (فقط‌خواندنی). گفت‌وگوهای پیشین نمایش داده می‌شوند؛ پیام‌های تازه ذخیره نمی‌شوند.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>Impossible d&apos;ouvrir l&apos;historique (%1). Les discussions de cette session sont conservées uniquement dans %2.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>L’historique %1 ne peut pas être modifié (lecture seule). Les conversations passées sont affichées ; les nouveaux messages ne sont pas enregistrés.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>履歴を開けません（%1）。このセッションのチャットは %2 にのみ保存されます。</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>%1 の履歴に書き込めません（読み取り専用）。過去のチャットは表示されますが、新しいメッセージは保存されません。</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

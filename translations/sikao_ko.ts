@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>기록을 열 수 없습니다(%1). 이 세션의 채팅은 %2에만 보관됩니다.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>%1의 기록에 쓸 수 없습니다(읽기 전용). 이전 대화는 표시되지만 새 메시지는 저장되지 않습니다.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

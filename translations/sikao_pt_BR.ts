@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>Não é possível abrir o histórico (%1). Os chats desta sessão ficam salvos apenas em %2.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>O histórico em %1 não pode ser gravado (somente leitura). Os chats anteriores são exibidos; novas mensagens não são salvas.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

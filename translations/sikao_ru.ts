@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>Не удаётся открыть историю (%1). Чаты этого сеанса хранятся только в %2.</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>Историю в %1 нельзя изменить (только чтение). Прошлые чаты показаны; новые сообщения не сохраняются.</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

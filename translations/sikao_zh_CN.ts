@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>无法打开历史记录（%1）。本次会话的对话仅保存在 %2 中。</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>位于 %1 的历史记录无法写入（只读）。仍会显示以往的对话；新消息不会被保存。</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

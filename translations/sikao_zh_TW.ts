@@ -796,6 +796,10 @@
         <source>The history cannot be opened (%1). This session&apos;s chats are kept in %2 only.</source>
         <translation>無法開啟歷史記錄（%1）。本次工作階段的對話僅保存在 %2 中。</translation>
     </message>
+    <message>
+        <source>The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.</source>
+        <translation>位於 %1 的歷史記錄無法寫入（唯讀）。仍會顯示以往的對話；新訊息不會被儲存。</translation>
+    </message>
 </context>
 <context>
     <name>sikao::ui::ChatController</name>

@@ -29,6 +29,11 @@ std::unique_ptr<sikao::storage::History> open_history(QString& problem) {
                     "main", "The history database was damaged (%1). It was kept as %2 and a new one started.")
                     .arg(QString::fromStdString(report.damage_reason),
                          QString::fromStdString(report.damaged_kept_as));
+    } else if (history->read_only()) {
+      // A read-only medium or folder: the chats are read; a write is refused with a clear error.
+      problem = QCoreApplication::translate(
+                    "main", "The history at %1 cannot be written (read-only). Past chats are shown; new messages are not saved.")
+                    .arg(QString::fromStdString(sikao::storage::default_database_path()));
     }
     return history;
   } catch (const sikao::storage::StorageError& e) {
