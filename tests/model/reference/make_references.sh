@@ -33,6 +33,16 @@ ref() {
     exit 1
   fi
 }
+# located SRC DST LOCATION: llama-ref's JSON with model_location naming how to regenerate it.
+located() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, sys
+src, dst, location = sys.argv[1:]
+ref = json.load(open(src))
+ref["model_location"] = location
+json.dump(ref, open(dst, "w"), separators=(",", ":"))
+PY
+}
 for preset in $presets; do
   for type in F32 Q8_0 Q4_K_M; do
     name=$preset-$type
@@ -62,26 +72,14 @@ PY
     fi
     if [ $direct = yes ]; then
       ref "$name.gguf" "$work/$name.json"
-      python3 - "$work/$name.json" "$here/$name.json" "$location" <<'PY'
-import json, sys
-src, dst, location = sys.argv[1:]
-ref = json.load(open(src))
-ref["model_location"] = location
-json.dump(ref, open(dst, "w"), separators=(",", ":"))
-PY
+      located "$work/$name.json" "$here/$name.json" "$location"
       echo "$name"
     fi
     # LongRoPE's short factors: a context of 256, no longer than the original context (256;
     # llama.cpp rounds a context up to a multiple of 256 before it chooses).
     if [ "$preset" = test-phi4 ] && [ "$type" != Q4_K_M ]; then
       ref "$name.gguf" "$work/$name.short.json" 100 256 32
-      python3 - "$work/$name.short.json" "$here/$name.short-context.json" "$location" <<'PY'
-import json, sys
-src, dst, location = sys.argv[1:]
-ref = json.load(open(src))
-ref["model_location"] = location
-json.dump(ref, open(dst, "w"), separators=(",", ":"))
-PY
+      located "$work/$name.short.json" "$here/$name.short-context.json" "$location"
       echo "$name (short context)"
     fi
   done
