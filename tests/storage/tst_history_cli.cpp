@@ -46,24 +46,7 @@ std::vector<std::string> names_in(const std::string& folder) {
 // run_cli with `in_child` run in the child between fork and exec: it sets what the CLI runs
 // under (a user, a file size limit), and _exits with 99 if it cannot.
 sikao::test::ProcessResult run_cli_as(const QStringList& args, std::function<void()> in_child) {
-  sikao::test::ProcessResult result;
-  QProcess p;
-  p.setChildProcessModifier(std::move(in_child));
-  p.start(QStringLiteral(SIKAO_CLI_PATH_STR), args);
-  if (!p.waitForStarted(10000)) {
-    result.err = QStringLiteral("could not start sikao-cli");
-    return result;
-  }
-  p.closeWriteChannel();
-  if (!p.waitForFinished(120000)) {
-    p.kill();
-    p.waitForFinished();
-    result.timed_out = true;
-  }
-  result.exit_code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  result.out = QString::fromUtf8(p.readAllStandardOutput());
-  result.err = QString::fromUtf8(p.readAllStandardError());
-  return result;
+  return sikao::test::run_cli(args, 120000, std::move(in_child));
 }
 
 // Permissions do not stop root (the tests run as root in CI): as root the CLI runs as the

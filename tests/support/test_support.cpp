@@ -57,9 +57,12 @@ double relative_error(std::span<const float> actual, std::span<const float> refe
   return relative_error(actual, std::span<const double>(ref));
 }
 
-ProcessResult run_cli(const QStringList& args, int timeout_ms) {
+ProcessResult run_cli(const QStringList& args, int timeout_ms, std::function<void()> in_child) {
   ProcessResult result;
   QProcess p;
+  if (in_child) {
+    p.setChildProcessModifier(std::move(in_child));
+  }
   p.start(QStringLiteral(SIKAO_CLI_PATH_STR), args);
   if (!p.waitForStarted(10000)) {
     result.err = QStringLiteral("could not start sikao-cli");

@@ -3,6 +3,7 @@
 // the relative-error measure the kernel tests state their tolerances in.
 
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <span>
 #include <string>
@@ -35,7 +36,10 @@ struct ProcessResult {
   QString err;
   bool timed_out = false;
 };
-ProcessResult run_cli(const QStringList& args, int timeout_ms = 120000);
+// in_child, when given, runs in the child between fork and exec (what the CLI runs under: a
+// user, a file size limit); it _exits with 99 if it cannot.
+ProcessResult run_cli(const QStringList& args, int timeout_ms = 120000,
+                      std::function<void()> in_child = {});
 
 } // namespace sikao::test
 
