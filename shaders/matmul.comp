@@ -10,6 +10,13 @@
 // may be a window of a larger tensor: weight_offset is the byte offset of row 0 of this dispatch
 // inside it, row_begin the column of Y that row 0 writes. ACCUMULATE adds to Y instead of
 // overwriting it (Y += X Wᵀ: a residual add fused into the projection).
+//
+// EXPERTS (mixture of experts, prefill): the weight binding holds n_experts matrices back to
+// back (expert e at byte e · expert_bytes) and workgroup z is the expert e. Its tokens come from
+// expert_rows (group_by_expert): expert_rows[e] is their count, expert_rows[n_experts + e ·
+// row_capacity + i] the i-th pair index p = token · n_used + slot. Pair p reads X row
+// p / x_row_divisor (n_used: every slot of a token reads the token's row; 1: each pair its own
+// row) and writes Y row p. Workgroups past an expert's count exit at once.
 
 #extension GL_EXT_control_flow_attributes : enable
 
@@ -20,12 +27,14 @@ layout(constant_id = 3) const uint TILE_K = 32;
 layout(constant_id = 4) const bool ACCUMULATE = false;
 layout(constant_id = 5) const uint RM = 4;  // rows per thread
 layout(constant_id = 6) const uint RN = 4;  // tokens per thread (the kernel's caller picks both)
+layout(constant_id = 7) const bool EXPERTS = false;
 layout(local_size_x_id = 0) in;
 
 #include "dequant.glsl"
 
 layout(std430, binding = 1) readonly buffer X { vec4 x[]; };
 layout(std430, binding = 2) buffer Y { float y[]; };
+layout(std430, binding = 3) readonly buffer ExpertRows { uint expert_rows[]; };
 
 layout(push_constant) uniform PushConstants {
   uint n_cols;         // a multiple of 4 and of QK
@@ -36,6 +45,10 @@ layout(push_constant) uniform PushConstants {
   uint row_begin;
   uint out_stride;     // floats per token in Y (all rows of the tensor)
   float output_scale;  // multiplies each product before the store or add
+  uint expert_bytes;    // EXPERTS
+  uint n_experts;
+  uint row_capacity;
+  uint x_row_divisor;
 } pc;
 
 // k-major tiles, so the inner loop reads 4 neighbouring rows / tokens.
@@ -51,6 +64,18 @@ void main() {
   const uint row0 = gl_WorkGroupID.x * TILE_M;
   const uint tok0 = gl_WorkGroupID.y * TILE_N;
   const uint groups_k = TILE_K / 4u;
+  uint n_tokens = pc.n_tokens;
+  uint matrix_offset = pc.weight_offset;
+  uint rows_base = 0u;  // this expert's pair list in expert_rows
+  if (EXPERTS) {
+    const uint e = gl_WorkGroupID.z;
+    n_tokens = expert_rows[e];
+    if (tok0 >= n_tokens) {
+      return;  // uniform across the workgroup: no thread of it reaches the barriers below
+    }
+    matrix_offset += e * pc.expert_bytes;
+    rows_base = pc.n_experts + e * pc.row_capacity;
+  }
 
   float acc[RM][RN];
   [[unroll]] for (uint i = 0; i < RM; ++i) {
@@ -65,7 +90,7 @@ void main() {
       const uint k = 4u * (g % groups_k);
       vec4 v = vec4(0.0);
       if (row0 + r < pc.n_rows && k0 + k < pc.n_cols) {
-        v = dequant4(pc.weight_offset + (row0 + r) * pc.row_bytes, k0 + k);
+        v = dequant4(matrix_offset + (row0 + r) * pc.row_bytes, k0 + k);
       }
       [[unroll]] for (uint c = 0; c < 4u; ++c) {
         w_tile[(k + c) * TILE_M + r] = v[c];
@@ -75,8 +100,9 @@ void main() {
       const uint t = g / groups_k;
       const uint k = 4u * (g % groups_k);
       vec4 v = vec4(0.0);
-      if (tok0 + t < pc.n_tokens && k0 + k < pc.n_cols) {
-        v = x[((tok0 + t) * pc.n_cols + k0 + k) / 4u];
+      if (tok0 + t < n_tokens && k0 + k < pc.n_cols) {
+        const uint x_row = EXPERTS ? expert_rows[rows_base + tok0 + t] / pc.x_row_divisor : tok0 + t;
+        v = x[(x_row * pc.n_cols + k0 + k) / 4u];
       }
       [[unroll]] for (uint c = 0; c < 4u; ++c) {
         x_tile[(k + c) * TILE_N + t] = v[c];
@@ -106,8 +132,9 @@ void main() {
     const uint row = row0 + tm + threads_m * i;
     [[unroll]] for (uint j = 0; j < RN; ++j) {
       const uint tok = tok0 + tn + threads_n * j;
-      if (row < pc.n_rows && tok < pc.n_tokens) {
-        const uint o = tok * pc.out_stride + pc.row_begin + row;
+      if (row < pc.n_rows && tok < n_tokens) {
+        const uint y_row = EXPERTS ? expert_rows[rows_base + tok] : tok;
+        const uint o = y_row * pc.out_stride + pc.row_begin + row;
         const float value = pc.output_scale * acc[i][j];
         y[o] = ACCUMULATE ? y[o] + value : value;
       }

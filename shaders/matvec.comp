@@ -21,6 +21,14 @@
 //   output_scale multiplies each dot before the bias and the store or add (1 for most models).
 // Bindings 3 (norm_weight) and 4 (bias) are bound in every variant; unused ones read nothing.
 //
+// EXPERTS (mixture of experts, decode): the weight binding holds n_expert matrices back to back,
+// expert e at byte e · expert_bytes; expert_ids[s] is the expert in slot s (route_experts).
+//   EXPERTS_PER_SLOT: workgroup z is the slot s; x is read at s · x_slot_stride floats, y
+//     written at s · y_slot_stride (each chosen expert's own product, as for one matrix).
+//   EXPERTS_WEIGHTED_SUM: each workgroup loops over the n_slots slots and sums
+//     expert_weights[s] · W_{expert_ids[s]} x_s into one output row (the down projection and
+//     the weighted mix of the experts in one dispatch; not with NORM_INPUT).
+//
 // The weight binding may be a window of a larger tensor (the host splits tensors larger than
 // maxStorageBufferRange): weight_offset is the byte offset of row row_begin inside the window.
 // Windows of a SWIGLU matrix hold whole pairs (row_begin even).
@@ -38,12 +46,16 @@ layout(constant_id = 4) const uint OUTPUT = 0;
 // USE_SUBGROUP_ADD with a workgroup of exactly one subgroup (the host pins the subgroup size):
 // subgroupAdd leaves the totals in every invocation, with no shared memory and no barrier.
 layout(constant_id = 5) const bool ONE_SUBGROUP = false;
+layout(constant_id = 6) const uint EXPERTS = 0;
 layout(local_size_x_id = 0) in;
 
 const uint OUTPUT_STORE = 0u;
 const uint OUTPUT_ACCUMULATE = 1u;
 const uint OUTPUT_SWIGLU = 2u;
 const uint OUTPUT_GEGLU = 3u;
+const uint EXPERTS_NONE = 0u;
+const uint EXPERTS_PER_SLOT = 1u;
+const uint EXPERTS_WEIGHTED_SUM = 2u;
 
 #include "dequant.glsl"
 #include "activation.glsl"
@@ -52,6 +64,8 @@ layout(std430, binding = 1) readonly buffer X { vec4 x[]; };
 layout(std430, binding = 2) buffer Y { float y[]; };
 layout(std430, binding = 3) readonly buffer NormWeight { vec4 norm_weight[]; };
 layout(std430, binding = 4) readonly buffer Bias { float bias[]; };
+layout(std430, binding = 5) readonly buffer ExpertIds { uint expert_ids[]; };
+layout(std430, binding = 6) readonly buffer ExpertWeights { float expert_weights[]; };
 
 layout(push_constant) uniform PushConstants {
   uint n_cols;         // weights per row, a multiple of 4 and of QK
@@ -61,6 +75,10 @@ layout(push_constant) uniform PushConstants {
   uint row_begin;      // index of the first row in the whole matrix
   float eps;           // of the RMSNorm (NORM_INPUT)
   float output_scale;
+  uint expert_bytes;   // EXPERTS: bytes from one expert's matrix to the next
+  uint n_slots;        // EXPERTS_WEIGHTED_SUM: slots summed
+  uint x_slot_stride;  // EXPERTS: floats between the slots' inputs (0: one x for all), % 4 == 0
+  uint y_slot_stride;  // EXPERTS_PER_SLOT: floats between the slots' outputs
 } pc;
 
 // The workgroup's sums: one dot per row, then Σx² (NORM_INPUT; zero otherwise).
@@ -83,23 +101,46 @@ void main() {
   }
   const uint GROUP = DEQUANT16_SHARES_SCALE ? 16u : 4u;  // n_cols is a multiple of QK ≥ 16 then
   const uint VECS = GROUP / 4u;  // vec4s of x per step
-  for (uint col = GROUP * tid; col < pc.n_cols; col += GROUP * WORKGROUP_SIZE) {
-    vec4 xv[4];
-    [[unroll]] for (uint i = 0u; i < VECS; ++i) {
-      xv[i] = x[col / 4u + i];
-      if (NORM_INPUT) {
-        acc[SQUARES] += dot(xv[i], xv[i]);
-        xv[i] *= norm_weight[col / 4u + i];
-      }
+  uint slot_begin = 0u;
+  uint slot_end = 1u;
+  if (EXPERTS == EXPERTS_PER_SLOT) {
+    slot_begin = gl_WorkGroupID.z;
+    slot_end = slot_begin + 1u;
+  } else if (EXPERTS == EXPERTS_WEIGHTED_SUM) {
+    slot_end = pc.n_slots;
+  }
+  for (uint slot = slot_begin; slot < slot_end; ++slot) {
+    uint matrix_offset = pc.weight_offset;
+    uint x_base = 0u;  // in vec4s
+    float slot_weight = 1.0;
+    if (EXPERTS != EXPERTS_NONE) {
+      matrix_offset += expert_ids[slot] * pc.expert_bytes;
+      x_base = slot * pc.x_slot_stride / 4u;
     }
-    [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
-      const uint row_offset = pc.weight_offset + min(first_row + r, pc.n_rows - 1u) * pc.row_bytes;
-      if (GROUP == 16u) {
-        vec4 w[4];
-        dequant16(row_offset, col, w);
-        acc[r] += dot(w[0], xv[0]) + dot(w[1], xv[1]) + dot(w[2], xv[2]) + dot(w[3], xv[3]);
-      } else {
-        acc[r] += dot(dequant4(row_offset, col), xv[0]);
+    if (EXPERTS == EXPERTS_WEIGHTED_SUM) {
+      slot_weight = expert_weights[slot];
+    }
+    for (uint col = GROUP * tid; col < pc.n_cols; col += GROUP * WORKGROUP_SIZE) {
+      vec4 xv[4];
+      [[unroll]] for (uint i = 0u; i < VECS; ++i) {
+        xv[i] = x[x_base + col / 4u + i];
+        if (NORM_INPUT) {
+          acc[SQUARES] += dot(xv[i], xv[i]);
+          xv[i] *= norm_weight[col / 4u + i];
+        }
+        if (EXPERTS == EXPERTS_WEIGHTED_SUM) {
+          xv[i] *= slot_weight;  // Σ_s w_s (W_s x_s) = Σ_s W_s (w_s x_s)
+        }
+      }
+      [[unroll]] for (uint r = 0; r < ROWS_PER_WORKGROUP; ++r) {
+        const uint row_offset = matrix_offset + min(first_row + r, pc.n_rows - 1u) * pc.row_bytes;
+        if (GROUP == 16u) {
+          vec4 w[4];
+          dequant16(row_offset, col, w);
+          acc[r] += dot(w[0], xv[0]) + dot(w[1], xv[1]) + dot(w[2], xv[2]) + dot(w[3], xv[3]);
+        } else {
+          acc[r] += dot(dequant4(row_offset, col), xv[0]);
+        }
       }
     }
   }
@@ -144,18 +185,19 @@ void main() {
 #endif
 
   const float scale = NORM_INPUT ? inversesqrt(totals[SQUARES] / float(pc.n_cols) + pc.eps) : 1.0;
+  const uint y_base = EXPERTS == EXPERTS_PER_SLOT ? gl_WorkGroupID.z * pc.y_slot_stride : 0u;
   if (OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU) {
     const uint pair = tid;  // pairs (2 pair, 2 pair + 1) of this workgroup's rows
     if (pair < ROWS_PER_WORKGROUP / 2u && first_row + 2u * pair + 1u < pc.n_rows) {
       const float g = scale * totals[2u * pair];
       const float u = scale * totals[2u * pair + 1u];
-      y[(pc.row_begin + first_row) / 2u + pair] = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
+      y[y_base + (pc.row_begin + first_row) / 2u + pair] = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
     }
   } else if (tid < ROWS_PER_WORKGROUP && first_row + tid < pc.n_rows) {
-    const uint row = pc.row_begin + first_row + tid;
+    const uint row = y_base + pc.row_begin + first_row + tid;
     float value = pc.output_scale * scale * totals[tid];
     if (ADD_BIAS) {
-      value += bias[row];
+      value += bias[row - y_base];
     }
     if (OUTPUT == OUTPUT_ACCUMULATE) {
       value += y[row];

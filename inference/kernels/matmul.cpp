@@ -19,6 +19,10 @@ struct PushConstants {
   uint32_t row_begin;
   uint32_t out_stride;
   float output_scale;
+  uint32_t expert_bytes;
+  uint32_t n_experts;
+  uint32_t row_capacity;
+  uint32_t x_row_divisor;
 };
 
 // A 64-row tile of Y per workgroup, 32 columns per step. The tile is 64 tokens wide, or the
@@ -61,6 +65,26 @@ TileShape tile_shape(const vk::DeviceInfo& info, MatmulThreadBlock block, uint32
   return {tile_n, 8, std::min<uint32_t>(tile_n, 8)};
 }
 
+const vk::Pipeline& matmul_pipeline(vk::Context& ctx, gguf::TensorType type, const TileShape& shape,
+                                    bool accumulate, bool experts) {
+  return ctx.pipeline(vk::PipelineDesc{
+      weight_shader("matmul", type),
+      {shape.threads(), k_tile_m, shape.tile_n, k_tile_k, accumulate ? 1u : 0u,
+       shape.rows_per_thread, shape.tokens_per_thread, experts ? 1u : 0u},
+      4,
+      sizeof(PushConstants)});
+}
+
+// The widest tile decides whether the device can run prefill at all.
+void require_tile_threads(const vk::DeviceInfo& info, MatmulThreadBlock block) {
+  const uint32_t most_threads = tile_shape(info, block, k_max_tile_n).threads();
+  if (info.max_workgroup_invocations < most_threads) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("matmul needs {} threads per workgroup; the device allows {}",
+                            most_threads, info.max_workgroup_invocations));
+  }
+}
+
 } // namespace
 
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
@@ -68,31 +92,45 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
             MatmulOutput output, MatmulThreadBlock block, float output_scale) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
-  // The widest tile decides whether the device can run prefill at all.
-  const uint32_t most_threads = tile_shape(info, block, k_max_tile_n).threads();
-  if (info.max_workgroup_invocations < most_threads) {
-    throw Error(ErrorCode::Unsupported,
-                fmt::format("matmul needs {} threads per workgroup; the device allows {}",
-                            most_threads, info.max_workgroup_invocations));
-  }
+  require_tile_threads(info, block);
   if (n_tokens == 0) {
     return;
   }
   const TileShape shape = tile_shape(info, block, n_tokens);
   const uint32_t tile_n = shape.tile_n;
-  const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
-      weight_shader("matmul", w.type),
-      {shape.threads(), k_tile_m, tile_n, k_tile_k, output == MatmulOutput::Accumulate ? 1u : 0u,
-       shape.rows_per_thread, shape.tokens_per_thread},
-      3,
-      sizeof(PushConstants)});
+  const vk::Pipeline& pipeline =
+      matmul_pipeline(ctx, w.type, shape, output == MatmulOutput::Accumulate, false);
   const uint32_t token_groups = (n_tokens + tile_n - 1) / tile_n;
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
     const PushConstants push{w.n_cols,  win.n_rows, n_tokens, row_bytes, win.weight_offset,
-                             win.row_begin, w.n_rows, output_scale};
-    seq.dispatch(pipeline, {win.binding, x, y}, push, (win.n_rows + k_tile_m - 1) / k_tile_m,
+                             win.row_begin, w.n_rows, output_scale, 0, 0, 0, 1};
+    seq.dispatch(pipeline, {win.binding, x, y, x}, push, (win.n_rows + k_tile_m - 1) / k_tile_m,
                  token_groups);
   }
+}
+
+void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& experts,
+                    vk::BufferView expert_rows, uint32_t n_tokens, uint32_t x_row_divisor,
+                    vk::BufferView x, vk::BufferView y, MatmulThreadBlock block) {
+  const vk::DeviceInfo& info = ctx.info();
+  const WeightMatrix& w = experts.w;
+  require_tile_threads(info, block);
+  if (n_tokens == 0) {
+    return;
+  }
+  if (x_row_divisor == 0) {
+    throw Error(ErrorCode::InvalidArgument, "matmul_experts: the row divisor must be positive");
+  }
+  const RowWindow win = expert_window(info, experts);
+  const uint32_t row_bytes = weight_row_bytes(w);
+  const TileShape shape = tile_shape(info, block, n_tokens);
+  const vk::Pipeline& pipeline = matmul_pipeline(ctx, w.type, shape, false, true);
+  const PushConstants push{w.n_cols,      w.n_rows, n_tokens,           row_bytes,
+                           win.weight_offset, 0,    w.n_rows,           1.0f,
+                           row_bytes * w.n_rows, experts.n_expert, n_tokens, x_row_divisor};
+  seq.dispatch(pipeline, {win.binding, x, y, expert_rows}, push,
+               (w.n_rows + k_tile_m - 1) / k_tile_m, (n_tokens + shape.tile_n - 1) / shape.tile_n,
+               experts.n_expert);
 }
 
 } // namespace sikao::kernels

@@ -19,6 +19,21 @@ struct PushConstants {
   uint32_t row_begin;
   float eps;
   float scale;
+  uint32_t expert_bytes;
+  uint32_t n_slots;
+  uint32_t x_slot_stride;
+  uint32_t y_slot_stride;
+};
+
+// Spelled as EXPERTS_* in shaders/matvec.comp.
+enum class ExpertMode : uint32_t { None = 0, PerSlot = 1, WeightedSum = 2 };
+
+struct ExpertDispatch {
+  ExpertMode mode = ExpertMode::None;
+  ExpertChoice choice;
+  uint32_t expert_bytes = 0;
+  uint32_t x_slot_stride = 0;
+  RowWindow window;  // the binding of all experts; weight_offset: where expert 0 starts
 };
 
 // Threads and rows of a workgroup.
@@ -50,11 +65,9 @@ WorkgroupShape workgroup_shape(const vk::DeviceInfo& info, uint32_t n_cols) {
   return {size, 2};
 }
 
-} // namespace
-
-void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
-            vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes,
-            MatvecReduction reduction) {
+void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
+                   vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes,
+                   MatvecReduction reduction, const ExpertDispatch& experts) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
   if (reduction == MatvecReduction::Auto) {
@@ -79,8 +92,9 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
     return ctx.pipeline(vk::PipelineDesc{
         variant,
         {shape.size, shape.rows, fusion.norm ? 1u : 0u, fusion.bias ? 1u : 0u,
-         static_cast<uint32_t>(fusion.output), one_subgroup ? 1u : 0u},
-        5,
+         static_cast<uint32_t>(fusion.output), one_subgroup ? 1u : 0u,
+         static_cast<uint32_t>(experts.mode)},
+        7,
         sizeof(PushConstants)});
   };
   // A workgroup of one subgroup reduces in registers, without a barrier, where the subgroup
@@ -93,18 +107,69 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
   const vk::BufferView norm_weight = fusion.norm ? fusion.norm->weight : x;
   const vk::BufferView bias = fusion.bias.value_or(x);
   const float eps = fusion.norm ? fusion.norm->eps : 0.0f;
+  const bool routed = experts.mode != ExpertMode::None;
+  const vk::BufferView ids = routed ? experts.choice.ids : x;
+  const vk::BufferView route_weights = routed ? experts.choice.weights : x;
+  const uint32_t n_slots = routed ? experts.choice.n_used : 1;
+  const uint32_t out_rows = swiglu ? w.n_rows / 2 : w.n_rows;
   // A gated matrix is windowed as pairs of rows (one row of twice the length each, the same
   // bytes), so that no window separates a gate row from its up row.
   const uint32_t rows_per_unit = swiglu ? 2 : 1;
   const WeightMatrix units{w.data, w.type, w.n_rows / rows_per_unit, w.n_cols * rows_per_unit};
-  for (const RowWindow& win : row_windows(info, units, max_binding_bytes)) {
+  const std::vector<RowWindow> windows =
+      routed ? std::vector<RowWindow>{RowWindow{experts.window.binding, 0, units.n_rows,
+                                                experts.window.weight_offset}}
+             : row_windows(info, units, max_binding_bytes);
+  for (const RowWindow& win : windows) {
     const uint32_t n_rows = win.n_rows * rows_per_unit;
-    const PushConstants push{w.n_cols, n_rows, row_bytes, win.weight_offset,
-                             win.row_begin * rows_per_unit, eps, fusion.scale};
+    const PushConstants push{w.n_cols,
+                             n_rows,
+                             row_bytes,
+                             win.weight_offset,
+                             win.row_begin * rows_per_unit,
+                             eps,
+                             fusion.scale,
+                             experts.expert_bytes,
+                             n_slots,
+                             experts.x_slot_stride,
+                             out_rows};
     const uint64_t groups = (n_rows + shape.rows - 1) / shape.rows;
     const Grid g = fold_grid(groups, info, "matvec");
-    seq.dispatch(pipeline, {win.binding, x, y, norm_weight, bias}, push, g.x, g.y);
+    seq.dispatch(pipeline, {win.binding, x, y, norm_weight, bias, ids, route_weights}, push, g.x,
+                 g.y, experts.mode == ExpertMode::PerSlot ? n_slots : 1);
   }
+}
+
+} // namespace
+
+void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
+            vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes,
+            MatvecReduction reduction) {
+  record_matvec(ctx, seq, w, x, y, fusion, max_binding_bytes, reduction, ExpertDispatch{});
+}
+
+void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& experts,
+                    const ExpertChoice& choice, vk::BufferView x, uint32_t x_slot_stride,
+                    vk::BufferView y, ExpertMix mix, const MatvecFusion& fusion,
+                    MatvecReduction reduction) {
+  const WeightMatrix& w = experts.w;
+  require(experts.n_expert > 0 && choice.n_used > 0 && choice.n_used <= experts.n_expert,
+          "matvec_experts",
+          fmt::format("{} of {} experts chosen", choice.n_used, experts.n_expert));
+  require(x_slot_stride % 4 == 0, "matvec_experts",
+          fmt::format("the slots' input stride {} is not a multiple of 4", x_slot_stride));
+  const bool sum = mix == ExpertMix::WeightedSum;
+  require(!sum || (!fusion.norm && !fusion.bias && fusion.scale == 1.0f &&
+                   (fusion.output == MatvecOutput::Store ||
+                    fusion.output == MatvecOutput::Accumulate)),
+          "matvec_experts", "a weighted sum takes no norm, bias, scale or gated output");
+  ExpertDispatch d;
+  d.mode = sum ? ExpertMode::WeightedSum : ExpertMode::PerSlot;
+  d.choice = choice;
+  d.expert_bytes = weight_row_bytes(w) * w.n_rows;
+  d.x_slot_stride = x_slot_stride;
+  d.window = expert_window(ctx.info(), experts);
+  record_matvec(ctx, seq, w, x, y, fusion, 0, reduction, d);
 }
 
 } // namespace sikao::kernels

@@ -50,6 +50,32 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
             vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes = 0,
             MatvecReduction reduction = MatvecReduction::Auto);
 
+// The experts one token was routed to (kernels/moe.h route_experts): ids (uint32) and weights
+// (f32) of n_used slots.
+struct ExpertChoice {
+  vk::BufferView ids;
+  vk::BufferView weights;
+  uint32_t n_used = 0;
+};
+
+enum class ExpertMix {
+  // y[s · out_rows + r] = (W_{ids[s]} x_s)[r] with `fusion` applied per slot (out_rows: w.n_rows,
+  // or w.n_rows / 2 for the gated outputs): gate/up products of every chosen expert.
+  PerSlot,
+  // y[r] = (or +=, with Accumulate) Σ_s weights[s] · (W_{ids[s]} x_s)[r]: the down projection
+  // and the experts' weighted mix in one dispatch. No norm, bias, scale or gated output.
+  WeightedSum,
+};
+
+// The matvec over the chosen experts of one token, the experts read from `choice` on the
+// device (decode stays one recorded submission). Slot s reads x at s · x_slot_stride floats
+// (0: all slots read the same x; a multiple of 4). The whole tensor must fit in one storage
+// binding (Error Unsupported otherwise).
+void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& w,
+                    const ExpertChoice& choice, vk::BufferView x, uint32_t x_slot_stride,
+                    vk::BufferView y, ExpertMix mix, const MatvecFusion& fusion,
+                    MatvecReduction reduction = MatvecReduction::Auto);
+
 // The plain product y = W x.
 inline void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
                    vk::BufferView y, uint64_t max_binding_bytes = 0,

@@ -19,6 +19,13 @@ struct WeightMatrix {
   uint32_t n_cols = 0;
 };
 
+// A mixture-of-experts weight tensor (ffn_*_exps): n_expert matrices of w.n_rows × w.n_cols
+// back to back in w.data, expert e starting at row e · w.n_rows.
+struct ExpertMatrices {
+  WeightMatrix w;  // one expert's shape; data covers all of them
+  uint32_t n_expert = 0;
+};
+
 // The part of a weight matrix one dispatch binds: at most the device's maxStorageBufferRange
 // (or a smaller limit a caller asks for), starting at a legal binding offset. weight_offset is
 // the byte offset of row row_begin inside the binding.
@@ -39,6 +46,11 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
 
 // Bytes per row of w (validated as row_windows does).
 uint32_t weight_row_bytes(const WeightMatrix& w);
+
+// The one binding that holds all of an expert tensor: row_begin 0, n_rows one expert's rows,
+// weight_offset where expert 0 starts. Error(Unsupported) when the tensor does not fit in one
+// binding (the chosen experts are known only on the device, so every one must be bound).
+RowWindow expert_window(const vk::DeviceInfo& info, const ExpertMatrices& w);
 
 // The shader variant of an operation for w's type: "matvec" + Q4_K -> "matvec_q4_k".
 std::string weight_shader(const std::string& operation, gguf::TensorType type);
