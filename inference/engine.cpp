@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "common/byte_size.h"
 #include "common/log.h"
+#include "kernels/attention.h"
 #include "gguf/gguf.h"
 #include "model/model_config.h"
 #include "model/transformer.h"
@@ -17,6 +19,19 @@ namespace sikao {
 namespace {
 
 constexpr uint32_t k_default_max_context = 8192;
+
+// A discrete GPU's own memory is what the weights must fit; elsewhere device memory is system
+// memory (and lavapipe's heap size is nominal), so there is nothing to split.
+uint64_t default_budget(const vk::DeviceInfo& device) {
+  uint64_t heap = 0;
+  for (const vk::MemoryHeap& h : device.heaps) {
+    heap = h.device_local ? std::max(heap, h.size) : heap;
+  }
+  if (device.type != vk::DeviceType::Discrete || heap == 0) {
+    return UINT64_MAX;
+  }
+  return heap / 10 * 9;  // room for the activations, the driver and other programs
+}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -51,11 +66,20 @@ std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const Load
   auto impl = std::unique_ptr<Impl>(new Impl{std::move(file), config, std::move(tokenizer),
                                              std::make_unique<vk::Context>(options.device),
                                              nullptr, context_length});
+  const vk::DeviceInfo& device = impl->context->info();
+  const kernels::KvCacheShape kv{config.n_layer, config.n_head_kv, config.head_dim, context_length};
+  const model::WeightPlacement placement = model::place_weights(
+      impl->file, impl->config, options.device_memory_budget.value_or(default_budget(device)),
+      kv.total_bytes());
   impl->weights = std::make_unique<model::ModelWeights>(*impl->context, impl->file, impl->config,
-                                                        options.progress);
-  log::get("engine")->info("loaded {} ({}, {} layers) on {}", impl->config.name,
-                           impl->config.arch.gguf_name, impl->config.n_layer,
-                           impl->context->info().name);
+                                                        placement, options.progress);
+  const std::string host =
+      placement.host_bytes ? fmt::format(", {} of experts in system memory",
+                                         format_byte_size(impl->weights->host_bytes()))
+                           : "";
+  log::get("engine")->info("loaded {} ({}, {} layers) on {}: {} of weights in device memory{}",
+                           impl->config.name, impl->config.arch.gguf_name, impl->config.n_layer,
+                           device.name, format_byte_size(impl->weights->device_bytes()), host);
   return std::unique_ptr<Model>(new Model(std::move(impl)));
 }
 
@@ -67,6 +91,8 @@ std::optional<std::string> Model::chat_template() const {
 uint32_t Model::context_length() const { return impl_->context_length; }
 std::string Model::device_name() const { return impl_->context->info().name; }
 uint64_t Model::weight_bytes_per_token() const { return impl_->weights->bytes_read_per_token(); }
+uint64_t Model::device_weight_bytes() const { return impl_->weights->device_bytes(); }
+uint64_t Model::host_weight_bytes() const { return impl_->weights->host_bytes(); }
 
 Session::Session(Model& model)
     : model_(model),

@@ -32,6 +32,11 @@ class Tokenizer;
 struct LoadOptions {
   std::optional<uint32_t> device;  // Vulkan device index; default: $SIKAO_DEVICE, else the best
   uint32_t context_length = 0;     // 0: min(the model's training context, 8192)
+  // Device memory the weights and the KV cache may take; a mixture of experts beyond it keeps
+  // experts in system memory (model/weights.h WeightPlacement). Default: 90% of a discrete GPU's
+  // device-local memory; no limit on integrated and CPU devices, whose device memory is system
+  // memory.
+  std::optional<uint64_t> device_memory_budget;
   // Called with the fraction of weights uploaded; return false to cancel (Error Cancelled).
   std::function<bool(float)> progress;
 };
@@ -74,6 +79,9 @@ class Model {
   std::string device_name() const;
   // Bytes of weights one decode step reads (for effective-bandwidth figures).
   uint64_t weight_bytes_per_token() const;
+  // Where the weights are: device memory, and system memory (experts beyond the budget).
+  uint64_t device_weight_bytes() const;
+  uint64_t host_weight_bytes() const;
 
  private:
   friend class Session;

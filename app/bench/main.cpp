@@ -27,7 +27,7 @@ const Command k_commands[] = {
 };
 
 void usage() {
-  std::fprintf(stderr, "usage: sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--json]\n"
+  std::fprintf(stderr, "usage: sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--device-memory-budget SIZE] [--json]\n"
                        "       sikao-bench COMMAND [options]\n");
   for (const Command& c : k_commands) {
     std::fprintf(stderr, "  %-10s %s\n", c.name, c.help);

@@ -12,9 +12,11 @@
 #include <random>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "common/byte_size.h"
 #include "common/error.h"
 #include "engine.h"
 #include "model/model_config.h"
@@ -50,6 +52,7 @@ struct ModelBenchOptions {
   int n_generate = 128;
   int repetitions = 3;
   std::optional<uint32_t> device;
+  std::optional<uint64_t> device_memory_budget;
   bool json = false;
 };
 
@@ -87,6 +90,8 @@ ModelBenchOptions parse(const std::vector<std::string>& args) {
       o.repetitions = integer_option(args, i, 1, 1000);
     } else if (a == "--device") {
       o.device = static_cast<uint32_t>(integer_option(args, i, 0, 1 << 16));
+    } else if (a == "--device-memory-budget" && i + 1 < args.size()) {
+      o.device_memory_budget = parse_byte_size(args[++i]);
     } else if (a == "--json") {
       o.json = true;
     } else {
@@ -105,6 +110,7 @@ int run_model(const std::vector<std::string>& args) {
   const ModelBenchOptions o = parse(args);
   LoadOptions load;
   load.device = o.device;
+  load.device_memory_budget = o.device_memory_budget;
   load.context_length = static_cast<uint32_t>(o.n_prompt + o.n_generate + 8);
   auto model = Model::load(o.model, load);
   const uint32_t n_vocab = model->config().n_vocab;
@@ -149,6 +155,8 @@ int run_model(const std::vector<std::string>& args) {
         {"pp_tokens_per_s", {{"mean", p.mean}, {"sd", p.sd}}},
         {"tg_tokens_per_s", {{"mean", g.mean}, {"sd", g.sd}}},
         {"weight_bytes_per_token", bytes_per_token},
+        {"device_weight_bytes", model->device_weight_bytes()},
+        {"host_weight_bytes", model->host_weight_bytes()},
         {"tg_effective_gb_per_s", gbps},
         {"decode_dispatches_per_token", session.decode_dispatches()},
     };
@@ -156,11 +164,19 @@ int run_model(const std::vector<std::string>& args) {
   } else {
     std::printf("model   %s (%s)\ndevice  %s\n", o.model.filename().c_str(),
                 model->config().name.c_str(), model->device_name().c_str());
+    if (model->host_weight_bytes() > 0) {
+      std::printf("weights %s on the device, %s in system memory\n",
+                  format_byte_size(model->device_weight_bytes()).c_str(),
+                  format_byte_size(model->host_weight_bytes()).c_str());
+    }
     std::printf("| test  | tokens/s          |\n|-------|-------------------|\n");
     if (!pp.empty()) std::printf("| pp%-4d| %8.2f ± %-7.2f |\n", o.n_prompt, p.mean, p.sd);
     if (!tg.empty()) std::printf("| tg%-4d| %8.2f ± %-7.2f |\n", o.n_generate, g.mean, g.sd);
-    std::printf("generation reads %.1f MB of weights per token: %.2f GB/s effective\n",
-                bytes_per_token / 1e6, gbps);
+    const model::ModelConfig& c = model->config();
+    const std::string experts =
+        c.n_expert > 0 ? fmt::format(" ({} of {} experts)", c.n_expert_used, c.n_expert) : "";
+    std::printf("generation reads %.1f MB of weights per token%s: %.2f GB/s effective\n",
+                bytes_per_token / 1e6, experts.c_str(), gbps);
     std::printf("a decode step is %u kernel dispatches in one submission\n",
                 session.decode_dispatches());
   }

@@ -69,6 +69,7 @@ int eval(const Args& args, const GlobalOptions& global) {
   LoadOptions load;
   load.device = p.device(global);
   load.context_length = static_cast<uint32_t>(p.integer("--ctx", 0, 0, 1 << 20));
+  load.device_memory_budget = p.byte_size("--device-memory-budget");
   const bool json = p.flag("--json");
   p.finish();
 

@@ -77,6 +77,10 @@ void print_text(const GgufFile& f, const ModelSummary& s, bool with_tensors) {
   std::printf("layers:          %s\n", opt(s.block_count).c_str());
   std::printf("heads:           %s (KV heads %s)\n", opt(s.head_count).c_str(), opt(s.head_count_kv).c_str());
   std::printf("feed forward:    %s\n", opt(s.feed_forward_length).c_str());
+  if (s.expert_count) {
+    std::printf("experts:         %s (%s per token, feed forward %s)\n", opt(s.expert_count).c_str(),
+                opt(s.expert_used_count).c_str(), opt(s.expert_feed_forward_length).c_str());
+  }
   std::printf("file type:       %s\n",
               s.file_type ? fmt::format("{} ({})", s.file_type_name.value_or("unknown"), *s.file_type).c_str() : "-");
   std::printf("tensor types:%s\n", s.types.empty() ? "    none" : "");

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/byte_size.h"
 #include "common/error.h"
 
 namespace sikao::cli {
@@ -68,6 +69,18 @@ double OptionParser::number(const std::string& name, double fallback, double min
                             max, *v));
   }
   return x;
+}
+
+std::optional<uint64_t> OptionParser::byte_size(const std::string& name) {
+  const auto v = value(name);
+  if (!v) {
+    return std::nullopt;
+  }
+  try {
+    return parse_byte_size(*v);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::InvalidArgument, fmt::format("{}: {}: {}", command_, name, e.what()));
+  }
 }
 
 bool OptionParser::flag(const std::string& name) {

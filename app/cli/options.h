@@ -21,6 +21,8 @@ class OptionParser {
   int64_t integer(const std::string& name, int64_t fallback, int64_t min, int64_t max);
   double number(const std::string& name, double fallback, double min, double max);
   bool flag(const std::string& name);
+  // A size such as 8G or 512MiB (common/byte_size.h).
+  std::optional<uint64_t> byte_size(const std::string& name);
   // --device N after the subcommand, else the global one; nothing lets the engine read
   // $SIKAO_DEVICE or pick the best.
   std::optional<uint32_t> device(const GlobalOptions& global);

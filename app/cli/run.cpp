@@ -48,6 +48,7 @@ int run(const Args& args, const GlobalOptions& global) {
   LoadOptions load;
   load.device = p.device(global);
   load.context_length = static_cast<uint32_t>(p.integer("--ctx", 0, 0, 1 << 20));
+  load.device_memory_budget = p.byte_size("--device-memory-budget");
   const bool raw = p.flag("--raw");
   p.flag("--show-reasoning");  // the default, accepted for symmetry
   const bool hide_reasoning = p.flag("--hide-reasoning");

@@ -55,6 +55,9 @@ ModelSummary summarize(const GgufFile& f) {
     s.feed_forward_length = scalar_uint(f, a + "feed_forward_length");
     s.head_count = scalar_uint(f, a + "attention.head_count");
     s.head_count_kv = scalar_uint(f, a + "attention.head_count_kv");
+    s.expert_count = scalar_uint(f, a + "expert_count");
+    s.expert_used_count = scalar_uint(f, a + "expert_used_count");
+    s.expert_feed_forward_length = scalar_uint(f, a + "expert_feed_forward_length");
   }
   s.file_type = scalar_uint(f, "general.file_type");
   if (s.file_type) s.file_type_name = file_type_name(*s.file_type);

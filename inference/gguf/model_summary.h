@@ -30,6 +30,8 @@ struct ModelSummary {
   uint64_t tensor_bytes = 0;  // total tensor data bytes
   std::optional<uint64_t> context_length, embedding_length, block_count, feed_forward_length;
   std::optional<uint64_t> head_count, head_count_kv;
+  // Mixtures of experts: experts per layer, chosen per token, and each expert's FFN length.
+  std::optional<uint64_t> expert_count, expert_used_count, expert_feed_forward_length;
   std::optional<uint64_t> file_type;     // general.file_type (llama_ftype)
   std::optional<std::string> file_type_name;
   std::vector<TypeUsage> types;          // in type-id order, only types present

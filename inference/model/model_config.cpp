@@ -47,6 +47,10 @@ const std::array k_architectures = {
     ArchitectureTraits{.gguf_name = "mistral3", .architecture = Architecture::Mistral3,
                        .family = "Ministral 3", .rope_ordering = RopeOrdering::Normal,
                        .attention_temperature = true},
+    ArchitectureTraits{.gguf_name = "qwen3moe", .architecture = Architecture::Qwen3Moe,
+                       .family = "Qwen3 MoE", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
+                       .experts = true, .expert_gating = kernels::ExpertGating::SoftmaxThenTopK,
+                       .expert_weights_norm = true},
 };
 
 class ConfigReader {
@@ -230,6 +234,27 @@ void fill_layers(const ConfigReader& r, ModelConfig& c) {
   }
 }
 
+// expert_count, expert_used_count and the experts' FFN length (llama.cpp: n_ff / n_used when
+// the file does not say).
+void read_experts(const ConfigReader& r, ModelConfig& c) {
+  if (!c.arch.experts) {
+    return;
+  }
+  c.n_expert = r.required_u32("expert_count");
+  c.n_expert_used = r.required_u32("expert_used_count");
+  if (c.n_expert_used > c.n_expert || c.n_expert_used > 64) {
+    r.fail(ErrorCode::InvalidFile, fmt::format("{} experts per token of {} (at most 64)",
+                                               c.n_expert_used, c.n_expert));
+  }
+  c.n_ff_exp = r.optional_u32("expert_feed_forward_length").value_or(c.n_ff / c.n_expert_used);
+  if (c.n_ff_exp == 0 || c.n_ff_exp % 4 != 0) {
+    r.fail(ErrorCode::InvalidFile,
+           fmt::format("expert feed-forward length {} is not a positive multiple of 4", c.n_ff_exp));
+  }
+  const double scale = r.optional_float("expert_weights_scale").value_or(0.0);
+  c.expert_weights_scale = scale == 0.0 ? 1.0f : float(scale);
+}
+
 void read_scales(const ConfigReader& r, ModelConfig& c) {
   const ArchitectureTraits& a = c.arch;
   if (a.sqrt_embedding_scale) {
@@ -367,6 +392,14 @@ std::vector<ModelTensor> model_tensors(const ModelConfig& c) {
       add(name("post_attention_norm.weight"), TensorRole::AttnPostNorm, l, {embd});
     }
     add(name("ffn_norm.weight"), TensorRole::FfnNorm, l, {embd});
+    if (a.experts) {
+      const uint64_t ff = c.n_ff_exp, n = c.n_expert;
+      add(name("ffn_gate_inp.weight"), TensorRole::FfnGateInp, l, {embd, n});
+      add(name("ffn_gate_exps.weight"), TensorRole::FfnGateExps, l, {embd, ff, n});
+      add(name("ffn_down_exps.weight"), TensorRole::FfnDownExps, l, {ff, embd, n});
+      add(name("ffn_up_exps.weight"), TensorRole::FfnUpExps, l, {embd, ff, n});
+      continue;
+    }
     if (a.fused_gate_up) {
       add(name("ffn_up.weight"), TensorRole::FfnUp, l, {embd, 2ull * c.n_ff});
     } else {
@@ -444,6 +477,7 @@ ModelConfig read_config(const gguf::GgufFile& file) {
   c.tied_output = !r.has_tensor("output.weight");
   fill_layers(r, c);
   read_scales(r, c);
+  read_experts(r, c);
   for (const ModelTensor& t : model_tensors(c)) {
     r.expect_tensor(t);
   }

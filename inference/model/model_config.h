@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kernels/activation.h"
+#include "kernels/moe.h"
 #include "kernels/rope.h"
 
 namespace sikao::gguf {
@@ -25,7 +26,9 @@ class GgufFile;
 
 namespace sikao::model {
 
-enum class Architecture { Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3 };
+enum class Architecture {
+  Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3, Qwen3Moe
+};
 
 // What differs between architectures. Layer patterns are rules over the layer index; the
 // values a file carries (window length, soft-caps, µP multipliers) come from its metadata, with
@@ -56,6 +59,11 @@ struct ArchitectureTraits {
   // models' query_pre_attn_scalar); it knows the 27B by this layer count (0: never).
   uint32_t embd_head_scale_layers = 0;
   bool attention_temperature = false;  // Ministral 3: attention.temperature_scale
+  // A mixture of experts replaces the FFN: a router (ffn_gate_inp) picks expert_used_count of
+  // expert_count gated FFNs (ffn_{gate,up,down}_exps) per token and mixes their outputs.
+  bool experts = false;
+  kernels::ExpertGating expert_gating = kernels::ExpertGating::SoftmaxThenTopK;
+  bool expert_weights_norm = false;  // the chosen experts' weights are divided by their sum
 };
 
 // One set of RoPE angles (a table per set on the device). Phi-3's LongRoPE has two factor sets,
@@ -105,6 +113,16 @@ struct ModelConfig {
   std::vector<RopeVariant> rope_variants;
   std::vector<LayerConfig> layers;
 
+  // Mixture of experts (arch.experts): n_expert_used of n_expert FFNs of n_ff_exp per token.
+  uint32_t n_expert = 0;
+  uint32_t n_expert_used = 0;
+  uint32_t n_ff_exp = 0;
+  float expert_weights_scale = 1.0f;
+  kernels::ExpertRouting expert_routing() const {
+    return {n_expert, n_expert_used, arch.expert_gating, arch.expert_weights_norm,
+            expert_weights_scale};
+  }
+
   uint32_t q_dim() const { return n_head * head_dim; }
   uint32_t kv_dim() const { return n_head_kv * head_dim; }
 };
@@ -128,6 +146,7 @@ enum class TensorRole {
   AttnNorm, AttnQ, AttnK, AttnV, AttnQkv, AttnOutput, AttnQBias, AttnKBias, AttnVBias,
   AttnQNorm, AttnKNorm, AttnPostNorm,
   FfnNorm, FfnGate, FfnUp, FfnDown, FfnPostNorm,
+  FfnGateInp, FfnGateExps, FfnUpExps, FfnDownExps,  // the router and the experts (3-D)
 };
 
 // Norms and biases are f32 vectors; everything else but the RoPE factors is a weight matrix.

@@ -84,6 +84,8 @@ const std::vector<PresetRow>& presets() {
                               [](ModelShape& s) { s.logit_scale = 8; s.residual_scale = 0.22f; s.embedding_scale = 12; s.attention_scale = 0.015625f; })},
       {"ministral3-3b", with(dense(A::Mistral3, 131072, 3072, 26, 32, 8, 128, 9216, 262144, 1e6f, 1e-5f, true),
                              [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 16384; s.rope_yarn_log_multiplier = 1; s.attention_temperature = 0.1f; })},
+      {"qwen3moe-30b-a3b", with(dense(A::Qwen3Moe, 151936, 2048, 48, 32, 4, 128, 6144, 40960, 1e6f, 1e-6f, false),
+                                [](ModelShape& s) { s.n_expert = 128; s.n_expert_used = 8; s.n_ff_exp = 768; })},
       // Tiny versions for the reference tests.
       {"test-llama3", with(dense(A::Llama, 2000, 256, 2, 4, 2, 0, 512, 4096, 5e5f, 1e-5f, false),
                            [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 8; s.rope_original_context = 64; })},
@@ -102,6 +104,8 @@ const std::vector<PresetRow>& presets() {
                             [](ModelShape& s) { s.logit_scale = 8; s.residual_scale = 0.22f; s.embedding_scale = 12; s.attention_scale = 0.0625f; })},
       {"test-ministral3", with(dense(A::Mistral3, 2000, 256, 2, 4, 2, 0, 512, 4096, 1e6f, 1e-5f, true),
                                [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 32; s.rope_yarn_log_multiplier = 0.5f; s.attention_temperature = 0.1f; })},
+      {"test-qwen3moe", with(dense(A::Qwen3Moe, 2000, 256, 2, 4, 2, 64, 1024, 4096, 1e6f, 1e-6f, false),
+                             [](ModelShape& s) { s.n_expert = 16; s.n_expert_used = 4; s.n_ff_exp = 256; })},
   };
   return rows;
 }
@@ -282,6 +286,10 @@ void check_shape(const ModelShape& s) {
   if ((s.llama3_rope_freqs || s.rope_scaling == "longrope") && !s.rope_original_context) {
     fail("Llama 3 and LongRoPE factors need the original context length");
   }
+  if (traits(s.architecture).experts &&
+      (!s.n_expert || !s.n_expert_used || s.n_expert_used > s.n_expert || !s.n_ff_exp)) {
+    fail("a mixture of experts needs n_expert ≥ n_expert_used ≥ 1 and n_ff_exp");
+  }
   if (s.n_vocab < 256 + 3) {
     fail(fmt::format("a vocabulary of {} tokens is too small for 256 byte tokens and 3 control "
                      "tokens", s.n_vocab));
@@ -356,7 +364,7 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   w.set_u32(key("feed_forward_length"), s.n_ff);
   w.set_u32(key("attention.head_count"), s.n_head);
   w.set_u32(key("attention.head_count_kv"), s.n_head_kv);
-  if (s.head_dim || s.architecture == Architecture::Qwen3) {
+  if (s.head_dim || s.architecture == Architecture::Qwen3 || s.architecture == Architecture::Qwen3Moe) {
     w.set_u32(key("attention.key_length"), s.head_length());
     w.set_u32(key("attention.value_length"), s.head_length());
   }
@@ -388,10 +396,16 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   set_f32_if("embedding_scale", s.embedding_scale);
   set_f32_if("attention.scale", s.attention_scale);
   set_f32_if("attention.temperature_scale", s.attention_temperature);
+  if (s.n_expert) {
+    w.set_u32(key("expert_count"), s.n_expert);
+    w.set_u32(key("expert_used_count"), s.n_expert_used);
+    w.set_u32(key("expert_feed_forward_length"), s.n_ff_exp);
+  }
 
   const SyntheticVocab v = synthetic_vocab(s.n_vocab, s.architecture);
   w.set_string("tokenizer.ggml.model", "gpt2");
-  const bool qwen = s.architecture == Architecture::Qwen2 || s.architecture == Architecture::Qwen3;
+  const bool qwen = s.architecture == Architecture::Qwen2 || s.architecture == Architecture::Qwen3 ||
+                    s.architecture == Architecture::Qwen3Moe;
   w.set_string("tokenizer.ggml.pre", qwen ? "qwen2" : "llama-bpe");
   w.set_string_array("tokenizer.ggml.tokens", v.tokens);
   w.set_i32_array("tokenizer.ggml.token_type", v.types);
@@ -412,7 +426,8 @@ void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, const ModelShape& 
     return;
   }
   const uint64_t n_cols = t.spec.dims[0];
-  const uint64_t n_rows = t.spec.dims.size() > 1 ? t.spec.dims[1] : 1;
+  uint64_t n_rows = 1;  // a 3-D expert tensor is n_expert matrices of rows
+  for (size_t d = 1; d < t.spec.dims.size(); ++d) n_rows *= t.spec.dims[d];
   const uint64_t row_bytes = gguf::row_bytes(t.spec.type, n_cols);
   const uint64_t rows_per_chunk = std::max<uint64_t>(1, (4u << 20) / row_bytes);
   Rng rng(seed ^ name_hash(t.spec.name));
@@ -477,7 +492,8 @@ bool use_more_bits(uint32_t layer, uint32_t n_layer) {
 
 TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, uint32_t n_layer,
                            uint64_t n_cols, bool tied_output) {
-  if (is_vector(role)) return TensorType::F32;
+  // llama.cpp never quantises the experts' router (llama-quant.cpp: ffn_gate_inp).
+  if (is_vector(role) || role == TensorRole::FfnGateInp) return TensorType::F32;
   const TensorType base = row(file_type).base;
   if (!is_quantized(base)) return base;
   TensorType t = base;
@@ -501,7 +517,7 @@ TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, 
     } else if (file_type == FileType::Q4_K_S && layer < 4) {
       t = TensorType::Q5_K;
     }
-  } else if (role == TensorRole::FfnDown) {
+  } else if (role == TensorRole::FfnDown || role == TensorRole::FfnDownExps) {
     if (k_m && use_more_bits(layer, n_layer)) {
       t = TensorType::Q6_K;
     } else if (file_type == FileType::Q4_K_S && layer < n_layer / 8) {
@@ -524,6 +540,9 @@ ModelConfig shape_config(const ModelShape& s) {
   c.n_ctx_train = s.n_ctx;
   c.n_rot = s.rotary_length();
   c.tied_output = s.tied_output;
+  c.n_expert = s.n_expert;
+  c.n_expert_used = s.n_expert_used;
+  c.n_ff_exp = s.n_ff_exp;
   if (s.llama3_rope_freqs) {
     c.rope_factors_tensor = "rope_freqs.weight";
   }

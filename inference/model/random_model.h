@@ -51,6 +51,7 @@ struct ModelShape {
   float logit_scale = 0.0f, residual_scale = 0.0f, embedding_scale = 0.0f,
         attention_scale = 0.0f;      // Granite's µP multipliers
   float attention_temperature = 0.0f;  // Ministral 3
+  uint32_t n_expert = 0, n_expert_used = 0, n_ff_exp = 0;  // mixtures of experts
 
   uint32_t head_length() const { return head_dim ? head_dim : n_embd / n_head; }
   uint32_t rotary_length() const { return n_rot ? n_rot : head_length(); }

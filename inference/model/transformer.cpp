@@ -11,6 +11,7 @@
 #include "kernels/get_rows.h"
 #include "kernels/matmul.h"
 #include "kernels/matvec.h"
+#include "kernels/moe.h"
 #include "kernels/norm.h"
 #include "kernels/rope.h"
 
@@ -54,6 +55,15 @@ struct Transformer::Activations {
   std::vector<vk::Buffer> rope_tables;  // one per ModelConfig::rope_variants
   vk::Buffer kv_cache;
   vk::Buffer attention_scratch;  // partial results of split (flash-decoding) attention
+  // Mixture of experts (4-byte placeholders otherwise). A pair is (token, slot).
+  vk::Buffer router_logits;   // [batch][n_expert]
+  vk::Buffer expert_ids;      // [batch][n_used] uint32
+  vk::Buffer expert_weights;  // [batch][n_used]
+  vk::Buffer expert_rows;     // the pairs grouped by expert (group_by_expert)
+  vk::Buffer expert_gate_up;  // [pairs][2 · n_ff_exp] (prefill)
+  vk::Buffer expert_act;      // [pairs][n_ff_exp]
+  vk::Buffer expert_up;       // [pairs][n_ff_exp] (gate and up not interleaved)
+  vk::Buffer expert_out;      // [pairs][n_embd] (prefill)
   uint32_t max_logit_rows = 1;
 };
 
@@ -74,6 +84,10 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
   const uint32_t decode_splits = kernels::decode_attention_splits(ctx.info(), attention_shape(0, 1));
   const uint64_t scratch_bytes =
       kernels::attention_scratch_bytes(attention_shape(0, 1), decode_splits);
+  const uint64_t pairs = b * config.n_expert_used;
+  const auto moe_buffer = [&](uint64_t bytes) {
+    return ctx.create_buffer(config.n_expert > 0 ? std::max<uint64_t>(bytes, 4) : 4);
+  };
   act_ = std::make_unique<Activations>(Activations{
       .ids = ctx.create_host_buffer(b * sizeof(uint32_t)),
       .positions = ctx.create_host_buffer(b * sizeof(uint32_t)),
@@ -91,6 +105,14 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       .rope_tables = {},
       .kv_cache = ctx.create_buffer(kv_shape_.total_bytes()),
       .attention_scratch = ctx.create_buffer(std::max<uint64_t>(4, scratch_bytes)),
+      .router_logits = moe_buffer(b * config.n_expert * k_f32),
+      .expert_ids = moe_buffer(pairs * sizeof(uint32_t)),
+      .expert_weights = moe_buffer(pairs * k_f32),
+      .expert_rows = moe_buffer(kernels::expert_rows_bytes(max_batch_, config.n_expert)),
+      .expert_gate_up = moe_buffer(pairs * 2 * config.n_ff_exp * k_f32),
+      .expert_act = moe_buffer(pairs * config.n_ff_exp * k_f32),
+      .expert_up = moe_buffer(pairs * config.n_ff_exp * k_f32),
+      .expert_out = moe_buffer(pairs * config.n_embd * k_f32),
       .max_logit_rows = logit_rows,
   });
   for (const RopeVariant& variant : config.rope_variants) {
@@ -255,10 +277,83 @@ void Transformer::attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
   seq.barrier();  // x (residual stream) -> the FFN's norm
 }
 
+// x += Σ_s w_s · ffn_{e_s}(h) over the experts e_s the router chooses for each token, on the
+// device. One token: the router's matvec, the routing, one gated matvec per chosen expert, and
+// their down projections mixed straight into x. A batch: the tokens grouped by expert, each
+// expert's products over only its tokens, then the mix.
+void Transformer::expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const NormedInput& h,
+                             uint32_t n) {
+  const ModelConfig& c = config_;
+  Activations& a = *act_;
+  const uint32_t k = c.n_expert_used;
+  const uint32_t ff = c.n_ff_exp;
+  const vk::BufferView logits = rows(a.router_logits, n, c.n_expert);
+  const vk::BufferView ids{&a.expert_ids, 0, uint64_t(n) * k * sizeof(uint32_t)};
+  const vk::BufferView weights = rows(a.expert_weights, n, k);
+  const vk::BufferView act = rows(a.expert_act, n * k, ff);
+  const vk::BufferView x = rows(a.x, n, c.n_embd);
+  const kernels::GateActivation activation = c.arch.activation;
+  project(seq, w.router, h, logits, n);
+  seq.barrier();  // router logits -> routing
+  kernels::route_experts(ctx_, seq, logits, ids, weights, n, c.expert_routing());
+  seq.barrier();  // chosen experts -> their products
+  if (n == 1) {
+    const kernels::ExpertChoice choice{ids, weights, k};
+    const kernels::MatvecFusion normed{h.norm, std::nullopt, kernels::MatvecOutput::Store};
+    if (w.gate_up) {
+      kernels::MatvecFusion gated = normed;
+      gated.output = activation == kernels::GateActivation::Gelu ? kernels::MatvecOutput::GeGlu
+                                                                 : kernels::MatvecOutput::SwiGlu;
+      kernels::matvec_experts(ctx_, seq, *w.gate_up, choice, h.x, 0, act,
+                              kernels::ExpertMix::PerSlot, gated);
+    } else {
+      const vk::BufferView up = rows(a.expert_up, k, ff);
+      kernels::matvec_experts(ctx_, seq, w.gate, choice, h.x, 0, act, kernels::ExpertMix::PerSlot,
+                              normed);
+      kernels::matvec_experts(ctx_, seq, w.up, choice, h.x, 0, up, kernels::ExpertMix::PerSlot,
+                              normed);
+      seq.barrier();  // gate, up -> activation
+      kernels::gated_activation(ctx_, seq, activation, act, up, act, k * ff);
+    }
+    seq.barrier();  // the experts' activations -> down projections, mixed into x
+    kernels::MatvecFusion accumulate;
+    accumulate.output = kernels::MatvecOutput::Accumulate;
+    kernels::matvec_experts(ctx_, seq, w.down, choice, act, ff, x, kernels::ExpertMix::WeightedSum,
+                            accumulate);
+    return;
+  }
+  const vk::BufferView expert_rows{&a.expert_rows, 0,
+                                   kernels::expert_rows_bytes(n, c.n_expert)};
+  kernels::group_by_expert(ctx_, seq, ids, expert_rows, n, k, c.n_expert);
+  seq.barrier();  // the experts' token lists -> their products
+  if (w.gate_up) {
+    const vk::BufferView gate_up = rows(a.expert_gate_up, n * k, 2 * ff);
+    kernels::matmul_experts(ctx_, seq, *w.gate_up, expert_rows, n, k, h.x, gate_up);
+    seq.barrier();  // gate_up -> activation
+    kernels::gated_activation_interleaved(ctx_, seq, activation, gate_up, act, n * k * ff);
+  } else {
+    const vk::BufferView up = rows(a.expert_up, n * k, ff);
+    kernels::matmul_experts(ctx_, seq, w.gate, expert_rows, n, k, h.x, act);
+    kernels::matmul_experts(ctx_, seq, w.up, expert_rows, n, k, h.x, up);
+    seq.barrier();  // gate, up -> activation
+    kernels::gated_activation(ctx_, seq, activation, act, up, act, n * k * ff);
+  }
+  seq.barrier();  // activations -> down projections
+  const vk::BufferView out = rows(a.expert_out, n * k, c.n_embd);
+  kernels::matmul_experts(ctx_, seq, w.down, expert_rows, n, 1, act, out);
+  seq.barrier();  // the experts' outputs -> their mix into x
+  kernels::mix_experts(ctx_, seq, out, weights, x, n, k, c.n_embd);
+}
+
 // x += ffn(norm(x)): the gated FFN and its down projection with the residual add.
 void Transformer::ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const LayerWeights& w = weights_.layers[layer];
   const ModelConfig& c = config_;
+  if (w.experts) {
+    expert_ffn(seq, *w.experts, norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n), n);
+    seq.barrier();  // x -> the next layer's norm
+    return;
+  }
   const vk::BufferView gate = rows(act_->gate, n, c.n_ff);
   gated_ffn(seq, w, norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n), gate, n);
   seq.barrier();  // gate -> down projection

@@ -16,6 +16,9 @@
 //     h = rmsnorm(x) · ffn_norm
 //     f = (act(h Wgate) ⊙ h Wup) Wdown                         act: silu, or gelu (Gemma)
 //     x = x + residual_scale · f    (or x + rmsnorm(f) · ffn_post_norm)
+//     or, for a mixture of experts:                            qwen3moe
+//     chosen, w = route(h Wrouter)                             n_used of n_expert, on the device
+//     x = x + Σ_s w_s · (act(h Wgate_s) ⊙ h Wup_s) Wdown_s
 //   logits = softcap(logit_scale · (rmsnorm(x) · output_norm) Wout)
 //
 // Decode (one token) is recorded once and replayed for every token: the token id and position
@@ -28,7 +31,9 @@
 // folded into the matvecs that read them, q/k/v are one matvec and gate/up one gated matvec where
 // the weights allow (ModelWeights), and RoPE and the KV-cache store run inside attention. A
 // llama layer of the decode step is 5 dispatches: qkv, attention, o, gate·up, down; a Gemma 3
-// layer 11 (the QK-norms and the two post-norms with their adds).
+// layer 11 (the QK-norms and the two post-norms with their adds). A mixture-of-experts FFN is 4
+// dispatches for one token (router, routing, the chosen experts' gate·up, their down projection
+// mixed into x) and groups a batch's tokens by expert for prefill (kernels/moe.h).
 
 #include <cstdint>
 #include <memory>
@@ -87,6 +92,7 @@ class Transformer {
   void project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h, uint32_t n);
   void gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
                  vk::BufferView out, uint32_t n);
+  void expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const NormedInput& h, uint32_t n);
   void residual_output(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView in,
                        std::optional<vk::BufferView> post_norm, uint32_t n);
   void check_tokens(std::span<const int32_t> tokens, uint32_t first_position) const;

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "common/byte_size.h"
 #include "common/error.h"
 #include "common/log.h"
 
@@ -39,9 +41,63 @@ QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t 
   return l;
 }
 
+WeightPlacement place_weights(const gguf::GgufFile& file, const ModelConfig& config,
+                              uint64_t budget, uint64_t reserved) {
+  struct Movable {
+    std::vector<std::string> names;
+    uint64_t bytes = 0;
+  };
+  std::vector<Movable> movable;  // per layer: gate and up (one interleaved buffer), down
+  std::map<uint32_t, size_t> gate_up;  // layer -> its gate and up in movable
+  WeightPlacement p;
+  uint64_t expert_bytes = 0;
+  for (const ModelTensor& t : model_tensors(config)) {
+    const gguf::TensorInfo* info = file.find_tensor(t.name);
+    const uint64_t bytes = info ? info->bytes : 0;
+    p.device_bytes += bytes;
+    if (t.role == TensorRole::FfnGateExps || t.role == TensorRole::FfnUpExps) {
+      const auto [at, added] = gate_up.try_emplace(t.layer, movable.size());
+      if (added) {
+        movable.emplace_back();
+      }
+      movable[at->second].names.push_back(t.name);
+      movable[at->second].bytes += bytes;
+    } else if (t.role == TensorRole::FfnDownExps) {
+      movable.push_back({{t.name}, bytes});
+    } else {
+      continue;
+    }
+    expert_bytes += bytes;
+  }
+  std::stable_sort(movable.begin(), movable.end(),
+                   [](const Movable& a, const Movable& b) { return a.bytes > b.bytes; });
+  for (const Movable& m : movable) {
+    if (p.device_bytes + reserved <= budget) {
+      break;
+    }
+    p.host_tensors.insert(m.names.begin(), m.names.end());
+    p.device_bytes -= m.bytes;
+    p.host_bytes += m.bytes;
+  }
+  if (p.device_bytes + reserved > budget) {
+    const std::string experts =
+        expert_bytes ? fmt::format(" with its experts ({}) in system memory",
+                                   format_byte_size(expert_bytes))
+                     : "";
+    throw Error(ErrorCode::OutOfMemory,
+                fmt::format("{}: the model needs {} of device memory{} ({} of weights and {} for "
+                            "the context), more than the device-memory budget of {}",
+                            file.path().string(), format_byte_size(p.device_bytes + reserved),
+                            experts, format_byte_size(p.device_bytes), format_byte_size(reserved),
+                            format_byte_size(budget)));
+  }
+  return p;
+}
+
 ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
-                           const ModelConfig& config, const std::function<bool(float)>& progress)
-    : ctx_(ctx), file_(file), progress_(progress) {
+                           const ModelConfig& config, const WeightPlacement& placement,
+                           const std::function<bool(float)>& progress)
+    : ctx_(ctx), file_(file), placement_(placement), progress_(progress) {
   for (const auto& t : file.tensors()) {
     total_bytes_ += t.bytes;
   }
@@ -75,6 +131,13 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
       case TensorRole::FfnUp: ffn_weights(w, t.layer, config); break;
       case TensorRole::FfnDown: w.ffn_down = matrix(t.name); break;
       case TensorRole::FfnPostNorm: w.ffn_post_norm = vector(t.name); break;
+      case TensorRole::FfnGateInp: w.experts.emplace(); break;  // the first of a layer's experts
+      case TensorRole::FfnGateExps: break;                        // with ffn_up_exps
+      case TensorRole::FfnUpExps: expert_weights(*w.experts, t.layer, config); break;
+      case TensorRole::FfnDownExps:
+        w.experts->down = experts(t.name);
+        expert_bytes_ += w.experts->down.w.data.size;
+        break;
     }
   }
   if (config.tied_output) {
@@ -82,7 +145,10 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
   }
 
   // One embedding row instead of the whole table (unless tied, where the output reads it all).
-  bytes_per_token_ = device_bytes_;
+  bytes_per_token_ = device_bytes_ + host_bytes_;
+  if (config.n_expert > 0) {
+    bytes_per_token_ -= expert_bytes_ - expert_bytes_ / config.n_expert * config.n_expert_used;
+  }
   if (!config.tied_output) {
     bytes_per_token_ -= kernels::weight_row_bytes(token_embd) * uint64_t(token_embd.n_rows);
     bytes_per_token_ += kernels::weight_row_bytes(token_embd);
@@ -192,18 +258,62 @@ void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l, const ModelConfig& c
   w.ffn_gate_up->n_rows = 2 * shape.n_rows;
 }
 
-vk::BufferView ModelWeights::upload_bytes(std::span<const std::byte> bytes) {
-  auto& buffer = buffers_.emplace_back(ctx_.create_buffer(bytes.size()));
-  ctx_.upload(vk::BufferView{&buffer, 0, bytes.size()}, bytes);
-  device_bytes_ += bytes.size();
-  if (progress_ && !progress_(total_bytes_ ? float(device_bytes_) / float(total_bytes_) : 1.0f)) {
+// The router, and the experts' gate and up interleaved row by row within each expert where they
+// share a type and row length (one gated matvec per chosen expert); down as it is.
+void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfig& config) {
+  w.router = matrix(layer_tensor(l, "ffn_gate_inp.weight"));
+  const std::string gate_name = layer_tensor(l, "ffn_gate_exps.weight");
+  const std::string up_name = layer_tensor(l, "ffn_up_exps.weight");
+  const gguf::TensorInfo& gate = experts_tensor(gate_name);
+  const gguf::TensorInfo& up = experts_tensor(up_name);
+  if (!same_layout(gate, up) || gate.dims != up.dims) {
+    w.gate = experts(gate_name);
+    w.up = experts(up_name);
+    expert_bytes_ += w.gate.w.data.size + w.up.w.data.size;
+    return;
+  }
+  const std::vector<std::byte> g = file_.tensor_data(gate);
+  const std::vector<std::byte> u = file_.tensor_data(up);
+  const kernels::WeightMatrix one{{}, gate.type, static_cast<uint32_t>(gate.dims[1]),
+                                  static_cast<uint32_t>(gate.dims[0])};
+  const size_t row_bytes = kernels::weight_row_bytes(one);
+  const size_t rows = size_t(one.n_rows) * config.n_expert;  // expert e's rows follow e − 1's
+  std::vector<std::byte> interleaved(g.size() + u.size());
+  for (size_t r = 0; r < rows; ++r) {
+    std::memcpy(interleaved.data() + 2 * r * row_bytes, g.data() + r * row_bytes, row_bytes);
+    std::memcpy(interleaved.data() + (2 * r + 1) * row_bytes, u.data() + r * row_bytes, row_bytes);
+  }
+  kernels::WeightMatrix both = one;
+  both.n_rows = 2 * one.n_rows;
+  both.data = upload_bytes(interleaved, gate_name);
+  w.gate_up = kernels::ExpertMatrices{both, config.n_expert};
+  expert_bytes_ += interleaved.size();
+}
+
+vk::BufferView ModelWeights::upload_bytes(std::span<const std::byte> bytes,
+                                          const std::string& name) {
+  if (placement_.host_tensors.contains(name)) {
+    auto& buffer = buffers_.emplace_back(ctx_.create_host_buffer(bytes.size()));
+    std::memcpy(buffer.mapped().data(), bytes.data(), bytes.size());
+    host_bytes_ += bytes.size();
+  } else {
+    auto& buffer = buffers_.emplace_back(ctx_.create_buffer(bytes.size()));
+    ctx_.upload(vk::BufferView{&buffer, 0, bytes.size()}, bytes);
+    device_bytes_ += bytes.size();
+  }
+  report_progress();
+  return vk::BufferView{&buffers_.back(), 0, bytes.size()};
+}
+
+void ModelWeights::report_progress() {
+  const uint64_t done = device_bytes_ + host_bytes_;
+  if (progress_ && !progress_(total_bytes_ ? float(done) / float(total_bytes_) : 1.0f)) {
     throw Error(ErrorCode::Cancelled, fmt::format("loading {} was cancelled", file_.path().string()));
   }
-  return vk::BufferView{&buffer, 0, bytes.size()};
 }
 
 vk::BufferView ModelWeights::upload(const gguf::TensorInfo& tensor) {
-  return upload_bytes(file_.tensor_data(tensor));  // read, uploaded, freed
+  return upload_bytes(file_.tensor_data(tensor), tensor.name);  // read, uploaded, freed
 }
 
 std::vector<vk::BufferView> ModelWeights::upload(std::span<const gguf::TensorInfo* const> tensors) {
@@ -219,19 +329,19 @@ std::vector<vk::BufferView> ModelWeights::upload(std::span<const gguf::TensorInf
     ctx_.upload(views.back(), std::span<const std::byte>(file_.tensor_data(*t)));
     offset += t->bytes;
     device_bytes_ += t->bytes;
-    if (progress_ && !progress_(total_bytes_ ? float(device_bytes_) / float(total_bytes_) : 1.0f)) {
-      throw Error(ErrorCode::Cancelled,
-                  fmt::format("loading {} was cancelled", file_.path().string()));
-    }
+    report_progress();
   }
   return views;
 }
 
-const gguf::TensorInfo& ModelWeights::matrix_tensor(const std::string& name) const {
+// A weight tensor of n_dims dimensions (2: a matrix; 3: n matrices, the experts) of a type the
+// kernels take.
+const gguf::TensorInfo& ModelWeights::weight_tensor(const std::string& name, size_t n_dims) const {
   const gguf::TensorInfo* t = file_.find_tensor(name);
-  if (!t || t->dims.size() != 2) {
+  if (!t || t->dims.size() != n_dims) {
     throw Error(ErrorCode::InvalidFile,
-                fmt::format("{}: tensor {} is missing or not a matrix", file_.path().string(), name));
+                fmt::format("{}: tensor {} is missing or not {}", file_.path().string(), name,
+                            n_dims == 2 ? "a matrix" : "a stack of matrices"));
   }
   if (!gguf::traits(t->type).gpu_supported) {
     throw Error(ErrorCode::Unsupported,
@@ -241,6 +351,14 @@ const gguf::TensorInfo& ModelWeights::matrix_tensor(const std::string& name) con
   return *t;
 }
 
+const gguf::TensorInfo& ModelWeights::matrix_tensor(const std::string& name) const {
+  return weight_tensor(name, 2);
+}
+
+const gguf::TensorInfo& ModelWeights::experts_tensor(const std::string& name) const {
+  return weight_tensor(name, 3);
+}
+
 const gguf::TensorInfo& ModelWeights::vector_tensor(const std::string& name) const {
   const gguf::TensorInfo* t = file_.find_tensor(name);
   if (!t || t->dims.size() != 1 || t->type != gguf::TensorType::F32) {
@@ -248,6 +366,13 @@ const gguf::TensorInfo& ModelWeights::vector_tensor(const std::string& name) con
                                                     file_.path().string(), name));
   }
   return *t;
+}
+
+kernels::ExpertMatrices ModelWeights::experts(const std::string& name) {
+  const gguf::TensorInfo& t = experts_tensor(name);
+  const kernels::WeightMatrix one{upload(t), t.type, static_cast<uint32_t>(t.dims[1]),
+                                  static_cast<uint32_t>(t.dims[0])};
+  return {one, static_cast<uint32_t>(t.dims[2])};
 }
 
 kernels::WeightMatrix ModelWeights::matrix(const std::string& name) {

@@ -1,5 +1,6 @@
 #pragma once
-// A model's tensors in device memory, uploaded once from the GGUF file (read, not mapped): each
+// A model's tensors in device memory (a mixture's experts in system memory where WeightPlacement
+// says so), uploaded once from the GGUF file (read, not mapped): each
 // matrix as raw GGUF blocks (the weight kernels decode them), each norm weight and bias as f32.
 // Which tensors there are comes from model_tensors (model_config.h).
 //
@@ -13,7 +14,9 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <set>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "gguf/gguf.h"
@@ -35,6 +38,30 @@ struct QkvLayout {
 };
 QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t n_tokens);
 
+// A mixture-of-experts FFN: the router (f32, n_expert rows) and the experts' matrices, gate and
+// up interleaved row by row within each expert where they share a type (gate_up), as for the
+// dense FFN.
+struct ExpertWeights {
+  kernels::WeightMatrix router;
+  std::optional<kernels::ExpertMatrices> gate_up;
+  kernels::ExpertMatrices gate, up, down;  // gate and up only without gate_up
+};
+
+// Where the weights live. Everything is device-local unless that would exceed the device-memory
+// budget; then whole expert tensors (a layer's gate and up together, as they are interleaved, and
+// its down) move to host-visible system memory that the GPU reads over the bus, largest first,
+// until the rest fits. Only the chosen experts' rows cross the bus for a token.
+struct WeightPlacement {
+  std::set<std::string> host_tensors;  // names of the tensors placed in system memory
+  uint64_t device_bytes = 0;           // weights in device memory
+  uint64_t host_bytes = 0;             // weights in system memory
+};
+
+// `reserved`: device memory the budget must also hold (the KV cache). Error(OutOfMemory) naming
+// the sizes, before anything is allocated, when what must stay on the device does not fit.
+WeightPlacement place_weights(const gguf::GgufFile& file, const ModelConfig& config,
+                              uint64_t budget, uint64_t reserved);
+
 struct LayerWeights {
   vk::BufferView attn_norm;
   kernels::WeightMatrix attn_q, attn_k, attn_v, attn_output;
@@ -48,13 +75,14 @@ struct LayerWeights {
   std::optional<kernels::WeightMatrix> ffn_gate_up;
   kernels::WeightMatrix ffn_gate, ffn_up, ffn_down;
   std::optional<vk::BufferView> ffn_post_norm;                          // Gemma
+  std::optional<ExpertWeights> experts;  // in place of the dense FFN
 };
 
 class ModelWeights {
  public:
   // progress(fraction) returning false cancels the upload (Error Cancelled).
   ModelWeights(vk::Context& ctx, const gguf::GgufFile& file, const ModelConfig& config,
-               const std::function<bool(float)>& progress);
+               const WeightPlacement& placement, const std::function<bool(float)>& progress);
 
   kernels::WeightMatrix token_embd;
   kernels::WeightMatrix output;  // token_embd when the output is tied
@@ -62,10 +90,13 @@ class ModelWeights {
   std::vector<LayerWeights> layers;
 
   uint64_t device_bytes() const { return device_bytes_; }
-  // Bytes of weights one decode step reads: every matrix once, and one row of the embedding.
+  uint64_t host_bytes() const { return host_bytes_; }  // experts in system memory
+  // Bytes of weights one decode step reads: every matrix once (of the experts, only the chosen
+  // ones: n_expert_used of n_expert), and one row of the embedding.
   uint64_t bytes_read_per_token() const { return bytes_per_token_; }
 
  private:
+  const gguf::TensorInfo& weight_tensor(const std::string& name, size_t n_dims) const;
   const gguf::TensorInfo& matrix_tensor(const std::string& name) const;
   const gguf::TensorInfo& vector_tensor(const std::string& name) const;
   kernels::WeightMatrix matrix(const std::string& name);
@@ -73,17 +104,25 @@ class ModelWeights {
   // The tensors' bytes back to back in one buffer; one view per tensor.
   std::vector<vk::BufferView> upload(std::span<const gguf::TensorInfo* const> tensors);
   vk::BufferView upload(const gguf::TensorInfo& tensor);
-  vk::BufferView upload_bytes(std::span<const std::byte> bytes);
+  // Into device memory, or into system memory where the placement puts `name`.
+  vk::BufferView upload_bytes(std::span<const std::byte> bytes, const std::string& name = {});
+  void report_progress();  // Error(Cancelled) when progress says stop
   void attention_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
   void ffn_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
+  void expert_weights(ExpertWeights& w, uint32_t layer, const ModelConfig& config);
+  const gguf::TensorInfo& experts_tensor(const std::string& name) const;
+  kernels::ExpertMatrices experts(const std::string& name);
 
   vk::Context& ctx_;
   const gguf::GgufFile& file_;
+  const WeightPlacement& placement_;
   const std::function<bool(float)>& progress_;
   std::deque<vk::Buffer> buffers_;  // a deque: views point into it, so elements never move
   uint64_t total_bytes_ = 0;
   uint64_t device_bytes_ = 0;
+  uint64_t host_bytes_ = 0;
   uint64_t bytes_per_token_ = 0;
+  uint64_t expert_bytes_ = 0;  // all experts' matrices
 };
 
 } // namespace sikao::model

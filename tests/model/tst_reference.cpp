@@ -222,6 +222,7 @@ class TestReference : public QObject {
     std::vector<float> current(logits.end() - static_cast<ptrdiff_t>(n_vocab), logits.end());
     Comparison step_cmp;
     bool margins_clear = true;
+    const uint64_t submissions_before_decode = session.submissions();
     for (size_t k = 0; k < ids.size(); ++k) {
       const auto& step = greedy["steps"][k];
       for (const auto& entry : step["top"]) {
@@ -240,6 +241,8 @@ class TestReference : public QObject {
         current.assign(next.begin(), next.end());
       }
     }
+    // Every decoded token is one submission, the mixtures of experts' routing included.
+    QCOMPARE(session.submissions() - submissions_before_decode, uint64_t(ids.size() - 1));
     qInfo("%s: greedy steps max |diff| %.5f at %s", model_file.filename().c_str(),
           step_cmp.max_diff, step_cmp.where.c_str());
     QVERIFY2(step_cmp.max_diff <= atol,

@@ -280,6 +280,8 @@ class TestRandomModel : public QObject {
     QTest::newRow("negative soft-cap") << "test-gemma2" << 1 << "gemma2.attn_logit_softcapping must be a positive number";
     QTest::newRow("negative rope factor") << "test-llama-linear" << 2 << "rope scaling factor -4 is not valid";
     QTest::newRow("zero attn_factor") << "test-phi4" << 3 << "phi3.rope.scaling.attn_factor must be a positive number";
+    QTest::newRow("expert length 254") << "test-qwen3moe" << 4 << "expert feed-forward length 254 is not a positive multiple of 4";
+    QTest::newRow("65 experts per token") << "test-qwen3moe" << 5 << "65 experts per token of 80 (at most 64)";
   }
   void malformed_family_metadata_is_refused_clearly() {
     QFETCH(QString, preset);
@@ -293,6 +295,8 @@ class TestRandomModel : public QObject {
       case 1: o.shape.attn_softcap = -5.0f; break;
       case 2: o.shape.rope_factor = -4.0f; break;
       case 3: o.shape.rope_attn_factor = -1.0f; break;
+      case 4: o.shape.n_ff_exp = 254; break;
+      case 5: o.shape.n_expert = 80, o.shape.n_expert_used = 65, o.shape.n_ff_exp = 16; break;
     }
     o.file_type = FileType::F32;
     o.overwrite = sikao::gguf::Overwrite::Replace;
@@ -418,7 +422,7 @@ class TestRandomModel : public QObject {
                                     << "unknown preset 'gpt-5' (supported: qwen2-0.5b, qwen2-1.5b";
     QTest::newRow("unknown architecture")
         << QStringList{"-o", out, "--type", "Q8_0", "--preset", "qwen2-0.5b", "--arch", "gpt2"}
-        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3)";
+        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3, qwen3moe)";
     QTest::newRow("no output") << QStringList{"--type", "Q8_0", "--preset", "qwen2-0.5b"}
                                << "-o PATH is required";
     QTest::newRow("no type") << QStringList{"-o", out, "--preset", "qwen2-0.5b"}

@@ -14,14 +14,16 @@
 # dequantised to F32 (llama-quantize --allow-requantize ... F32, ggml's own dequantisers): the
 # engine's Q4_K_M run is checked against them at the F32 rule, 0.01 · std (tolerance_c), which
 # is 15 times tighter. That file records the Q4_K_M file's sha256 (the model the test loads) and
-# the dequantised file's as dequantized_sha256.
+# the dequantised file's as dequantized_sha256. The mixtures of experts' Q8_0 files are checked
+# the same way (below).
 set -euo pipefail
 bench=$(realpath "$1")
 shared=$(realpath "$2")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-presets="test-llama3 test-llama-linear test-qwen2-yarn test-gemma2 test-gemma3 test-phi4 test-smollm3 test-granite test-ministral3"
+# PRESETS="test-a test-b" regenerates only those.
+presets=${PRESETS:-"test-llama3 test-llama-linear test-qwen2-yarn test-gemma2 test-gemma3 test-phi4 test-smollm3 test-granite test-ministral3 test-qwen3moe"}
 # ref MODEL_FILE OUT_JSON [N_IDS CTX GREEDY]: llama-ref on a model in $work (by default 100 random
 # ids in a context of 512, 32 greedy steps); warnings are failures.
 ref() {
@@ -49,8 +51,18 @@ for preset in $presets; do
     "$bench" make-model --preset "$preset" --type "$type" --seed 7 -o "$work/$name.gguf" >/dev/null
     location="generated: sikao-bench make-model --preset $preset --type $type --seed 7"
     direct=yes
+    dequantized=no
     if [ "$type" = Q4_K_M ]; then
       case $preset in test-gemma2|test-gemma3|test-granite|test-llama-linear) ;; *) direct=no ;; esac
+      dequantized=yes
+    fi
+    # A mixture of experts amplifies the 8-bit activations: where two experts' router scores are
+    # close, llama.cpp's quantised run chooses another expert than the same weights in float
+    # (test-qwen3moe Q8_0: its own Q8_0 run and its run on the dequantised weights differ by up
+    # to 1.73 · std, at 7 of 101 positions). Its quantised MoE files are checked only through
+    # the dequantised weights, at the F32 rule.
+    case $preset in test-qwen3moe) [ "$type" = F32 ] || { direct=no; dequantized=yes; } ;; esac
+    if [ $dequantized = yes ]; then
       "$shared/tools/llama.cpp/cpu-2026/llama-quantize" --allow-requantize "$work/$name.gguf" \
           "$work/$name-dequantized.gguf" F32 >/dev/null 2>&1
       ref "$name-dequantized.gguf" "$work/$name.dequantized.json"
@@ -64,7 +76,8 @@ ref["model_file"] = model.rsplit("/", 1)[-1]
 ref["sha256"] = hashlib.sha256(open(model, "rb").read()).hexdigest()
 ref["model_location"] = location
 ref["tolerance_c"] = 0.01
-ref["reference_note"] = ("llama.cpp CPU logits of this Q4_K_M file's weights dequantised to F32 "
+quant_type = model.rsplit("-", 1)[-1].removesuffix(".gguf")
+ref["reference_note"] = (f"llama.cpp CPU logits of this {quant_type} file's weights dequantised to F32 "
                          "(llama-quantize --allow-requantize F32): float activations, so the F32 rule applies")
 json.dump(ref, open(dst, "w"), separators=(",", ":"))
 PY
