@@ -156,6 +156,7 @@ std::string hf_tokenizer_json(const std::string& family) {
 std::string converter_pre(const std::string& family) {
   if (family == "llama3") return "llama-bpe";
   if (family == "deepseek-v3") return "deepseek-v3";
+  if (family == "gpt-oss") return "gpt-4o";
   return "default";
 }
 
@@ -179,7 +180,7 @@ std::pair<std::string, std::string> merge_halves(const nlohmann::json& merge) {
 
 // The tokenizer.ggml.* arrays llama.cpp's convert_hf_to_gguf.py writes for a model with this
 // tokenizer.json, made here by the test's own reading of the file:
-//  - byte-level BPE (Llama 3, DeepSeek V3): "gpt2" with the merges.
+//  - byte-level BPE (Llama 3, DeepSeek V3, gpt-oss): "gpt2" with the merges.
 //  - byte_fallback BPE (Gemma 3): "llama" (SentencePiece) with scores and token types. The
 //    converter takes them from tokenizer.model, which ../shared does not have; Hugging Face made
 //    the merges from those scores (a merge per pair of pieces that make a piece, best piece
@@ -448,7 +449,7 @@ class TokenizerTest : public QObject {
   void matches_hugging_face_vectors_data() {
     QTest::addColumn<QString>("family");
     QTest::addColumn<QString>("vocab");
-    for (const char* family : {"llama3", "deepseek-v3", "gemma3"}) {
+    for (const char* family : {"llama3", "deepseek-v3", "gemma3", "gpt-oss"}) {
       for (const char* source : {"json", "gguf"}) {
         QTest::newRow(qPrintable(QString("%1 %2").arg(family, source)))
             << family << QString("hf-%1-%2").arg(family, source);
@@ -474,7 +475,7 @@ class TokenizerTest : public QObject {
     QTest::addColumn<int>("index");
     for (const char* vocab : {"qwen3-json", "smollm2-json", "llama-spm", "phi-3", "gpt-2",
                               "deepseek-llm", "falcon", "hf-llama3-json", "hf-deepseek-v3-json",
-                              "hf-gemma3-json", "hf-gemma3-gguf"}) {
+                              "hf-gemma3-json", "hf-gemma3-gguf", "hf-gpt-oss-json"}) {
       for (size_t i = 0; i < mixed_scripts().size(); ++i) {
         QTest::newRow(qPrintable(QString("%1/%2").arg(vocab, mixed_scripts()[i].first)))
             << QString(vocab) << static_cast<int>(i);
@@ -678,6 +679,28 @@ class TokenizerTest : public QObject {
     QCOMPARE(split("llama3", "\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2\xF0\x9E\x93\xB3 x"),
              (std::vector<std::string>{"\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2",
                                        "\xF0\x9E\x93\xB3", " x"}));
+    // o200k needs their case too: Garay (16.0) capital U+10D50 then small U+10D70 make one
+    // word after "x" (an unassigned pair would be punctuation between "x" and "y"), a
+    // capital after a small letter starts a new word; CJK Ext. H (Lo) joins a lower-case word.
+    QCOMPARE(split("gpt-4o", "x\xF0\x90\xB5\x90\xF0\x90\xB5\xB0y a\xF0\xB1\x8D\x90 "
+                             "\xF0\x90\xB5\xB0\xF0\x90\xB5\x90"),
+             (std::vector<std::string>{"x", "\xF0\x90\xB5\x90\xF0\x90\xB5\xB0y",
+                                       " a\xF0\xB1\x8D\x90", " \xF0\x90\xB5\xB0",
+                                       "\xF0\x90\xB5\x90"}));
+  }
+
+  void o200k_splits_words_at_case_changes_and_keeps_contractions() {
+    // As Hugging Face's regex engine splits it (Python's regex module gives the same pieces):
+    // a word is upper-case letters then lower-case ones, or an upper-case run; contractions of
+    // either case stay on their word; numbers go in threes; "/" joins the punctuation before it.
+    std::vector<std::string> pieces;
+    const std::string text =
+        "HelloWorld camelCase HTTPServer McDonald don't I'M x'S 1234567 a/b// ok.\n\n  end";
+    for (const auto piece : PreTokenizer("gpt-4o").split(text)) pieces.emplace_back(piece);
+    QCOMPARE(pieces, (std::vector<std::string>{"Hello", "World", " camel", "Case", " HTTPServer",
+                                               " Mc", "Donald", " don't", " I'M", " x'S", " ",
+                                               "123", "456", "7", " a", "/b", "//", " ok",
+                                               ".\n\n", " ", " end"}));
   }
 
   // The prompts of ../shared/reference were tokenized by llama.cpp (add_special and
