@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -18,6 +19,9 @@ namespace {
 // `'[sS]|...` so that case folding cannot match U+017F or U+212A. Non-ASCII literals are written
 // as \x{...} so that no editor or normaliser can turn U+212A KELVIN SIGN into 'K'.
 
+// GPT-2's regex as llama.cpp has it: without the final "|\s+" of Hugging Face's ByteLevel
+// regex (k_hf_byte_level_regex), which only takes white space that would be a piece of its own
+// anyway.
 constexpr std::string_view k_gpt2 =
     R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S))";
 
@@ -38,6 +42,24 @@ constexpr std::string_view k_o200k =
     R"((?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])?)"
     R"(|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*)"
     R"((?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])?)"
+    R"(|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
+// The Split regexes of the families' tokenizer.json files, as the files spell them (after JSON
+// unescaping: DeepSeek V3's has raw CR and LF characters and raw kana and CJK ranges).
+constexpr std::string_view k_hf_llama3 =
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+constexpr std::string_view k_hf_qwen2 =
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+constexpr std::string_view k_hf_deepseek_v3_cjk =
+    "[\xE4\xB8\x80-\xE9\xBE\xA5\xE3\x81\x80-\xE3\x82\x9F\xE3\x82\xA0-\xE3\x83\xBF]+";
+constexpr std::string_view k_hf_deepseek_v3_words =
+    "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\r\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+"
+    "| ?[\\p{P}\\p{S}]+[\r\n]*|\\s*[\r\n]+|\\s+(?!\\S)|\\s+";
+constexpr std::string_view k_hf_o200k =
+    R"([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+)"
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)?)"
+    R"(|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*)"
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)?)"
     R"(|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
 // DeepSeek LLM: cased letters (A-Z, a-z, µ, Latin-1 letters, ... , Adlam), listed as ranges.
@@ -70,30 +92,40 @@ const std::vector<PreTokenizerSpec> k_table = {
     // llama.cpp's fallback for BPE vocabularies without a usable pre-tokenizer name.
     {{"default"},
      {R"([\p{P}\$\+<=>\^~\|]+)", k_gpt2, R"(\p{N}+)", R"([0-9][0-9][0-9])"}},
-    {{"llama3", "llama-v3", "llama-bpe", "falcon3", "pixtral"}, {k_llama3},
-     /*ignore_merges=*/true, /*add_bos=*/true},
+    {.names = {"llama3", "llama-v3", "llama-bpe", "falcon3", "pixtral"},
+     .regexes = {k_llama3},
+     .ignore_merges = true,
+     .add_bos = true,
+     .hf_regexes = {k_hf_llama3}},
     {{"dbrx", "smaug-bpe"}, {k_llama3}},
     {{"deepseek-llm"},
      {R"([\r\n])", k_deepseek_llm_letters, k_deepseek_llm_punct, R"(\s+$)", k_deepseek_cjk,
       R"(\p{N}+)"}},
     {{"deepseek-coder"},
      {R"([\r\n])", R"(\s?\p{L}+)", R"(\s?\p{P}+)", k_deepseek_cjk, R"(\p{N})"}},
-    {{"deepseek-v3"},
-     {R"(\p{N}{1,3})", R"([\x{4E00}-\x{9FA5}\x{3040}-\x{309F}\x{30A0}-\x{30FF}]+)",
-      R"([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)"}},
+    {.names = {"deepseek-v3"},
+     .regexes = {R"(\p{N}{1,3})", R"([\x{4E00}-\x{9FA5}\x{3040}-\x{309F}\x{30A0}-\x{30FF}]+)",
+                 R"([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)"},
+     .hf_regexes = {R"(\p{N}{1,3})", k_hf_deepseek_v3_cjk, k_hf_deepseek_v3_words}},
     {{"falcon"}, {R"([\p{P}\$\+<=>\^~\|`]+)", k_gpt2, R"([0-9][0-9][0-9])"}},
-    {{"starcoder", "refact", "command-r", "smollm", "codeshell", "exaone", "minerva-7b"},
-     {R"(\p{N})", k_gpt2}},
-    {{"gpt-2", "gpt-neox", "mpt", "olmo", "jais", "phi-2", "roberta-bpe", "jina-es", "jina-de",
-      "jina-v1-en", "jina-v2-es", "jina-v2-de", "jina-v2-code", "gigachat", "trillion", "exaone4"},
-     {k_gpt2}},
-    {{"qwen2", "deepseek-r1-qwen", "stablelm2", "megrez", "hunyuan"}, {k_qwen2}},
+    {.names = {"starcoder", "refact", "command-r", "smollm", "codeshell", "exaone", "minerva-7b"},
+     .regexes = {R"(\p{N})", k_gpt2},
+     .hf_regexes = {k_hf_individual_digits_regex, k_hf_byte_level_regex}},
+    {.names = {"gpt-2", "gpt-neox", "mpt", "olmo", "jais", "phi-2", "roberta-bpe", "jina-es",
+               "jina-de", "jina-v1-en", "jina-v2-es", "jina-v2-de", "jina-v2-code", "gigachat",
+               "trillion", "exaone4"},
+     .regexes = {k_gpt2},
+     .hf_regexes = {k_hf_byte_level_regex}},
+    {.names = {"qwen2", "deepseek-r1-qwen", "stablelm2", "megrez", "hunyuan"},
+     .regexes = {k_qwen2},
+     .hf_regexes = {k_hf_qwen2}},
     // GPT-4o and gpt-oss. Their tokenizer.json has ignore_merges, as tiktoken takes a piece that is
     // a token whole; llama.cpp also maps "llama4" and "kanana2" to this regex but without
     // ignore_merges, so those names are not in this row.
     {.names = {"gpt-4o"},
      .regexes = {k_o200k},
-     .ignore_merges = true},
+     .ignore_merges = true,
+     .hf_regexes = {k_hf_o200k}},
     {{"poro-chat", "bloom", "gpt3-finnish"},
      {R"( ?[^(\s|.,!?\x{2026}\x{3002}\x{FF0C}\x{3001}\x{964}\x{6D4}\x{60C})]+)"}},
 };
@@ -266,6 +298,18 @@ const PreTokenizerSpec* find_pre_tokenizer(std::string_view name) {
       if (n == name) {
         return &row;
       }
+    }
+  }
+  return nullptr;
+}
+
+const PreTokenizerSpec* find_pre_tokenizer_for_hf(std::span<const std::string> regexes) {
+  for (const auto& row : k_table) {
+    if (!row.hf_regexes.empty() &&
+        std::ranges::equal(row.hf_regexes, regexes, [](std::string_view a, std::string_view b) {
+          return a == b;
+        })) {
+      return &row;
     }
   }
   return nullptr;

@@ -291,15 +291,14 @@ const Tokenizer& cached(const std::string& key, const std::function<Vocabulary()
 
 const Tokenizer& qwen3() {
   return cached("qwen3", [] {
-    return from_hf_tokenizer_json(sikao::test::shared_path("vocab/qwen3-tokenizer/tokenizer.json"),
-                                  "qwen2");
+    return from_hf_tokenizer_json(sikao::test::shared_path("vocab/qwen3-tokenizer/tokenizer.json"));
   });
 }
 
 const Tokenizer& smollm2() {
   return cached("smollm2", [] {
     return from_hf_tokenizer_json(
-        sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"), "smollm");
+        sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"));
   });
 }
 
@@ -319,9 +318,9 @@ const Tokenizer& vocab_named(const QString& name) {
   if (name.startsWith("hf-")) {  // "hf-FAMILY-json" or "hf-FAMILY-gguf"
     const std::string family = name.mid(3, name.size() - 8).toStdString();
     if (name.endsWith("-json")) {
-      return cached(name.toStdString(), [&] {
-        return from_hf_tokenizer_json(hf_tokenizer_json(family), converter_pre(family));
-      });
+      // The pre-tokenizer is the one from_hf_tokenizer_json recognises in the file.
+      return cached(name.toStdString(),
+                    [&] { return from_hf_tokenizer_json(hf_tokenizer_json(family)); });
     }
     return cached(name.toStdString(), [&] {
       return from_gguf(sikao::gguf::GgufFile::open(write_converted_gguf(family)));
@@ -464,6 +463,11 @@ class TokenizerTest : public QObject {
     // Gemma 3 is SentencePiece BPE both ways; the others are byte-level BPE.
     const auto expected_model = family == "gemma3" ? VocabModel::Spm : VocabModel::Bpe;
     QVERIFY(tok.vocabulary().model == expected_model);
+    if (expected_model == VocabModel::Bpe) {
+      // Read from tokenizer.json or named by the converter, it is the same row of the table.
+      const auto* row = find_pre_tokenizer(tok.vocabulary().pre);
+      QVERIFY(row != nullptr && row == find_pre_tokenizer(converter_pre(family.toStdString())));
+    }
     const std::string dir = sikao::test::shared_path("vocab/hf-" + family.toStdString());
     const auto cases = read_vectors(dir + "/tokenizer.inp", dir + "/tokenizer.out");
     QVERIFY2(cases.size() == 61, "vector files missing or inconsistent");
@@ -620,6 +624,25 @@ class TokenizerTest : public QObject {
       QVERIFY2(end.size() == 1 && start.size() == 1, c.vocab);
       QVERIFY2(tok.is_end_of_generation(end[0]), c.end);
       QVERIFY2(!tok.is_end_of_generation(start[0]), c.start);
+    }
+  }
+
+  // A tokenizer.json is read with the pre-tokenizer its regexes are; the vectors above check
+  // Llama 3, DeepSeek V3 and gpt-oss against the rows the converter names.
+  void recognises_the_pre_tokenizer_of_tokenizer_json() {
+    QCOMPARE(std::string(find_pre_tokenizer(qwen3().vocabulary().pre)->names.front()),
+             std::string(find_pre_tokenizer("qwen2")->names.front()));
+    // Digits (individual) then ByteLevel with its regex: StarCoder's row, which SmolLM's is.
+    QCOMPARE(std::string(find_pre_tokenizer(smollm2().vocabulary().pre)->names.front()),
+             std::string(find_pre_tokenizer("smollm")->names.front()));
+  }
+
+  void hf_spellings_name_one_row_each() {
+    const auto table = pre_tokenizer_table();
+    for (size_t i = 0; i < table.size(); ++i) {
+      const std::vector<std::string> spelling(table[i].hf_regexes.begin(), table[i].hf_regexes.end());
+      if (spelling.empty()) continue;
+      QCOMPARE(find_pre_tokenizer_for_hf(spelling), &table[i]);
     }
   }
 
@@ -953,6 +976,64 @@ class TokenizerTest : public QObject {
     nlohmann::json odd_flag = spm_model(list({}));
     odd_flag["byte_fallback"] = "yes";
     expect_error(load({{"model", odd_flag}}), ErrorCode::InvalidFile, "unexpected JSON structure");
+    // A byte-level file is read with the pre-tokenizer its pre_tokenizer is, or with the one the
+    // caller names; one that is no row of the table is an error, not a silent other split.
+    const nlohmann::json byte_level_model = {{"type", "BPE"},
+                                             {"vocab", {{"a", 0}, {"b", 1}, {"ab", 2}}},
+                                             {"merges", list({pair("a", "b")})}};
+    const auto with_pre = [&](const nlohmann::json& pre) {
+      nlohmann::json doc = {{"model", byte_level_model}};
+      if (!pre.is_null()) doc["pre_tokenizer"] = pre;
+      const std::string path = dir.filePath(QString("t%1.json").arg(++file)).toStdString();
+      std::ofstream(path) << doc.dump();
+      return path;
+    };
+    const auto recognised = [&](const nlohmann::json& pre) {
+      return [path = with_pre(pre)] { Tokenizer t(from_hf_tokenizer_json(path), path); };
+    };
+    const auto split = [](const nlohmann::json& regex) {
+      return nlohmann::json{{"type", "Split"},
+                            {"pattern", {{"Regex", regex}}},
+                            {"behavior", "Isolated"},
+                            {"invert", false}};
+    };
+    const auto sequence = [](std::vector<nlohmann::json> steps) {
+      return nlohmann::json{{"type", "Sequence"}, {"pretokenizers", std::move(steps)}};
+    };
+    const nlohmann::json byte_level = {
+        {"type", "ByteLevel"}, {"add_prefix_space", false}, {"use_regex", false}};
+    // gpt-oss's regex as its tokenizer.json spells it.
+    const auto o200k = nlohmann::json::parse(
+        R"JSON("[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*)JSON"
+        R"JSON([\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?)JSON"
+        R"JSON(|[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+)JSON"
+        R"JSON([\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?)JSON"
+        R"JSON(|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+")JSON");
+    QCOMPARE(from_hf_tokenizer_json(with_pre(sequence({split(o200k), byte_level}))).pre,
+             std::string("gpt-4o"));
+    QCOMPARE(from_hf_tokenizer_json(with_pre({{"type", "ByteLevel"}, {"add_prefix_space", false}}))
+                 .pre,
+             std::string("gpt-2"));
+    expect_error(recognised(nullptr), ErrorCode::Unsupported,
+                 "pre_tokenizer null is not one Sikao recognises");
+    expect_error(recognised(sequence({split("\\w+"), byte_level})), ErrorCode::Unsupported,
+                 "not one Sikao recognises");
+    nlohmann::json inverted = split(o200k);
+    inverted["invert"] = true;
+    expect_error(recognised(sequence({inverted, byte_level})), ErrorCode::Unsupported,
+                 "not one Sikao recognises");
+    nlohmann::json removed = split(o200k);
+    removed["behavior"] = "Removed";
+    expect_error(recognised(sequence({removed, byte_level})), ErrorCode::Unsupported,
+                 "not one Sikao recognises");
+    expect_error(recognised(sequence({split(o200k), {{"type", "ByteLevel"}}})),
+                 ErrorCode::Unsupported, "not one Sikao recognises");  // adds a prefix space
+    expect_error(recognised(sequence({split(o200k), byte_level, {{"type", "Whitespace"}}})),
+                 ErrorCode::Unsupported, "not one Sikao recognises");
+    const std::string unknown_split = with_pre(sequence({split("\\w+"), byte_level}));
+    QCOMPARE(from_hf_tokenizer_json(unknown_split, "gpt-2").pre, std::string("gpt-2"));
+    expect_error([&] { from_hf_tokenizer_json(unknown_split, "no-such-pre"); },
+                 ErrorCode::Unsupported, "unknown pre-tokenizer 'no-such-pre'");
     const std::string not_json = dir.filePath("broken.json").toStdString();
     std::ofstream(not_json) << "{\"model\": {";
     expect_error([&] { from_hf_tokenizer_json(not_json); }, ErrorCode::InvalidFile,
@@ -984,6 +1065,16 @@ class TokenizerTest : public QObject {
     const auto bad = sikao::test::run_cli({"detokenize", "-m", model, "12x"});
     QCOMPARE(bad.exit_code, 1);
     QVERIFY(bad.err.contains("'12x' is not a token id"));
+  }
+
+  void cli_reads_tokenizer_json_without_naming_its_pre_tokenizer() {
+    const QString json = QString::fromStdString(
+        sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"));
+    const std::string text = "Hello world 2024!";
+    const auto out = sikao::test::run_cli(
+        {"tokenize", "-m", json, "--no-special", QString::fromStdString(text)});
+    QCOMPARE(out.exit_code, 0);
+    QCOMPARE(out.out.trimmed(), ids_to_string(smollm2().encode(text, false, false)));
   }
 
   void rejects_malformed_vocabularies() {
