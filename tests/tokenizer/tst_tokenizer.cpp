@@ -607,7 +607,7 @@ class TokenizerTest : public QObject {
 
   // The families' end-of-turn tokens stop generation, from the real vocabularies (their GGUF
   // form, as llama.cpp's converter writes it): Llama 3 <|eot_id|>, Gemma 3 <end_of_turn>,
-  // Phi-3 <|end|>; the start-of-turn tokens do not.
+  // Phi-3 <|end|>, gpt-oss <|return|> and <|call|>; the start-of-turn tokens do not.
   void families_stop_at_their_end_of_turn_token() {
     SIKAO_REQUIRE_SHARED();
     const struct {
@@ -616,7 +616,9 @@ class TokenizerTest : public QObject {
       const char* start;
     } cases[] = {{"hf-llama3-gguf", "<|eot_id|>", "<|start_header_id|>"},
                  {"hf-gemma3-gguf", "<end_of_turn>", "<start_of_turn>"},
-                 {"phi-3", "<|end|>", "<|user|>"}};
+                 {"phi-3", "<|end|>", "<|user|>"},
+                 {"hf-gpt-oss-gguf", "<|return|>", "<|start|>"},
+                 {"hf-gpt-oss-gguf", "<|call|>", "<|channel|>"}};
     for (const auto& c : cases) {
       const Tokenizer& tok = vocab_named(c.vocab);
       const auto end = tok.encode(c.end, false, true);
@@ -625,6 +627,39 @@ class TokenizerTest : public QObject {
       QVERIFY2(tok.is_end_of_generation(end[0]), c.end);
       QVERIFY2(!tok.is_end_of_generation(start[0]), c.start);
     }
+  }
+
+  // Harmony (gpt-oss) ends the reasoning message with <|end|> and the answer follows in a new
+  // message of the same turn, so there <|end|> must not stop generation; Phi-3's still does.
+  void gpt_oss_generates_past_the_end_of_a_message() {
+    SIKAO_REQUIRE_SHARED();
+    for (const char* vocab : {"hf-gpt-oss-json", "hf-gpt-oss-gguf"}) {
+      const Tokenizer& tok = vocab_named(vocab);
+      const auto end = tok.encode("<|end|>", false, true);
+      QCOMPARE(end, std::vector<TokenId>{200007});
+      QVERIFY2(!tok.is_end_of_generation(end[0]), vocab);
+      QVERIFY2(tok.is_end_of_generation(200002), vocab);  // <|return|>, also the eos
+      QVERIFY2(tok.is_end_of_generation(200012), vocab);  // <|call|>
+    }
+  }
+
+  void end_of_message_rule_needs_both_harmony_markers() {
+    const auto with = [](std::vector<std::string> extra) {
+      Vocabulary v = tiny_bpe();
+      for (auto& t : extra) {
+        v.tokens.push_back(std::move(t));
+        v.types.push_back(TokenType::Control);
+      }
+      return Tokenizer(v);
+    };
+    const auto end = static_cast<TokenId>(tiny_bpe().tokens.size());  // the first extra token
+    QVERIFY(with({"<|end|>"}).is_end_of_generation(end));
+    QVERIFY(with({"<|end|>", "<|return|>"}).is_end_of_generation(end));
+    QVERIFY(with({"<|end|>", "<|call|>"}).is_end_of_generation(end));
+    const Tokenizer harmony = with({"<|end|>", "<|return|>", "<|call|>"});
+    QVERIFY(!harmony.is_end_of_generation(end));
+    QVERIFY(harmony.is_end_of_generation(end + 1));
+    QVERIFY(harmony.is_end_of_generation(end + 2));
   }
 
   // A tokenizer.json is read with the pre-tokenizer its regexes are; the vectors above check
