@@ -1,7 +1,8 @@
 // sikao-cli tokenize -m MODEL [--no-special] [--pre NAME] [--file F | TEXT]
 // sikao-cli detokenize -m MODEL [--no-special] [--pre NAME] IDS...
-// MODEL is a GGUF file, or a Hugging Face tokenizer.json together with --pre (the row of the
-// pre-tokenizer table its regex corresponds to).
+// MODEL is a GGUF file or a Hugging Face tokenizer.json; --pre names the row of the
+// pre-tokenizer table to use instead of the file's (a tokenizer.json whose regex Sikao does not
+// recognise needs it).
 
 #include <cstdio>
 #include <fstream>
@@ -59,12 +60,8 @@ Options parse(const Args& args, std::string_view command) {
 
 tokenizer::Tokenizer load(const Options& o) {
   if (o.model.size() >= 5 && o.model.ends_with(".json")) {
-    if (o.pre.empty()) {
-      throw Error(ErrorCode::InvalidArgument,
-                  fmt::format("{}: a tokenizer.json needs --pre NAME (one of: {})", o.model,
-                              tokenizer::known_pre_tokenizer_names()));
-    }
-    return tokenizer::Tokenizer(tokenizer::from_hf_tokenizer_json(o.model, o.pre), o.model);
+    const auto pre = o.pre.empty() ? std::nullopt : std::optional<std::string>(o.pre);
+    return tokenizer::Tokenizer(tokenizer::from_hf_tokenizer_json(o.model, pre), o.model);
   }
   const auto file = gguf::GgufFile::open(o.model);
   tokenizer::Vocabulary vocab = tokenizer::from_gguf(file);

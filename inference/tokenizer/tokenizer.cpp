@@ -25,6 +25,46 @@ uint64_t pair_key(TokenId left, TokenId right) {
   return (static_cast<uint64_t>(static_cast<uint32_t>(left)) << 32) | static_cast<uint32_t>(right);
 }
 
+// End-of-turn markers by text, as llama.cpp finds them when the GGUF names no eot id. gpt-oss
+// (harmony) ends its turn with <|return|> after the final answer or <|call|> after a tool call.
+constexpr std::string_view k_end_markers[] = {
+    "<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<|endoftext|>", "<|end_of_text|>",
+    "<EOT>", "<|eom_id|>", "<|return|>", "<|call|>",
+    "<\xEF\xBD\x9C" "end\xE2\x96\x81" "of\xE2\x96\x81" "sentence\xEF\xBD\x9C>"};  // <｜end▁of▁sentence｜>
+
+// A marker that ends only a message, not the turn, in a vocabulary that has all of `family`.
+// Harmony (gpt-oss: <|return|> and <|call|>) closes each message with <|end|>, and the final
+// answer comes after the reasoning message's <|end|>, so stopping there would lose the answer.
+// llama.cpp drops <|end|> from its end-of-generation tokens for the same vocabularies.
+struct MessageEnd {
+  std::string_view marker;
+  std::array<std::string_view, 2> family;
+};
+constexpr MessageEnd k_message_ends[] = {{"<|end|>", {"<|return|>", "<|call|>"}}};
+
+// eos and eot as the vocabulary names them (these stop even when they are a message end), then
+// the end markers it has.
+std::vector<TokenId> end_of_generation_tokens(
+    const Vocabulary& vocab, const std::unordered_map<std::string, TokenId>& ids) {
+  const auto has = [&](std::string_view text) { return ids.contains(std::string(text)); };
+  const auto ends_only_a_message = [&](std::string_view marker) {
+    return std::ranges::any_of(k_message_ends, [&](const MessageEnd& m) {
+      return m.marker == marker && std::ranges::all_of(m.family, has);
+    });
+  };
+  std::vector<TokenId> tokens;
+  for (const auto& id : {vocab.eos, vocab.eot}) {
+    if (id) tokens.push_back(*id);
+  }
+  for (const auto marker : k_end_markers) {
+    if (const auto it = ids.find(std::string(marker));
+        it != ids.end() && !ends_only_a_message(marker)) {
+      tokens.push_back(it->second);
+    }
+  }
+  return tokens;
+}
+
 } // namespace
 
 Tokenizer::Tokenizer(Vocabulary vocab, const std::string& source) : vocab_(std::move(vocab)) {
@@ -155,18 +195,7 @@ void Tokenizer::check_and_index(const std::string& source) {
     }
   }
 
-  // End-of-turn markers by text, as llama.cpp finds them when the GGUF names no eot id.
-  constexpr std::string_view k_end_markers[] = {
-      "<|eot_id|>", "<|im_end|>", "<|end|>", "<end_of_turn>", "<|endoftext|>", "<|end_of_text|>",
-      "<EOT>", "<|eom_id|>", "<\xEF\xBD\x9C" "end\xE2\x96\x81" "of\xE2\x96\x81" "sentence\xEF\xBD\x9C>"};  // <｜end▁of▁sentence｜>
-  for (const auto& id : {vocab_.eos, vocab_.eot}) {
-    if (id) end_of_generation_.push_back(*id);
-  }
-  for (const auto marker : k_end_markers) {
-    if (const auto it = all_ids.find(std::string(marker)); it != all_ids.end()) {
-      end_of_generation_.push_back(it->second);
-    }
-  }
+  end_of_generation_ = end_of_generation_tokens(vocab_, all_ids);
 
   pieces_.resize(n);
   for (size_t i = 0; i < n; ++i) {

@@ -48,7 +48,9 @@ class Tokenizer {
   TokenType type(TokenId id) const;
   bool is_control(TokenId id) const { return type(id) == TokenType::Control; }
   // Tokens after which generation stops: eos, eot and the end-of-turn markers llama.cpp
-  // recognises by text (<|im_end|>, <|eot_id|>, <|endoftext|>, <end_of_turn>, ...).
+  // recognises by text (<|im_end|>, <|eot_id|>, <|endoftext|>, <end_of_turn>, gpt-oss's
+  // <|return|> and <|call|>, ...). In gpt-oss's vocabulary <|end|> ends a message inside the
+  // turn (the reasoning before the answer), so there it is not one.
   bool is_end_of_generation(TokenId id) const;
 
  private:

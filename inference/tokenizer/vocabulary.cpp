@@ -194,17 +194,78 @@ HfBpeModel read_hf_bpe_model(const json& doc, const std::string& path) {
   return m;
 }
 
-// Byte-level BPE (GPT-2, Llama 3, Qwen, DeepSeek V3): merges as they are; the caller names the
-// regex pre-tokenizer.
-Vocabulary byte_level_vocabulary(HfBpeModel m, const std::string& path, const std::string& pre) {
-  const PreTokenizerSpec* spec = find_pre_tokenizer(pre);
+// A JSON value for an error message, cut short (a Precompiled normalizer holds a large blob).
+std::string brief(const json& value) {
+  std::string text = value.dump();
+  if (text.size() > 200) text = text.substr(0, 200) + "...";
+  return text;
+}
+
+// The regexes of a byte-level tokenizer.json's pre_tokenizer, in the order its steps apply them,
+// spelled as PreTokenizerSpec::hf_regexes spells them. nullopt for a step that is not one of
+// those (a Split on a plain string, with another behaviour or inverted, a ByteLevel that puts a
+// space in front, another type).
+std::optional<std::vector<std::string>> hf_pre_tokenizer_regexes(const json& pre) {
+  std::vector<json> steps;
+  if (pre.is_object() && pre.value("type", "") == "Sequence" && pre.contains("pretokenizers") &&
+      pre["pretokenizers"].is_array()) {
+    steps.assign(pre["pretokenizers"].begin(), pre["pretokenizers"].end());
+  } else if (!pre.is_null()) {
+    steps.push_back(pre);
+  }
+  std::vector<std::string> regexes;
+  for (const json& step : steps) {
+    if (!step.is_object()) return std::nullopt;
+    const std::string type = step.value("type", "");
+    if (type == "Split") {
+      const bool isolated_regex = step.contains("pattern") && step["pattern"].is_object() &&
+                                  step["pattern"].contains("Regex") &&
+                                  step["pattern"]["Regex"].is_string() &&
+                                  step.value("behavior", "") == "Isolated" &&
+                                  !step.value("invert", false);
+      if (!isolated_regex) return std::nullopt;
+      regexes.push_back(step["pattern"]["Regex"].get<std::string>());
+    } else if (type == "ByteLevel") {
+      // Hugging Face's defaults: add_prefix_space and use_regex on.
+      if (step.value("add_prefix_space", true)) return std::nullopt;
+      if (step.value("use_regex", true)) regexes.emplace_back(k_hf_byte_level_regex);
+    } else if (type == "Digits") {
+      regexes.emplace_back(step.value("individual_digits", false) ? k_hf_individual_digits_regex
+                                                                  : k_hf_digits_regex);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return regexes;
+}
+
+// The row of the pre-tokenizer table that the file's pre_tokenizer is.
+const PreTokenizerSpec& recognise_pre_tokenizer(const json& doc, const std::string& path) {
+  const json pre = doc.contains("pre_tokenizer") ? doc["pre_tokenizer"] : json();
+  const auto regexes = hf_pre_tokenizer_regexes(pre);
+  const PreTokenizerSpec* spec = regexes ? find_pre_tokenizer_for_hf(*regexes) : nullptr;
+  if (spec == nullptr) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("{}: pre_tokenizer {} is not one Sikao recognises; name the "
+                            "pre-tokenizer it corresponds to (one of: {})",
+                            path, brief(pre), known_pre_tokenizer_names()));
+  }
+  return *spec;
+}
+
+// Byte-level BPE (GPT-2, Llama 3, Qwen, DeepSeek V3, gpt-oss): merges as they are; the regex
+// pre-tokenizer is the one the caller names or, without a name, the file's.
+Vocabulary byte_level_vocabulary(HfBpeModel m, const json& doc, const std::string& path,
+                                 const std::optional<std::string>& pre) {
+  const PreTokenizerSpec* spec =
+      pre ? find_pre_tokenizer(*pre) : &recognise_pre_tokenizer(doc, path);
   if (spec == nullptr) {
     throw Error(ErrorCode::Unsupported, fmt::format("{}: unknown pre-tokenizer '{}'; supported: {}",
-                                                    path, pre, known_pre_tokenizer_names()));
+                                                    path, *pre, known_pre_tokenizer_names()));
   }
   Vocabulary vocab;
   vocab.model = VocabModel::Bpe;
-  vocab.pre = pre;
+  vocab.pre = pre ? *pre : std::string(spec->names.front());
   vocab.add_bos = spec->add_bos;
   vocab.tokens = std::move(m.tokens);
   vocab.types = std::move(m.types);
@@ -214,13 +275,6 @@ Vocabulary byte_level_vocabulary(HfBpeModel m, const std::string& path, const st
 }
 
 constexpr std::string_view k_spm_space = "\xE2\x96\x81";  // U+2581, SentencePiece's space
-
-// A JSON value for an error message, cut short (a Precompiled normalizer holds a large blob).
-std::string brief(const json& value) {
-  std::string text = value.dump();
-  if (text.size() > 200) text = text.substr(0, 200) + "...";
-  return text;
-}
 
 bool is_string_replace(const json& n, std::string_view from, std::string_view to) {
   return n.is_object() && n.value("type", "") == "Replace" && n.contains("pattern") &&
@@ -340,12 +394,12 @@ Vocabulary sentencepiece_vocabulary(HfBpeModel m, const json& doc, const std::st
 
 } // namespace
 
-Vocabulary from_hf_tokenizer_json(const std::string& path, const std::string& pre) {
+Vocabulary from_hf_tokenizer_json(const std::string& path, const std::optional<std::string>& pre) {
   const json doc = read_json(path);
   try {
     HfBpeModel model = read_hf_bpe_model(doc, path);
     Vocabulary vocab = model.byte_fallback ? sentencepiece_vocabulary(std::move(model), doc, path)
-                                           : byte_level_vocabulary(std::move(model), path, pre);
+                                           : byte_level_vocabulary(std::move(model), doc, path, pre);
     read_special_ids(std::filesystem::path(path).parent_path(), vocab);
     return vocab;
   } catch (const json::exception& e) {

@@ -71,15 +71,17 @@ Vocabulary from_gguf(const gguf::GgufFile& file);
 // converter would write it into a GGUF. Added tokens marked special (or looking like <|...|>,
 // <unused0>) become Control, the others UserDefined; bos, eos and add_bos come from a
 // tokenizer_config.json beside the file.
-//  - byte-level BPE (Llama 3, Qwen, DeepSeek V3): the regex pre-tokenizer cannot be mapped
-//    reliably from the JSON, so the caller names the row of our pre-tokenizer table that the
-//    file's pre_tokenizer corresponds to ("default" is llama.cpp's fallback row).
+//  - byte-level BPE (GPT-2, Llama 3, Qwen, DeepSeek V3, gpt-oss): the regex pre-tokenizer is
+//    the row of our pre-tokenizer table whose hf_regexes are the file's pre_tokenizer (its Split
+//    regexes, character for character); `pre` names a row instead (for a file whose regex is
+//    spelled differently).
 //  - BPE with byte_fallback (Gemma 3, Llama 2): a converted SentencePiece model; it becomes an
 //    SPM vocabulary ("llama") whose scores are the merge ranks, `pre` is not used. Only the
 //    normalizers such files have are supported (spaces to "▁", optionally a "▁" in front).
 // Throws sikao::Error: Io, InvalidFile (not JSON, missing or malformed vocab / merges / added
 // tokens, a merge naming a token that is not in the vocabulary), Unsupported (another model
-// type, normalizer or pre-tokenizer; an unknown `pre`).
-Vocabulary from_hf_tokenizer_json(const std::string& path, const std::string& pre = "default");
+// type, normalizer or pre-tokenizer, a pre_tokenizer no row has and no `pre`; an unknown `pre`).
+Vocabulary from_hf_tokenizer_json(const std::string& path,
+                                  const std::optional<std::string>& pre = std::nullopt);
 
 } // namespace sikao::tokenizer

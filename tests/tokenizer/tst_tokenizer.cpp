@@ -156,6 +156,7 @@ std::string hf_tokenizer_json(const std::string& family) {
 std::string converter_pre(const std::string& family) {
   if (family == "llama3") return "llama-bpe";
   if (family == "deepseek-v3") return "deepseek-v3";
+  if (family == "gpt-oss") return "gpt-4o";
   return "default";
 }
 
@@ -179,7 +180,7 @@ std::pair<std::string, std::string> merge_halves(const nlohmann::json& merge) {
 
 // The tokenizer.ggml.* arrays llama.cpp's convert_hf_to_gguf.py writes for a model with this
 // tokenizer.json, made here by the test's own reading of the file:
-//  - byte-level BPE (Llama 3, DeepSeek V3): "gpt2" with the merges.
+//  - byte-level BPE (Llama 3, DeepSeek V3, gpt-oss): "gpt2" with the merges.
 //  - byte_fallback BPE (Gemma 3): "llama" (SentencePiece) with scores and token types. The
 //    converter takes them from tokenizer.model, which ../shared does not have; Hugging Face made
 //    the merges from those scores (a merge per pair of pieces that make a piece, best piece
@@ -290,15 +291,14 @@ const Tokenizer& cached(const std::string& key, const std::function<Vocabulary()
 
 const Tokenizer& qwen3() {
   return cached("qwen3", [] {
-    return from_hf_tokenizer_json(sikao::test::shared_path("vocab/qwen3-tokenizer/tokenizer.json"),
-                                  "qwen2");
+    return from_hf_tokenizer_json(sikao::test::shared_path("vocab/qwen3-tokenizer/tokenizer.json"));
   });
 }
 
 const Tokenizer& smollm2() {
   return cached("smollm2", [] {
     return from_hf_tokenizer_json(
-        sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"), "smollm");
+        sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"));
   });
 }
 
@@ -318,9 +318,9 @@ const Tokenizer& vocab_named(const QString& name) {
   if (name.startsWith("hf-")) {  // "hf-FAMILY-json" or "hf-FAMILY-gguf"
     const std::string family = name.mid(3, name.size() - 8).toStdString();
     if (name.endsWith("-json")) {
-      return cached(name.toStdString(), [&] {
-        return from_hf_tokenizer_json(hf_tokenizer_json(family), converter_pre(family));
-      });
+      // The pre-tokenizer is the one from_hf_tokenizer_json recognises in the file.
+      return cached(name.toStdString(),
+                    [&] { return from_hf_tokenizer_json(hf_tokenizer_json(family)); });
     }
     return cached(name.toStdString(), [&] {
       return from_gguf(sikao::gguf::GgufFile::open(write_converted_gguf(family)));
@@ -448,7 +448,7 @@ class TokenizerTest : public QObject {
   void matches_hugging_face_vectors_data() {
     QTest::addColumn<QString>("family");
     QTest::addColumn<QString>("vocab");
-    for (const char* family : {"llama3", "deepseek-v3", "gemma3"}) {
+    for (const char* family : {"llama3", "deepseek-v3", "gemma3", "gpt-oss"}) {
       for (const char* source : {"json", "gguf"}) {
         QTest::newRow(qPrintable(QString("%1 %2").arg(family, source)))
             << family << QString("hf-%1-%2").arg(family, source);
@@ -463,6 +463,11 @@ class TokenizerTest : public QObject {
     // Gemma 3 is SentencePiece BPE both ways; the others are byte-level BPE.
     const auto expected_model = family == "gemma3" ? VocabModel::Spm : VocabModel::Bpe;
     QVERIFY(tok.vocabulary().model == expected_model);
+    if (expected_model == VocabModel::Bpe) {
+      // Read from tokenizer.json or named by the converter, it is the same row of the table.
+      const auto* row = find_pre_tokenizer(tok.vocabulary().pre);
+      QVERIFY(row != nullptr && row == find_pre_tokenizer(converter_pre(family.toStdString())));
+    }
     const std::string dir = sikao::test::shared_path("vocab/hf-" + family.toStdString());
     const auto cases = read_vectors(dir + "/tokenizer.inp", dir + "/tokenizer.out");
     QVERIFY2(cases.size() == 61, "vector files missing or inconsistent");
@@ -474,7 +479,7 @@ class TokenizerTest : public QObject {
     QTest::addColumn<int>("index");
     for (const char* vocab : {"qwen3-json", "smollm2-json", "llama-spm", "phi-3", "gpt-2",
                               "deepseek-llm", "falcon", "hf-llama3-json", "hf-deepseek-v3-json",
-                              "hf-gemma3-json", "hf-gemma3-gguf"}) {
+                              "hf-gemma3-json", "hf-gemma3-gguf", "hf-gpt-oss-json"}) {
       for (size_t i = 0; i < mixed_scripts().size(); ++i) {
         QTest::newRow(qPrintable(QString("%1/%2").arg(vocab, mixed_scripts()[i].first)))
             << QString(vocab) << static_cast<int>(i);
@@ -602,7 +607,7 @@ class TokenizerTest : public QObject {
 
   // The families' end-of-turn tokens stop generation, from the real vocabularies (their GGUF
   // form, as llama.cpp's converter writes it): Llama 3 <|eot_id|>, Gemma 3 <end_of_turn>,
-  // Phi-3 <|end|>; the start-of-turn tokens do not.
+  // Phi-3 <|end|>, gpt-oss <|return|> and <|call|>; the start-of-turn tokens do not.
   void families_stop_at_their_end_of_turn_token() {
     SIKAO_REQUIRE_SHARED();
     const struct {
@@ -611,7 +616,9 @@ class TokenizerTest : public QObject {
       const char* start;
     } cases[] = {{"hf-llama3-gguf", "<|eot_id|>", "<|start_header_id|>"},
                  {"hf-gemma3-gguf", "<end_of_turn>", "<start_of_turn>"},
-                 {"phi-3", "<|end|>", "<|user|>"}};
+                 {"phi-3", "<|end|>", "<|user|>"},
+                 {"hf-gpt-oss-gguf", "<|return|>", "<|start|>"},
+                 {"hf-gpt-oss-gguf", "<|call|>", "<|channel|>"}};
     for (const auto& c : cases) {
       const Tokenizer& tok = vocab_named(c.vocab);
       const auto end = tok.encode(c.end, false, true);
@@ -619,6 +626,58 @@ class TokenizerTest : public QObject {
       QVERIFY2(end.size() == 1 && start.size() == 1, c.vocab);
       QVERIFY2(tok.is_end_of_generation(end[0]), c.end);
       QVERIFY2(!tok.is_end_of_generation(start[0]), c.start);
+    }
+  }
+
+  // Harmony (gpt-oss) ends the reasoning message with <|end|> and the answer follows in a new
+  // message of the same turn, so there <|end|> must not stop generation; Phi-3's still does.
+  void gpt_oss_generates_past_the_end_of_a_message() {
+    SIKAO_REQUIRE_SHARED();
+    for (const char* vocab : {"hf-gpt-oss-json", "hf-gpt-oss-gguf"}) {
+      const Tokenizer& tok = vocab_named(vocab);
+      const auto end = tok.encode("<|end|>", false, true);
+      QCOMPARE(end, std::vector<TokenId>{200007});
+      QVERIFY2(!tok.is_end_of_generation(end[0]), vocab);
+      QVERIFY2(tok.is_end_of_generation(200002), vocab);  // <|return|>, also the eos
+      QVERIFY2(tok.is_end_of_generation(200012), vocab);  // <|call|>
+    }
+  }
+
+  void end_of_message_rule_needs_both_harmony_markers() {
+    const auto with = [](std::vector<std::string> extra) {
+      Vocabulary v = tiny_bpe();
+      for (auto& t : extra) {
+        v.tokens.push_back(std::move(t));
+        v.types.push_back(TokenType::Control);
+      }
+      return Tokenizer(v);
+    };
+    const auto end = static_cast<TokenId>(tiny_bpe().tokens.size());  // the first extra token
+    QVERIFY(with({"<|end|>"}).is_end_of_generation(end));
+    QVERIFY(with({"<|end|>", "<|return|>"}).is_end_of_generation(end));
+    QVERIFY(with({"<|end|>", "<|call|>"}).is_end_of_generation(end));
+    const Tokenizer harmony = with({"<|end|>", "<|return|>", "<|call|>"});
+    QVERIFY(!harmony.is_end_of_generation(end));
+    QVERIFY(harmony.is_end_of_generation(end + 1));
+    QVERIFY(harmony.is_end_of_generation(end + 2));
+  }
+
+  // A tokenizer.json is read with the pre-tokenizer its regexes are; the vectors above check
+  // Llama 3, DeepSeek V3 and gpt-oss against the rows the converter names.
+  void recognises_the_pre_tokenizer_of_tokenizer_json() {
+    QCOMPARE(std::string(find_pre_tokenizer(qwen3().vocabulary().pre)->names.front()),
+             std::string(find_pre_tokenizer("qwen2")->names.front()));
+    // Digits (individual) then ByteLevel with its regex: StarCoder's row, which SmolLM's is.
+    QCOMPARE(std::string(find_pre_tokenizer(smollm2().vocabulary().pre)->names.front()),
+             std::string(find_pre_tokenizer("smollm")->names.front()));
+  }
+
+  void hf_spellings_name_one_row_each() {
+    const auto table = pre_tokenizer_table();
+    for (size_t i = 0; i < table.size(); ++i) {
+      const std::vector<std::string> spelling(table[i].hf_regexes.begin(), table[i].hf_regexes.end());
+      if (spelling.empty()) continue;
+      QCOMPARE(find_pre_tokenizer_for_hf(spelling), &table[i]);
     }
   }
 
@@ -678,6 +737,28 @@ class TokenizerTest : public QObject {
     QCOMPARE(split("llama3", "\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2\xF0\x9E\x93\xB3 x"),
              (std::vector<std::string>{"\xF0\x9E\x93\xB0\xF0\x9E\x93\xB1\xF0\x9E\x93\xB2",
                                        "\xF0\x9E\x93\xB3", " x"}));
+    // o200k needs their case too: Garay (16.0) capital U+10D50 then small U+10D70 make one
+    // word after "x" (an unassigned pair would be punctuation between "x" and "y"), a
+    // capital after a small letter starts a new word; CJK Ext. H (Lo) joins a lower-case word.
+    QCOMPARE(split("gpt-4o", "x\xF0\x90\xB5\x90\xF0\x90\xB5\xB0y a\xF0\xB1\x8D\x90 "
+                             "\xF0\x90\xB5\xB0\xF0\x90\xB5\x90"),
+             (std::vector<std::string>{"x", "\xF0\x90\xB5\x90\xF0\x90\xB5\xB0y",
+                                       " a\xF0\xB1\x8D\x90", " \xF0\x90\xB5\xB0",
+                                       "\xF0\x90\xB5\x90"}));
+  }
+
+  void o200k_splits_words_at_case_changes_and_keeps_contractions() {
+    // As Hugging Face's regex engine splits it (Python's regex module gives the same pieces):
+    // a word is upper-case letters then lower-case ones, or an upper-case run; contractions of
+    // either case stay on their word; numbers go in threes; "/" joins the punctuation before it.
+    std::vector<std::string> pieces;
+    const std::string text =
+        "HelloWorld camelCase HTTPServer McDonald don't I'M x'S 1234567 a/b// ok.\n\n  end";
+    for (const auto piece : PreTokenizer("gpt-4o").split(text)) pieces.emplace_back(piece);
+    QCOMPARE(pieces, (std::vector<std::string>{"Hello", "World", " camel", "Case", " HTTPServer",
+                                               " Mc", "Donald", " don't", " I'M", " x'S", " ",
+                                               "123", "456", "7", " a", "/b", "//", " ok",
+                                               ".\n\n", " ", " end"}));
   }
 
   // The prompts of ../shared/reference were tokenized by llama.cpp (add_special and
@@ -930,6 +1011,64 @@ class TokenizerTest : public QObject {
     nlohmann::json odd_flag = spm_model(list({}));
     odd_flag["byte_fallback"] = "yes";
     expect_error(load({{"model", odd_flag}}), ErrorCode::InvalidFile, "unexpected JSON structure");
+    // A byte-level file is read with the pre-tokenizer its pre_tokenizer is, or with the one the
+    // caller names; one that is no row of the table is an error, not a silent other split.
+    const nlohmann::json byte_level_model = {{"type", "BPE"},
+                                             {"vocab", {{"a", 0}, {"b", 1}, {"ab", 2}}},
+                                             {"merges", list({pair("a", "b")})}};
+    const auto with_pre = [&](const nlohmann::json& pre) {
+      nlohmann::json doc = {{"model", byte_level_model}};
+      if (!pre.is_null()) doc["pre_tokenizer"] = pre;
+      const std::string path = dir.filePath(QString("t%1.json").arg(++file)).toStdString();
+      std::ofstream(path) << doc.dump();
+      return path;
+    };
+    const auto recognised = [&](const nlohmann::json& pre) {
+      return [path = with_pre(pre)] { Tokenizer t(from_hf_tokenizer_json(path), path); };
+    };
+    const auto split = [](const nlohmann::json& regex) {
+      return nlohmann::json{{"type", "Split"},
+                            {"pattern", {{"Regex", regex}}},
+                            {"behavior", "Isolated"},
+                            {"invert", false}};
+    };
+    const auto sequence = [](std::vector<nlohmann::json> steps) {
+      return nlohmann::json{{"type", "Sequence"}, {"pretokenizers", std::move(steps)}};
+    };
+    const nlohmann::json byte_level = {
+        {"type", "ByteLevel"}, {"add_prefix_space", false}, {"use_regex", false}};
+    // gpt-oss's regex as its tokenizer.json spells it.
+    const auto o200k = nlohmann::json::parse(
+        R"JSON("[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*)JSON"
+        R"JSON([\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?)JSON"
+        R"JSON(|[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+)JSON"
+        R"JSON([\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?)JSON"
+        R"JSON(|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+")JSON");
+    QCOMPARE(from_hf_tokenizer_json(with_pre(sequence({split(o200k), byte_level}))).pre,
+             std::string("gpt-4o"));
+    QCOMPARE(from_hf_tokenizer_json(with_pre({{"type", "ByteLevel"}, {"add_prefix_space", false}}))
+                 .pre,
+             std::string("gpt-2"));
+    expect_error(recognised(nullptr), ErrorCode::Unsupported,
+                 "pre_tokenizer null is not one Sikao recognises");
+    expect_error(recognised(sequence({split("\\w+"), byte_level})), ErrorCode::Unsupported,
+                 "not one Sikao recognises");
+    nlohmann::json inverted = split(o200k);
+    inverted["invert"] = true;
+    expect_error(recognised(sequence({inverted, byte_level})), ErrorCode::Unsupported,
+                 "not one Sikao recognises");
+    nlohmann::json removed = split(o200k);
+    removed["behavior"] = "Removed";
+    expect_error(recognised(sequence({removed, byte_level})), ErrorCode::Unsupported,
+                 "not one Sikao recognises");
+    expect_error(recognised(sequence({split(o200k), {{"type", "ByteLevel"}}})),
+                 ErrorCode::Unsupported, "not one Sikao recognises");  // adds a prefix space
+    expect_error(recognised(sequence({split(o200k), byte_level, {{"type", "Whitespace"}}})),
+                 ErrorCode::Unsupported, "not one Sikao recognises");
+    const std::string unknown_split = with_pre(sequence({split("\\w+"), byte_level}));
+    QCOMPARE(from_hf_tokenizer_json(unknown_split, "gpt-2").pre, std::string("gpt-2"));
+    expect_error([&] { from_hf_tokenizer_json(unknown_split, "no-such-pre"); },
+                 ErrorCode::Unsupported, "unknown pre-tokenizer 'no-such-pre'");
     const std::string not_json = dir.filePath("broken.json").toStdString();
     std::ofstream(not_json) << "{\"model\": {";
     expect_error([&] { from_hf_tokenizer_json(not_json); }, ErrorCode::InvalidFile,
@@ -961,6 +1100,16 @@ class TokenizerTest : public QObject {
     const auto bad = sikao::test::run_cli({"detokenize", "-m", model, "12x"});
     QCOMPARE(bad.exit_code, 1);
     QVERIFY(bad.err.contains("'12x' is not a token id"));
+  }
+
+  void cli_reads_tokenizer_json_without_naming_its_pre_tokenizer() {
+    const QString json = QString::fromStdString(
+        sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"));
+    const std::string text = "Hello world 2024!";
+    const auto out = sikao::test::run_cli(
+        {"tokenize", "-m", json, "--no-special", QString::fromStdString(text)});
+    QCOMPARE(out.exit_code, 0);
+    QCOMPARE(out.out.trimmed(), ids_to_string(smollm2().encode(text, false, false)));
   }
 
   void rejects_malformed_vocabularies() {
