@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>إزالة %1 من القائمة</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>الأوزان: %1 على الجهاز، و%2 في ذاكرة النظام</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>الأوزان: %1 على الجهاز</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>جارٍ البحث عن الأجهزة</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>ميزانية ذاكرة الجهاز (ميغابايت)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: تلقائي (90% من الذاكرة الخاصة ببطاقة الرسومات). نموذج خليط الخبراء الذي يتجاوزها يُبقي خبراءه في ذاكرة النظام. يُطبَّق عند تحميل نموذج.</translation>
     </message>
 </context>
 <context>

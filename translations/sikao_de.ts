@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>%1 aus der Liste entfernen</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>Gewichte: %1 auf dem Gerät, %2 im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>Gewichte: %1 auf dem Gerät</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>Geräte werden gesucht</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>Gerätespeicher-Budget (MB)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: automatisch (90 % des eigenen Speichers einer Grafikkarte). Ein Mixture-of-Experts-Modell, das darüber hinausgeht, hält Experten im Arbeitsspeicher. Gilt beim Laden eines Modells.</translation>
     </message>
 </context>
 <context>

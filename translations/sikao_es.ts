@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>Quitar %1 de la lista</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>Pesos: %1 en el dispositivo, %2 en la memoria del sistema</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>Pesos: %1 en el dispositivo</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>Buscando dispositivos</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>Presupuesto de memoria del dispositivo (MB)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: automático (el 90 % de la memoria propia de una tarjeta gráfica). Un modelo de mezcla de expertos que lo supere mantiene expertos en la memoria del sistema. Se aplica al cargar un modelo.</translation>
     </message>
 </context>
 <context>

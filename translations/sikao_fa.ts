@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>حذف %1 از فهرست</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>وزن‌ها: %1 روی دستگاه، %2 در حافظهٔ سیستم</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>وزن‌ها: %1 روی دستگاه</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>در حال جست‌وجوی دستگاه‌ها</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>بودجهٔ حافظهٔ دستگاه (مگابایت)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: خودکار (90٪ از حافظهٔ خودِ کارت گرافیک). مدل ترکیب متخصصان که از آن فراتر رود، متخصصان را در حافظهٔ سیستم نگه می‌دارد. هنگام بارگذاری مدل اعمال می‌شود.</translation>
     </message>
 </context>
 <context>

@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>Retirer %1 de la liste</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>Poids : %1 sur le périphérique, %2 en mémoire système</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>Poids : %1 sur le périphérique</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>Recherche des périphériques</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>Budget de mémoire du périphérique (Mo)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0 : automatique (90 % de la mémoire propre d’une carte graphique). Un modèle à mélange d’experts qui le dépasse garde des experts en mémoire système. S’applique au chargement d’un modèle.</translation>
     </message>
 </context>
 <context>

@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>%1 を一覧から削除</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>重み: デバイスに %1、システムメモリに %2</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>重み: デバイスに %1</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>デバイスを検索中</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>デバイスメモリの上限 (MB)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: 自動（グラフィックカード自身のメモリの 90%）。これを超える Mixture-of-Experts モデルは、エキスパートをシステムメモリに置きます。モデルの読み込み時に適用されます。</translation>
     </message>
 </context>
 <context>

@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>목록에서 %1 제거</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>가중치: 장치에 %1, 시스템 메모리에 %2</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>가중치: 장치에 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>장치를 찾는 중</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>장치 메모리 한도 (MB)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: 자동 (그래픽 카드 자체 메모리의 90%). 이를 넘는 전문가 혼합(MoE) 모델은 전문가를 시스템 메모리에 둡니다. 모델을 불러올 때 적용됩니다.</translation>
     </message>
 </context>
 <context>

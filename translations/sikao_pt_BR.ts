@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>Remover %1 da lista</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>Pesos: %1 no dispositivo, %2 na memória do sistema</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>Pesos: %1 no dispositivo</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>Procurando dispositivos</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>Orçamento de memória do dispositivo (MB)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: automático (90% da memória própria de uma placa de vídeo). Um modelo de mistura de especialistas que o ultrapasse mantém especialistas na memória do sistema. Vale ao carregar um modelo.</translation>
     </message>
 </context>
 <context>

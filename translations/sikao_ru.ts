@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>Убрать %1 из списка</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>Веса: %1 на устройстве, %2 в системной памяти</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>Веса: %1 на устройстве</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>Поиск устройств</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>Лимит памяти устройства (МБ)</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0: автоматически (90 % собственной памяти видеокарты). Модель со смесью экспертов, которая в него не помещается, держит экспертов в системной памяти. Применяется при загрузке модели.</translation>
     </message>
 </context>
 <context>

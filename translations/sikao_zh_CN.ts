@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>从列表中移除 %1</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>权重：设备上 %1，系统内存中 %2</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>权重：设备上 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>正在查找设备</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>设备内存预算（MB）</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0：自动（显卡自身显存的 90%）。超出预算的混合专家模型会把专家放在系统内存中。加载模型时生效。</translation>
     </message>
 </context>
 <context>

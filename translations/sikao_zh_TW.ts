@@ -430,6 +430,14 @@
         <source>Remove %1 from the list</source>
         <translation>從清單中移除 %1</translation>
     </message>
+    <message>
+        <source>Weights: %1 on the device, %2 in system memory</source>
+        <translation>權重：裝置上 %1，系統記憶體中 %2</translation>
+    </message>
+    <message>
+        <source>Weights: %1 on the device</source>
+        <translation>權重：裝置上 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -579,6 +587,14 @@
     <message>
         <source>Looking for devices</source>
         <translation>正在尋找裝置</translation>
+    </message>
+    <message>
+        <source>Device memory budget (MB)</source>
+        <translation>裝置記憶體預算（MB）</translation>
+    </message>
+    <message>
+        <source>0: automatic (90% of a graphics card&apos;s own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.</source>
+        <translation>0：自動（顯示卡自身記憶體的 90%）。超出預算的混合專家模型會把專家放在系統記憶體中。載入模型時生效。</translation>
     </message>
 </context>
 <context>

@@ -18,12 +18,14 @@ AppContext::AppContext(storage::History& history, std::unique_ptr<GenerationBack
       chat_(history, engine_, &settings_),
       models_(open_store(), paths_.models_folder, paths_.bundled_model) {
   connect(&models_, &ModelManager::loadRequested, &chat_, [this](const QString& path) {
-    chat_.loadModel(path, settings_.device(), settings_.contextLength());
+    chat_.loadModel(path, settings_.device(), settings_.contextLength(),
+                    settings_.deviceMemoryBudgetMb());
   });
   connect(&models_, &ModelManager::cancelRequested, &chat_, &ChatController::cancelLoad);
   connect(&engine_, &EngineHost::loadProgress, &models_, &ModelManager::onLoadProgress);
   connect(&engine_, &EngineHost::loaded, &models_, [this](const ModelSummary& summary) {
-    models_.onLoaded(summary.path, summary.device, summary.contextLength, summary.name);
+    models_.onLoaded(summary.path, summary.device, summary.contextLength, summary.name,
+                     summary.deviceWeightBytes, summary.hostWeightBytes);
   });
   connect(&engine_, &EngineHost::loadFailed, &models_, &ModelManager::onLoadFailed);
   connect(&settings_, &Settings::changed, this, &AppContext::apply_theme);

@@ -53,6 +53,9 @@ class FakeBackend : public ui::GenerationBackend {
     info.architecture = "llama";
     info.device = "Scripted device";
     info.context_length = 2048;
+    // Under a device-memory budget, half the weights in system memory, as experts would be.
+    info.device_weight_bytes = request.device_memory_budget ? 1'000'000 : 2'000'000;
+    info.host_weight_bytes = request.device_memory_budget ? 1'000'000 : 0;
     info.reasons = true;
     return info;
   }

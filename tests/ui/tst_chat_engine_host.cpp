@@ -187,6 +187,26 @@ class TestChatEngineHost : public QObject {
     QVERIFY2(failed.at(0).at(0).toString().contains("cancelled"), qPrintable(failed.at(0).at(0).toString()));
   }
 
+  // The settings' budget (MB) reaches the engine in bytes, and where the weights went comes back.
+  void load_passes_the_device_memory_budget_and_reports_the_split() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"x"}};
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script));
+    QSignalSpy loaded(&host, &ui::EngineHost::loaded);
+    host.load(QStringLiteral("/models/fake.gguf"), -1, 0, 6000);
+    QVERIFY(loaded.wait(5000));
+    const auto summary = loaded.at(0).at(0).value<ui::ModelSummary>();
+    QCOMPARE(summary.deviceWeightBytes, qint64(1'000'000));
+    QCOMPARE(summary.hostWeightBytes, qint64(1'000'000));
+    host.load(QStringLiteral("/models/fake.gguf"));  // 0: the engine's default
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(loaded.at(1).at(0).value<ui::ModelSummary>().hostWeightBytes, qint64(0));
+    std::lock_guard lock(script->mutex);
+    QCOMPARE(script->loads.size(), size_t(2));
+    QCOMPARE(script->loads[0].device_memory_budget, std::optional<uint64_t>(6'000'000'000));
+    QVERIFY(!script->loads[1].device_memory_budget);
+  }
+
   void a_corrupt_model_fails_with_the_engines_message() {
     ui::EngineHost host(std::make_unique<ui::EngineBackend>());
     QTemporaryDir dir;

@@ -272,6 +272,8 @@ class TestModelManager : public QObject {
     QCOMPARE(m.loadedName(), QString("llama"));  // general.name of stories260K
     QCOMPARE(m.loadedDevice(), QString("llvmpipe"));
     QCOMPARE(m.loadedContextLength(), 2048);
+    QCOMPARE(m.loadedDeviceMemory(), QString());  // the engine did not say
+    QCOMPARE(m.loadedSystemMemory(), QString());
     QVERIFY(cell(m, "stories260K.gguf", ModelManager::LoadedRole).toBool());
     QVERIFY(!cell(m, "llama-spm-tiny-Q4_K_M.gguf", ModelManager::LoadedRole).toBool());
 
@@ -283,6 +285,7 @@ class TestModelManager : public QObject {
     m.onLoadFailed("model too large for the device");
     QCOMPARE(m.state(), ModelManager::State::Failed);
     QCOMPARE(m.error(), QString("model too large for the device"));
+    QCOMPARE(m.loadedDeviceMemory(), QString());
     m.onLoadProgress(0.9);  // late progress after the end is ignored
     QCOMPARE(m.progress(), 0.0);
     QVERIFY(!cell(m, "stories260K.gguf", ModelManager::LoadedRole).toBool());

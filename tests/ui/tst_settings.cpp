@@ -42,6 +42,8 @@ class TestSettings : public QObject {
     QCOMPARE(s.maxTokens(), sikao::GenerateOptions{}.max_tokens);
     QCOMPARE(s.contextLength(), int(sikao::LoadOptions{}.context_length));
     QCOMPARE(s.device(), -1);
+    QCOMPARE(s.deviceMemoryBudgetMb(), 0);
+    QVERIFY(!sikao::LoadOptions{}.device_memory_budget);
     QCOMPARE(s.theme(), Settings::Theme::System);
     QCOMPARE(s.language(), QString());
     QVERIFY(s.randomSeed());
@@ -65,6 +67,7 @@ class TestSettings : public QObject {
       s.setLanguage(QStringLiteral("ar"));
       s.setFontSize(14);
       s.setDevice(1);
+      s.setDeviceMemoryBudgetMb(6000);
     }
     Settings s(ini(file));
     QCOMPARE(s.temperature(), 0.25);
@@ -81,6 +84,7 @@ class TestSettings : public QObject {
     QCOMPARE(s.language(), QStringLiteral("ar"));
     QCOMPARE(s.fontSize(), 14);
     QCOMPARE(s.device(), 1);
+    QCOMPARE(s.deviceMemoryBudgetMb(), 6000);
   }
 
   void setters_clamp_to_the_offered_ranges() {
@@ -122,6 +126,10 @@ class TestSettings : public QObject {
     QCOMPARE(s.fontSize(), L::font_size_max);
     s.setDevice(-9);
     QCOMPARE(s.device(), -1);
+    s.setDeviceMemoryBudgetMb(-9);  // 0: the engine's default
+    QCOMPARE(s.deviceMemoryBudgetMb(), 0);
+    s.setDeviceMemoryBudgetMb(1 << 30);
+    QCOMPARE(s.deviceMemoryBudgetMb(), L::device_memory_budget_mb_max);
     s.setSystemPrompt(QString(L::system_prompt_max_chars + 10, QChar('x')));
     QCOMPARE(s.systemPrompt().size(), L::system_prompt_max_chars);
   }

@@ -148,6 +148,19 @@ class TestUiPages : public QObject {
     QTRY_COMPARE(child(page.get(), "loadError")->property("text").toString(), QStringLiteral("out of device memory"));
     QVERIFY(child<QQuickItem>(page.get(), "loadError")->isVisible());
     snapshot(QStringLiteral("models-load-failed"));
+
+    // A mixture of experts beyond the device-memory budget: the page says where the weights are.
+    manager_->load(k_bundled);
+    manager_->onLoaded(k_bundled, QStringLiteral("Test GPU"), 512, {}, 12'100'000'000,
+                       6'500'000'000);
+    auto* memory = child<QQuickItem>(page.get(), "loadedMemory");
+    QTRY_VERIFY(memory->isVisible());
+    QCOMPARE(memory->property("text").toString(),
+             QStringLiteral("Weights: 12.1 GB on the device, 6.5 GB in system memory"));
+    snapshot(QStringLiteral("models-experts-in-system-memory"));
+    manager_->load(k_bundled);
+    manager_->onLoaded(k_bundled, QStringLiteral("Test GPU"), 512, {}, 2'000'000);
+    QTRY_COMPARE(memory->property("text").toString(), QStringLiteral("Weights: 2.0 MB on the device"));
   }
 
   void settings_page_shows_and_writes_the_settings() {

@@ -161,7 +161,8 @@ void ChatController::setReasoningBudget(int tokens) {
   emit chatSettingsChanged();
 }
 
-void ChatController::loadModel(const QString& path, int device, int context_length) {
+void ChatController::loadModel(const QString& path, int device, int context_length,
+                               int device_memory_budget_mb) {
   if (generating_) shutdown();
   model_.reset();  // the engine frees the previous model before loading the next
   loading_ = true;
@@ -170,7 +171,7 @@ void ChatController::loadModel(const QString& path, int device, int context_leng
   emit loadingChanged();
   emit modelChanged();
   emit canSendChanged();
-  engine_.load(path, device, context_length);
+  engine_.load(path, device, context_length, device_memory_budget_mb);
 }
 
 void ChatController::cancelLoad() { engine_.cancelLoad(); }

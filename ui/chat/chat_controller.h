@@ -96,7 +96,8 @@ class ChatController : public QObject {
   void setSystemPrompt(const QString& prompt);
 
  public slots:
-  void loadModel(const QString& path, int device = -1, int context_length = 0);
+  void loadModel(const QString& path, int device = -1, int context_length = 0,
+                 int device_memory_budget_mb = 0);
   void cancelLoad();
   void newChat();
   void openConversation(qint64 id);

@@ -19,6 +19,7 @@ LoadedModelInfo EngineBackend::load(const LoadRequest& request,
   LoadOptions options;
   options.device = request.device;
   options.context_length = request.context_length;
+  options.device_memory_budget = request.device_memory_budget;
   options.progress = progress;
   auto model = Model::load(request.path, options);
   info_ = chat::model_chat_info(request.path);
@@ -31,6 +32,8 @@ LoadedModelInfo EngineBackend::load(const LoadRequest& request,
   info.architecture = std::string(model_->config().arch.gguf_name);
   info.device = model_->device_name();
   info.context_length = model_->context_length();
+  info.device_weight_bytes = model_->device_weight_bytes();
+  info.host_weight_bytes = model_->host_weight_bytes();
   const auto tags = chat::reasoning_tags_for(model_->tokenizer());
   const std::string& tmpl = info_.chat_template.value_or("");
   info.reasons = tags.size() > 1 || tmpl.find("<think>") != std::string::npos ||

@@ -116,11 +116,15 @@ EngineWorker::EngineWorker(std::unique_ptr<GenerationBackend> backend, const std
 
 EngineWorker::~EngineWorker() = default;
 
-void EngineWorker::load(const QString& path, int device, int context_length) {
+void EngineWorker::load(const QString& path, int device, int context_length,
+                        int device_memory_budget_mb) {
   LoadRequest request;
   request.path = path.toStdString();
   if (device >= 0) request.device = static_cast<uint32_t>(device);
   request.context_length = static_cast<uint32_t>(std::max(0, context_length));
+  if (device_memory_budget_mb > 0) {
+    request.device_memory_budget = uint64_t(device_memory_budget_mb) * 1'000'000;
+  }
   int last_percent = -1;
   try {
     const LoadedModelInfo info = backend_->load(request, [&](float fraction) {
@@ -137,6 +141,8 @@ void EngineWorker::load(const QString& path, int device, int context_length) {
     summary.architecture = QString::fromStdString(info.architecture);
     summary.device = QString::fromStdString(info.device);
     summary.contextLength = static_cast<int>(info.context_length);
+    summary.deviceWeightBytes = static_cast<qint64>(info.device_weight_bytes);
+    summary.hostWeightBytes = static_cast<qint64>(info.host_weight_bytes);
     summary.reasons = info.reasons;
     emit loaded(summary);
   } catch (const std::exception& e) {
@@ -260,9 +266,10 @@ EngineHost::~EngineHost() {
   worker_.reset();  // the thread has ended: the model is freed here
 }
 
-void EngineHost::load(const QString& path, int device, int context_length) {
+void EngineHost::load(const QString& path, int device, int context_length,
+                      int device_memory_budget_mb) {
   cancel_load_ = false;
-  emit loadRequested(path, device, context_length);
+  emit loadRequested(path, device, context_length, device_memory_budget_mb);
 }
 
 void EngineHost::cancelLoad() { cancel_load_ = true; }

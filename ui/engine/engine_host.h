@@ -29,7 +29,7 @@ class EngineWorker : public QObject {
   ~EngineWorker() override;
 
  public slots:
-  void load(const QString& path, int device, int context_length);
+  void load(const QString& path, int device, int context_length, int device_memory_budget_mb);
   void generate(const sikao::ui::GenerationRequest& request);
 
  signals:
@@ -59,8 +59,10 @@ class EngineHost : public QObject {
   // Stops a running generation and joins the thread.
   ~EngineHost() override;
 
-  // device < 0: the engine's choice; context_length 0: the engine's default.
-  void load(const QString& path, int device = -1, int context_length = 0);
+  // device < 0: the engine's choice; context_length and device_memory_budget_mb (MB, 10^6
+  // bytes) 0: the engine's defaults.
+  void load(const QString& path, int device = -1, int context_length = 0,
+            int device_memory_budget_mb = 0);
   void cancelLoad();
   void generate(const GenerationRequest& request);
   void stop();
@@ -74,7 +76,8 @@ class EngineHost : public QObject {
   void failed(const QString& message);
 
   // Internal: queued into the worker.
-  void loadRequested(const QString& path, int device, int context_length);
+  void loadRequested(const QString& path, int device, int context_length,
+                     int device_memory_budget_mb);
   void generateRequested(const sikao::ui::GenerationRequest& request);
 
  private:

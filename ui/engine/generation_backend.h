@@ -22,6 +22,7 @@ struct LoadRequest {
   std::string path;
   std::optional<uint32_t> device;  // none: the engine's choice
   uint32_t context_length = 0;     // 0: the engine's default
+  std::optional<uint64_t> device_memory_budget;  // none: the engine's default
 };
 
 struct LoadedModelInfo {
@@ -30,6 +31,7 @@ struct LoadedModelInfo {
   std::string architecture;
   std::string device;
   uint32_t context_length = 0;
+  uint64_t device_weight_bytes = 0, host_weight_bytes = 0;
   bool reasons = false;  // the template or vocabulary knows a reasoning block
 };
 

@@ -17,6 +17,8 @@ struct ModelSummary {
   QString architecture;
   QString device;
   int contextLength = 0;
+  qint64 deviceWeightBytes = 0;  // weights in device memory
+  qint64 hostWeightBytes = 0;    // experts in system memory (LoadOptions::device_memory_budget)
   bool reasons = false;
 };
 

@@ -7,6 +7,7 @@
 #include <QUrl>
 #include <algorithm>
 
+#include "common/byte_size.h"
 #include "startup_model.h"
 
 namespace sikao::ui {
@@ -232,6 +233,8 @@ void ModelManager::load(const QString& path_or_url) {
   loaded_name_.clear();
   loaded_device_.clear();
   loaded_context_length_ = 0;
+  loaded_device_memory_.clear();
+  loaded_system_memory_.clear();
   cancelling_ = false;
   progress_ = 0.0;
   emit progressChanged();
@@ -293,7 +296,8 @@ void ModelManager::onLoadProgress(double fraction) {
 }
 
 void ModelManager::onLoaded(const QString& path, const QString& device, int context_length,
-                            const QString& name) {
+                            const QString& name, qint64 device_weight_bytes,
+                            qint64 host_weight_bytes) {
   loaded_path_ = path.isEmpty() ? loading_path_ : path;
   const int row = rowOf(loaded_path_);
   loaded_name_ = !name.isEmpty() ? name
@@ -301,6 +305,12 @@ void ModelManager::onLoaded(const QString& path, const QString& device, int cont
                                  : QFileInfo(loaded_path_).completeBaseName();
   loaded_device_ = device;
   loaded_context_length_ = context_length;
+  const auto size = [](qint64 bytes) {
+    return bytes > 0 ? QString::fromStdString(format_byte_size(static_cast<uint64_t>(bytes)))
+                     : QString();
+  };
+  loaded_device_memory_ = size(device_weight_bytes);
+  loaded_system_memory_ = size(host_weight_bytes);
   loading_path_.clear();
   cancelling_ = false;  // the load finished before the cancel reached the engine
   error_.clear();

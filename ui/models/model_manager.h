@@ -34,6 +34,10 @@ class ModelManager : public QAbstractListModel {
   Q_PROPERTY(QString loadedName READ loadedName NOTIFY stateChanged)
   Q_PROPERTY(QString loadedDevice READ loadedDevice NOTIFY stateChanged)
   Q_PROPERTY(int loadedContextLength READ loadedContextLength NOTIFY stateChanged)
+  // Where the loaded model's weights are, as sizes ("12.1 GB"): device memory, and system memory
+  // (experts beyond the device-memory budget). Empty when none or when the engine did not say.
+  Q_PROPERTY(QString loadedDeviceMemory READ loadedDeviceMemory NOTIFY stateChanged)
+  Q_PROPERTY(QString loadedSystemMemory READ loadedSystemMemory NOTIFY stateChanged)
   Q_PROPERTY(bool scanning READ scanning NOTIFY scanningChanged)
   Q_PROPERTY(bool hasOwnModels READ hasOwnModels NOTIFY modelsChanged)
   // No model of the user's own and none loaded or loading: the window shows FirstRunPage.
@@ -85,6 +89,8 @@ class ModelManager : public QAbstractListModel {
   QString loadedName() const { return loaded_name_; }
   QString loadedDevice() const { return loaded_device_; }
   int loadedContextLength() const { return loaded_context_length_; }
+  QString loadedDeviceMemory() const { return loaded_device_memory_; }
+  QString loadedSystemMemory() const { return loaded_system_memory_; }
   bool scanning() const { return scanning_; }
   bool hasOwnModels() const;
   bool needsFirstRun() const;
@@ -120,8 +126,10 @@ class ModelManager : public QAbstractListModel {
  public slots:
   void onLoadProgress(double fraction);
   // name: the engine's name for the model (general.name); empty: the list's name for the file.
+  // device_weight_bytes, host_weight_bytes: where the weights are (loadedMemory).
   void onLoaded(const QString& path, const QString& device, int context_length,
-                const QString& name = {});
+                const QString& name = {}, qint64 device_weight_bytes = 0,
+                qint64 host_weight_bytes = 0);
   void onLoadFailed(const QString& message);
 
  signals:
@@ -162,6 +170,7 @@ class ModelManager : public QAbstractListModel {
   QString loaded_name_;
   QString loaded_device_;
   int loaded_context_length_ = 0;
+  QString loaded_device_memory_, loaded_system_memory_;
 };
 
 } // namespace sikao::ui

@@ -113,6 +113,19 @@ Page {
                           .arg(page.isolate(page.modelManager.loadedDevice))
                           .arg(page.modelManager.loadedContextLength)
                 }
+                Label {
+                    objectName: "loadedMemory"
+                    visible: page.modelManager.state === ModelManager.Loaded
+                             && page.modelManager.loadedDeviceMemory !== ""
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    opacity: 0.8
+                    text: page.modelManager.loadedSystemMemory !== ""
+                          ? qsTr("Weights: %1 on the device, %2 in system memory")
+                            .arg(page.modelManager.loadedDeviceMemory)
+                            .arg(page.modelManager.loadedSystemMemory)
+                          : qsTr("Weights: %1 on the device").arg(page.modelManager.loadedDeviceMemory)
+                }
                 RowLayout {
                     visible: page.busy
                     Layout.fillWidth: true

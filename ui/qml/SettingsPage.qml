@@ -115,6 +115,11 @@ Page {
                         key: "contextLength"
                         note: qsTr("0: the model's own. Applies when a model is loaded.")
                     }
+                    IntSetting {
+                        label: qsTr("Device memory budget (MB)")
+                        key: "deviceMemoryBudgetMb"
+                        note: qsTr("0: automatic (90% of a graphics card's own memory). A mixture-of-experts model beyond it keeps experts in system memory. Applies when a model is loaded.")
+                    }
                     Button {
                         text: qsTr("Restore the default sampling settings")
                         Accessible.name: text

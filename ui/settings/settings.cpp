@@ -27,6 +27,7 @@ constexpr const char* k_seed = "sampling/seed";
 constexpr const char* k_max_tokens = "sampling/maxTokens";
 constexpr const char* k_context_length = "engine/contextLength";
 constexpr const char* k_device = "engine/device";
+constexpr const char* k_device_memory_budget = "engine/deviceMemoryBudgetMb";
 constexpr const char* k_system_prompt = "chat/systemPrompt";
 constexpr const char* k_theme = "appearance/theme";
 constexpr const char* k_language = "appearance/language";
@@ -101,6 +102,8 @@ void Settings::load() {
   language_ = s.value(QLatin1String(k_language)).toString();
   font_size_ = clamp_int(read_int(s, k_font_size, L::font_size_default), L::font_size_min, L::font_size_max);
   device_ = std::max(-1, read_int(s, k_device, -1));
+  device_memory_budget_mb_ = clamp_int(read_int(s, k_device_memory_budget, 0), 0,
+                                       L::device_memory_budget_mb_max);
 }
 
 template <typename T>
@@ -135,6 +138,10 @@ void Settings::setFontSize(int v) {
   store(k_font_size, font_size_, clamp_int(v, L::font_size_min, L::font_size_max));
 }
 void Settings::setDevice(int v) { store(k_device, device_, std::max(-1, v)); }
+void Settings::setDeviceMemoryBudgetMb(int v) {
+  store(k_device_memory_budget, device_memory_budget_mb_,
+        clamp_int(v, 0, L::device_memory_budget_mb_max));
+}
 
 void Settings::setTheme(Theme v) {
   if (theme_ == v) {
@@ -191,6 +198,8 @@ QVariantMap Settings::range(const QString& property) const {
   if (property == QLatin1String("seed")) return pair(0, L::seed_max);
   if (property == QLatin1String("maxTokens")) return pair(1, L::max_tokens_max);
   if (property == QLatin1String("contextLength")) return pair(0, L::context_length_max);
+  if (property == QLatin1String("deviceMemoryBudgetMb"))
+    return pair(0, L::device_memory_budget_mb_max);
   if (property == QLatin1String("fontSize")) return pair(L::font_size_min, L::font_size_max);
   return {};
 }

@@ -31,6 +31,7 @@ class Settings : public QObject {
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
   Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY changed)
   Q_PROPERTY(int device READ device WRITE setDevice NOTIFY changed)
+  Q_PROPERTY(int deviceMemoryBudgetMb READ deviceMemoryBudgetMb WRITE setDeviceMemoryBudgetMb NOTIFY changed)
 
  public:
   enum class Theme { System, Light, Dark };
@@ -46,6 +47,7 @@ class Settings : public QObject {
     static constexpr int max_tokens_max = 131072;
     static constexpr int context_length_min = 128;    // 0 is the model's own (capped by the engine)
     static constexpr int context_length_max = 1048576;
+    static constexpr int device_memory_budget_mb_max = 1048576;  // 0 is automatic (LoadOptions)
     static constexpr int font_size_min = 8;
     static constexpr int font_size_max = 32;
     static constexpr int font_size_default = 11;  // points
@@ -75,6 +77,8 @@ class Settings : public QObject {
   QString language() const { return language_; }
   int fontSize() const { return font_size_; }
   int device() const { return device_; }
+  // LoadOptions::device_memory_budget in MB (10^6 bytes); 0: the engine's default.
+  int deviceMemoryBudgetMb() const { return device_memory_budget_mb_; }
 
   void setTemperature(double v);
   void setTopK(int v);
@@ -90,6 +94,7 @@ class Settings : public QObject {
   void setLanguage(const QString& v);  // "" follows the system locale
   void setFontSize(int v);
   void setDevice(int v);               // < 0: the engine's choice
+  void setDeviceMemoryBudgetMb(int v);  // <= 0: the engine's default
 
   // The sampler's parameters for one generation. With randomSeed on, each call draws a new
   // seed, so "regenerate" gives a different answer; off, the stored seed makes runs repeatable.
@@ -123,6 +128,7 @@ class Settings : public QObject {
   QString language_;
   int font_size_;
   int device_ = -1;
+  int device_memory_budget_mb_ = 0;
 };
 
 } // namespace sikao::ui
