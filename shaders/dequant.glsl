@@ -19,7 +19,8 @@
 //     neighbours share one scale (and min) in every block format; Q8_0, Q4_K and Q5_K read it
 //     once here instead of four times (DEQUANT16_SHARES_SCALE), which is where their
 //     matrix-vector products spent their time on CPU-class devices (lavapipe: Q4_K 1.7×, Q5_K
-//     1.6×, Q8_0 1.2× faster; the other formats measured no gain and keep four-wide steps).
+//     1.6×, Q8_0 1.2× faster; the other formats measured no gain (MXFP4 a loss) and keep
+//     four-wide steps).
 
 #extension GL_EXT_shader_16bit_storage : require
 #extension GL_EXT_control_flow_attributes : enable
@@ -164,33 +165,28 @@ vec4 dequant4(uint row_offset, uint col) {
 }
 
 #elif defined(TYPE_MXFP4)
-// MXFP4: E8M0 e @0, qs[16] @1 (nibbles as Q4_0), E2M1 codes: sign bit 3, magnitude code m in
-// bits 0..2 worth 0, 0.5, 1, 1.5, 2, 3, 4, 6. x = (2·|value|)·(±1)·2^(e − 128), the doubled
-// magnitudes 0, 1, 2, 3, 4, 6, 8, 12 read as nibble m of the constant 0xC8643210 (no table in
-// memory). 2^(e − 128) is subnormal for e < 2, which only blocks with all weights below 2^−123
-// get; a device that flushes subnormals reads those as zero.
+// MXFP4: E8M0 e @0, qs[16] @1 (nibbles as Q4_0). A code c is E2M1: sign bit 3, then a 3-bit
+// magnitude m = 2-bit exponent, 1-bit mantissa. x = (±2·E2M1(m))·2^(e − 128), the doubled
+// magnitude 0, 1, 2, 3, 4, 6, 8, 12 built as float bits: m ≥ 2 is 2^(m/2)·(1 + (m%2)/2), i.e.
+// (m << 22) + (127 << 23); m < 2 is m itself. Arithmetic, not a table: on lavapipe a table in
+// the shader made matvec 1.8× slower, a dequant16 with the scale read once 1.3× slower.
+// 2^(e − 128) is subnormal for e < 2, which only blocks with all weights below 2^−123 get; a
+// device that flushes subnormals reads those as zero.
 const uint QK = 32u;
 const uint BLOCK_BYTES = 17u;
 float e8m0_half(uint e) { return uintBitsToFloat(e < 2u ? 0x00200000u << e : (e - 1u) << 23); }
 vec4 mxfp4_doubled(uint q) {
   const uvec4 c = uvec4(q, q >> 8, q >> 16, q >> 24) & 15u;
-  const vec4 magnitude = vec4((uvec4(0xC8643210u) >> (4u * (c & 7u))) & 15u);
-  return magnitude * (1.0 - 2.0 * vec4(c >> 3));
+  const uvec4 m = c & 7u;
+  const uvec4 normal = (m << 22) + (127u << 23);
+  const uvec4 small = floatBitsToUint(vec4(m));
+  return uintBitsToFloat(mix(small, normal, greaterThanEqual(m, uvec4(2u))) | ((c & 8u) << 28));
 }
 vec4 dequant4(uint row_offset, uint col) {
   const uint b = row_offset + (col / QK) * BLOCK_BYTES;
   const uint e = col % QK;
   const uint q = load_u32_unaligned(b + 1u + (e & 15u)) >> (e >= 16u ? 4u : 0u);
   return e8m0_half(load_u8(b)) * mxfp4_doubled(q);
-}
-#define HAS_DEQUANT16
-void dequant16(uint row_offset, uint col, out vec4 w[4]) {
-  const uint b = row_offset + (col / QK) * BLOCK_BYTES;
-  const uint shift = col % QK >= 16u ? 4u : 0u;  // the block's first or second sixteen
-  const float d = e8m0_half(load_u8(b));
-  [[unroll]] for (uint i = 0u; i < 4u; ++i) {
-    w[i] = d * mxfp4_doubled(load_u32_unaligned(b + 1u + 4u * i) >> shift);
-  }
 }
 
 #elif defined(TYPE_Q2_K)

@@ -7,8 +7,8 @@
 // Shape flags given with --preset override the preset's values. --tensor-type is llama-quantize's
 // option (model::TensorTypeOverride): the first pattern matching a matrix's name picks its type.
 //
-// The quantised tensors are what llama-quantize writes from the --type F32 file of the same
-// seed, byte for byte where the quantiser here is ggml's (MXFP4; see README "Weight types").
+// MXFP4 tensors are byte for byte what llama-quantize writes from the --type F32 file of the same
+// seed (tst_random_model); the other quantisers here are not ggml's (Q8_0 codes can differ by one).
 
 #include <chrono>
 #include <functional>
