@@ -4,8 +4,10 @@
 // the byte offsets it reads.
 //
 // The weights are raw GGUF bytes bound at binding 0, read through two aliases: 16-bit words
-// (every block size is even, so every f16 field and every block start is 2-byte aligned) and
-// 32-bit words (F32 rows). Offsets below are in bytes.
+// (every block size but MXFP4's is even, so their f16 fields and block starts are 2-byte
+// aligned) and 32-bit words (F32 rows). Offsets below are in bytes. MXFP4's 17-byte blocks start
+// on odd bytes as often as on even ones; it reads bytes only (load_u8, load_u32_unaligned), and
+// the host pads its bindings to whole words (kernels/weights.cpp).
 //
 //   vec4 dequant4(uint row_offset, uint col)
 //     the four weights at columns col..col+3 (col % 4 == 0) of the row starting at byte
@@ -17,7 +19,8 @@
 //     neighbours share one scale (and min) in every block format; Q8_0, Q4_K and Q5_K read it
 //     once here instead of four times (DEQUANT16_SHARES_SCALE), which is where their
 //     matrix-vector products spent their time on CPU-class devices (lavapipe: Q4_K 1.7×, Q5_K
-//     1.6×, Q8_0 1.2× faster; the other formats measured no gain and keep four-wide steps).
+//     1.6×, Q8_0 1.2× faster; the other formats measured no gain (MXFP4 a loss) and keep
+//     four-wide steps).
 
 #extension GL_EXT_shader_16bit_storage : require
 #extension GL_EXT_control_flow_attributes : enable
@@ -31,6 +34,16 @@ uint load_u16(uint offset) { return uint(w16[offset >> 1]); }
 uint load_u32(uint offset) { return load_u16(offset) | (load_u16(offset + 2u) << 16); }
 
 uint load_u8(uint offset) { return (load_u16(offset & ~1u) >> ((offset & 1u) * 8u)) & 0xFFu; }
+
+// Four bytes starting at any offset, little-endian: the words holding bytes offset..offset + 3,
+// shifted down a byte when offset is odd. Reads no word past the one holding byte offset + 3.
+uint load_u32_unaligned(uint offset) {
+  const uint w = offset >> 1;
+  const uint odd = offset & 1u;
+  const uint low = load_u16(2u * w) | (load_u16(2u * w + 2u) << 16);
+  const uint high = load_u16(2u * (w + 1u + odd));  // byte offset + 3 when odd; unused when even
+  return (low >> (8u * odd)) | ((high << 16) << (16u - 8u * odd));
+}
 
 float load_f16(uint offset) { return unpackHalf2x16(load_u16(offset)).x; }
 
@@ -149,6 +162,31 @@ vec4 dequant4(uint row_offset, uint col) {
   const uint e = col % QK;
   const uint q = load_nibbles(b + 8u + (e & 15u), e >= 16u) | high_bits_to_bytes(load_u32(b + 4u), e);
   return load_f16(b) * bytes_to_vec4(q) + load_f16(b + 2u);
+}
+
+#elif defined(TYPE_MXFP4)
+// MXFP4: E8M0 e @0, qs[16] @1 (nibbles as Q4_0). A code c is E2M1: sign bit 3, then a 3-bit
+// magnitude m = 2-bit exponent, 1-bit mantissa. x = (±2·E2M1(m))·2^(e − 128), the doubled
+// magnitude 0, 1, 2, 3, 4, 6, 8, 12 built as float bits: m ≥ 2 is 2^(m/2)·(1 + (m%2)/2), i.e.
+// (m << 22) + (127 << 23); m < 2 is m itself. Arithmetic, not a table: on lavapipe a table in
+// the shader made matvec 1.8× slower, a dequant16 with the scale read once 1.3× slower.
+// 2^(e − 128) is subnormal for e < 2, which only blocks with all weights below 2^−123 get; a
+// device that flushes subnormals reads those as zero.
+const uint QK = 32u;
+const uint BLOCK_BYTES = 17u;
+float e8m0_half(uint e) { return uintBitsToFloat(e < 2u ? 0x00200000u << e : (e - 1u) << 23); }
+vec4 mxfp4_doubled(uint q) {
+  const uvec4 c = uvec4(q, q >> 8, q >> 16, q >> 24) & 15u;
+  const uvec4 m = c & 7u;
+  const uvec4 normal = (m << 22) + (127u << 23);
+  const uvec4 small = floatBitsToUint(vec4(m));
+  return uintBitsToFloat(mix(small, normal, greaterThanEqual(m, uvec4(2u))) | ((c & 8u) << 28));
+}
+vec4 dequant4(uint row_offset, uint col) {
+  const uint b = row_offset + (col / QK) * BLOCK_BYTES;
+  const uint e = col % QK;
+  const uint q = load_u32_unaligned(b + 1u + (e & 15u)) >> (e >= 16u ? 4u : 0u);
+  return e8m0_half(load_u8(b)) * mxfp4_doubled(q);
 }
 
 #elif defined(TYPE_Q2_K)

@@ -30,7 +30,7 @@ using gguf::TensorType;
 const TensorType k_types[] = {TensorType::F32,  TensorType::F16,  TensorType::BF16, TensorType::Q8_0,
                               TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,
                               TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K,
-                              TensorType::Q6_K};
+                              TensorType::Q6_K, TensorType::MXFP4};
 
 struct Options {
   std::optional<uint32_t> device;

@@ -3,8 +3,12 @@
 //
 //   sikao-bench make-model -o PATH --type Q4_K_M (--preset qwen2-0.5b | --arch A --vocab N
 //       --embd N --layers N --heads N --kv-heads N --ff N) [--head-dim N] [--ctx N]
-//       [--rope-base F] [--tied | --untied] [--seed S] [--force]
-// Shape flags given with --preset override the preset's values.
+//       [--rope-base F] [--tied | --untied] [--seed S] [--force] [--tensor-type PATTERN=TYPE]...
+// Shape flags given with --preset override the preset's values. --tensor-type is llama-quantize's
+// option (model::TensorTypeOverride): the first pattern matching a matrix's name picks its type.
+//
+// MXFP4 tensors are byte for byte what llama-quantize writes from the --type F32 file of the same
+// seed (tst_random_model); the other quantisers here are not ggml's (Q8_0 codes can differ by one).
 
 #include <chrono>
 #include <functional>
@@ -94,6 +98,8 @@ MakeModelOptions parse(const std::vector<std::string>& args) {
       preset = value_of(args, i);
     } else if (a == "--type") {
       type = value_of(args, i);
+    } else if (a == "--tensor-type") {
+      o.model.tensor_types.push_back(model::parse_tensor_type_override(value_of(args, i)));
     } else if (a == "--seed") {
       o.model.seed = unsigned_option(args, i, UINT64_MAX);
     } else if (a == "--force") {

@@ -20,6 +20,7 @@ struct Entry {
 //   Q5_1: f16 d, m + 4 B high bits + 16 B nibbles     = 24 per 32
 //   Q8_0: f16 d + 32 int8                             = 34 per 32
 //   Q8_1: f16 d, s + 32 int8                          = 36 per 32
+//   MXFP4: E8M0 e + 16 B E2M1 nibbles                 = 17 per 32
 //   Q2_K: 16 B scales/mins + 64 B 2-bit q + f16 d, dmin                 = 84 per 256
 //   Q3_K: 32 B high-bit mask + 64 B 2-bit q + 12 B 6-bit scales + f16 d = 110 per 256
 //   Q4_K: f16 d, dmin + 12 B 6-bit scales/mins + 128 B nibbles          = 144 per 256
@@ -58,7 +59,7 @@ constexpr std::array k_types{
     Entry{TensorType::BF16, {"BF16", 1, 2, true}},
     Entry{TensorType::TQ1_0, {"TQ1_0", 256, 54, false}},
     Entry{TensorType::TQ2_0, {"TQ2_0", 256, 66, false}},
-    Entry{TensorType::MXFP4, {"MXFP4", 32, 17, false}},
+    Entry{TensorType::MXFP4, {"MXFP4", 32, 17, true}},
 };
 
 constexpr std::array<TensorType, k_types.size()> make_type_list() {

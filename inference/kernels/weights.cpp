@@ -9,6 +9,24 @@
 #include "quant/quant.h"
 
 namespace sikao::kernels {
+namespace {
+
+// The shaders read weights as 16-bit words (shaders/dequant.glsl). A row of an odd-sized type
+// (MXFP4: 17-byte blocks) can end on an even byte, the low half of a word; the binding then takes
+// that word's other byte too, or the word would straddle the binding's end (undefined to read;
+// zero on devices that check bounds). Buffers hold whole words (vk::Context::create_buffer).
+uint64_t window_end(const WeightMatrix& w, uint64_t end) {
+  const uint64_t padded = end + (end & 1);
+  if (padded > w.data.buffer->size()) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("{} weights end at byte {}, the last of their {}-byte buffer: the "
+                            "kernels read whole 16-bit words",
+                            gguf::traits(w.type).name, end, w.data.buffer->size()));
+  }
+  return padded;
+}
+
+} // namespace
 
 uint32_t weight_row_bytes(const WeightMatrix& w) {
   const std::string_view name = gguf::traits(w.type).name;
@@ -32,7 +50,8 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
     limit = std::min(limit, max_binding_bytes);
   }
   const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
-  // A window starts up to align − 2 bytes before its first row (rows start at even offsets).
+  // A window starts up to align − 1 bytes before its first row and ends at most one byte after
+  // its last (see window_end), so rows_per_window rows always fit in align + rows · row_bytes.
   if (limit < align + row_bytes) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("a {}-byte weight row does not fit in a {}-byte storage binding",
@@ -52,7 +71,7 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
     const uint64_t begin = w.data.offset + r0 * row_bytes;
     const uint64_t aligned = begin / align * align;
     RowWindow win;
-    win.binding = vk::BufferView{w.data.buffer, aligned, begin - aligned + n * row_bytes};
+    win.binding = vk::BufferView{w.data.buffer, aligned, window_end(w, begin + n * row_bytes) - aligned};
     win.row_begin = static_cast<uint32_t>(r0);
     win.n_rows = static_cast<uint32_t>(n);
     win.weight_offset = static_cast<uint32_t>(begin - aligned);

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <numbers>
+#include <regex>
 #include <vector>
 
 #include <fmt/format.h>
@@ -131,6 +133,7 @@ const std::array k_file_types = {
     FileTypeRow{"Q5_K_S", FileType::Q5_K_S, TensorType::Q5_K, 16},
     FileTypeRow{"Q5_K_M", FileType::Q5_K_M, TensorType::Q5_K, 17},
     FileTypeRow{"Q6_K", FileType::Q6_K, TensorType::Q6_K, 18},
+    FileTypeRow{"MXFP4_MOE", FileType::MXFP4_MOE, TensorType::MXFP4, 38},
 };
 
 const FileTypeRow& row(FileType type) {
@@ -161,6 +164,11 @@ TensorType fallback_for_row(TensorType t, uint64_t n_cols) {
                               gguf::traits(t).name, block_size(t)));
   }
   return n_cols % block_size(fallback) == 0 ? fallback : TensorType::F16;
+}
+
+bool is_expert(TensorRole role) {
+  return role == TensorRole::FfnGateExps || role == TensorRole::FfnUpExps ||
+         role == TensorRole::FfnDownExps;
 }
 
 bool is_norm(TensorRole role) {
@@ -496,6 +504,10 @@ TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, 
   if (is_vector(role) || role == TensorRole::FfnGateInp) return TensorType::F32;
   const TensorType base = row(file_type).base;
   if (!is_quantized(base)) return base;
+  if (file_type == FileType::MXFP4_MOE) {
+    // The 3-D expert stacks MXFP4, every other matrix (the output too) Q8_0.
+    return fallback_for_row(is_expert(role) ? TensorType::MXFP4 : TensorType::Q8_0, n_cols);
+  }
   TensorType t = base;
   const bool k_m = file_type == FileType::Q4_K_M || file_type == FileType::Q5_K_M;
   if (role == TensorRole::Output || (tied_output && role == TensorRole::TokenEmbd)) {
@@ -557,14 +569,58 @@ ModelConfig shape_config(const ModelShape& s) {
   return c;
 }
 
-std::vector<RandomTensor> random_model_tensors(const ModelShape& s, FileType file_type) {
+TensorTypeOverride parse_tensor_type_override(std::string_view argument) {
+  const size_t equals = argument.find('=');
+  if (equals == std::string_view::npos || equals == 0 || equals + 1 == argument.size()) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("a tensor type override is PATTERN=TYPE, not '{}'", argument));
+  }
+  std::string pattern(argument.substr(0, equals));
+  std::transform(pattern.begin(), pattern.end(), pattern.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string name(argument.substr(equals + 1));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const std::optional<TensorType> type = gguf::tensor_type_from_name(name);
+  if (!type || !quant::is_supported(*type)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("'{}' in '{}' is not a weight type Sikao can write", name, argument));
+  }
+  try {
+    (void)std::regex(pattern);
+  } catch (const std::regex_error& e) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("'{}' is not a regular expression: {}", pattern, e.what()));
+  }
+  return {std::move(pattern), *type};
+}
+
+std::vector<RandomTensor> random_model_tensors(const ModelShape& s, FileType file_type,
+                                               std::span<const TensorTypeOverride> overrides) {
   check_shape(s);
+  if (!overrides.empty() && !is_quantized(row(file_type).base)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("tensor type overrides need a quantised file type, not {} (llama-quantize "
+                            "ignores them there)",
+                            file_type_name(file_type)));
+  }
+  std::vector<std::regex> patterns;
+  for (const TensorTypeOverride& o : overrides) patterns.emplace_back(o.pattern);
+  // The type an override gives a matrix llama.cpp quantises, after its row-length fallback.
+  const auto overridden = [&](const ModelTensor& t) -> std::optional<TensorType> {
+    if (is_vector(t.role) || t.role == TensorRole::FfnGateInp || is_rope_factors(t.role)) return std::nullopt;
+    for (size_t i = 0; i < overrides.size(); ++i) {
+      if (std::regex_search(t.name, patterns[i])) return fallback_for_row(overrides[i].type, t.dims[0]);
+    }
+    return std::nullopt;
+  };
   std::vector<RandomTensor> out;
   for (ModelTensor& t : model_tensors(shape_config(s))) {
     const TensorType type =
         is_rope_factors(t.role)
             ? TensorType::F32
-            : tensor_type_for(file_type, t.role, t.layer, s.n_layer, t.dims[0], s.tied_output);
+            : overridden(t).value_or(
+                  tensor_type_for(file_type, t.role, t.layer, s.n_layer, t.dims[0], s.tied_output));
     out.push_back(RandomTensor{gguf::TensorSpec{std::move(t.name), type, std::move(t.dims)},
                                t.role, t.layer});
   }
@@ -572,7 +628,8 @@ std::vector<RandomTensor> random_model_tensors(const ModelShape& s, FileType fil
 }
 
 void write_random_model(const std::filesystem::path& path, const RandomModelOptions& options) {
-  const std::vector<RandomTensor> tensors = random_model_tensors(options.shape, options.file_type);
+  const std::vector<RandomTensor> tensors =
+      random_model_tensors(options.shape, options.file_type, options.tensor_types);
   gguf::GgufWriter w;
   write_metadata(w, options);
   for (const auto& t : tensors) w.add_tensor(t.spec);

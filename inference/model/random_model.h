@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,7 +67,10 @@ std::string shape_preset_names();  // "qwen2-0.5b, qwen2-1.5b, ..."
 
 // llama.cpp's file types (general.file_type): a base tensor type and the rule that picks some
 // tensors a wider type.
-enum class FileType { F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M, Q6_K };
+// MXFP4_MOE: the experts MXFP4, every other matrix Q8_0 (what llama.cpp ships gpt-oss as).
+enum class FileType {
+  F32, F16, BF16, Q8_0, Q4_0, Q4_1, Q5_0, Q5_1, Q4_K_S, Q4_K_M, Q5_K_S, Q5_K_M, Q6_K, MXFP4_MOE
+};
 
 std::optional<FileType> file_type_from_name(std::string_view name);  // "Q4_K_M"
 std::string_view file_type_name(FileType type);
@@ -81,18 +85,34 @@ bool use_more_bits(uint32_t layer, uint32_t n_layer);
 gguf::TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer,
                                  uint32_t n_layer, uint64_t n_cols, bool tied_output);
 
+// llama-quantize's --tensor-type PATTERN=TYPE: a matrix whose name the pattern matches
+// (std::regex_search, ECMAScript, the pattern lower-cased) gets `type` instead of the file
+// type's choice; the first matching override wins. As in llama-quantize, it applies to the
+// matrices the file type quantises (not norms, vectors or the experts' router), and only in a
+// quantised file type.
+struct TensorTypeOverride {
+  std::string pattern;
+  gguf::TensorType type;
+};
+
+// "ffn_.*_exps=MXFP4" (type names as ggml spells them, any case). Error(InvalidArgument) for a
+// malformed argument, a bad pattern or a type the quantisers here cannot write.
+TensorTypeOverride parse_tensor_type_override(std::string_view argument);
+
 struct RandomTensor {
   gguf::TensorSpec spec;
   TensorRole role;
   uint32_t layer = 0;
 };
 
-// Every tensor of the model, in file order, with its type under `file_type`.
-std::vector<RandomTensor> random_model_tensors(const ModelShape& shape, FileType file_type);
+// Every tensor of the model, in file order, with its type under `file_type` and `overrides`.
+std::vector<RandomTensor> random_model_tensors(const ModelShape& shape, FileType file_type,
+                                               std::span<const TensorTypeOverride> overrides = {});
 
 struct RandomModelOptions {
   ModelShape shape;
   FileType file_type = FileType::F16;
+  std::vector<TensorTypeOverride> tensor_types;
   uint64_t seed = 1;
   std::string name;  // general.name; default "random <arch> <type> seed <seed>"
   gguf::Overwrite overwrite = gguf::Overwrite::Refuse;

@@ -9,8 +9,13 @@
 //   Q4_1  d, m, qs[16]                          x = d·q + m
 //   Q5_0  d, qh[4], qs[16]                      x = d·(q − 16), q ∈ [0, 31]
 //   Q5_1  d, m, qh[4], qs[16]                   x = d·q + m
+//   MXFP4 e, qs[16]                             x = k[q]·2^(e − 128),   q ∈ [0, 15]
 //   Nibbles: weight j < 16 is the low nibble of qs[j], weight j ≥ 16 the high nibble of
 //   qs[j − 16]. The fifth bit of weight j is bit j of qh read as a little-endian uint32.
+//   MXFP4 (OCP microscaling): e is an E8M0 power-of-two scale (no sign, no mantissa) and q an
+//   E2M1 code (sign bit 3, 2-bit exponent, 1-bit mantissa); k = k_mxfp4_doubled holds the E2M1
+//   values doubled so they are integers, hence 2^(e − 128) = ½·2^(e − 127). Its 17-byte block
+//   is the one odd size: blocks and rows need not start on an even byte.
 //
 // 256-weight super-blocks (K-quants; a row is a multiple of 256 weights):
 //   Q2_K  16 sub-blocks of 16: x = d·sc·q − dmin·m, 4-bit sc (low nibble) and m (high nibble)
@@ -62,6 +67,14 @@ struct BlockQ5_1 {
   uint8_t qs[16];
 };
 
+struct BlockMXFP4 {
+  uint8_t e;
+  uint8_t qs[16];
+};
+
+// The E2M1 code q's value, doubled: 0, 0.5, 1, 1.5, 2, 3, 4, 6 and their negatives.
+inline constexpr int8_t k_mxfp4_doubled[16] = {0, 1, 2, 3, 4, 6, 8, 12, 0, -1, -2, -3, -4, -6, -8, -12};
+
 inline constexpr size_t k_super_block = 256;
 
 struct BlockQ2_K {
@@ -101,7 +114,7 @@ struct BlockQ6_K {
 };
 
 static_assert(sizeof(BlockQ8_0) == 34 && sizeof(BlockQ4_0) == 18 && sizeof(BlockQ4_1) == 20);
-static_assert(sizeof(BlockQ5_0) == 22 && sizeof(BlockQ5_1) == 24);
+static_assert(sizeof(BlockQ5_0) == 22 && sizeof(BlockQ5_1) == 24 && sizeof(BlockMXFP4) == 17);
 static_assert(sizeof(BlockQ2_K) == 84 && sizeof(BlockQ3_K) == 110 && sizeof(BlockQ4_K) == 144);
 static_assert(sizeof(BlockQ5_K) == 176 && sizeof(BlockQ6_K) == 210);
 

@@ -97,6 +97,17 @@ void decode(const BlockQ5_1& b, float* y) {
   }
 }
 
+// ½·2^(e − 127) = 2^(e − 128), exact for every e (a subnormal float for e < 2).
+float e8m0_half(uint8_t e) { return std::ldexp(1.0f, int(e) - 128); }
+
+void decode(const BlockMXFP4& b, float* y) {
+  const float d = e8m0_half(b.e);
+  for (int j = 0; j < 16; ++j) {
+    y[j] = k_mxfp4_doubled[b.qs[j] & 15] * d;
+    y[j + 16] = k_mxfp4_doubled[b.qs[j] >> 4] * d;
+  }
+}
+
 void decode(const BlockQ2_K& b, float* y) {
   const float d = f16(b.d);
   const float dmin = f16(b.dmin);
@@ -242,6 +253,45 @@ void encode(const float* x, BlockQ5_1& b) {
   affine_codes(x, 5, b.d, b.m, q);
   pack_nibbles(q, b.qs);
   pack_fifth_bits(q, b.qh);
+}
+
+// MXFP4, byte for byte as llama.cpp's quantize_row_mxfp4_ref (llama-quantize's MXFP4_MOE):
+// e = floor(log2 amax) − 2 + 127 puts the largest magnitude at 8 to 16 times d = 2^(e − 128);
+// the doubled E2M1 codes reach 12, so the block's top weights clip to ±12·d. Each weight takes
+// the code whose value k[q]·d is nearest, the lowest code on a tie (so +0, never −0). ggml converts the float exponent
+// to uint8_t through a 32-bit int on x86, so the e of an all-subnormal block wraps; so does ours.
+uint8_t mxfp4_exponent(const float* x) {
+  float amax = 0.0f;
+  for (int j = 0; j < 32; ++j) {
+    amax = std::max(amax, std::fabs(x[j]));
+  }
+  if (!(amax > 0.0f)) {
+    return 0;
+  }
+  return static_cast<uint8_t>(static_cast<int>(std::floor(std::log2(amax)) - 2.0f + 127.0f));
+}
+
+int nearest_mxfp4_code(float x, float d) {
+  int best = 0;
+  float best_error = std::fabs(k_mxfp4_doubled[0] * d - x);
+  for (int q = 1; q < 16; ++q) {
+    const float error = std::fabs(k_mxfp4_doubled[q] * d - x);
+    if (error < best_error) {
+      best = q;
+      best_error = error;
+    }
+  }
+  return best;
+}
+
+void encode(const float* x, BlockMXFP4& b) {
+  b.e = mxfp4_exponent(x);
+  const float d = e8m0_half(b.e);
+  int q[32];
+  for (int j = 0; j < 32; ++j) {
+    q[j] = nearest_mxfp4_code(x[j], d);
+  }
+  pack_nibbles(q, b.qs);
 }
 
 // K-quant affine sub-blocks: x ≈ d·sc·q − dmin·m with sc, m integers ≤ max_code and q ≤ top.
@@ -444,6 +494,7 @@ const Codec* find_codec(TensorType type) {
       block_codec<BlockQ4_1>(TensorType::Q4_1),
       block_codec<BlockQ5_0>(TensorType::Q5_0),
       block_codec<BlockQ5_1>(TensorType::Q5_1),
+      block_codec<BlockMXFP4>(TensorType::MXFP4),
       block_codec<BlockQ2_K>(TensorType::Q2_K),
       block_codec<BlockQ3_K>(TensorType::Q3_K),
       block_codec<BlockQ4_K>(TensorType::Q4_K),

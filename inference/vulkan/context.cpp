@@ -146,6 +146,7 @@ Buffer Context::make_buffer(uint64_t bytes, bool host) {
                             "maxMemoryAllocationSize ({} bytes)",
                             kind, bytes, info_.max_memory_allocation_size));
   }
+  bytes += bytes & 1;  // whole 16-bit words (create_buffer)
   Buffer buffer;
   buffer.size_ = bytes;
 

@@ -42,6 +42,9 @@ class Context {
 
   const DeviceInfo& info() const { return info_; }
 
+  // Sizes round up to a whole number of 16-bit words (an odd byte count gets one more byte,
+  // left undefined): shaders read bytes through 16-bit words, and the word holding a buffer's
+  // last byte must lie inside it (MXFP4 weights end on odd bytes).
   Buffer create_buffer(uint64_t bytes);       // device-local storage buffer
   Buffer create_host_buffer(uint64_t bytes);  // host-visible + coherent, mapped; also bindable
 

@@ -181,6 +181,8 @@ inline std::vector<MalformedCase> malformed_corpus(uint64_t seed) {
     add("five_dims", with_tensor({"t", 0, {1, 1, 1, 1, 8}, zeros(32)}), {"tensor 't' has 5 dimensions"});
     add("row_not_whole_blocks", with_tensor({"t", 8, {16}, zeros(34)}),
         {"tensor 't' row length 16 is not a multiple of the Q8_0 block size 32"});
+    add("mxfp4_row_not_whole_blocks", with_tensor({"t", 39, {48, 2}, zeros(51)}),
+        {"tensor 't' row length 48 is not a multiple of the MXFP4 block size 32"});
     add("empty_tensor_name", with_tensor({"", 0, {8}, zeros(32)}), {"tensor #0 has an empty name"});
     Builder b = with_tensor({"t", 0, {8}, zeros(32)});
     b.tensors.push_back({"t", 0, {8}, zeros(32)});

@@ -82,7 +82,8 @@ class TestGgufReader : public QObject {
                         {10, "Q2_K", 256, 16 + 64 + 4, true}, {11, "Q3_K", 256, 32 + 64 + 12 + 2, true},
                         {12, "Q4_K", 256, 4 + 12 + 128, true}, {13, "Q5_K", 256, 4 + 12 + 32 + 128, true},
                         {14, "Q6_K", 256, 128 + 64 + 16 + 2, true}, {15, "Q8_K", 256, 4 + 256 + 32, false},
-                        {30, "BF16", 1, 2, true},     {20, "IQ4_NL", 32, 18, false}, {16, "IQ2_XXS", 256, 66, false}};
+                        {30, "BF16", 1, 2, true},     {20, "IQ4_NL", 32, 18, false}, {16, "IQ2_XXS", 256, 66, false},
+                        {39, "MXFP4", 32, 1 + 16, true}};
     for (const Row& r : rows) {
       const auto t = sikao::gguf::tensor_type_from_id(r.id);
       QVERIFY2(t.has_value(), r.name);
@@ -238,6 +239,26 @@ class TestGgufReader : public QObject {
     QCOMPARE(h->offset, f.data_offset() + 32 + 224);
     QCOMPARE(h->offset + h->bytes, uint64_t{built.bytes.size()});
     QVERIFY(!f.find_tensor("missing"));
+  }
+
+  void reads_mxfp4_expert_stack_of_an_odd_byte_size() {
+    // 3 experts × 3 rows × 32 weights: 9 blocks of 17 bytes = 153, so the next tensor starts
+    // after 7 bytes of padding.
+    QTemporaryDir dir;
+    Builder b;
+    b.kvs.push_back(kv_string("general.architecture", "qwen3moe"));
+    std::string experts(153, '\0');
+    for (size_t i = 0; i < experts.size(); ++i) experts[i] = static_cast<char>(i * 5 + 1);
+    b.tensors.push_back({"blk.0.ffn_up_exps.weight", 39, {32, 3, 3}, experts});
+    b.tensors.push_back({"after", 0, {2}, f32_bytes({1.0f, 2.0f})});
+    const GgufFile f = GgufFile::open(write_file(dir, "mxfp4.gguf", b.build().bytes));
+    const auto* e = f.find_tensor("blk.0.ffn_up_exps.weight");
+    QVERIFY(e);
+    QCOMPARE(e->type, TensorType::MXFP4);
+    QCOMPARE(e->elements, uint64_t{288});
+    QCOMPARE(e->bytes, uint64_t{153});
+    QVERIFY(std::memcmp(f.tensor_data(*e).data(), experts.data(), experts.size()) == 0);
+    QCOMPARE(f.find_tensor("after")->offset, e->offset + 160);
   }
 
   // A file that becomes shorter after it was opened (a download still running, a file being

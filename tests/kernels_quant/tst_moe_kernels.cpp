@@ -33,7 +33,8 @@ constexpr double k_tolerance = 1e-5;  // f32 sums against double, as tst_quant_k
 constexpr uint64_t k_offset = 34;     // not a legal binding offset
 
 const TensorType k_types[] = {TensorType::F32, TensorType::F16, TensorType::Q8_0,
-                              TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K};
+                              TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K,
+                              TensorType::MXFP4};  // 51-byte rows: experts start on odd bytes
 
 uint32_t cols_for(TensorType t) { return sikao::gguf::traits(t).block_size == 256 ? 512 : 96; }
 

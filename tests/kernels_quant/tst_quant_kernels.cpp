@@ -37,11 +37,12 @@ constexpr double k_tolerance = 1e-5;
 const TensorType k_all_types[] = {TensorType::F32,  TensorType::F16,  TensorType::BF16, TensorType::Q8_0,
                                   TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,
                                   TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K,
-                                  TensorType::Q6_K};
+                                  TensorType::Q6_K, TensorType::MXFP4};
 
 const char* name(TensorType t) { return sikao::gguf::traits(t).name.data(); }
 
-// Row lengths per type: a few blocks, one of them an odd count of blocks.
+// Row lengths per type: a few blocks, one of them an odd count of blocks (for MXFP4's 17-byte
+// blocks, rows of an odd byte count, so that every other row starts on an odd byte).
 std::vector<uint32_t> row_lengths(TensorType t) {
   switch (sikao::gguf::traits(t).block_size) {
     case 1: return {4, 100, 520};
@@ -378,7 +379,7 @@ class TestQuantKernels : public QObject {
 
   void swiglu_matvec_never_splits_a_gate_up_pair() {
     // A binding limit of about three rows: windows hold one pair each, never a lone gate row.
-    for (TensorType t : {TensorType::F32, TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K}) {
+    for (TensorType t : {TensorType::F32, TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K, TensorType::MXFP4}) {
       const HostMatrix m = random_matrix(rng_, t, 42, row_lengths(t)[1]);
       const uint64_t limit = small_binding_limit(*ctx_, m);
       check("matvec", label(m) + " split norm+swiglu",
@@ -445,7 +446,8 @@ class TestQuantKernels : public QObject {
   void kernels_split_tensors_larger_than_a_binding() {
     // A binding limit of about three rows forces ~15 windows, each starting at an aligned offset
     // before its first row; the results must not change.
-    for (TensorType t : {TensorType::F16, TensorType::Q4_0, TensorType::Q5_1, TensorType::Q3_K, TensorType::Q6_K}) {
+    for (TensorType t : {TensorType::F16, TensorType::Q4_0, TensorType::Q5_1, TensorType::Q3_K, TensorType::Q6_K,
+                         TensorType::MXFP4}) {
       const HostMatrix m = random_matrix(rng_, t, 43, row_lengths(t)[1]);
       const uint64_t limit = small_binding_limit(*ctx_, m);
       check("dequantize", label(m) + " split", run_dequantize(m, limit));
@@ -477,6 +479,29 @@ class TestQuantKernels : public QObject {
     QCOMPARE(next_row, 100u);
     // A caller's smaller limit wins over the device's.
     QCOMPARE(kernels::row_windows(info, w, 64 + 36 * 10).size(), size_t(10));
+  }
+
+  void row_windows_of_odd_sized_rows_end_on_whole_words() {
+    // MXFP4 rows of 96 weights are 51 bytes; from byte 33 of an odd-sized buffer, rows start on
+    // odd and even bytes and end on either. Each binding must cover its rows, stay within the
+    // limit, and end on a whole 16-bit word (the shaders read words).
+    vk::DeviceInfo info = ctx_->info();
+    info.max_storage_buffer_range = 1000;
+    info.min_storage_buffer_offset_alignment = 64;
+    const vk::Buffer b = ctx_->create_buffer(33 + 51 * 100);
+    QCOMPARE(b.size(), uint64_t(33 + 51 * 100 + 1));  // rounded up to whole words
+    const kernels::WeightMatrix w{vk::BufferView{&b, 33, 51 * 100}, TensorType::MXFP4, 100, 96};
+    uint32_t next_row = 0;
+    for (const kernels::RowWindow& win : kernels::row_windows(info, w, 0)) {
+      QCOMPARE(win.row_begin, next_row);
+      QCOMPARE(win.binding.offset % 64, uint64_t(0));
+      QCOMPARE(win.binding.offset + win.weight_offset, 33 + uint64_t(win.row_begin) * 51);
+      QVERIFY(win.binding.size >= uint64_t(win.weight_offset) + uint64_t(win.n_rows) * 51);
+      QCOMPARE(win.binding.size % 2, uint64_t(0));
+      QVERIFY(win.binding.size <= 1000);
+      next_row += win.n_rows;
+    }
+    QCOMPARE(next_row, 100u);
   }
 
   void rejects_rows_the_kernels_cannot_take() {

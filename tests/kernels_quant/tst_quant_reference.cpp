@@ -26,7 +26,7 @@ namespace {
 const TensorType k_all_types[] = {TensorType::F32,  TensorType::F16,  TensorType::BF16, TensorType::Q8_0,
                                   TensorType::Q4_0, TensorType::Q4_1, TensorType::Q5_0, TensorType::Q5_1,
                                   TensorType::Q2_K, TensorType::Q3_K, TensorType::Q4_K, TensorType::Q5_K,
-                                  TensorType::Q6_K};
+                                  TensorType::Q6_K, TensorType::MXFP4};
 
 const char* name(TensorType t) { return sikao::gguf::traits(t).name.data(); }
 
@@ -278,6 +278,57 @@ class TestQuantReference : public QObject {
     expect_values(decode(TensorType::Q4_0, b, 32), e);
   }
 
+  void mxfp4_decodes_known_blocks() {
+    // Block 0: e = 130, scale ½·2^3 = 4 on the doubled E2M1 values. Block 1: e = 0, the
+    // subnormal scale 2^−128. Block 2: e = 255, scale 2^127.
+    std::vector<std::byte> b(3 * 17, std::byte{0});
+    put(b, 0, 130);
+    put(b, 1, 0x71);  // weight 0: code 1 (0.5) → 4, weight 16: code 7 (6) → 48
+    put(b, 2, 0x9F);  // weight 1: code 15 (−6) → −48, weight 17: code 9 (−0.5) → −4
+    put(b, 3, 0x08);  // weight 2: code 8 (−0) → 0
+    put(b, 4, 0x50);  // weight 19: code 5 (3) → 24
+    put(b, 17, 0);
+    put(b, 18, 0x07);  // weight 32: 12 · 2^−128
+    put(b, 34, 255);
+    put(b, 35, 0xA1);  // weight 64: 2^127, weight 80: code 10 (−1) → −2 · 2^127 = −inf
+    std::vector<float> e(96, 0.0f);
+    e[0] = 4, e[16] = 48, e[1] = -48, e[17] = -4, e[19] = 24;
+    e[32] = 0x1.8p-125f;
+    e[64] = 0x1p127f, e[80] = -INFINITY;
+    expect_values(decode(TensorType::MXFP4, b, 96), e);
+  }
+
+  void mxfp4_quantises_as_llama_cpp_does() {
+    // amax 7: e = floor(log2 7) − 2 + 127 = 127, d = ½; weights snap to the nearest of
+    // ±{0, ½, 1, 1½, 2, 3, 4, 6} and a tie goes to the lower code (+0 before −0 or −½, 4 before 6).
+    std::vector<float> x(32, 0.0f);
+    x[0] = 5.0f;     // 4 (code 6) and 6 (code 7) tie: code 6
+    x[1] = 0.25f;    // 0 (code 0) and ½ (code 1) tie: code 0
+    x[2] = -0.25f;   // +0 (code 0) and −½ (code 9) tie: code 0
+    x[3] = -0.75f;   // −½ (code 9) and −1 (code 10) tie: code 9
+    x[4] = 1.2f;     // 1: code 2
+    x[5] = -5.0f;    // −4 (code 14) and −6 (code 15) tie: code 14
+    x[16] = 7.0f;    // clips to 6: code 7
+    x[17] = -0.1f;   // code 0
+    x[18] = 0.1f;    // code 0
+    x[20] = -2.9f;   // −3: code 13
+    std::vector<std::byte> q(17);
+    quant::quantize_row(TensorType::MXFP4, x, q);
+    std::vector<std::byte> expected(17, std::byte{0});
+    put(expected, 0, 127);
+    put(expected, 1, 0x76);
+    put(expected, 4, 0x09);
+    put(expected, 5, 0xD2);
+    put(expected, 6, 0x0E);
+    QCOMPARE(q, expected);
+    // A power of two as the largest weight sits on the grid: e = floor(log2 4) − 2 + 127.
+    std::vector<float> four(32, 0.0f);
+    four[31] = -4.0f;
+    quant::quantize_row(TensorType::MXFP4, four, q);
+    QCOMPARE(int(q[0]), 127);
+    QCOMPARE(int(q[16]), 0xE0);  // −4 = −8·½: code 14
+  }
+
   void q4_1_decodes_known_block() {
     std::vector<std::byte> b(20, std::byte{0});
     put_u16(b, 0, 0x3C00);  // d = 1
@@ -409,7 +460,7 @@ class TestQuantReference : public QObject {
         {TensorType::Q8_0, 0.01},  {TensorType::Q6_K, 0.03},  {TensorType::Q5_0, 0.06},
         {TensorType::Q5_1, 0.06},  {TensorType::Q5_K, 0.06},  {TensorType::Q4_0, 0.12},
         {TensorType::Q4_1, 0.12},  {TensorType::Q4_K, 0.12},  {TensorType::Q3_K, 0.25},
-        {TensorType::Q2_K, 0.50}};
+        {TensorType::Q2_K, 0.50},  {TensorType::MXFP4, 0.15}};
     const uint64_t seed = sikao::test::fresh_seed();
     qInfo("seed %llu", static_cast<unsigned long long>(seed));
     std::mt19937_64 rng(seed);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include <QProcess>
@@ -224,6 +225,109 @@ class TestRandomModel : public QObject {
     }
   }
 
+  void mxfp4_moe_gives_the_experts_mxfp4_and_every_other_matrix_q8_0() {
+    const auto tensors = random_model_tensors(*shape_preset("test-qwen3moe"), FileType::MXFP4_MOE);
+    for (const char* expert : {"ffn_gate_exps.weight", "ffn_up_exps.weight", "ffn_down_exps.weight"}) {
+      QCOMPARE(int(type_of(tensors, std::string("blk.1.") + expert)), int(TensorType::MXFP4));
+    }
+    for (const char* matrix : {"blk.0.attn_q.weight", "blk.1.attn_output.weight", "output.weight",
+                               "token_embd.weight"}) {
+      QCOMPARE(int(type_of(tensors, matrix)), int(TensorType::Q8_0));
+    }
+    QCOMPARE(int(type_of(tensors, "blk.0.ffn_gate_inp.weight")), int(TensorType::F32));
+    QCOMPARE(int(type_of(tensors, "blk.0.attn_q_norm.weight")), int(TensorType::F32));
+  }
+
+  void tensor_type_overrides_pick_the_first_matching_pattern() {
+    const ModelShape s = *shape_preset("test-qwen3moe");
+    const std::vector<TensorTypeOverride> overrides = {
+        parse_tensor_type_override("BLK\\.1\\.ffn_down=q4_0"),  // lower-cased, as llama-quantize does
+        parse_tensor_type_override("ffn_.*_exps=MXFP4"),
+        parse_tensor_type_override("attn_q=Q4_K"),
+        parse_tensor_type_override("norm=Q4_0")};  // norms are never quantised
+    const auto tensors = random_model_tensors(s, FileType::Q8_0, overrides);
+    QCOMPARE(int(type_of(tensors, "blk.1.ffn_down_exps.weight")), int(TensorType::Q4_0));
+    QCOMPARE(int(type_of(tensors, "blk.0.ffn_down_exps.weight")), int(TensorType::MXFP4));
+    QCOMPARE(int(type_of(tensors, "blk.1.ffn_up_exps.weight")), int(TensorType::MXFP4));
+    QCOMPARE(int(type_of(tensors, "blk.0.attn_q.weight")), int(TensorType::Q4_K));
+    QCOMPARE(int(type_of(tensors, "blk.0.attn_k.weight")), int(TensorType::Q8_0));
+    QCOMPARE(int(type_of(tensors, "blk.0.attn_q_norm.weight")), int(TensorType::F32));
+    // A float file type takes no overrides (llama-quantize would ignore them silently).
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, random_model_tensors(s, FileType::F16, overrides));
+    for (const char* bad : {"ffn_down", "=Q4_0", "ffn_down=", "ffn=Q9_9", "ffn=Q8_K", "ffn[=Q4_0"}) {
+      QVERIFY_THROWS_EXCEPTION(sikao::Error, parse_tensor_type_override(bad));
+    }
+  }
+
+  // llama-quantize (../shared/tools, the instrument) on the F32 file of the same seed against
+  // make-model's MXFP4_MOE file: the same tensor types and shapes, and the same bytes for every
+  // MXFP4 expert stack and F32 vector. The Q8_0 matrices differ by at most one code per weight:
+  // ggml rounds x · (1 / d) with the f32 scale d, Sikao's quantiser x / d with d as stored in
+  // f16 (the golden family models' sha256s pin that). With the other matrices overridden to F16
+  // on both sides (--tensor-type, which both tools read the same way), every byte is equal.
+  void mxfp4_moe_file_equals_llama_quantize_output_byte_for_byte() {
+    SIKAO_REQUIRE_SHARED();
+    RandomModelOptions o;
+    o.shape = *shape_preset("test-qwen3moe");
+    o.shape.n_ff_exp = 96;  // rows of 3 MXFP4 blocks, 51 bytes: odd sizes all through the file
+    o.seed = sikao::test::fresh_seed();
+    qInfo("seed %llu", static_cast<unsigned long long>(o.seed));
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    o.file_type = FileType::F32;
+    write_random_model(path("moe-f32.gguf"), o);
+
+    const QString f16_elsewhere = "token_embd|output|attn=F16";
+    for (const bool override_f16 : {false, true}) {
+      o.file_type = FileType::MXFP4_MOE;
+      o.tensor_types.clear();
+      QStringList args = {QString::fromStdString(path("moe-f32.gguf")),
+                          QString::fromStdString(path("moe-llama.gguf")), "MXFP4_MOE", "1"};
+      if (override_f16) {
+        o.tensor_types.push_back(parse_tensor_type_override(f16_elsewhere.toStdString()));
+        args.prepend(f16_elsewhere);
+        args.prepend("--tensor-type");
+      }
+      write_random_model(path("moe-ours.gguf"), o);
+      QProcess p;
+      p.start(QString::fromStdString(sikao::test::shared_path("tools/llama.cpp/cpu-2026/llama-quantize")), args);
+      QVERIFY2(p.waitForStarted(10000), "llama-quantize from ../shared/tools does not start");
+      QVERIFY(p.waitForFinished(120000));
+      QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+               p.readAllStandardError().right(2000).constData());
+
+      const auto ours = sikao::gguf::GgufFile::open(path("moe-ours.gguf"));
+      const auto theirs = sikao::gguf::GgufFile::open(path("moe-llama.gguf"));
+      QCOMPARE(ours.tensors().size(), theirs.tensors().size());
+      std::map<TensorType, size_t> identical;
+      for (const auto& t : ours.tensors()) {
+        const auto* u = theirs.find_tensor(t.name);
+        QVERIFY2(u && t.type == u->type && t.dims == u->dims, t.name.c_str());
+        const auto a = ours.tensor_data(t);
+        const auto b = theirs.tensor_data(*u);
+        if (a == b) {
+          ++identical[t.type];
+          continue;
+        }
+        QVERIFY2(t.type == TensorType::Q8_0 && !override_f16,
+                 qPrintable(QString("%1 (%2) differs from llama-quantize's")
+                                .arg(QString::fromStdString(t.name), sikao::gguf::traits(t.type).name.data())));
+        // Same f16 scales, codes at most one apart.
+        for (size_t block = 0; block < a.size(); block += 34) {
+          QVERIFY(a[block] == b[block] && a[block + 1] == b[block + 1]);
+          for (size_t j = block + 2; j < block + 34; ++j) {
+            QVERIFY(std::abs(int(int8_t(a[j])) - int(int8_t(b[j]))) <= 1);
+          }
+        }
+      }
+      QCOMPARE(identical[TensorType::MXFP4], size_t(3 * o.shape.n_layer));
+      if (override_f16) {
+        QCOMPARE(identical[TensorType::F16], size_t(4 * o.shape.n_layer + 2));
+        QCOMPARE(identical[TensorType::MXFP4] + identical[TensorType::F16] + identical[TensorType::F32],
+                 ours.tensors().size());
+      }
+    }
+  }
+
   void tiny_models_load_and_give_finite_logits_data() {
     QTest::addColumn<int>("arch");
     QTest::addColumn<int>("type");
@@ -231,6 +335,7 @@ class TestRandomModel : public QObject {
     QTest::newRow("qwen2 Q8_0") << int(Architecture::Qwen2) << int(FileType::Q8_0);
     QTest::newRow("qwen2 Q4_K_M") << int(Architecture::Qwen2) << int(FileType::Q4_K_M);
     QTest::newRow("qwen3 F16") << int(Architecture::Qwen3) << int(FileType::F16);
+    QTest::newRow("qwen3moe MXFP4_MOE") << int(Architecture::Qwen3Moe) << int(FileType::MXFP4_MOE);
   }
 
   void tiny_models_load_and_give_finite_logits() {
@@ -239,6 +344,10 @@ class TestRandomModel : public QObject {
     RandomModelOptions o;
     o.shape = tiny_shape(static_cast<Architecture>(arch));
     o.shape.tied_output = arch != int(Architecture::Llama);
+    if (arch == int(Architecture::Qwen3Moe)) {
+      o.shape.n_expert = 8, o.shape.n_expert_used = 2;
+      o.shape.n_ff_exp = 96;  // MXFP4 down-projection rows of 51 bytes
+    }
     o.file_type = static_cast<FileType>(type);
     o.seed = sikao::test::fresh_seed();
     qInfo("seed %llu", static_cast<unsigned long long>(o.seed));

@@ -180,7 +180,7 @@ class TestVulkanBuffers : public QObject {
     ctx_->upload(a, std::span<const std::byte>(data));
     vk::Buffer b = std::move(a);
     QCOMPARE(a.size(), uint64_t{0});
-    QCOMPARE(b.size(), uint64_t{333});
+    QCOMPARE(b.size(), uint64_t{334});  // whole 16-bit words: odd sizes round up
     std::vector<std::byte> back(333);
     ctx_->download(b, back);
     QVERIFY(same_bytes(back, data));
