@@ -166,8 +166,13 @@ std::vector<double> attention(std::span<const float> q, std::span<const uint16_t
         }
       }
       const uint32_t n_keys = p + 1;
-      const double max_s = *std::max_element(scores.begin(), scores.end());
+      double max_s = *std::max_element(scores.begin(), scores.end());
       double sum = 0.0;
+      if (!how.sinks.empty()) {
+        // The sink is one more logit in the softmax, with no value behind it.
+        max_s = std::max(max_s, double(how.sinks[h]));
+        sum = std::exp(how.sinks[h] - max_s);
+      }
       for (double& s : scores) {
         s = std::exp(s - max_s);
         sum += s;

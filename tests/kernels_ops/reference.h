@@ -38,12 +38,14 @@ std::vector<double> rope(std::span<const float> x, std::span<const uint32_t> pos
 
 // How scores are made (kernels/attention.h AttentionShape): score = softcap(scale t(p) q·k),
 // t(p) = 1 + temperature ln(1 + floor(p / temperature_length)); window 0 = every earlier key.
+// sinks (one logit per query head, or empty): exp(sink_h) joins each softmax's denominator.
 struct AttentionScores {
   double scale = 0.0;  // 0: 1/sqrt(head_dim)
   double softcap = 0.0;
   double temperature = 0.0;
   uint32_t temperature_length = 1;
   uint32_t window = 0;
+  std::span<const float> sinks;
 };
 
 // Causal GQA attention of q [n_tokens][n_heads][head_dim] against f16 caches
