@@ -25,6 +25,10 @@ std::vector<double> silu_mul(std::span<const float> gate, std::span<const float>
 // out[i] = gelu(gate[i]) * up[i], gelu(g) = 0.5 g (1 + tanh(sqrt(2/pi) (g + 0.044715 g^3)))
 std::vector<double> gelu_mul(std::span<const float> gate, std::span<const float> up);
 
+// gpt-oss's clamped SwiGLU: out[i] = g sigmoid(1.702 g) (u + 1), g = min(gate[i], 7),
+// u = clamp(up[i], -7, 7)
+std::vector<double> swiglu_oai(std::span<const float> gate, std::span<const float> up);
+
 // out[i] = cap tanh(x[i] / cap)
 std::vector<double> softcap(std::span<const float> x, double cap);
 
