@@ -10,6 +10,9 @@
 // values with kv_store first). Query head h reads KV head h / (n_heads / n_kv_heads) (GQA).
 //   out[t][h] = sum_j softmax_j(score_j) v[kvh][j],  j = 0..p (p - window + 1..p with a window)
 //   score_j = softcap(scale * t(p) * q[t][h] . k[kvh][j])  (kernels/attention.h)
+// With attention sinks (use_sinks, gpt-oss) each head's learned logit sink[h] joins the softmax's
+// denominator without a value: softmax_j = exp(score_j - m) / (sum_i exp(score_i - m) +
+// exp(sink[h] - m)), m = max(max_i score_i, sink[h]). Split keys add it once, in the merge.
 // Layouts: q, out f32 [n_tokens][n_heads][head_dim]; k_cache, v_cache f16
 // [n_kv_heads][capacity][head_dim] (kernels/attention.h).
 //
@@ -47,10 +50,11 @@ layout(std430, binding = 2) readonly buffer VCache { float16_t v_cache[]; };
 layout(std430, binding = 3) readonly buffer Positions { uint positions[]; };
 layout(std430, binding = 4) writeonly buffer Out { float result[]; };
 layout(std430, binding = 5) writeonly buffer Partials { float partials[]; };
+layout(std430, binding = 6) readonly buffer Sinks { float sinks[]; };  // [n_heads] (use_sinks)
 #ifdef ROPE_STORE
-layout(std430, binding = 6) readonly buffer KNew { float k_new[]; };
-layout(std430, binding = 7) readonly buffer VNew { float v_new[]; };
-layout(std430, binding = 8) readonly buffer Table { vec2 cos_sin[]; };
+layout(std430, binding = 7) readonly buffer KNew { float k_new[]; };
+layout(std430, binding = 8) readonly buffer VNew { float v_new[]; };
+layout(std430, binding = 9) readonly buffer Table { vec2 cos_sin[]; };
 #endif
 
 layout(push_constant) uniform PushConstants {
@@ -67,6 +71,7 @@ layout(push_constant) uniform PushConstants {
   float softcap;     // score = softcap * tanh(score / softcap) (0: none)
   float temperature; // score *= 1 + temperature * ln(1 + floor(p / temperature_length))
   uint temperature_length;
+  uint use_sinks;    // 1: sinks[head] joins the denominator (in attention_combine.comp when split)
 } pc;
 
 #include "reduce.glsl"
@@ -237,7 +242,15 @@ void main() {
       total += partial_out[g * dim + tid];
     }
     if (pc.n_splits == 1) {
-      result[q_base + tid] = total / denom;
+      if (pc.use_sinks != 0u) {
+        // Rescaled to m = max(running_max, sink) so that a large sink cannot overflow.
+        const float sink = sinks[head];
+        const float m = max(running_max, sink);
+        const float rescale = exp(running_max - m);
+        result[q_base + tid] = total * rescale / (denom * rescale + exp(sink - m));
+      } else {
+        result[q_base + tid] = total / denom;
+      }
     } else {
       // A split without keys leaves (0, LOWEST, 0): weight exp(LOWEST - max) = 0 in the merge.
       const uint p_base = ((token * pc.n_heads + head) * pc.n_splits + split) * (dim + 2);

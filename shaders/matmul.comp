@@ -16,7 +16,8 @@
 // expert_rows (group_by_expert): expert_rows[e] is their count, expert_rows[n_experts + e ·
 // row_capacity + i] the i-th pair index p = token · n_used + slot. Pair p reads X row
 // p / x_row_divisor (n_used: every slot of a token reads the token's row; 1: each pair its own
-// row) and writes Y row p. Workgroups past an expert's count exit at once.
+// row) and writes Y row p. Workgroups past an expert's count exit at once. EXPERT_BIAS adds
+// expert e's bias row, bias[e · n_rows + row] (gpt-oss).
 
 #extension GL_EXT_control_flow_attributes : enable
 
@@ -28,6 +29,7 @@ layout(constant_id = 4) const bool ACCUMULATE = false;
 layout(constant_id = 5) const uint RM = 4;  // rows per thread
 layout(constant_id = 6) const uint RN = 4;  // tokens per thread (the kernel's caller picks both)
 layout(constant_id = 7) const bool EXPERTS = false;
+layout(constant_id = 8) const bool EXPERT_BIAS = false;  // with EXPERTS only
 layout(local_size_x_id = 0) in;
 
 #include "dequant.glsl"
@@ -35,6 +37,7 @@ layout(local_size_x_id = 0) in;
 layout(std430, binding = 1) readonly buffer X { vec4 x[]; };
 layout(std430, binding = 2) buffer Y { float y[]; };
 layout(std430, binding = 3) readonly buffer ExpertRows { uint expert_rows[]; };
+layout(std430, binding = 4) readonly buffer ExpertBias { float expert_bias[]; };
 
 layout(push_constant) uniform PushConstants {
   uint n_cols;         // a multiple of 4 and of QK
@@ -67,8 +70,8 @@ void main() {
   uint n_tokens = pc.n_tokens;
   uint matrix_offset = pc.weight_offset;
   uint rows_base = 0u;  // this expert's pair list in expert_rows
+  const uint e = gl_WorkGroupID.z;
   if (EXPERTS) {
-    const uint e = gl_WorkGroupID.z;
     n_tokens = expert_rows[e];
     if (tok0 >= n_tokens) {
       return;  // uniform across the workgroup: no thread of it reaches the barriers below
@@ -135,7 +138,10 @@ void main() {
       if (row < pc.n_rows && tok < n_tokens) {
         const uint y_row = EXPERTS ? expert_rows[rows_base + tok] : tok;
         const uint o = y_row * pc.out_stride + pc.row_begin + row;
-        const float value = pc.output_scale * acc[i][j];
+        float value = pc.output_scale * acc[i][j];
+        if (EXPERT_BIAS) {
+          value += expert_bias[e * pc.n_rows + row];
+        }
         y[o] = ACCUMULATE ? y[o] + value : value;
       }
     }

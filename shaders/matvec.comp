@@ -13,11 +13,13 @@
 //   NORM_INPUT: the input is rmsnorm(x) ⊙ norm_weight rather than x. Every workgroup reads all
 //     of x anyway, so it sums x² alongside its dots and scales at the end:
 //       y[row] = Σ_col W[row, col] · x[col] · norm_weight[col] / sqrt(Σ_col x[col]² / n_cols + eps)
-//   ADD_BIAS: y[row] = … + bias[row].
+//   ADD_BIAS: y[row] = … + bias[row] (for the gated outputs added to each row of a pair before
+//     the activation).
 //   OUTPUT: OUTPUT_STORE writes y[row]; OUTPUT_ACCUMULATE adds to it (y += W x: a residual add);
 //     OUTPUT_SWIGLU takes the rows as interleaved pairs (gate p, up p) = (row 2p, row 2p + 1) and
 //     writes y[p] = silu(gate p · x) · (up p · x), silu(g) = g / (1 + exp(−g)); OUTPUT_GEGLU the
-//     same with gelu (tanh form, activation.glsl) for silu.
+//     same with gelu (tanh form, activation.glsl) for silu; OUTPUT_SWIGLU_OAI writes
+//     swiglu_oai(gate p · x, up p · x) (gpt-oss, activation.glsl).
 //   output_scale multiplies each dot before the bias and the store or add (1 for most models).
 // Bindings 3 (norm_weight) and 4 (bias) are bound in every variant; unused ones read nothing.
 //
@@ -28,6 +30,8 @@
 //   EXPERTS_WEIGHTED_SUM: each workgroup loops over the n_slots slots and sums
 //     expert_weights[s] · W_{expert_ids[s]} x_s into one output row (the down projection and
 //     the weighted mix of the experts in one dispatch; not with NORM_INPUT).
+//   With ADD_BIAS the bias is per expert: expert e's row r at bias[e · n_rows + r] (PER_SLOT adds
+//   its slot's expert's; WEIGHTED_SUM adds Σ_s expert_weights[s] · bias[expert_ids[s] · n_rows + r]).
 //
 // The weight binding may be a window of a larger tensor (the host splits tensors larger than
 // maxStorageBufferRange): weight_offset is the byte offset of row row_begin inside the window.
@@ -53,6 +57,7 @@ const uint OUTPUT_STORE = 0u;
 const uint OUTPUT_ACCUMULATE = 1u;
 const uint OUTPUT_SWIGLU = 2u;
 const uint OUTPUT_GEGLU = 3u;
+const uint OUTPUT_SWIGLU_OAI = 4u;
 const uint EXPERTS_NONE = 0u;
 const uint EXPERTS_PER_SLOT = 1u;
 const uint EXPERTS_WEIGHTED_SUM = 2u;
@@ -186,18 +191,39 @@ void main() {
 
   const float scale = NORM_INPUT ? inversesqrt(totals[SQUARES] / float(pc.n_cols) + pc.eps) : 1.0;
   const uint y_base = EXPERTS == EXPERTS_PER_SLOT ? gl_WorkGroupID.z * pc.y_slot_stride : 0u;
-  if (OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU) {
+  // Where this dispatch's bias rows start: expert ids[z]'s block for one slot's expert.
+  const uint bias_base = EXPERTS == EXPERTS_PER_SLOT ? expert_ids[gl_WorkGroupID.z] * pc.n_rows : 0u;
+  const bool gated = OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU || OUTPUT == OUTPUT_SWIGLU_OAI;
+  if (gated) {
     const uint pair = tid;  // pairs (2 pair, 2 pair + 1) of this workgroup's rows
     if (pair < ROWS_PER_WORKGROUP / 2u && first_row + 2u * pair + 1u < pc.n_rows) {
-      const float g = scale * totals[2u * pair];
-      const float u = scale * totals[2u * pair + 1u];
-      y[y_base + (pc.row_begin + first_row) / 2u + pair] = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
+      float g = scale * totals[2u * pair];
+      float u = scale * totals[2u * pair + 1u];
+      if (ADD_BIAS) {
+        const uint gate_row = bias_base + pc.row_begin + first_row + 2u * pair;
+        g += bias[gate_row];
+        u += bias[gate_row + 1u];
+      }
+      float value;
+      if (OUTPUT == OUTPUT_SWIGLU_OAI) {
+        value = swiglu_oai(g, u);
+      } else {
+        value = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
+      }
+      y[y_base + (pc.row_begin + first_row) / 2u + pair] = value;
     }
   } else if (tid < ROWS_PER_WORKGROUP && first_row + tid < pc.n_rows) {
     const uint row = y_base + pc.row_begin + first_row + tid;
     float value = pc.output_scale * scale * totals[tid];
     if (ADD_BIAS) {
-      value += bias[row - y_base];
+      const uint matrix_row = row - y_base;
+      if (EXPERTS == EXPERTS_WEIGHTED_SUM) {
+        for (uint slot = 0u; slot < pc.n_slots; ++slot) {
+          value += expert_weights[slot] * bias[expert_ids[slot] * pc.n_rows + matrix_row];
+        }
+      } else {
+        value += bias[bias_base + matrix_row];
+      }
     }
     if (OUTPUT == OUTPUT_ACCUMULATE) {
       value += y[row];

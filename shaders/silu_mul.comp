@@ -1,7 +1,8 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 // The gated FFN activations, fused: out[i] = act(gate[i]) * up[i], act = silu (SwiGLU) or, with
-// GELU, gelu in its tanh form (GeGLU); both in activation.glsl.
+// GELU, gelu in its tanh form (GeGLU); with SWIGLU_OAI out[i] = swiglu_oai(gate[i], up[i])
+// (gpt-oss: clamped, and up + 1); all in activation.glsl.
 // INTERLEAVED: gate and up come interleaved in one buffer, as the product with the interleaved
 // gate/up matrix leaves them: gate[i] = gate_up[2i], up[i] = gate_up[2i + 1].
 
@@ -36,8 +37,10 @@ void main() {
   const float g = gate[i];
   const float u = up[i];
 #endif
-#ifdef GELU
+#if defined(GELU)
   result[i] = gelu(g) * u;
+#elif defined(SWIGLU_OAI)
+  result[i] = swiglu_oai(g, u);
 #else
   result[i] = silu(g) * u;
 #endif

@@ -22,8 +22,13 @@ struct SoftcapPushConstants {
 };
 
 const char* shader_name(GateActivation act, bool interleaved) {
-  if (act == GateActivation::Gelu) {
-    return interleaved ? "gelu_mul_interleaved" : "gelu_mul";
+  switch (act) {
+    case GateActivation::Gelu:
+      return interleaved ? "gelu_mul_interleaved" : "gelu_mul";
+    case GateActivation::SwiGluOai:
+      return interleaved ? "swiglu_oai_mul_interleaved" : "swiglu_oai_mul";
+    case GateActivation::Silu:
+      break;
   }
   return interleaved ? "silu_mul_interleaved" : "silu_mul";
 }

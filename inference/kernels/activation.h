@@ -8,12 +8,15 @@
 
 namespace sikao::kernels {
 
-// The gate's activation: SwiGLU (llama, qwen, most) or GeGLU (Gemma).
-//   silu(g) = g / (1 + exp(-g))
-//   gelu(g) = 0.5 g (1 + tanh(sqrt(2/pi) (g + 0.044715 g^3)))
-enum class GateActivation { Silu, Gelu };
+// The gate's activation: SwiGLU (llama, qwen, most), GeGLU (Gemma) or gpt-oss's clamped SwiGLU.
+//   Silu:      act(g) · u,  silu(g) = g / (1 + exp(-g))
+//   Gelu:      act(g) · u,  gelu(g) = 0.5 g (1 + tanh(sqrt(2/pi) (g + 0.044715 g^3)))
+//   SwiGluOai: g' · sigmoid(α g') · (u' + 1),  g' = min(g, L), u' = clamp(u, -L, L),
+//              α = 1.702, L = 7 (the constants llama.cpp hard-codes for gpt-oss)
+enum class GateActivation { Silu, Gelu, SwiGluOai };
 
-// out[i] = act(gate[i]) * up[i] for n f32 values. out may be gate or up.
+// out[i] = act(gate[i]) * up[i] (SwiGluOai: its own product above) for n f32 values. out may be
+// gate or up.
 void gated_activation(vk::Context& ctx, vk::Sequence& seq, GateActivation act,
                       vk::BufferView gate, vk::BufferView up, vk::BufferView out, uint32_t n);
 

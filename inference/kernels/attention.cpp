@@ -45,6 +45,7 @@ struct AttentionPushConstants {
   float softcap;
   float temperature;
   uint32_t temperature_length;
+  uint32_t use_sinks;
 };
 
 // Spelled as in shaders/attention_combine.comp.
@@ -52,6 +53,7 @@ struct CombinePushConstants {
   uint32_t n_heads;
   uint32_t head_dim;
   uint32_t n_splits;
+  uint32_t use_sinks;
 };
 
 constexpr uint32_t k_combine_workgroup = 64;
@@ -144,9 +146,11 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
   const vk::Pipeline& pipeline =
       ctx.pipeline(vk::PipelineDesc{.shader = reduction_variant(shader, info, reduction),
                                     .spec_constants = {workgroup},
-                                    .bindings = rope ? 9u : 6u,
+                                    .bindings = rope ? 10u : 7u,
                                     .push_constant_bytes = sizeof(AttentionPushConstants)});
   require(s.temperature_length > 0, "attention", "temperature_length must be positive");
+  require(!s.sinks || s.sinks->resolved_size() >= uint64_t(s.n_heads) * sizeof(float), "attention",
+          fmt::format("the sinks need {} floats, one per head", s.n_heads));
   const float scale =
       s.scale != 0.0f ? s.scale : static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
   const AttentionPushConstants push{s.n_tokens,
@@ -161,15 +165,18 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
                                     s.window,
                                     s.softcap,
                                     s.temperature,
-                                    s.temperature_length};
+                                    s.temperature_length,
+                                    s.sinks ? 1u : 0u};
+  // Without sinks q stands in for their binding (never read).
+  const vk::BufferView sinks = s.sinks.value_or(q);
   if (rope) {
     seq.dispatch(pipeline,
-                 {q, k_cache, v_cache, positions, out, partials, rope->k_new, rope->v_new,
+                 {q, k_cache, v_cache, positions, out, partials, sinks, rope->k_new, rope->v_new,
                   rope->table},
                  push, s.n_heads, s.n_tokens, n_splits);
   } else {
-    seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, partials}, push, s.n_heads,
-                 s.n_tokens, n_splits);
+    seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, partials, sinks}, push,
+                 s.n_heads, s.n_tokens, n_splits);
   }
 }
 
@@ -220,11 +227,13 @@ void split_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
   const vk::Pipeline& combine =
       ctx.pipeline(vk::PipelineDesc{.shader = "attention_combine",
                                     .spec_constants = {k_combine_workgroup},
-                                    .bindings = 2,
+                                    .bindings = 3,
                                     .push_constant_bytes = sizeof(CombinePushConstants)});
-  seq.dispatch(combine, {scratch, out},
-               CombinePushConstants{shape.n_heads, shape.head_dim, n_splits}, shape.n_heads,
-               shape.n_tokens);
+  // The sinks join the denominator here, once, not in each split's partials.
+  seq.dispatch(combine, {scratch, out, shape.sinks.value_or(scratch)},
+               CombinePushConstants{shape.n_heads, shape.head_dim, n_splits,
+                                    shape.sinks ? 1u : 0u},
+               shape.n_heads, shape.n_tokens);
 }
 
 }  // namespace

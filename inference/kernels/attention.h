@@ -75,10 +75,16 @@ struct AttentionShape {
   uint32_t temperature_length = 1;
   // Sliding window: a query at position p attends positions p - window + 1 .. p only (0: all).
   uint32_t window = 0;
+  // Attention sinks (gpt-oss): f32 [n_heads], one learned logit per query head that joins the
+  // softmax's denominator without a value,
+  //   softmax_j = exp(score_j - m) / (sum_i exp(score_i - m) + exp(sink_h - m)),
+  //   m = max(max_i score_i, sink_h).
+  // None by default.
+  std::optional<vk::BufferView> sinks;
 };
 
 // out[t][h] = sum_j softmax_j(score(q[t][h], k[h'][j])) v[h'][j] over the keys j <= positions[t]
-// inside the window,
+// inside the window (with the sink in the denominator where shape.sinks is set),
 // h' = h / (n_heads / n_kv_heads). q and out f32 [n_tokens][n_heads][head_dim]; f32
 // arithmetic throughout, online softmax (any cache length). A query whose position is >=
 // capacity gets NaN.

@@ -66,12 +66,13 @@ TileShape tile_shape(const vk::DeviceInfo& info, MatmulThreadBlock block, uint32
 }
 
 const vk::Pipeline& matmul_pipeline(vk::Context& ctx, gguf::TensorType type, const TileShape& shape,
-                                    bool accumulate, bool experts) {
+                                    bool accumulate, bool experts, bool expert_bias) {
   return ctx.pipeline(vk::PipelineDesc{
       weight_shader("matmul", type),
       {shape.threads(), k_tile_m, shape.tile_n, k_tile_k, accumulate ? 1u : 0u,
-       shape.rows_per_thread, shape.tokens_per_thread, experts ? 1u : 0u},
-      4,
+       shape.rows_per_thread, shape.tokens_per_thread, experts ? 1u : 0u,
+       expert_bias ? 1u : 0u},
+      5,
       sizeof(PushConstants)});
 }
 
@@ -99,12 +100,12 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
   const TileShape shape = tile_shape(info, block, n_tokens);
   const uint32_t tile_n = shape.tile_n;
   const vk::Pipeline& pipeline =
-      matmul_pipeline(ctx, w.type, shape, output == MatmulOutput::Accumulate, false);
+      matmul_pipeline(ctx, w.type, shape, output == MatmulOutput::Accumulate, false, false);
   const uint32_t token_groups = (n_tokens + tile_n - 1) / tile_n;
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
     const PushConstants push{w.n_cols,  win.n_rows, n_tokens, row_bytes, win.weight_offset,
                              win.row_begin, w.n_rows, output_scale, 0, 0, 0, 1};
-    seq.dispatch(pipeline, {win.binding, x, y, x}, push, (win.n_rows + k_tile_m - 1) / k_tile_m,
+    seq.dispatch(pipeline, {win.binding, x, y, x, x}, push, (win.n_rows + k_tile_m - 1) / k_tile_m,
                  token_groups);
   }
 }
@@ -124,11 +125,18 @@ void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& e
   const RowWindow win = expert_window(info, experts);
   const uint32_t row_bytes = weight_row_bytes(w);
   const TileShape shape = tile_shape(info, block, n_tokens);
-  const vk::Pipeline& pipeline = matmul_pipeline(ctx, w.type, shape, false, true);
+  if (experts.bias &&
+      experts.bias->resolved_size() < uint64_t(experts.n_expert) * w.n_rows * sizeof(float)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("matmul_experts: the experts' bias needs {} × {} floats",
+                            experts.n_expert, w.n_rows));
+  }
+  const vk::Pipeline& pipeline =
+      matmul_pipeline(ctx, w.type, shape, false, true, experts.bias.has_value());
   const PushConstants push{w.n_cols,      w.n_rows, n_tokens,           row_bytes,
                            win.weight_offset, 0,    w.n_rows,           1.0f,
                            row_bytes * w.n_rows, experts.n_expert, n_tokens, x_row_divisor};
-  seq.dispatch(pipeline, {win.binding, x, y, expert_rows}, push,
+  seq.dispatch(pipeline, {win.binding, x, y, expert_rows, experts.bias.value_or(x)}, push,
                (w.n_rows + k_tile_m - 1) / k_tile_m, (n_tokens + shape.tile_n - 1) / shape.tile_n,
                experts.n_expert);
 }

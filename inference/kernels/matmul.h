@@ -28,7 +28,8 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
 
 // The chosen experts' products for a batch (prefill), each expert over only its own tokens:
 // for every expert e and every pair p in its list in expert_rows (kernels/moe.h
-// group_by_expert, for n_tokens tokens), Y[p, r] = Σ_c W_e[r, c] · X[p / x_row_divisor, c].
+// group_by_expert, for n_tokens tokens), Y[p, r] = Σ_c W_e[r, c] · X[p / x_row_divisor, c]
+// (+ b_e[r] where the experts have biases, ExpertMatrices::bias).
 // X rows are w.w.n_cols floats, Y rows w.w.n_rows floats. One dispatch over all experts; the
 // whole tensor must fit in one storage binding (Error Unsupported otherwise).
 void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& w,

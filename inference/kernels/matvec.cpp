@@ -77,13 +77,13 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
     throw Error(ErrorCode::Unsupported,
                 fmt::format("{} has no subgroup arithmetic for the matvec reduction", info.name));
   }
-  const bool swiglu = fusion.output == MatvecOutput::SwiGlu || fusion.output == MatvecOutput::GeGlu;
-  if (swiglu && (w.n_rows % 2 != 0 || fusion.bias || fusion.scale != 1.0f)) {
+  const bool swiglu = fusion.output == MatvecOutput::SwiGlu ||
+                     fusion.output == MatvecOutput::GeGlu ||
+                     fusion.output == MatvecOutput::SwiGluOai;
+  if (swiglu && (w.n_rows % 2 != 0 || fusion.scale != 1.0f)) {
     throw Error(ErrorCode::InvalidArgument,
-                fmt::format("a gated matvec needs an even row count, no bias and no scale ({} "
-                            "rows{}{})",
-                            w.n_rows, fusion.bias ? ", a bias" : "",
-                            fusion.scale != 1.0f ? ", a scale" : ""));
+                fmt::format("a gated matvec needs an even row count and no scale ({} rows{})",
+                            w.n_rows, fusion.scale != 1.0f ? ", a scale" : ""));
   }
   const std::string variant =
       weight_shader("matvec", w.type) + (reduction == MatvecReduction::Subgroup ? "" : "_shared");
@@ -142,6 +142,18 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
 
 } // namespace
 
+MatvecOutput gated_output(GateActivation act) {
+  switch (act) {
+    case GateActivation::Gelu:
+      return MatvecOutput::GeGlu;
+    case GateActivation::SwiGluOai:
+      return MatvecOutput::SwiGluOai;
+    case GateActivation::Silu:
+      break;
+  }
+  return MatvecOutput::SwiGlu;
+}
+
 void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
             vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes,
             MatvecReduction reduction) {
@@ -159,17 +171,24 @@ void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& e
   require(x_slot_stride % 4 == 0, "matvec_experts",
           fmt::format("the slots' input stride {} is not a multiple of 4", x_slot_stride));
   const bool sum = mix == ExpertMix::WeightedSum;
-  require(!sum || (!fusion.norm && !fusion.bias && fusion.scale == 1.0f &&
+  require(!fusion.bias, "matvec_experts", "the bias of experts is their own (ExpertMatrices::bias)");
+  require(!sum || (!fusion.norm && fusion.scale == 1.0f &&
                    (fusion.output == MatvecOutput::Store ||
                     fusion.output == MatvecOutput::Accumulate)),
-          "matvec_experts", "a weighted sum takes no norm, bias, scale or gated output");
+          "matvec_experts", "a weighted sum takes no norm, scale or gated output");
+  require(!experts.bias ||
+              experts.bias->resolved_size() >= uint64_t(experts.n_expert) * w.n_rows * sizeof(float),
+          "matvec_experts",
+          fmt::format("the experts' bias needs {} × {} floats", experts.n_expert, w.n_rows));
+  MatvecFusion with_bias = fusion;
+  with_bias.bias = experts.bias;
   ExpertDispatch d;
   d.mode = sum ? ExpertMode::WeightedSum : ExpertMode::PerSlot;
   d.choice = choice;
   d.expert_bytes = weight_row_bytes(w) * w.n_rows;
   d.x_slot_stride = x_slot_stride;
   d.window = expert_window(ctx.info(), experts);
-  record_matvec(ctx, seq, w, x, y, fusion, 0, reduction, d);
+  record_matvec(ctx, seq, w, x, y, with_bias, 0, reduction, d);
 }
 
 } // namespace sikao::kernels

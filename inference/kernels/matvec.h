@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "kernels/activation.h"
 #include "kernels/weights.h"
 #include "vulkan/context.h"
 
@@ -23,7 +24,11 @@ enum class MatvecOutput {
   Accumulate,  // y[r] += d[r]: the residual add of a block fused into its output projection
   SwiGlu,      // w's rows are interleaved (gate p, up p) pairs, y[p] = silu(d[2p]) · d[2p + 1]
   GeGlu,       // the same pairs, y[p] = gelu(d[2p]) · d[2p + 1] (gelu: kernels/activation.h)
+  SwiGluOai,   // the same pairs, y[p] = swiglu_oai(d[2p], d[2p + 1]) (gpt-oss; activation.h)
 };
+
+// The gated output that applies `act` to interleaved (gate, up) rows.
+MatvecOutput gated_output(GateActivation act);
 
 // The input RMSNorm folded into the product: x is replaced by
 // rmsnorm(x) ⊙ weight = x ⊙ weight / sqrt(Σ x² / n_cols + eps) (weight: n_cols floats).
@@ -35,7 +40,9 @@ struct MatvecNorm {
 // The fusions of one matvec; the default is the plain y = W x.
 struct MatvecFusion {
   std::optional<MatvecNorm> norm;
-  std::optional<vk::BufferView> bias;  // y[r] = d[r] + bias[r] (w.n_rows floats; not with SwiGlu)
+  // d[r] += bias[r] (w.n_rows floats; for the gated outputs interleaved as the rows are, added
+  // before the activation).
+  std::optional<vk::BufferView> bias;
   MatvecOutput output = MatvecOutput::Store;
   // d[r] is multiplied by this before the bias and the store or add (Granite's residual
   // multiplier on the accumulating output projections; not with the gated outputs).
@@ -59,18 +66,20 @@ struct ExpertChoice {
 };
 
 enum class ExpertMix {
-  // y[s · out_rows + r] = (W_{ids[s]} x_s)[r] with `fusion` applied per slot (out_rows: w.n_rows,
-  // or w.n_rows / 2 for the gated outputs): gate/up products of every chosen expert.
+  // y[s · out_rows + r] = (W_{ids[s]} x_s + b_{ids[s]})[r] with `fusion` applied per slot
+  // (out_rows: w.n_rows, or w.n_rows / 2 for the gated outputs): gate/up products of every chosen
+  // expert.
   PerSlot,
-  // y[r] = (or +=, with Accumulate) Σ_s weights[s] · (W_{ids[s]} x_s)[r]: the down projection
-  // and the experts' weighted mix in one dispatch. No norm, bias, scale or gated output.
+  // y[r] = (or +=, with Accumulate) Σ_s weights[s] · (W_{ids[s]} x_s + b_{ids[s]})[r]: the down
+  // projection and the experts' weighted mix in one dispatch. No norm, scale or gated output.
   WeightedSum,
 };
 
 // The matvec over the chosen experts of one token, the experts read from `choice` on the
 // device (decode stays one recorded submission). Slot s reads x at s · x_slot_stride floats
-// (0: all slots read the same x; a multiple of 4). The whole tensor must fit in one storage
-// binding (Error Unsupported otherwise).
+// (0: all slots read the same x; a multiple of 4). b_e is expert e's row of w.bias where the
+// experts have biases (fusion.bias must be empty: the bias is the experts'). The whole tensor
+// must fit in one storage binding (Error Unsupported otherwise).
 void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& w,
                     const ExpertChoice& choice, vk::BufferView x, uint32_t x_slot_stride,
                     vk::BufferView y, ExpertMix mix, const MatvecFusion& fusion,

@@ -4,6 +4,7 @@
 // each row packed back to back (row r starts at byte r · row_bytes).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,12 @@ struct WeightMatrix {
 };
 
 // A mixture-of-experts weight tensor (ffn_*_exps): n_expert matrices of w.n_rows × w.n_cols
-// back to back in w.data, expert e starting at row e · w.n_rows.
+// back to back in w.data, expert e starting at row e · w.n_rows; optionally a bias per expert
+// (gpt-oss's ffn_*_exps.bias): f32 [n_expert][w.n_rows], expert e's at e · w.n_rows.
 struct ExpertMatrices {
   WeightMatrix w;  // one expert's shape; data covers all of them
   uint32_t n_expert = 0;
+  std::optional<vk::BufferView> bias;
 };
 
 // The part of a weight matrix one dispatch binds: at most the device's maxStorageBufferRange

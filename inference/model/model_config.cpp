@@ -29,7 +29,7 @@ const std::array k_architectures = {
                        .family = "Gemma 2", .rope_ordering = RopeOrdering::NeoX,
                        .post_norms = true, .activation = GateActivation::Gelu,
                        .sqrt_embedding_scale = true, .swa_period = 2, .default_window = 4096,
-                       .default_attn_softcap = 50.0f, .default_final_softcap = 30.0f,
+                       .swa_global_rope = true, .default_attn_softcap = 50.0f, .default_final_softcap = 30.0f,
                        .embd_head_scale_layers = 46},
     ArchitectureTraits{.gguf_name = "gemma3", .architecture = Architecture::Gemma3,
                        .family = "Gemma 3", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
@@ -51,6 +51,15 @@ const std::array k_architectures = {
                        .family = "Qwen3 MoE", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
                        .experts = true, .expert_gating = kernels::ExpertGating::SoftmaxThenTopK,
                        .expert_weights_norm = true},
+    // Sliding window on even layers (llama.cpp: set_swa_pattern(2)); router top-k, then softmax
+    // over the chosen logits (no normalisation); clamped SwiGLU with biases on every projection.
+    ArchitectureTraits{.gguf_name = "gpt-oss", .architecture = Architecture::GptOss,
+                       .family = "gpt-oss", .rope_ordering = RopeOrdering::NeoX, .qkv_bias = true,
+                       .attn_output_bias = true, .attn_sinks = true,
+                       .activation = GateActivation::SwiGluOai, .swa_period = 2,
+                       .swa_global_rope = true, .experts = true,
+                       .expert_gating = kernels::ExpertGating::TopKThenSoftmax,
+                       .expert_biases = true, .ffn_norm_tensor = "post_attention_norm.weight"},
 };
 
 class ConfigReader {
@@ -200,12 +209,13 @@ void fill_layers(const ConfigReader& r, ModelConfig& c) {
     period = r.optional_u32("attention.sliding_window_pattern").value_or(a.swa_period);
   }
   uint32_t local_rope = 0;
-  if (window > 0) {
-    // Local layers: rope.freq_base_swa (Gemma 3: 10000) without the global layers' scaling.
+  const auto base_swa = r.optional_positive("rope.freq_base_swa");
+  if (window > 0 && (base_swa || !a.swa_global_rope)) {
+    // Local layers: rope.freq_base_swa (Gemma 3: 10000), with the global layers' scaling or
+    // none. (Where they rotate exactly as the global layers do, they share table 0.)
     RopeVariant local;
-    local.base = r.optional_positive("rope.freq_base_swa")
-                     .value_or(a.architecture == Architecture::Gemma2 ? global.base : 10000.0);
-    if (a.architecture == Architecture::Gemma2) {
+    local.base = base_swa.value_or(a.swa_global_rope ? global.base : 10000.0);
+    if (a.swa_global_rope) {
       local.scaling = global.scaling;
     }
     local_rope = static_cast<uint32_t>(c.rope_variants.size());
@@ -343,6 +353,12 @@ bool is_vector(TensorRole role) {
     case TensorRole::RopeFreqs:
     case TensorRole::RopeFactorsLong:
     case TensorRole::RopeFactorsShort:
+    case TensorRole::AttnOutputBias:
+    case TensorRole::AttnSinks:
+    case TensorRole::FfnGateInpBias:
+    case TensorRole::FfnGateExpsBias:
+    case TensorRole::FfnUpExpsBias:
+    case TensorRole::FfnDownExpsBias:
       return true;
     default:
       return false;
@@ -388,16 +404,28 @@ std::vector<ModelTensor> model_tensors(const ModelConfig& c) {
       add(name("attn_k_norm.weight"), TensorRole::AttnKNorm, l, {c.head_dim});
     }
     add(name("attn_output.weight"), TensorRole::AttnOutput, l, {c.q_dim(), embd});
+    if (a.attn_output_bias) {
+      add(name("attn_output.bias"), TensorRole::AttnOutputBias, l, {embd});
+    }
+    if (a.attn_sinks) {
+      add(name("attn_sinks.weight"), TensorRole::AttnSinks, l, {c.n_head});
+    }
     if (a.post_norms) {
       add(name("post_attention_norm.weight"), TensorRole::AttnPostNorm, l, {embd});
     }
-    add(name("ffn_norm.weight"), TensorRole::FfnNorm, l, {embd});
+    add(name(a.ffn_norm_tensor), TensorRole::FfnNorm, l, {embd});
     if (a.experts) {
+      // Each bias follows its matrix (the loader relies on it): f32, one row per expert.
       const uint64_t ff = c.n_ff_exp, n = c.n_expert;
+      const bool b = a.expert_biases;
       add(name("ffn_gate_inp.weight"), TensorRole::FfnGateInp, l, {embd, n});
+      if (b) add(name("ffn_gate_inp.bias"), TensorRole::FfnGateInpBias, l, {n});
       add(name("ffn_gate_exps.weight"), TensorRole::FfnGateExps, l, {embd, ff, n});
+      if (b) add(name("ffn_gate_exps.bias"), TensorRole::FfnGateExpsBias, l, {ff, n});
       add(name("ffn_down_exps.weight"), TensorRole::FfnDownExps, l, {ff, embd, n});
+      if (b) add(name("ffn_down_exps.bias"), TensorRole::FfnDownExpsBias, l, {embd, n});
       add(name("ffn_up_exps.weight"), TensorRole::FfnUpExps, l, {embd, ff, n});
+      if (b) add(name("ffn_up_exps.bias"), TensorRole::FfnUpExpsBias, l, {ff, n});
       continue;
     }
     if (a.fused_gate_up) {

@@ -27,7 +27,7 @@ class GgufFile;
 namespace sikao::model {
 
 enum class Architecture {
-  Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3, Qwen3Moe
+  Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3, Qwen3Moe, GptOss
 };
 
 // What differs between architectures. Layer patterns are rules over the layer index; the
@@ -39,6 +39,8 @@ struct ArchitectureTraits {
   std::string_view family;         // the name people know ("Gemma 3")
   kernels::RopeOrdering rope_ordering = kernels::RopeOrdering::Normal;
   bool qkv_bias = false;           // q/k/v projections carry a bias (qwen2)
+  bool attn_output_bias = false;   // so does the output projection (gpt-oss)
+  bool attn_sinks = false;         // a learned sink logit per head in the softmax (gpt-oss)
   bool qk_norm = false;            // RMSNorm over each head of q and k before RoPE (qwen3, gemma3)
   bool post_norms = false;         // Gemma's sandwich: each block's output is RMS-normed
                                    // (attn_post_norm, ffn_post_norm) before the residual add
@@ -51,6 +53,10 @@ struct ArchitectureTraits {
   // (Gemma 2: 2, Gemma 3: 6), when the file gives a window (or the row's default window).
   uint32_t swa_period = 0;
   uint32_t default_window = 0;
+  // The sliding-window layers rotate with the global layers' scaling, and their base unless
+  // rope.freq_base_swa gives one (Gemma 2, gpt-oss); otherwise with rope.freq_base_swa or 10000
+  // and no scaling (Gemma 3).
+  bool swa_global_rope = false;
   // Layers l with (l + 1) % no_rope_step == 0 use no RoPE (SmolLM3: 4); 0: all use it.
   uint32_t no_rope_step = 0;
   float default_attn_softcap = 0.0f;   // Gemma 2: 50
@@ -64,6 +70,9 @@ struct ArchitectureTraits {
   bool experts = false;
   kernels::ExpertGating expert_gating = kernels::ExpertGating::SoftmaxThenTopK;
   bool expert_weights_norm = false;  // the chosen experts' weights are divided by their sum
+  bool expert_biases = false;        // the router and every expert matrix carry a bias (gpt-oss)
+  // The FFN's input norm; gpt-oss's files call it post_attention_norm.
+  std::string_view ffn_norm_tensor = "ffn_norm.weight";
 };
 
 // One set of RoPE angles (a table per set on the device). Phi-3's LongRoPE has two factor sets,
@@ -147,9 +156,12 @@ enum class TensorRole {
   AttnQNorm, AttnKNorm, AttnPostNorm,
   FfnNorm, FfnGate, FfnUp, FfnDown, FfnPostNorm,
   FfnGateInp, FfnGateExps, FfnUpExps, FfnDownExps,  // the router and the experts (3-D)
+  AttnOutputBias, AttnSinks,                        // gpt-oss
+  FfnGateInpBias, FfnGateExpsBias, FfnUpExpsBias, FfnDownExpsBias,  // (the experts': 2-D)
 };
 
-// Norms and biases are f32 vectors; everything else but the RoPE factors is a weight matrix.
+// Norms, biases and sinks are f32 (the experts' biases one row per expert); everything else but
+// the RoPE factors is a weight matrix.
 bool is_vector(TensorRole role);
 
 struct ModelTensor {

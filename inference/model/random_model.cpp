@@ -54,10 +54,10 @@ ModelShape with(ModelShape s, const std::function<void(ModelShape&)>& change) {
 }
 
 // Hyper-parameters from the models' config.json (the Qwen2.5 / Qwen3 / SmolLM2 / Llama 3.x /
-// Gemma 2 and 3 / Phi-3.5 and 4 / SmolLM3 / Granite 3.3 / Ministral 3 releases), and the tiny
-// versions of each family that the reference tests regenerate (tests/model/reference): 2-4
-// layers, widths of whole 256-element k-quant blocks, a vocabulary of 2000, a sliding window of
-// 16 and original contexts of 32-64 so that prompts of 100 tokens cross them (LongRoPE's 256:
+// Gemma 2 and 3 / Phi-3.5 and 4 / SmolLM3 / Granite 3.3 / Ministral 3 / Qwen3-30B-A3B /
+// gpt-oss-20b releases), and the tiny versions of each family that the reference tests
+// regenerate (tests/model/reference): 2-4 layers, widths of whole 256-element k-quant blocks, a
+// vocabulary of 2000, a sliding window of 16 (gpt-oss: 32) and original contexts of 32-64 so that prompts of 100 tokens cross them (LongRoPE's 256:
 // llama.cpp pads a context to a multiple of 256 and picks the factors by that, so the short
 // factors need a context of 256 and the long ones 512).
 const std::vector<PresetRow>& presets() {
@@ -88,6 +88,8 @@ const std::vector<PresetRow>& presets() {
                              [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 16384; s.rope_yarn_log_multiplier = 1; s.attention_temperature = 0.1f; })},
       {"qwen3moe-30b-a3b", with(dense(A::Qwen3Moe, 151936, 2048, 48, 32, 4, 128, 6144, 40960, 1e6f, 1e-6f, false),
                                 [](ModelShape& s) { s.n_expert = 128; s.n_expert_used = 8; s.n_ff_exp = 768; })},
+      {"gpt-oss-20b", with(dense(A::GptOss, 201088, 2880, 24, 64, 8, 64, 2880, 131072, 150000.0f, 1e-5f, false),
+                           [](ModelShape& s) { s.sliding_window = 128; s.rope_scaling = "yarn"; s.rope_factor = 32; s.rope_original_context = 4096; s.n_expert = 32; s.n_expert_used = 4; s.n_ff_exp = 2880; })},
       // Tiny versions for the reference tests.
       {"test-llama3", with(dense(A::Llama, 2000, 256, 2, 4, 2, 0, 512, 4096, 5e5f, 1e-5f, false),
                            [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 8; s.rope_original_context = 64; })},
@@ -108,6 +110,10 @@ const std::vector<PresetRow>& presets() {
                                [](ModelShape& s) { s.rope_scaling = "yarn"; s.rope_factor = 16; s.rope_original_context = 32; s.rope_yarn_log_multiplier = 0.5f; s.attention_temperature = 0.1f; })},
       {"test-qwen3moe", with(dense(A::Qwen3Moe, 2000, 256, 2, 4, 2, 64, 1024, 4096, 1e6f, 1e-6f, false),
                              [](ModelShape& s) { s.n_expert = 16; s.n_expert_used = 4; s.n_ff_exp = 256; })},
+      // gpt-oss's layout (more query width than n_embd, 4 of 16 experts) with a window of 32 on
+      // layers 0 and 2.
+      {"test-gpt-oss", with(dense(A::GptOss, 2000, 256, 3, 8, 2, 64, 256, 4096, 150000.0f, 1e-5f, false),
+                            [](ModelShape& s) { s.sliding_window = 32; s.rope_scaling = "yarn"; s.rope_factor = 32; s.rope_original_context = 64; s.n_expert = 16; s.n_expert_used = 4; s.n_ff_exp = 256; })},
   };
   return rows;
 }
@@ -176,6 +182,11 @@ bool is_norm(TensorRole role) {
          role == TensorRole::AttnQNorm || role == TensorRole::AttnKNorm ||
          role == TensorRole::FfnNorm || role == TensorRole::AttnPostNorm ||
          role == TensorRole::FfnPostNorm;
+}
+
+bool is_gpt_oss_bias(TensorRole role) {
+  return role == TensorRole::AttnOutputBias || role == TensorRole::FfnGateExpsBias || role == TensorRole::FfnUpExpsBias ||
+         role == TensorRole::FfnDownExpsBias;
 }
 
 bool is_rope_factors(TensorRole role) {
@@ -414,7 +425,9 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   w.set_string("tokenizer.ggml.model", "gpt2");
   const bool qwen = s.architecture == Architecture::Qwen2 || s.architecture == Architecture::Qwen3 ||
                     s.architecture == Architecture::Qwen3Moe;
-  w.set_string("tokenizer.ggml.pre", qwen ? "qwen2" : "llama-bpe");
+  w.set_string("tokenizer.ggml.pre", qwen                                    ? "qwen2"
+                                     : s.architecture == Architecture::GptOss ? "gpt-4o"
+                                                                              : "llama-bpe");
   w.set_string_array("tokenizer.ggml.tokens", v.tokens);
   w.set_i32_array("tokenizer.ggml.token_type", v.types);
   w.set_string_array("tokenizer.ggml.merges", v.merges);
@@ -446,6 +459,14 @@ void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, const ModelShape& 
   for (uint64_t r = 0; r < n_rows; ++r) {
     if (is_norm(t.role)) {
       fill_normal(rng, values, 1.0f, 0.05f);
+    } else if (t.role == TensorRole::AttnSinks) {
+      fill_normal(rng, values, 0.0f, 1.5f);  // logits as large as the scores, so they matter
+    } else if (t.role == TensorRole::FfnGateInpBias) {
+      // Spreads the router's logits, so that few tokens sit near a tie between their last chosen
+      // expert and the next (see make_references.sh).
+      fill_normal(rng, values, 0.0f, 2.0f);
+    } else if (is_gpt_oss_bias(t.role)) {
+      fill_normal(rng, values, 0.0f, 0.5f);  // large enough to move activations
     } else if (is_vector(t.role)) {
       fill_normal(rng, values, 0.0f, 0.02f);
     } else {

@@ -154,6 +154,7 @@ kernels::AttentionShape Transformer::attention_shape(uint32_t layer, uint32_t n)
   shape.temperature = c.attention_temperature;
   shape.temperature_length = c.attention_temperature_length;
   shape.window = c.layers.empty() ? 0 : c.layers[layer].window;
+  shape.sinks = weights_.layers[layer].attn_sinks;
   return shape;
 }
 
@@ -196,9 +197,7 @@ void Transformer::gated_ffn(vk::Sequence& seq, const LayerWeights& w, const Norm
   const ModelConfig& c = config_;
   const kernels::GateActivation act = c.arch.activation;
   if (w.ffn_gate_up && n == 1) {
-    project(seq, *w.ffn_gate_up, h, out, n,
-            act == kernels::GateActivation::Gelu ? kernels::MatvecOutput::GeGlu
-                                                 : kernels::MatvecOutput::SwiGlu);
+    project(seq, *w.ffn_gate_up, h, out, n, kernels::gated_output(act));
     return;
   }
   if (w.ffn_gate_up) {
@@ -215,21 +214,21 @@ void Transformer::gated_ffn(vk::Sequence& seq, const LayerWeights& w, const Norm
   kernels::gated_activation(ctx_, seq, act, out, up, out, n * c.n_ff);
 }
 
-// x += residual_scale · (in W), fused into the projection; with a post-norm (Gemma)
+// x += residual_scale · (in W) (+ bias), fused into the projection; with a post-norm (Gemma)
 // x += rmsnorm(in W) ⊙ post_norm, through block_out.
 void Transformer::residual_output(vk::Sequence& seq, const kernels::WeightMatrix& w,
-                                  vk::BufferView in, std::optional<vk::BufferView> post_norm,
-                                  uint32_t n) {
+                                  vk::BufferView in, std::optional<vk::BufferView> bias,
+                                  std::optional<vk::BufferView> post_norm, uint32_t n) {
   const ModelConfig& c = config_;
   const vk::BufferView x = rows(act_->x, n, c.n_embd);
   if (!post_norm) {
-    project(seq, w, NormedInput{in, std::nullopt}, x, n, kernels::MatvecOutput::Accumulate,
-            std::nullopt, c.residual_scale);
+    project(seq, w, NormedInput{in, std::nullopt}, x, n, kernels::MatvecOutput::Accumulate, bias,
+            c.residual_scale);
     return;
   }
   const vk::BufferView out = rows(act_->block_out, n, c.n_embd);
-  project(seq, w, NormedInput{in, std::nullopt}, out, n, kernels::MatvecOutput::Store,
-          std::nullopt, c.residual_scale);
+  project(seq, w, NormedInput{in, std::nullopt}, out, n, kernels::MatvecOutput::Store, bias,
+          c.residual_scale);
   seq.barrier();  // out -> its norm
   kernels::rms_norm(ctx_, seq, out, *post_norm, out, n, c.n_embd, c.rms_eps);
   seq.barrier();  // normed out -> residual add
@@ -273,14 +272,15 @@ void Transformer::attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
     kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, shape);
   }
   seq.barrier();  // attn -> output projection
-  residual_output(seq, w.attn_output, attn, w.attn_post_norm, n);
+  residual_output(seq, w.attn_output, attn, w.attn_output_bias, w.attn_post_norm, n);
   seq.barrier();  // x (residual stream) -> the FFN's norm
 }
 
 // x += Σ_s w_s · ffn_{e_s}(h) over the experts e_s the router chooses for each token, on the
 // device. One token: the router's matvec, the routing, one gated matvec per chosen expert, and
 // their down projections mixed straight into x. A batch: the tokens grouped by expert, each
-// expert's products over only its tokens, then the mix.
+// expert's products over only its tokens, then the mix. The experts' biases (gpt-oss) ride
+// with their matrices into the same kernels.
 void Transformer::expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const NormedInput& h,
                              uint32_t n) {
   const ModelConfig& c = config_;
@@ -293,7 +293,7 @@ void Transformer::expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const No
   const vk::BufferView act = rows(a.expert_act, n * k, ff);
   const vk::BufferView x = rows(a.x, n, c.n_embd);
   const kernels::GateActivation activation = c.arch.activation;
-  project(seq, w.router, h, logits, n);
+  project(seq, w.router, h, logits, n, kernels::MatvecOutput::Store, w.router_bias);
   seq.barrier();  // router logits -> routing
   kernels::route_experts(ctx_, seq, logits, ids, weights, n, c.expert_routing());
   seq.barrier();  // chosen experts -> their products
@@ -302,8 +302,7 @@ void Transformer::expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const No
     const kernels::MatvecFusion normed{h.norm, std::nullopt, kernels::MatvecOutput::Store};
     if (w.gate_up) {
       kernels::MatvecFusion gated = normed;
-      gated.output = activation == kernels::GateActivation::Gelu ? kernels::MatvecOutput::GeGlu
-                                                                 : kernels::MatvecOutput::SwiGlu;
+      gated.output = kernels::gated_output(activation);
       kernels::matvec_experts(ctx_, seq, *w.gate_up, choice, h.x, 0, act,
                               kernels::ExpertMix::PerSlot, gated);
     } else {
@@ -357,7 +356,7 @@ void Transformer::ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const vk::BufferView gate = rows(act_->gate, n, c.n_ff);
   gated_ffn(seq, w, norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n), gate, n);
   seq.barrier();  // gate -> down projection
-  residual_output(seq, w.ffn_down, gate, w.ffn_post_norm, n);
+  residual_output(seq, w.ffn_down, gate, std::nullopt, w.ffn_post_norm, n);
   seq.barrier();  // x -> the next layer's norm
 }
 

@@ -10,15 +10,17 @@
 //     q, k = rmsnorm_per_head(q, k)                            QK-norm: qwen3, gemma3
 //     q, k = rope(q, k, positions)                             the layer's RoPE table
 //     kv_cache[layer][positions] = k, v
-//     o = attention(q, kv_cache[layer]) Wo                     the layer's window, scale, caps
+//     o = attention(q, kv_cache[layer]) Wo (+bo)               the layer's window, scale, caps,
+//                                                              sinks (gpt-oss, with bo)
 //     x = x + residual_scale · o    (or x + rmsnorm(o) · attn_post_norm: Gemma)
 //                                                              FFN block:
 //     h = rmsnorm(x) · ffn_norm
 //     f = (act(h Wgate) ⊙ h Wup) Wdown                         act: silu, or gelu (Gemma)
 //     x = x + residual_scale · f    (or x + rmsnorm(f) · ffn_post_norm)
-//     or, for a mixture of experts:                            qwen3moe
-//     chosen, w = route(h Wrouter)                             n_used of n_expert, on the device
-//     x = x + Σ_s w_s · (act(h Wgate_s) ⊙ h Wup_s) Wdown_s
+//     or, for a mixture of experts:                            qwen3moe, gpt-oss
+//     chosen, w = route(h Wrouter (+br))                       n_used of n_expert, on the device
+//     x = x + Σ_s w_s · (act(h Wgate_s) ⊙ h Wup_s) Wdown_s     gpt-oss: each with its expert's
+//                                                              bias, act = clamped SwiGLU
 //   logits = softcap(logit_scale · (rmsnorm(x) · output_norm) Wout)
 //
 // Decode (one token) is recorded once and replayed for every token: the token id and position
@@ -94,7 +96,8 @@ class Transformer {
                  vk::BufferView out, uint32_t n);
   void expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const NormedInput& h, uint32_t n);
   void residual_output(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView in,
-                       std::optional<vk::BufferView> post_norm, uint32_t n);
+                       std::optional<vk::BufferView> bias, std::optional<vk::BufferView> post_norm,
+                       uint32_t n);
   void check_tokens(std::span<const int32_t> tokens, uint32_t first_position) const;
   void submit(vk::Sequence& seq);
 

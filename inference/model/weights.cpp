@@ -125,6 +125,8 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
       case TensorRole::AttnQNorm: w.attn_q_norm = vector(t.name); break;
       case TensorRole::AttnKNorm: w.attn_k_norm = vector(t.name); break;
       case TensorRole::AttnOutput: w.attn_output = matrix(t.name); break;
+      case TensorRole::AttnOutputBias: w.attn_output_bias = vector(t.name); break;
+      case TensorRole::AttnSinks: w.attn_sinks = vector(t.name); break;
       case TensorRole::AttnPostNorm: w.attn_post_norm = vector(t.name); break;
       case TensorRole::FfnNorm: w.ffn_norm = vector(t.name); break;
       case TensorRole::FfnGate: break;  // with ffn_up
@@ -138,6 +140,10 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
         w.experts->down = experts(t.name);
         expert_bytes_ += w.experts->down.w.data.size;
         break;
+      case TensorRole::FfnGateInpBias: w.experts->router_bias = vector(t.name); break;
+      case TensorRole::FfnGateExpsBias:
+      case TensorRole::FfnUpExpsBias: break;  // with ffn_up_exps
+      case TensorRole::FfnDownExpsBias: w.experts->down.bias = expert_bias(t.name); break;
     }
   }
   if (config.tied_output) {
@@ -266,9 +272,15 @@ void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfi
   const std::string up_name = layer_tensor(l, "ffn_up_exps.weight");
   const gguf::TensorInfo& gate = experts_tensor(gate_name);
   const gguf::TensorInfo& up = experts_tensor(up_name);
+  const std::string gate_bias_name = layer_tensor(l, "ffn_gate_exps.bias");
+  const std::string up_bias_name = layer_tensor(l, "ffn_up_exps.bias");
   if (!same_layout(gate, up) || gate.dims != up.dims) {
     w.gate = experts(gate_name);
     w.up = experts(up_name);
+    if (config.arch.expert_biases) {
+      w.gate.bias = expert_bias(gate_bias_name);
+      w.up.bias = expert_bias(up_bias_name);
+    }
     expert_bytes_ += w.gate.w.data.size + w.up.w.data.size;
     return;
   }
@@ -288,6 +300,18 @@ void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfi
   both.data = upload_bytes(interleaved, gate_name);
   w.gate_up = kernels::ExpertMatrices{both, config.n_expert};
   expert_bytes_ += interleaved.size();
+  if (config.arch.expert_biases) {
+    // Interleaved as the rows: expert e's gate p and up p at e · 2 n_ff + 2p and + 1.
+    const std::vector<std::byte> gb = file_.tensor_data(expert_bias_tensor(gate_bias_name));
+    const std::vector<std::byte> ub = file_.tensor_data(expert_bias_tensor(up_bias_name));
+    std::vector<std::byte> bias(gb.size() + ub.size());
+    for (size_t r = 0; r < rows; ++r) {
+      std::memcpy(bias.data() + 2 * r * sizeof(float), gb.data() + r * sizeof(float), sizeof(float));
+      std::memcpy(bias.data() + (2 * r + 1) * sizeof(float), ub.data() + r * sizeof(float),
+                  sizeof(float));
+    }
+    w.gate_up->bias = upload_bytes(bias);
+  }
 }
 
 vk::BufferView ModelWeights::upload_bytes(std::span<const std::byte> bytes,
@@ -366,6 +390,20 @@ const gguf::TensorInfo& ModelWeights::vector_tensor(const std::string& name) con
                                                     file_.path().string(), name));
   }
   return *t;
+}
+
+const gguf::TensorInfo& ModelWeights::expert_bias_tensor(const std::string& name) const {
+  const gguf::TensorInfo* t = file_.find_tensor(name);
+  if (!t || t->dims.size() != 2 || t->type != gguf::TensorType::F32) {
+    throw Error(ErrorCode::InvalidFile,
+                fmt::format("{}: tensor {} is missing or not an f32 row per expert",
+                            file_.path().string(), name));
+  }
+  return *t;
+}
+
+vk::BufferView ModelWeights::expert_bias(const std::string& name) {
+  return upload(expert_bias_tensor(name));
 }
 
 kernels::ExpertMatrices ModelWeights::experts(const std::string& name) {

@@ -41,8 +41,11 @@ QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t 
 // A mixture-of-experts FFN: the router (f32, n_expert rows) and the experts' matrices, gate and
 // up interleaved row by row within each expert where they share a type (gate_up), as for the
 // dense FFN.
+// Where the experts have biases (gpt-oss) they travel with their matrices (ExpertMatrices::bias,
+// interleaved as the rows are in gate_up).
 struct ExpertWeights {
   kernels::WeightMatrix router;
+  std::optional<vk::BufferView> router_bias;  // gpt-oss
   std::optional<kernels::ExpertMatrices> gate_up;
   kernels::ExpertMatrices gate, up, down;  // gate and up only without gate_up
 };
@@ -65,6 +68,8 @@ WeightPlacement place_weights(const gguf::GgufFile& file, const ModelConfig& con
 struct LayerWeights {
   vk::BufferView attn_norm;
   kernels::WeightMatrix attn_q, attn_k, attn_v, attn_output;
+  std::optional<vk::BufferView> attn_output_bias;  // gpt-oss
+  std::optional<vk::BufferView> attn_sinks;        // gpt-oss: one logit per head
   std::optional<kernels::WeightMatrix> attn_qkv;  // rows of q, k, v back to back
   std::optional<vk::BufferView> attn_q_bias, attn_k_bias, attn_v_bias;  // qwen2
   std::optional<vk::BufferView> attn_qkv_bias;  // the three back to back, with attn_qkv
@@ -99,6 +104,9 @@ class ModelWeights {
   const gguf::TensorInfo& weight_tensor(const std::string& name, size_t n_dims) const;
   const gguf::TensorInfo& matrix_tensor(const std::string& name) const;
   const gguf::TensorInfo& vector_tensor(const std::string& name) const;
+  // The experts' bias: f32 [n_expert][n_rows] (GGUF dims {n_rows, n_expert}).
+  const gguf::TensorInfo& expert_bias_tensor(const std::string& name) const;
+  vk::BufferView expert_bias(const std::string& name);
   kernels::WeightMatrix matrix(const std::string& name);
   vk::BufferView vector(const std::string& name);
   // The tensors' bytes back to back in one buffer; one view per tensor.

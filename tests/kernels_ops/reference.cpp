@@ -107,6 +107,16 @@ std::vector<double> gelu_mul(std::span<const float> gate, std::span<const float>
   return out;
 }
 
+std::vector<double> swiglu_oai(std::span<const float> gate, std::span<const float> up) {
+  std::vector<double> out(gate.size());
+  for (size_t i = 0; i < gate.size(); ++i) {
+    const double g = std::min(double(gate[i]), 7.0);
+    const double u = std::clamp(double(up[i]), -7.0, 7.0);
+    out[i] = g / (1.0 + std::exp(-1.702 * g)) * (u + 1.0);
+  }
+  return out;
+}
+
 std::vector<double> softcap(std::span<const float> x, double cap) {
   std::vector<double> out(x.size());
   for (size_t i = 0; i < x.size(); ++i) {
@@ -166,8 +176,13 @@ std::vector<double> attention(std::span<const float> q, std::span<const uint16_t
         }
       }
       const uint32_t n_keys = p + 1;
-      const double max_s = *std::max_element(scores.begin(), scores.end());
+      double max_s = *std::max_element(scores.begin(), scores.end());
       double sum = 0.0;
+      if (!how.sinks.empty()) {
+        // The sink is one more logit in the softmax, with no value behind it.
+        max_s = std::max(max_s, double(how.sinks[h]));
+        sum = std::exp(how.sinks[h] - max_s);
+      }
       for (double& s : scores) {
         s = std::exp(s - max_s);
         sum += s;

@@ -25,6 +25,10 @@ std::vector<double> silu_mul(std::span<const float> gate, std::span<const float>
 // out[i] = gelu(gate[i]) * up[i], gelu(g) = 0.5 g (1 + tanh(sqrt(2/pi) (g + 0.044715 g^3)))
 std::vector<double> gelu_mul(std::span<const float> gate, std::span<const float> up);
 
+// gpt-oss's clamped SwiGLU: out[i] = g sigmoid(1.702 g) (u + 1), g = min(gate[i], 7),
+// u = clamp(up[i], -7, 7)
+std::vector<double> swiglu_oai(std::span<const float> gate, std::span<const float> up);
+
 // out[i] = cap tanh(x[i] / cap)
 std::vector<double> softcap(std::span<const float> x, double cap);
 
@@ -38,12 +42,14 @@ std::vector<double> rope(std::span<const float> x, std::span<const uint32_t> pos
 
 // How scores are made (kernels/attention.h AttentionShape): score = softcap(scale t(p) q·k),
 // t(p) = 1 + temperature ln(1 + floor(p / temperature_length)); window 0 = every earlier key.
+// sinks (one logit per query head, or empty): exp(sink_h) joins each softmax's denominator.
 struct AttentionScores {
   double scale = 0.0;  // 0: 1/sqrt(head_dim)
   double softcap = 0.0;
   double temperature = 0.0;
   uint32_t temperature_length = 1;
   uint32_t window = 0;
+  std::span<const float> sinks;
 };
 
 // Causal GQA attention of q [n_tokens][n_heads][head_dim] against f16 caches

@@ -115,6 +115,11 @@ class TestOpsAttention : public QObject {
     shape.temperature = float(scores.temperature);
     shape.temperature_length = scores.temperature_length;
     shape.window = scores.window;
+    std::optional<vk::Buffer> sinks_buf;
+    if (!scores.sinks.empty()) {
+      sinks_buf.emplace(device_buffer(*ctx_, std::vector<float>(scores.sinks.begin(), scores.sinks.end())));
+      shape.sinks = sinks_buf->view();
+    }
     auto scratch = ctx_->create_buffer(kernels::attention_scratch_bytes(shape, n_splits));
     auto seq = ctx_->create_sequence();
     seq.begin();
@@ -193,6 +198,35 @@ class TestOpsAttention : public QObject {
     QFETCH(float, temperature);
     check_attention({n_tokens, 4, 2, 32, first_position, n_splits}, std::nullopt,
                     test::ops::AttentionScores{scale, softcap, temperature, 16, window});
+  }
+
+  // Attention sinks (gpt-oss): one logit per head in every softmax's denominator, for prefill
+  // blocks (with and without a window) and for decode, whole and split (the sink is added once,
+  // in the merge). Sinks of stddev 3 against scores of about 2 make some heads nearly all sink.
+  void attention_sinks_join_the_denominator_data() {
+    QTest::addColumn<uint32_t>("n_tokens");
+    QTest::addColumn<uint32_t>("first_position");
+    QTest::addColumn<uint32_t>("n_splits");
+    QTest::addColumn<uint32_t>("window");
+    struct Row { uint32_t t, p, splits, window; };
+    const Row rows[] = {{40, 0, 1, 0}, {33, 100, 1, 16}, {1, 300, 1, 0},
+                        {1, 300, 4, 0}, {1, 200, 3, 32}, {1, 0, 2, 0}};
+    for (const Row& r : rows) {
+      QTest::addRow("t%u_p%u_split%u_w%u", r.t, r.p, r.splits, r.window)
+          << r.t << r.p << r.splits << r.window;
+    }
+  }
+  void attention_sinks_join_the_denominator() {
+    QFETCH(uint32_t, n_tokens);
+    QFETCH(uint32_t, first_position);
+    QFETCH(uint32_t, n_splits);
+    QFETCH(uint32_t, window);
+    const uint32_t n_heads = 8;
+    const std::vector<float> sinks = test::random_floats(rng_, n_heads, 3.0f);
+    test::ops::AttentionScores scores;
+    scores.window = window;
+    scores.sinks = sinks;
+    check_attention({n_tokens, n_heads, 2, 64, first_position, n_splits}, std::nullopt, scores);
   }
 
   // Decode: one query token at position n - 1 against a cache of n positions.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -88,6 +89,12 @@ std::vector<uint32_t> random_choice(std::mt19937_64& rng, uint32_t n_tokens, uin
 
 double silu(double g) { return g / (1.0 + std::exp(-g)); }
 
+// gpt-oss's clamped SwiGLU (kernels/activation.h), from the formula.
+double swiglu_oai(double g, double u) {
+  const double gate = std::min(g, 7.0);
+  return gate / (1.0 + std::exp(-1.702 * gate)) * (std::clamp(u, -7.0, 7.0) + 1.0);
+}
+
 } // namespace
 
 class TestMoeKernels : public QObject {
@@ -97,16 +104,22 @@ class TestMoeKernels : public QObject {
   std::mt19937_64 rng_;
 
   // The expert tensor in a device buffer at an unaligned offset.
+  // With a bias (f32 [n_expert][n_rows], as gpt-oss's ffn_*_exps.bias) where one is given.
   struct DeviceExperts {
     vk::Buffer buffer;
+    std::optional<vk::Buffer> bias;
     kernels::ExpertMatrices view;
   };
-  DeviceExperts device_experts(const HostExperts& m) {
-    DeviceExperts d{ctx_->create_buffer(k_offset + m.bytes.size()), {}};
+  DeviceExperts device_experts(const HostExperts& m, const std::vector<float>& bias = {}) {
+    DeviceExperts d{ctx_->create_buffer(k_offset + m.bytes.size()), std::nullopt, {}};
     ctx_->upload(vk::BufferView{&d.buffer, k_offset, m.bytes.size()},
                  std::span<const std::byte>(m.bytes));
     d.view = {{vk::BufferView{&d.buffer, k_offset, m.bytes.size()}, m.type, m.n_rows, m.n_cols},
               m.n_expert};
+    if (!bias.empty()) {
+      d.bias.emplace(upload(*ctx_, bias));
+      d.view.bias = vk::BufferView{&*d.bias};
+    }
     return d;
   }
 
@@ -209,13 +222,18 @@ class TestMoeKernels : public QObject {
   }
 
   // Gate/up of every chosen expert for one token: rmsnorm folded in, SwiGLU over interleaved
-  // rows, one output block per slot.
+  // rows, one output block per slot; and gpt-oss's: each expert's bias (interleaved as its rows)
+  // added before the clamped SwiGLU.
   void per_slot_matvec_matches_reference() {
     const uint32_t n_expert = 11, n_used = 3, n_ff = 37;
+    for (const bool oai : {false, true})
     for (TensorType type : k_types) {
       const uint32_t n_cols = cols_for(type);
       const HostExperts m = random_experts(rng_, type, n_expert, 2 * n_ff, n_cols);
-      DeviceExperts d = device_experts(m);
+      // Biases of stddev 2 move gates and ups across the clamp at ±7 only with the dot's help.
+      const std::vector<float> bias =
+          oai ? sikao::test::random_floats(rng_, size_t(n_expert) * 2 * n_ff, 2.0f) : std::vector<float>{};
+      DeviceExperts d = device_experts(m, bias);
       const std::vector<uint32_t> ids = random_choice(rng_, 1, n_used, n_expert);
       const std::vector<float> x = sikao::test::random_floats(rng_, n_cols, 3.0f);
       const std::vector<float> g = sikao::test::random_floats(rng_, n_cols);
@@ -227,7 +245,7 @@ class TestMoeKernels : public QObject {
       seq.begin();
       kernels::MatvecFusion fusion;
       fusion.norm = kernels::MatvecNorm{vk::BufferView{&gb}, eps};
-      fusion.output = kernels::MatvecOutput::SwiGlu;
+      fusion.output = oai ? kernels::MatvecOutput::SwiGluOai : kernels::MatvecOutput::SwiGlu;
       kernels::matvec_experts(*ctx_, seq, d.view,
                               {vk::BufferView{&ib}, vk::BufferView{&wb}, n_used},
                               vk::BufferView{&xb}, 0, vk::BufferView{&yb},
@@ -246,21 +264,31 @@ class TestMoeKernels : public QObject {
             gate += m.w(ids[s], 2 * p, c) * in;
             up += m.w(ids[s], 2 * p + 1, c) * in;
           }
-          ref.push_back(silu(gate) * up);
+          if (oai) {
+            const size_t row = (size_t(ids[s]) * n_ff + p) * 2;
+            ref.push_back(swiglu_oai(gate + bias[row], up + bias[row + 1]));
+          } else {
+            ref.push_back(silu(gate) * up);
+          }
         }
       }
-      check("experts per slot", QString("%1 %2 experts").arg(sikao::gguf::traits(type).name.data()).arg(n_expert),
+      check(oai ? "experts bias oai" : "experts per slot",
+            QString("%1 %2 experts").arg(sikao::gguf::traits(type).name.data()).arg(n_expert),
             sikao::test::relative_error(y, ref));
     }
   }
 
   // The down projection: each slot its own input, mixed by the routing weights and added to y.
+  // With a bias per expert, each slot's bias is mixed with its weight too.
   void weighted_sum_matvec_matches_reference() {
     const uint32_t n_expert = 9, n_used = 4, n_rows = 131;
+    for (const bool with_bias : {false, true})
     for (TensorType type : k_types) {
       const uint32_t n_cols = cols_for(type);
       const HostExperts m = random_experts(rng_, type, n_expert, n_rows, n_cols);
-      DeviceExperts d = device_experts(m);
+      const std::vector<float> bias =
+          with_bias ? sikao::test::random_floats(rng_, size_t(n_expert) * n_rows) : std::vector<float>{};
+      DeviceExperts d = device_experts(m, bias);
       const std::vector<uint32_t> ids = random_choice(rng_, 1, n_used, n_expert);
       const std::vector<float> weights = sikao::test::random_floats(rng_, n_used);
       const std::vector<float> x = sikao::test::random_floats(rng_, size_t(n_used) * n_cols);
@@ -282,10 +310,11 @@ class TestMoeKernels : public QObject {
         for (uint32_t s = 0; s < n_used; ++s) {
           double dot = 0.0;
           for (uint32_t c = 0; c < n_cols; ++c) dot += m.w(ids[s], r, c) * x[size_t(s) * n_cols + c];
+          if (with_bias) dot += bias[size_t(ids[s]) * n_rows + r];
           ref[r] += weights[s] * dot;
         }
       }
-      check("experts mixed", QString("%1 %2 experts").arg(sikao::gguf::traits(type).name.data()).arg(n_expert),
+      check(with_bias ? "experts mixed+bias" : "experts mixed", QString("%1 %2 experts").arg(sikao::gguf::traits(type).name.data()).arg(n_expert),
             sikao::test::relative_error(y, ref));
     }
   }
@@ -299,7 +328,11 @@ class TestMoeKernels : public QObject {
         for (const uint32_t divisor : {n_used, 1u}) {
           const uint32_t n_cols = cols_for(type);
           const HostExperts m = random_experts(rng_, type, n_expert, n_rows, n_cols);
-          DeviceExperts d = device_experts(m);
+          // Pairs reading their own rows (the down projection) also get a bias per expert.
+          const bool with_bias = divisor == 1u;
+          const std::vector<float> bias = with_bias
+              ? sikao::test::random_floats(rng_, size_t(n_expert) * n_rows) : std::vector<float>{};
+          DeviceExperts d = device_experts(m, bias);
           const std::vector<uint32_t> ids = random_choice(rng_, n_tokens, n_used, n_expert);
           const uint32_t n_pairs = n_tokens * n_used;
           const uint32_t x_rows = n_pairs / divisor;
@@ -323,12 +356,13 @@ class TestMoeKernels : public QObject {
               for (uint32_t c = 0; c < n_cols; ++c) {
                 dot += m.w(ids[p], r, c) * x[size_t(p / divisor) * n_cols + c];
               }
+              if (with_bias) dot += bias[size_t(ids[p]) * n_rows + r];
               ref[size_t(p) * n_rows + r] = dot;
             }
           }
           check("experts batched",
                 QString("%1 %2 tokens, rows per %3").arg(sikao::gguf::traits(type).name.data())
-                    .arg(n_tokens).arg(divisor == 1 ? "pair" : "token"),
+                    .arg(n_tokens).arg(divisor == 1 ? "pair, bias" : "token"),
                 sikao::test::relative_error(y, ref));
         }
       }
@@ -377,6 +411,11 @@ class TestMoeKernels : public QObject {
     QVERIFY_THROWS_EXCEPTION(sikao::Error,
                              kernels::matvec_experts(*ctx_, seq, experts, {v, v, 5}, v, 0, v,
                                                      kernels::ExpertMix::PerSlot, {}));
+    kernels::MatvecFusion plain_bias;  // the experts' bias belongs to them, not to the fusion
+    plain_bias.bias = v;
+    QVERIFY_THROWS_EXCEPTION(sikao::Error,
+                             kernels::matvec_experts(*ctx_, seq, experts, {v, v, 2}, v, 0, v,
+                                                     kernels::ExpertMix::PerSlot, plain_bias));
     seq.end();
   }
 

@@ -9,6 +9,7 @@
 // exactly as the reference decodes them, activations are f32 and sums accumulate in f32, so the
 // only difference from the double reference is f32 rounding in the sums.
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <vector>
@@ -127,7 +128,8 @@ struct FusedCase {
 };
 
 bool gated(kernels::MatvecOutput o) {
-  return o == kernels::MatvecOutput::SwiGlu || o == kernels::MatvecOutput::GeGlu;
+  return o == kernels::MatvecOutput::SwiGlu || o == kernels::MatvecOutput::GeGlu ||
+         o == kernels::MatvecOutput::SwiGluOai;
 }
 
 QString fusion_label(const FusedCase& f) {
@@ -136,6 +138,7 @@ QString fusion_label(const FusedCase& f) {
   if (f.output == kernels::MatvecOutput::Accumulate) s += "+accumulate";
   if (f.output == kernels::MatvecOutput::SwiGlu) s += "+swiglu";
   if (f.output == kernels::MatvecOutput::GeGlu) s += "+geglu";
+  if (f.output == kernels::MatvecOutput::SwiGluOai) s += "+swiglu_oai";
   if (f.scale != 1.0f) s += QString("×%1").arg(f.scale);
   return s;
 }
@@ -162,6 +165,12 @@ std::vector<double> reference_fused_matvec(const HostMatrix& m, const std::vecto
   if (gated(f.output)) {
     std::vector<double> y(m.n_rows / 2);
     for (size_t p = 0; p < y.size(); ++p) {
+      if (f.output == kernels::MatvecOutput::SwiGluOai) {
+        // gpt-oss: min(g, 7) · sigmoid(1.702 · min(g, 7)) · (clamp(u, -7, 7) + 1)
+        const double g = std::min(d[2 * p], 7.0);
+        y[p] = g / (1.0 + std::exp(-1.702 * g)) * (std::clamp(d[2 * p + 1], -7.0, 7.0) + 1.0);
+        continue;
+      }
       const double gate = d[2 * p];
       const double act =
           f.output == kernels::MatvecOutput::SwiGlu
@@ -349,6 +358,7 @@ class TestQuantKernels : public QObject {
         {true, true, kernels::MatvecOutput::Store},    {false, false, kernels::MatvecOutput::Accumulate},
         {false, false, kernels::MatvecOutput::SwiGlu}, {true, false, kernels::MatvecOutput::SwiGlu},
         {true, false, kernels::MatvecOutput::GeGlu},
+        {true, true, kernels::MatvecOutput::SwiGluOai},  {false, true, kernels::MatvecOutput::SwiGlu},
         {false, false, kernels::MatvecOutput::Accumulate, 0.22f},
         {true, true, kernels::MatvecOutput::Store, 0.125f},
     };
@@ -370,7 +380,8 @@ class TestQuantKernels : public QObject {
       for (const FusedCase& f : {FusedCase{true, true, kernels::MatvecOutput::Store},
                                  FusedCase{false, false, kernels::MatvecOutput::Accumulate},
                                  FusedCase{true, false, kernels::MatvecOutput::SwiGlu},
-                                 FusedCase{true, false, kernels::MatvecOutput::GeGlu}}) {
+                                 FusedCase{true, false, kernels::MatvecOutput::GeGlu},
+                                 FusedCase{true, true, kernels::MatvecOutput::SwiGluOai}}) {
         check("matvec", label(m) + " shared " + fusion_label(f),
               run_fused_matvec(m, f, 0, kernels::MatvecReduction::SharedMemory));
       }
@@ -386,10 +397,12 @@ class TestQuantKernels : public QObject {
             run_fused_matvec(m, {true, false, kernels::MatvecOutput::SwiGlu}, limit));
       check("matvec", label(m) + " split norm+bias",
             run_fused_matvec(m, {true, true, kernels::MatvecOutput::Store}, limit));
+      check("matvec", label(m) + " split norm+bias+swiglu_oai",
+            run_fused_matvec(m, {true, true, kernels::MatvecOutput::SwiGluOai}, limit));
     }
   }
 
-  void rejects_swiglu_matvec_with_odd_rows_or_bias() {
+  void rejects_swiglu_matvec_with_odd_rows_or_scale() {
     vk::Buffer b = ctx_->create_buffer(4096);
     vk::Sequence seq = ctx_->create_sequence();
     seq.begin();
@@ -399,7 +412,8 @@ class TestQuantKernels : public QObject {
                              kernels::matvec(*ctx_, seq, odd, v, v, {{}, {}, kernels::MatvecOutput::SwiGlu}));
     const kernels::WeightMatrix even{v, TensorType::F32, 4, 64};
     QVERIFY_THROWS_EXCEPTION(sikao::Error,
-                             kernels::matvec(*ctx_, seq, even, v, v, {{}, v, kernels::MatvecOutput::SwiGlu}));
+                             kernels::matvec(*ctx_, seq, even, v, v,
+                                             {{}, {}, kernels::MatvecOutput::SwiGlu, 0.5f}));
     seq.end();
   }
 

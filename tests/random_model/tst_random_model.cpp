@@ -379,6 +379,62 @@ class TestRandomModel : public QObject {
     for (float x : next) QVERIFY(std::isfinite(x));
   }
 
+  // gpt-oss-20b's tensors as llama.cpp's loader (src/models/openai-moe.cpp) asks for them: the
+  // FFN's norm named post_attention_norm, sinks per head, biases on the attention output, the
+  // router and each expert (one row per expert), no ffn_norm.
+  void gpt_oss_preset_has_llama_cpps_tensors() {
+    const auto tensors = random_model_tensors(*shape_preset("gpt-oss-20b"), FileType::Q8_0);
+    std::map<std::string, std::vector<uint64_t>> dims;
+    for (const auto& t : tensors) dims[t.spec.name] = t.spec.dims;
+    using D = std::vector<uint64_t>;
+    QCOMPARE(dims.at("blk.3.attn_q.weight"), (D{2880, 4096}));
+    QCOMPARE(dims.at("blk.3.attn_q.bias"), (D{4096}));
+    QCOMPARE(dims.at("blk.3.attn_k.weight"), (D{2880, 512}));
+    QCOMPARE(dims.at("blk.3.attn_output.weight"), (D{4096, 2880}));
+    QCOMPARE(dims.at("blk.3.attn_output.bias"), (D{2880}));
+    QCOMPARE(dims.at("blk.3.attn_sinks.weight"), (D{64}));
+    QCOMPARE(dims.at("blk.3.post_attention_norm.weight"), (D{2880}));
+    QCOMPARE(dims.at("blk.3.ffn_gate_inp.weight"), (D{2880, 32}));
+    QCOMPARE(dims.at("blk.3.ffn_gate_inp.bias"), (D{32}));
+    QCOMPARE(dims.at("blk.3.ffn_gate_exps.weight"), (D{2880, 2880, 32}));
+    QCOMPARE(dims.at("blk.3.ffn_gate_exps.bias"), (D{2880, 32}));
+    QCOMPARE(dims.at("blk.3.ffn_up_exps.bias"), (D{2880, 32}));
+    QCOMPARE(dims.at("blk.3.ffn_down_exps.bias"), (D{2880, 32}));
+    QCOMPARE(dims.at("output.weight"), (D{2880, 201088}));
+    QVERIFY(!dims.contains("blk.3.ffn_norm.weight"));
+    QCOMPARE(type_of(tensors, "blk.3.attn_sinks.weight"), TensorType::F32);
+    QCOMPARE(type_of(tensors, "blk.3.ffn_down_exps.bias"), TensorType::F32);
+    QCOMPARE(type_of(tensors, "blk.3.ffn_gate_inp.weight"), TensorType::F32);
+  }
+
+  // The tiny gpt-oss reads back as llama.cpp reads it: a window on even layers (set_swa_pattern(2))
+  // with the same RoPE as the full layers (one table, YaRN), top-k-then-softmax routing without
+  // normalisation, the clamped SwiGLU.
+  void gpt_oss_file_reads_back_with_windows_on_even_layers() {
+    RandomModelOptions o;
+    o.shape = *shape_preset("test-gpt-oss");
+    o.file_type = FileType::Q8_0;
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    const std::string file = path("gpt-oss.gguf");
+    write_random_model(file, o);
+    const auto gguf = sikao::gguf::GgufFile::open(file);
+    const ModelConfig c = read_config(gguf);
+    QCOMPARE(c.arch.architecture, Architecture::GptOss);
+    QCOMPARE(c.n_layer, 3u);
+    QCOMPARE(c.layers[0].window, 32u);
+    QCOMPARE(c.layers[1].window, 0u);
+    QCOMPARE(c.layers[2].window, 32u);
+    QCOMPARE(c.rope_variants.size(), size_t(1));
+    QCOMPARE(c.layers[0].rope, 0u);
+    QVERIFY(c.rope_variants[0].scaling.ext_factor > 0.0);  // YaRN
+    QCOMPARE(c.q_dim(), 512u);
+    QCOMPARE(c.n_expert, 16u);
+    QCOMPARE(c.expert_routing().gating, sikao::kernels::ExpertGating::TopKThenSoftmax);
+    QVERIFY(!c.expert_routing().normalize);
+    QCOMPARE(c.arch.activation, sikao::kernels::GateActivation::SwiGluOai);
+    QCOMPARE(gguf.get_string("tokenizer.ggml.pre").value_or(""), std::string("gpt-4o"));
+  }
+
   // A file whose family keys are wrong is refused at load with the key named, before anything
   // reaches the device.
   void malformed_family_metadata_is_refused_clearly_data() {
@@ -531,7 +587,7 @@ class TestRandomModel : public QObject {
                                     << "unknown preset 'gpt-5' (supported: qwen2-0.5b, qwen2-1.5b";
     QTest::newRow("unknown architecture")
         << QStringList{"-o", out, "--type", "Q8_0", "--preset", "qwen2-0.5b", "--arch", "gpt2"}
-        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3, qwen3moe)";
+        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3, qwen3moe, gpt-oss)";
     QTest::newRow("no output") << QStringList{"--type", "Q8_0", "--preset", "qwen2-0.5b"}
                                << "-o PATH is required";
     QTest::newRow("no type") << QStringList{"-o", out, "--preset", "qwen2-0.5b"}
