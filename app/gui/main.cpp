@@ -12,6 +12,7 @@
 #include "app_context.h"
 #include "common/log.h"
 #include "engine/engine_backend.h"
+#include "paths/data_paths.h"
 #include "screenshot_tour.h"
 #include "startup_model.h"
 #include "storage/history.h"
@@ -91,8 +92,10 @@ int main(int argc, char** argv) {
 
   QString history_problem;
   const auto history = open_history(history_problem);
+  const auto bundled_model = sikao::app::bundled_model_path();
   sikao::ui::AppContext context(*history, std::make_unique<sikao::ui::EngineBackend>(),
-                                {{}, sikao::ui::default_models_folder(), QStringLiteral(SIKAO_BUNDLED_MODEL)});
+                                {{}, sikao::ui::default_models_folder(),
+                                 bundled_model ? QString::fromStdString(bundled_model->string()) : QString()});
   auto& chat = context.chat();
   // Closing the window during generation keeps the partial answer.
   QObject::connect(&app, &QCoreApplication::aboutToQuit, &chat, &sikao::ui::ChatController::shutdown);
