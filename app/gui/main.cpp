@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <cstdio>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -56,6 +57,8 @@ int main(int argc, char** argv) {
   QGuiApplication::setOrganizationName(QStringLiteral("Sikao"));
   QGuiApplication::setApplicationName(QStringLiteral("sikao"));
   QGuiApplication::setApplicationVersion(QStringLiteral(SIKAO_VERSION));
+  // The desktop entry's id (packaging/): Wayland compositors match the window to its icon by it.
+  QGuiApplication::setDesktopFileName(QStringLiteral("io.github.sikao.Sikao"));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Offline chat that thinks out loud"));
@@ -138,7 +141,12 @@ int main(int argc, char** argv) {
   }
   // The model named on the command line, else the last one, else the first in the models
   // folder, else the bundled demo; with none, the first-run page shows.
-  if (!parser.isSet(no_model)) context.models().loadStartupModel(parser.positionalArguments().value(0));
+  // A relative path is made absolute: it is remembered as the last model for the next start.
+  const QString model_argument = parser.positionalArguments().value(0);
+  if (!parser.isSet(no_model)) {
+    context.models().loadStartupModel(model_argument.isEmpty() ? QString()
+                                                               : QFileInfo(model_argument).absoluteFilePath());
+  }
   if (parser.isSet(quit_interactive)) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
     // The first frame on screen: from here the window takes input.
