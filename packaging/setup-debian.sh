@@ -10,11 +10,12 @@ packages="
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qtquick-dialogs qml6-module-qt-labs-settings qml6-module-qtqml
-  qml6-module-qttest
+  qml6-module-qttest qml6-module-qt-labs-folderlistmodel
   libvulkan-dev vulkan-tools glslang-tools spirv-tools mesa-vulkan-drivers vulkan-validationlayers
   libsqlite3-dev sqlite3 libspdlog-dev libfmt-dev libpcre2-dev libicu-dev nlohmann-json3-dev
   xvfb xauth fonts-noto-cjk fonts-noto-core
   python3 python3-jinja2 python3-numpy
+  librsvg2-bin desktop-file-utils appstream lintian shared-mime-info
 "
 
 if [ "$(id -u)" -ne 0 ]; then

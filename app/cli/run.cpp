@@ -8,12 +8,15 @@
 // model answers.
 
 #include <cstdio>
+#include <filesystem>
 
 #include "chat/chat_prompt.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "common/error.h"
+#include "common/log.h"
 #include "engine.h"
+#include "paths/data_paths.h"
 #include "tokenizer/tokenizer.h"
 
 namespace sikao::cli {
@@ -22,6 +25,22 @@ namespace {
 void write(std::FILE* out, const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), out);
   std::fflush(out);
+}
+
+// Without -m: the demo model installed next to this binary (paths/data_paths.h).
+std::string bundled_model() {
+  const auto path = app::bundled_model_path();
+  if (!path) {
+    throw Error(ErrorCode::Io,
+                "no -m given, and the bundled demo model cannot be found: this program's location "
+                "(/proc/self/exe) is unreadable; name a model with -m MODEL.gguf");
+  }
+  if (!std::filesystem::exists(*path)) {
+    throw Error(ErrorCode::Io, "no -m given, and the bundled demo model is not at " + path->string() +
+                                   " (an incomplete installation?); name a model with -m MODEL.gguf");
+  }
+  log::get("cli")->info("no -m: the bundled demo model {}", path->string());
+  return path->string();
 }
 
 } // namespace
@@ -33,7 +52,7 @@ int run(const Args& args, const GlobalOptions& global) {
                 "a conversation, and sikao-cli --db FILE history ... to read one");
   }
   OptionParser p("run", args);
-  const std::string model_path = p.value("-m").value_or(SIKAO_BUNDLED_MODEL);
+  const std::optional<std::string> model_option = p.value("-m");
   const std::string prompt = p.required("-p");
   GenerateOptions generate;
   generate.max_tokens = static_cast<int32_t>(p.integer("-n", 512, 1, 1 << 20));
@@ -58,6 +77,7 @@ int run(const Args& args, const GlobalOptions& global) {
   }
   p.finish();
 
+  const std::string model_path = model_option ? *model_option : bundled_model();
   auto model = Model::load(model_path, load);
   const auto& tok = model->tokenizer();
   const chat::StoredMessage user{"user", prompt, ""};

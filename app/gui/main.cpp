@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <cstdio>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -12,6 +13,7 @@
 #include "app_context.h"
 #include "common/log.h"
 #include "engine/engine_backend.h"
+#include "paths/data_paths.h"
 #include "screenshot_tour.h"
 #include "startup_model.h"
 #include "storage/history.h"
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
   QGuiApplication::setOrganizationName(QStringLiteral("Sikao"));
   QGuiApplication::setApplicationName(QStringLiteral("sikao"));
   QGuiApplication::setApplicationVersion(QStringLiteral(SIKAO_VERSION));
+  // The desktop entry's id (packaging/): Wayland compositors match the window to its icon by it.
+  QGuiApplication::setDesktopFileName(QStringLiteral("io.github.sikao.Sikao"));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Offline chat that thinks out loud"));
@@ -91,8 +95,10 @@ int main(int argc, char** argv) {
 
   QString history_problem;
   const auto history = open_history(history_problem);
+  const auto bundled_model = sikao::app::bundled_model_path();
   sikao::ui::AppContext context(*history, std::make_unique<sikao::ui::EngineBackend>(),
-                                {{}, sikao::ui::default_models_folder(), QStringLiteral(SIKAO_BUNDLED_MODEL)});
+                                {{}, sikao::ui::default_models_folder(),
+                                 bundled_model ? QString::fromStdString(bundled_model->string()) : QString()});
   auto& chat = context.chat();
   // Closing the window during generation keeps the partial answer.
   QObject::connect(&app, &QCoreApplication::aboutToQuit, &chat, &sikao::ui::ChatController::shutdown);
@@ -135,7 +141,12 @@ int main(int argc, char** argv) {
   }
   // The model named on the command line, else the last one, else the first in the models
   // folder, else the bundled demo; with none, the first-run page shows.
-  if (!parser.isSet(no_model)) context.models().loadStartupModel(parser.positionalArguments().value(0));
+  // A relative path is made absolute: it is remembered as the last model for the next start.
+  const QString model_argument = parser.positionalArguments().value(0);
+  if (!parser.isSet(no_model)) {
+    context.models().loadStartupModel(model_argument.isEmpty() ? QString()
+                                                               : QFileInfo(model_argument).absoluteFilePath());
+  }
   if (parser.isSet(quit_interactive)) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
     // The first frame on screen: from here the window takes input.
