@@ -11,8 +11,9 @@
 // inside it, row_begin the column of Y that row 0 writes. ACCUMULATE adds to Y instead of
 // overwriting it (Y += X Wᵀ: a residual add fused into the projection).
 //
-// EXPERTS (mixture of experts, prefill): the weight binding holds n_experts matrices back to
-// back (expert e at byte e · expert_bytes) and workgroup z is the expert e. Its tokens come from
+// EXPERTS (mixture of experts, prefill): the weight binding holds experts expert_begin.. back to
+// back (expert e at byte (e − expert_begin) · expert_bytes) and workgroup z is the expert
+// e = expert_begin + z (one dispatch per binding of whole experts). Its tokens come from
 // expert_rows (group_by_expert): expert_rows[e] is their count, expert_rows[n_experts + e ·
 // row_capacity + i] the i-th pair index p = token · n_used + slot. Pair p reads X row
 // p / x_row_divisor (n_used: every slot of a token reads the token's row; 1: each pair its own
@@ -52,6 +53,7 @@ layout(push_constant) uniform PushConstants {
   uint n_experts;
   uint row_capacity;
   uint x_row_divisor;
+  uint expert_begin;    // EXPERTS: the first expert in this dispatch's binding
 } pc;
 
 // k-major tiles, so the inner loop reads 4 neighbouring rows / tokens.
@@ -70,13 +72,13 @@ void main() {
   uint n_tokens = pc.n_tokens;
   uint matrix_offset = pc.weight_offset;
   uint rows_base = 0u;  // this expert's pair list in expert_rows
-  const uint e = gl_WorkGroupID.z;
+  const uint e = pc.expert_begin + gl_WorkGroupID.z;
   if (EXPERTS) {
     n_tokens = expert_rows[e];
     if (tok0 >= n_tokens) {
       return;  // uniform across the workgroup: no thread of it reaches the barriers below
     }
-    matrix_offset += e * pc.expert_bytes;
+    matrix_offset += gl_WorkGroupID.z * pc.expert_bytes;
     rows_base = pc.n_experts + e * pc.row_capacity;
   }
 

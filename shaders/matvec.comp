@@ -23,8 +23,10 @@
 //   output_scale multiplies each dot before the bias and the store or add (1 for most models).
 // Bindings 3 (norm_weight) and 4 (bias) are bound in every variant; unused ones read nothing.
 //
-// EXPERTS (mixture of experts, decode): the weight binding holds n_expert matrices back to back,
-// expert e at byte e · expert_bytes; expert_ids[s] is the expert in slot s (route_experts).
+// EXPERTS (mixture of experts, decode): the weight binding holds experts expert_begin ..
+// expert_end − 1 back to back, expert e at byte (e − expert_begin) · expert_bytes (a tensor
+// larger than one binding is one dispatch per binding); expert_ids[s] is the expert in slot s
+// (route_experts), and slots whose expert is not in the binding are another dispatch's.
 //   EXPERTS_PER_SLOT: workgroup z is the slot s; x is read at s · x_slot_stride floats, y
 //     written at s · y_slot_stride (each chosen expert's own product, as for one matrix).
 //   EXPERTS_WEIGHTED_SUM: each workgroup loops over the n_slots slots and sums
@@ -84,7 +86,11 @@ layout(push_constant) uniform PushConstants {
   uint n_slots;        // EXPERTS_WEIGHTED_SUM: slots summed
   uint x_slot_stride;  // EXPERTS: floats between the slots' inputs (0: one x for all), % 4 == 0
   uint y_slot_stride;  // EXPERTS_PER_SLOT: floats between the slots' outputs
+  uint expert_begin;   // EXPERTS: the experts in the weight binding
+  uint expert_end;
 } pc;
+
+bool in_binding(uint expert) { return expert >= pc.expert_begin && expert < pc.expert_end; }
 
 // The workgroup's sums: one dot per row, then Σx² (NORM_INPUT; zero otherwise).
 const uint SUMS = ROWS_PER_WORKGROUP + 1u;
@@ -95,7 +101,8 @@ shared float partial[SUMS * WORKGROUP_SIZE];
 void main() {
   const uint group = gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x;
   const uint first_row = group * ROWS_PER_WORKGROUP;
-  if (first_row >= pc.n_rows) {
+  if (first_row >= pc.n_rows ||
+      (EXPERTS == EXPERTS_PER_SLOT && !in_binding(expert_ids[gl_WorkGroupID.z]))) {
     return;  // uniform across the workgroup: no thread of it reaches the barriers below
   }
   const uint tid = gl_LocalInvocationID.x;
@@ -119,7 +126,10 @@ void main() {
     uint x_base = 0u;  // in vec4s
     float slot_weight = 1.0;
     if (EXPERTS != EXPERTS_NONE) {
-      matrix_offset += expert_ids[slot] * pc.expert_bytes;
+      if (!in_binding(expert_ids[slot])) {
+        continue;  // uniform: every invocation loops over the same slots
+      }
+      matrix_offset += (expert_ids[slot] - pc.expert_begin) * pc.expert_bytes;
       x_base = slot * pc.x_slot_stride / 4u;
     }
     if (EXPERTS == EXPERTS_WEIGHTED_SUM) {
@@ -219,7 +229,9 @@ void main() {
       const uint matrix_row = row - y_base;
       if (EXPERTS == EXPERTS_WEIGHTED_SUM) {
         for (uint slot = 0u; slot < pc.n_slots; ++slot) {
-          value += expert_weights[slot] * bias[expert_ids[slot] * pc.n_rows + matrix_row];
+          if (in_binding(expert_ids[slot])) {
+            value += expert_weights[slot] * bias[expert_ids[slot] * pc.n_rows + matrix_row];
+          }
         }
       } else {
         value += bias[bias_base + matrix_row];

@@ -23,6 +23,7 @@ struct PushConstants {
   uint32_t n_experts;
   uint32_t row_capacity;
   uint32_t x_row_divisor;
+  uint32_t expert_begin;  // the first expert of this dispatch's binding
 };
 
 // A 64-row tile of Y per workgroup, 32 columns per step. The tile is 64 tokens wide, or the
@@ -104,7 +105,7 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
   const uint32_t token_groups = (n_tokens + tile_n - 1) / tile_n;
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
     const PushConstants push{w.n_cols,  win.n_rows, n_tokens, row_bytes, win.weight_offset,
-                             win.row_begin, w.n_rows, output_scale, 0, 0, 0, 1};
+                             win.row_begin, w.n_rows, output_scale, 0, 0, 0, 1, 0};
     seq.dispatch(pipeline, {win.binding, x, y, x, x}, push, (win.n_rows + k_tile_m - 1) / k_tile_m,
                  token_groups);
   }
@@ -112,7 +113,8 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
 
 void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& experts,
                     vk::BufferView expert_rows, uint32_t n_tokens, uint32_t x_row_divisor,
-                    vk::BufferView x, vk::BufferView y, MatmulThreadBlock block) {
+                    vk::BufferView x, vk::BufferView y, MatmulThreadBlock block,
+                    uint64_t max_binding_bytes) {
   const vk::DeviceInfo& info = ctx.info();
   const WeightMatrix& w = experts.w;
   require_tile_threads(info, block);
@@ -122,7 +124,6 @@ void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& e
   if (x_row_divisor == 0) {
     throw Error(ErrorCode::InvalidArgument, "matmul_experts: the row divisor must be positive");
   }
-  const RowWindow win = expert_window(info, experts);
   const uint32_t row_bytes = weight_row_bytes(w);
   const TileShape shape = tile_shape(info, block, n_tokens);
   if (experts.bias &&
@@ -133,12 +134,16 @@ void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& e
   }
   const vk::Pipeline& pipeline =
       matmul_pipeline(ctx, w.type, shape, false, true, experts.bias.has_value());
-  const PushConstants push{w.n_cols,      w.n_rows, n_tokens,           row_bytes,
-                           win.weight_offset, 0,    w.n_rows,           1.0f,
-                           row_bytes * w.n_rows, experts.n_expert, n_tokens, x_row_divisor};
-  seq.dispatch(pipeline, {win.binding, x, y, expert_rows, experts.bias.value_or(x)}, push,
-               (w.n_rows + k_tile_m - 1) / k_tile_m, (n_tokens + shape.tile_n - 1) / shape.tile_n,
-               experts.n_expert);
+  // The bindings' experts write disjoint rows of Y (their own pairs): no barrier between.
+  for (const RowWindow& win : expert_windows(info, experts, max_binding_bytes)) {
+    const PushConstants push{w.n_cols,         w.n_rows,          n_tokens,      row_bytes,
+                             win.weight_offset, 0,                w.n_rows,      1.0f,
+                             row_bytes * w.n_rows, experts.n_expert, n_tokens, x_row_divisor,
+                             win.row_begin};
+    seq.dispatch(pipeline, {win.binding, x, y, expert_rows, experts.bias.value_or(x)}, push,
+                 (w.n_rows + k_tile_m - 1) / k_tile_m,
+                 (n_tokens + shape.tile_n - 1) / shape.tile_n, win.n_rows);
+  }
 }
 
 } // namespace sikao::kernels

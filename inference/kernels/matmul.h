@@ -30,11 +30,13 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
 // for every expert e and every pair p in its list in expert_rows (kernels/moe.h
 // group_by_expert, for n_tokens tokens), Y[p, r] = Σ_c W_e[r, c] · X[p / x_row_divisor, c]
 // (+ b_e[r] where the experts have biases, ExpertMatrices::bias).
-// X rows are w.w.n_cols floats, Y rows w.w.n_rows floats. One dispatch over all experts; the
-// whole tensor must fit in one storage binding (Error Unsupported otherwise).
+// X rows are w.w.n_cols floats, Y rows w.w.n_rows floats. One dispatch per storage binding of
+// whole experts (expert_windows; one unless the tensor is larger than maxStorageBufferRange or
+// max_binding_bytes, when not 0).
 void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& w,
                     vk::BufferView expert_rows, uint32_t n_tokens, uint32_t x_row_divisor,
                     vk::BufferView x, vk::BufferView y,
-                    MatmulThreadBlock block = MatmulThreadBlock::Auto);
+                    MatmulThreadBlock block = MatmulThreadBlock::Auto,
+                    uint64_t max_binding_bytes = 0);
 
 } // namespace sikao::kernels

@@ -23,6 +23,8 @@ struct PushConstants {
   uint32_t n_slots;
   uint32_t x_slot_stride;
   uint32_t y_slot_stride;
+  uint32_t expert_begin;
+  uint32_t expert_end;
 };
 
 // Spelled as EXPERTS_* in shaders/matvec.comp.
@@ -33,7 +35,7 @@ struct ExpertDispatch {
   ExpertChoice choice;
   uint32_t expert_bytes = 0;
   uint32_t x_slot_stride = 0;
-  RowWindow window;  // the binding of all experts; weight_offset: where expert 0 starts
+  std::vector<RowWindow> windows;  // expert_windows: bindings of whole experts
 };
 
 // Threads and rows of a workgroup.
@@ -88,11 +90,11 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
   const std::string variant =
       weight_shader("matvec", w.type) + (reduction == MatvecReduction::Subgroup ? "" : "_shared");
   const WorkgroupShape shape = workgroup_shape(info, w.n_cols);
-  const auto pipeline_for = [&](bool one_subgroup) -> const vk::Pipeline& {
+  const auto pipeline_for = [&](bool one_subgroup, MatvecOutput output) -> const vk::Pipeline& {
     return ctx.pipeline(vk::PipelineDesc{
         variant,
         {shape.size, shape.rows, fusion.norm ? 1u : 0u, fusion.bias ? 1u : 0u,
-         static_cast<uint32_t>(fusion.output), one_subgroup ? 1u : 0u,
+         static_cast<uint32_t>(output), one_subgroup ? 1u : 0u,
          static_cast<uint32_t>(experts.mode)},
         7,
         sizeof(PushConstants)});
@@ -101,8 +103,7 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
   // size is pinned (so that it really is one subgroup).
   const bool one_subgroup =
       reduction == MatvecReduction::Subgroup && shape.size == info.subgroup_size &&
-      pipeline_for(true).subgroup_size_pinned();
-  const vk::Pipeline& pipeline = pipeline_for(one_subgroup);
+      pipeline_for(true, fusion.output).subgroup_size_pinned();
   // Unused bindings still need a valid buffer: x stands in.
   const vk::BufferView norm_weight = fusion.norm ? fusion.norm->weight : x;
   const vk::BufferView bias = fusion.bias.value_or(x);
@@ -116,11 +117,32 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
   // bytes), so that no window separates a gate row from its up row.
   const uint32_t rows_per_unit = swiglu ? 2 : 1;
   const WeightMatrix units{w.data, w.type, w.n_rows / rows_per_unit, w.n_cols * rows_per_unit};
-  const std::vector<RowWindow> windows =
-      routed ? std::vector<RowWindow>{RowWindow{experts.window.binding, 0, units.n_rows,
-                                                experts.window.weight_offset}}
-             : row_windows(info, units, max_binding_bytes);
-  for (const RowWindow& win : windows) {
+  // Windows of rows of one matrix; for experts, one per binding of whole experts
+  // [expert_begin, expert_end), each over all the rows.
+  struct Dispatch {
+    RowWindow win;
+    uint32_t expert_begin = 0, expert_end = 1;
+  };
+  std::vector<Dispatch> dispatches;
+  if (routed) {
+    for (const RowWindow& e : experts.windows) {
+      dispatches.push_back({RowWindow{e.binding, 0, units.n_rows, e.weight_offset}, e.row_begin,
+                            e.row_begin + e.n_rows});
+    }
+  } else {
+    for (const RowWindow& win : row_windows(info, units, max_binding_bytes)) {
+      dispatches.push_back({win});
+    }
+  }
+  for (size_t i = 0; i < dispatches.size(); ++i) {
+    const RowWindow& win = dispatches[i].win;
+    // A weighted sum's later bindings add their experts' share to what the first wrote.
+    const bool adds = experts.mode == ExpertMode::WeightedSum && i > 0;
+    if (adds) {
+      seq.barrier();  // y written by the previous binding's dispatch -> read and added to
+    }
+    const vk::Pipeline& pipeline =
+        pipeline_for(one_subgroup, adds ? MatvecOutput::Accumulate : fusion.output);
     const uint32_t n_rows = win.n_rows * rows_per_unit;
     const PushConstants push{w.n_cols,
                              n_rows,
@@ -132,7 +154,9 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
                              experts.expert_bytes,
                              n_slots,
                              experts.x_slot_stride,
-                             out_rows};
+                             out_rows,
+                             dispatches[i].expert_begin,
+                             dispatches[i].expert_end};
     const uint64_t groups = (n_rows + shape.rows - 1) / shape.rows;
     const Grid g = fold_grid(groups, info, "matvec");
     seq.dispatch(pipeline, {win.binding, x, y, norm_weight, bias, ids, route_weights}, push, g.x,
@@ -163,7 +187,7 @@ void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
 void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& experts,
                     const ExpertChoice& choice, vk::BufferView x, uint32_t x_slot_stride,
                     vk::BufferView y, ExpertMix mix, const MatvecFusion& fusion,
-                    MatvecReduction reduction) {
+                    MatvecReduction reduction, uint64_t max_binding_bytes) {
   const WeightMatrix& w = experts.w;
   require(experts.n_expert > 0 && choice.n_used > 0 && choice.n_used <= experts.n_expert,
           "matvec_experts",
@@ -187,7 +211,7 @@ void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& e
   d.choice = choice;
   d.expert_bytes = weight_row_bytes(w) * w.n_rows;
   d.x_slot_stride = x_slot_stride;
-  d.window = expert_window(ctx.info(), experts);
+  d.windows = expert_windows(ctx.info(), experts, max_binding_bytes);
   record_matvec(ctx, seq, w, x, y, with_bias, 0, reduction, d);
 }
 

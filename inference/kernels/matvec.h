@@ -78,12 +78,15 @@ enum class ExpertMix {
 // The matvec over the chosen experts of one token, the experts read from `choice` on the
 // device (decode stays one recorded submission). Slot s reads x at s · x_slot_stride floats
 // (0: all slots read the same x; a multiple of 4). b_e is expert e's row of w.bias where the
-// experts have biases (fusion.bias must be empty: the bias is the experts'). The whole tensor
-// must fit in one storage binding (Error Unsupported otherwise).
+// experts have biases (fusion.bias must be empty: the bias is the experts'). A tensor larger
+// than one storage binding (or max_binding_bytes, when not 0) is one dispatch per binding of
+// whole experts (expert_windows), each doing the slots whose experts it holds; a WeightedSum
+// then adds the later bindings' share to y after a barrier.
 void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& w,
                     const ExpertChoice& choice, vk::BufferView x, uint32_t x_slot_stride,
                     vk::BufferView y, ExpertMix mix, const MatvecFusion& fusion,
-                    MatvecReduction reduction = MatvecReduction::Auto);
+                    MatvecReduction reduction = MatvecReduction::Auto,
+                    uint64_t max_binding_bytes = 0);
 
 // The plain product y = W x.
 inline void matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,

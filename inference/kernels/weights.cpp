@@ -80,20 +80,12 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
   return windows;
 }
 
-RowWindow expert_window(const vk::DeviceInfo& info, const ExpertMatrices& experts) {
+std::vector<RowWindow> expert_windows(const vk::DeviceInfo& info, const ExpertMatrices& experts,
+                                      uint64_t max_binding_bytes) {
   const WeightMatrix& w = experts.w;
-  const WeightMatrix all{w.data, w.type, w.n_rows * experts.n_expert, w.n_cols};
-  const std::vector<RowWindow> windows = row_windows(info, all, 0);
-  if (windows.size() != 1) {
-    throw Error(ErrorCode::Unsupported,
-                fmt::format("an expert tensor of {} bytes does not fit in one storage binding of "
-                            "{} bytes",
-                            uint64_t(weight_row_bytes(all)) * all.n_rows,
-                            info.max_storage_buffer_range));
-  }
-  RowWindow window = windows[0];
-  window.n_rows = w.n_rows;
-  return window;
+  // One "row" per expert, its whole matrix: rows are whole blocks, so the bytes are the same.
+  const WeightMatrix stack{w.data, w.type, experts.n_expert, w.n_cols * w.n_rows};
+  return row_windows(info, stack, max_binding_bytes);
 }
 
 std::string weight_shader(const std::string& operation, gguf::TensorType type) {

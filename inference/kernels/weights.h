@@ -50,10 +50,13 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
 // Bytes per row of w (validated as row_windows does).
 uint32_t weight_row_bytes(const WeightMatrix& w);
 
-// The one binding that holds all of an expert tensor: row_begin 0, n_rows one expert's rows,
-// weight_offset where expert 0 starts. Error(Unsupported) when the tensor does not fit in one
-// binding (the chosen experts are known only on the device, so every one must be bound).
-RowWindow expert_window(const vk::DeviceInfo& info, const ExpertMatrices& w);
+// The bindings that hold an expert tensor, whole experts each (the chosen experts are known only
+// on the device, so every one is bound, by one dispatch per binding): row_begin is the first
+// expert, n_rows the number of experts, weight_offset where the first one starts. One binding
+// unless the tensor exceeds maxStorageBufferRange (or max_binding_bytes, when not 0; lavapipe:
+// 128 MiB, less than one layer of Qwen3-30B-A3B's gate and up).
+std::vector<RowWindow> expert_windows(const vk::DeviceInfo& info, const ExpertMatrices& w,
+                                      uint64_t max_binding_bytes = 0);
 
 // The shader variant of an operation for w's type: "matvec" + Q4_K -> "matvec_q4_k".
 std::string weight_shader(const std::string& operation, gguf::TensorType type);

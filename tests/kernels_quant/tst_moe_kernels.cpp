@@ -123,6 +123,11 @@ class TestMoeKernels : public QObject {
     return d;
   }
 
+  // A binding limit that holds three experts of w (and the offset alignment): several dispatches.
+  static uint64_t three_experts(const kernels::ExpertMatrices& w) {
+    return 3ull * kernels::weight_row_bytes(w.w) * w.w.n_rows + 256;
+  }
+
   void check(const char* what, const QString& label, double err) {
     qInfo("%-16s %-34s relative error %.3g", what, qPrintable(label), err);
     QVERIFY2(err <= k_tolerance,
@@ -227,6 +232,7 @@ class TestMoeKernels : public QObject {
   void per_slot_matvec_matches_reference() {
     const uint32_t n_expert = 11, n_used = 3, n_ff = 37;
     for (const bool oai : {false, true})
+    for (const bool split : {false, true})  // bindings of 3 experts (4 dispatches)
     for (TensorType type : k_types) {
       const uint32_t n_cols = cols_for(type);
       const HostExperts m = random_experts(rng_, type, n_expert, 2 * n_ff, n_cols);
@@ -249,7 +255,8 @@ class TestMoeKernels : public QObject {
       kernels::matvec_experts(*ctx_, seq, d.view,
                               {vk::BufferView{&ib}, vk::BufferView{&wb}, n_used},
                               vk::BufferView{&xb}, 0, vk::BufferView{&yb},
-                              kernels::ExpertMix::PerSlot, fusion);
+                              kernels::ExpertMix::PerSlot, fusion, kernels::MatvecReduction::Auto,
+                              split ? three_experts(d.view) : 0);
       seq.run();
       const auto y = ctx_->download<float>(vk::BufferView{&yb}, size_t(n_used) * n_ff);
       double sum_sq = 0.0;
@@ -273,7 +280,8 @@ class TestMoeKernels : public QObject {
         }
       }
       check(oai ? "experts bias oai" : "experts per slot",
-            QString("%1 %2 experts").arg(sikao::gguf::traits(type).name.data()).arg(n_expert),
+            QString("%1 %2 experts%3").arg(sikao::gguf::traits(type).name.data()).arg(n_expert)
+                .arg(split ? ", 3 per binding" : ""),
             sikao::test::relative_error(y, ref));
     }
   }
@@ -283,6 +291,7 @@ class TestMoeKernels : public QObject {
   void weighted_sum_matvec_matches_reference() {
     const uint32_t n_expert = 9, n_used = 4, n_rows = 131;
     for (const bool with_bias : {false, true})
+    for (const bool split : {false, true})  // bindings of 3 experts, the first storing
     for (TensorType type : k_types) {
       const uint32_t n_cols = cols_for(type);
       const HostExperts m = random_experts(rng_, type, n_expert, n_rows, n_cols);
@@ -298,14 +307,16 @@ class TestMoeKernels : public QObject {
       vk::Sequence seq = ctx_->create_sequence();
       seq.begin();
       kernels::MatvecFusion fusion;
-      fusion.output = kernels::MatvecOutput::Accumulate;
+      fusion.output = split ? kernels::MatvecOutput::Store : kernels::MatvecOutput::Accumulate;
       kernels::matvec_experts(*ctx_, seq, d.view,
                               {vk::BufferView{&ib}, vk::BufferView{&wb}, n_used},
                               vk::BufferView{&xb}, n_cols, vk::BufferView{&yb},
-                              kernels::ExpertMix::WeightedSum, fusion);
+                              kernels::ExpertMix::WeightedSum, fusion,
+                              kernels::MatvecReduction::Auto, split ? three_experts(d.view) : 0);
       seq.run();
       const auto y = ctx_->download<float>(vk::BufferView{&yb}, n_rows);
-      std::vector<double> ref(y0.begin(), y0.end());
+      std::vector<double> ref(n_rows, 0.0);
+      if (!split) ref.assign(y0.begin(), y0.end());
       for (uint32_t r = 0; r < n_rows; ++r) {
         for (uint32_t s = 0; s < n_used; ++s) {
           double dot = 0.0;
@@ -314,7 +325,9 @@ class TestMoeKernels : public QObject {
           ref[r] += weights[s] * dot;
         }
       }
-      check(with_bias ? "experts mixed+bias" : "experts mixed", QString("%1 %2 experts").arg(sikao::gguf::traits(type).name.data()).arg(n_expert),
+      check(with_bias ? "experts mixed+bias" : "experts mixed",
+            QString("%1 %2 experts%3").arg(sikao::gguf::traits(type).name.data()).arg(n_expert)
+                .arg(split ? ", 3 per binding, stored" : ""),
             sikao::test::relative_error(y, ref));
     }
   }
@@ -345,8 +358,12 @@ class TestMoeKernels : public QObject {
           kernels::group_by_expert(*ctx_, seq, vk::BufferView{&ib}, vk::BufferView{&rb}, n_tokens,
                                    n_used, n_expert);
           seq.barrier();
+          // The larger batch with bindings of 3 experts (5 dispatches).
+          const bool split = n_tokens == 67u;
           kernels::matmul_experts(*ctx_, seq, d.view, vk::BufferView{&rb}, n_tokens, divisor,
-                                  vk::BufferView{&xb}, vk::BufferView{&yb});
+                                  vk::BufferView{&xb}, vk::BufferView{&yb},
+                                  kernels::MatmulThreadBlock::Auto,
+                                  split ? three_experts(d.view) : 0);
           seq.run();
           const auto y = ctx_->download<float>(vk::BufferView{&yb}, size_t(n_pairs) * n_rows);
           std::vector<double> ref(size_t(n_pairs) * n_rows);
@@ -361,8 +378,9 @@ class TestMoeKernels : public QObject {
             }
           }
           check("experts batched",
-                QString("%1 %2 tokens, rows per %3").arg(sikao::gguf::traits(type).name.data())
-                    .arg(n_tokens).arg(divisor == 1 ? "pair, bias" : "token"),
+                QString("%1 %2 tokens, rows per %3%4").arg(sikao::gguf::traits(type).name.data())
+                    .arg(n_tokens).arg(divisor == 1 ? "pair, bias" : "token")
+                    .arg(n_tokens == 67u ? ", 3 experts per binding" : ""),
                 sikao::test::relative_error(y, ref));
         }
       }
