@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the golden logits in this folder: for each family's tiny preset (sikao-bench
-# make-model --preset test-*) in F32, Q8_0 and Q4_K_M, seed 7, llama.cpp's CPU backend
+# make-model --preset test-*) in F32, Q8_0 and Q4_K_M (and test-gpt-oss in MXFP4_MOE), seed 7, llama.cpp's CPU backend
 # (../shared/tools/llama.cpp/cpu-2026/llama-ref, the reference) evaluates 100 random prompt ids
 # and 32 greedy steps in a context of 512. The tests regenerate the models from the same seed and
 # check the sha256 that llama-ref recorded (make_family_models.cmake).
@@ -46,7 +46,10 @@ json.dump(ref, open(dst, "w"), separators=(",", ":"))
 PY
 }
 for preset in $presets; do
-  for type in F32 Q8_0 Q4_K_M; do
+  types="F32 Q8_0 Q4_K_M"
+  # gpt-oss ships as MXFP4_MOE (MXFP4 experts, Q8_0 elsewhere; byte-identical to llama-quantize's).
+  [ "$preset" = test-gpt-oss ] && types="$types MXFP4_MOE"
+  for type in $types; do
     name=$preset-$type
     "$bench" make-model --preset "$preset" --type "$type" --seed 7 -o "$work/$name.gguf" >/dev/null
     location="generated: sikao-bench make-model --preset $preset --type $type --seed 7"
