@@ -7,7 +7,6 @@
 
 #include "common/byte_size.h"
 #include "common/log.h"
-#include "kernels/attention.h"
 #include "gguf/gguf.h"
 #include "model/model_config.h"
 #include "model/transformer.h"
@@ -67,16 +66,15 @@ std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const Load
                                              std::make_unique<vk::Context>(options.device),
                                              nullptr, context_length});
   const vk::DeviceInfo& device = impl->context->info();
-  const kernels::KvCacheShape kv{config.n_layer, config.n_head_kv, config.head_dim, context_length};
   const model::WeightPlacement placement = model::place_weights(
       impl->file, impl->config, options.device_memory_budget.value_or(default_budget(device)),
-      kv.total_bytes());
+      model::kv_cache_shape(impl->config, context_length).total_bytes());
   impl->weights = std::make_unique<model::ModelWeights>(*impl->context, impl->file, impl->config,
                                                         placement, options.progress);
+  const uint64_t host_bytes = impl->weights->host_bytes();
   const std::string host =
-      placement.host_bytes ? fmt::format(", {} of experts in system memory",
-                                         format_byte_size(impl->weights->host_bytes()))
-                           : "";
+      host_bytes ? fmt::format(", {} of experts in system memory", format_byte_size(host_bytes))
+                 : "";
   log::get("engine")->info("loaded {} ({}, {} layers) on {}: {} of weights in device memory{}",
                            impl->config.name, impl->config.arch.gguf_name, impl->config.n_layer,
                            device.name, format_byte_size(impl->weights->device_bytes()), host);

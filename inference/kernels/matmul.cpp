@@ -126,12 +126,7 @@ void matmul_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& e
   }
   const uint32_t row_bytes = weight_row_bytes(w);
   const TileShape shape = tile_shape(info, block, n_tokens);
-  if (experts.bias &&
-      experts.bias->resolved_size() < uint64_t(experts.n_expert) * w.n_rows * sizeof(float)) {
-    throw Error(ErrorCode::InvalidArgument,
-                fmt::format("matmul_experts: the experts' bias needs {} × {} floats",
-                            experts.n_expert, w.n_rows));
-  }
+  require_expert_bias(experts, "matmul_experts");
   const vk::Pipeline& pipeline =
       matmul_pipeline(ctx, w.type, shape, false, true, experts.bias.has_value());
   // The bindings' experts write disjoint rows of Y (their own pairs): no barrier between.

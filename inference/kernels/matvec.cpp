@@ -33,7 +33,6 @@ enum class ExpertMode : uint32_t { None = 0, PerSlot = 1, WeightedSum = 2 };
 struct ExpertDispatch {
   ExpertMode mode = ExpertMode::None;
   ExpertChoice choice;
-  uint32_t expert_bytes = 0;
   uint32_t x_slot_stride = 0;
   std::vector<RowWindow> windows;  // expert_windows: bindings of whole experts
 };
@@ -151,7 +150,7 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
                              win.row_begin * rows_per_unit,
                              eps,
                              fusion.scale,
-                             experts.expert_bytes,
+                             routed ? row_bytes * w.n_rows : 0,  // one expert's matrix
                              n_slots,
                              experts.x_slot_stride,
                              out_rows,
@@ -200,16 +199,12 @@ void matvec_experts(vk::Context& ctx, vk::Sequence& seq, const ExpertMatrices& e
                    (fusion.output == MatvecOutput::Store ||
                     fusion.output == MatvecOutput::Accumulate)),
           "matvec_experts", "a weighted sum takes no norm, scale or gated output");
-  require(!experts.bias ||
-              experts.bias->resolved_size() >= uint64_t(experts.n_expert) * w.n_rows * sizeof(float),
-          "matvec_experts",
-          fmt::format("the experts' bias needs {} × {} floats", experts.n_expert, w.n_rows));
+  require_expert_bias(experts, "matvec_experts");
   MatvecFusion with_bias = fusion;
   with_bias.bias = experts.bias;
   ExpertDispatch d;
   d.mode = sum ? ExpertMode::WeightedSum : ExpertMode::PerSlot;
   d.choice = choice;
-  d.expert_bytes = weight_row_bytes(w) * w.n_rows;
   d.x_slot_stride = x_slot_stride;
   d.windows = expert_windows(ctx.info(), experts, max_binding_bytes);
   record_matvec(ctx, seq, w, x, y, with_bias, 0, reduction, d);

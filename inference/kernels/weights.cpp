@@ -88,6 +88,15 @@ std::vector<RowWindow> expert_windows(const vk::DeviceInfo& info, const ExpertMa
   return row_windows(info, stack, max_binding_bytes);
 }
 
+void require_expert_bias(const ExpertMatrices& experts, const char* kernel) {
+  const uint64_t rows = uint64_t(experts.n_expert) * experts.w.n_rows;
+  if (experts.bias && experts.bias->resolved_size() < rows * sizeof(float)) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("{}: the experts' bias needs {} × {} floats", kernel, experts.n_expert,
+                            experts.w.n_rows));
+  }
+}
+
 std::string weight_shader(const std::string& operation, gguf::TensorType type) {
   std::string name = operation + "_";
   for (const char c : gguf::traits(type).name) {

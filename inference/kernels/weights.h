@@ -58,6 +58,10 @@ uint32_t weight_row_bytes(const WeightMatrix& w);
 std::vector<RowWindow> expert_windows(const vk::DeviceInfo& info, const ExpertMatrices& w,
                                       uint64_t max_binding_bytes = 0);
 
+// Error(InvalidArgument), named after the kernel, when w has a bias of fewer than n_expert rows
+// of w.n_rows floats.
+void require_expert_bias(const ExpertMatrices& w, const char* kernel);
+
 // The shader variant of an operation for w's type: "matvec" + Q4_K -> "matvec_q4_k".
 std::string weight_shader(const std::string& operation, gguf::TensorType type);
 

@@ -57,9 +57,10 @@ ModelShape with(ModelShape s, const std::function<void(ModelShape&)>& change) {
 // Gemma 2 and 3 / Phi-3.5 and 4 / SmolLM3 / Granite 3.3 / Ministral 3 / Qwen3-30B-A3B /
 // gpt-oss-20b releases), and the tiny versions of each family that the reference tests
 // regenerate (tests/model/reference): 2-4 layers, widths of whole 256-element k-quant blocks, a
-// vocabulary of 2000, a sliding window of 16 (gpt-oss: 32) and original contexts of 32-64 so that prompts of 100 tokens cross them (LongRoPE's 256:
-// llama.cpp pads a context to a multiple of 256 and picks the factors by that, so the short
-// factors need a context of 256 and the long ones 512).
+// vocabulary of 2000, a sliding window of 16 (gpt-oss: 32) and original contexts of 32-64 so
+// that prompts of 100 tokens cross them (LongRoPE's 256: llama.cpp pads a context to a multiple
+// of 256 and picks the factors by that, so the short factors need a context of 256 and the long
+// ones 512).
 const std::vector<PresetRow>& presets() {
   using A = Architecture;
   static const std::vector<PresetRow> rows = {

@@ -16,6 +16,11 @@
 #include "kernels/rope.h"
 
 namespace sikao::model {
+
+kernels::KvCacheShape kv_cache_shape(const ModelConfig& config, uint32_t context_length) {
+  return {config.n_layer, config.n_head_kv, config.head_dim, context_length};
+}
+
 namespace {
 
 constexpr uint64_t k_f32 = sizeof(float);
@@ -77,7 +82,7 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
   if (context_length == 0) {
     throw Error(ErrorCode::InvalidArgument, "context length must be at least 1");
   }
-  kv_shape_ = {config.n_layer, config.n_head_kv, config.head_dim, context_length};
+  kv_shape_ = kv_cache_shape(config, context_length);
   const uint32_t logit_rows = static_cast<uint32_t>(std::clamp<uint64_t>(
       k_max_logit_bytes / (uint64_t(config.n_vocab) * k_f32), 1, max_batch_));
   const uint64_t b = max_batch_;
@@ -348,13 +353,14 @@ void Transformer::expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const No
 void Transformer::ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const LayerWeights& w = weights_.layers[layer];
   const ModelConfig& c = config_;
+  const NormedInput h = norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n);
   if (w.experts) {
-    expert_ffn(seq, *w.experts, norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n), n);
+    expert_ffn(seq, *w.experts, h, n);
     seq.barrier();  // x -> the next layer's norm
     return;
   }
   const vk::BufferView gate = rows(act_->gate, n, c.n_ff);
-  gated_ffn(seq, w, norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n), gate, n);
+  gated_ffn(seq, w, h, gate, n);
   seq.barrier();  // gate -> down projection
   residual_output(seq, w.ffn_down, gate, std::nullopt, w.ffn_post_norm, n);
   seq.barrier();  // x -> the next layer's norm

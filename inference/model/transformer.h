@@ -51,6 +51,9 @@
 
 namespace sikao::model {
 
+// The KV cache a Transformer allocates for a context of context_length positions.
+kernels::KvCacheShape kv_cache_shape(const ModelConfig& config, uint32_t context_length);
+
 class Transformer {
  public:
   Transformer(vk::Context& ctx, const ModelConfig& config, const ModelWeights& weights,

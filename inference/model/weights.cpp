@@ -26,6 +26,17 @@ bool same_layout(const gguf::TensorInfo& a, const gguf::TensorInfo& b) {
   return a.type == b.type && a.dims[0] == b.dims[0];
 }
 
+// Rows of a and b (row_bytes each, as many in both) taken in turn: a0, b0, a1, b1, …
+std::vector<std::byte> interleave_rows(std::span<const std::byte> a, std::span<const std::byte> b,
+                                       size_t row_bytes) {
+  std::vector<std::byte> out(a.size() + b.size());
+  for (size_t r = 0; r < a.size() / row_bytes; ++r) {
+    std::memcpy(out.data() + 2 * r * row_bytes, a.data() + r * row_bytes, row_bytes);
+    std::memcpy(out.data() + (2 * r + 1) * row_bytes, b.data() + r * row_bytes, row_bytes);
+  }
+  return out;
+}
+
 } // namespace
 
 QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t n) {
@@ -253,14 +264,8 @@ void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l, const ModelConfig& c
     u = up_bytes;
     shape = matrix_view(gate, {});
   }
-  const size_t row_bytes = kernels::weight_row_bytes(shape);
-  std::vector<std::byte> interleaved(g.size() + u.size());
-  for (size_t r = 0; r < shape.n_rows; ++r) {
-    std::memcpy(interleaved.data() + 2 * r * row_bytes, g.data() + r * row_bytes, row_bytes);
-    std::memcpy(interleaved.data() + (2 * r + 1) * row_bytes, u.data() + r * row_bytes, row_bytes);
-  }
   w.ffn_gate_up = shape;
-  w.ffn_gate_up->data = upload_bytes(interleaved);
+  w.ffn_gate_up->data = upload_bytes(interleave_rows(g, u, kernels::weight_row_bytes(shape)));
   w.ffn_gate_up->n_rows = 2 * shape.n_rows;
 }
 
@@ -288,13 +293,9 @@ void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfi
   const std::vector<std::byte> u = file_.tensor_data(up);
   const kernels::WeightMatrix one{{}, gate.type, static_cast<uint32_t>(gate.dims[1]),
                                   static_cast<uint32_t>(gate.dims[0])};
-  const size_t row_bytes = kernels::weight_row_bytes(one);
-  const size_t rows = size_t(one.n_rows) * config.n_expert;  // expert e's rows follow e − 1's
-  std::vector<std::byte> interleaved(g.size() + u.size());
-  for (size_t r = 0; r < rows; ++r) {
-    std::memcpy(interleaved.data() + 2 * r * row_bytes, g.data() + r * row_bytes, row_bytes);
-    std::memcpy(interleaved.data() + (2 * r + 1) * row_bytes, u.data() + r * row_bytes, row_bytes);
-  }
+  // Expert e's rows follow e − 1's, so interleaving the whole stacks interleaves each expert.
+  const std::vector<std::byte> interleaved =
+      interleave_rows(g, u, kernels::weight_row_bytes(one));
   kernels::WeightMatrix both = one;
   both.n_rows = 2 * one.n_rows;
   both.data = upload_bytes(interleaved, gate_name);
@@ -302,15 +303,9 @@ void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfi
   expert_bytes_ += interleaved.size();
   if (config.arch.expert_biases) {
     // Interleaved as the rows: expert e's gate p and up p at e · 2 n_ff + 2p and + 1.
-    const std::vector<std::byte> gb = file_.tensor_data(expert_bias_tensor(gate_bias_name));
-    const std::vector<std::byte> ub = file_.tensor_data(expert_bias_tensor(up_bias_name));
-    std::vector<std::byte> bias(gb.size() + ub.size());
-    for (size_t r = 0; r < rows; ++r) {
-      std::memcpy(bias.data() + 2 * r * sizeof(float), gb.data() + r * sizeof(float), sizeof(float));
-      std::memcpy(bias.data() + (2 * r + 1) * sizeof(float), ub.data() + r * sizeof(float),
-                  sizeof(float));
-    }
-    w.gate_up->bias = upload_bytes(bias);
+    w.gate_up->bias = upload_bytes(
+        interleave_rows(file_.tensor_data(expert_bias_tensor(gate_bias_name)),
+                        file_.tensor_data(expert_bias_tensor(up_bias_name)), sizeof(float)));
   }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // A model's tensors in device memory (a mixture's experts in system memory where WeightPlacement
-// says so), uploaded once from the GGUF file (read, not mapped): each
-// matrix as raw GGUF blocks (the weight kernels decode them), each norm weight and bias as f32.
+// says so), uploaded once from the GGUF file (read, not mapped): each matrix as raw GGUF blocks
+// (the weight kernels decode them), each norm weight and bias as f32.
 // Which tensors there are comes from model_tensors (model_config.h).
 //
 // Matrices that read the same input are laid out so that one decode matvec does them all:
