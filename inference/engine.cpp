@@ -142,17 +142,29 @@ GenerateResult Session::generate(std::span<const int32_t> prompt, const Generate
   result.prompt_tokens = static_cast<uint32_t>(prompt.size());
 
   // Reuse the longest common prefix, but always evaluate at least the last prompt token: its
-  // logits are the first sampling step's.
+  // logits are the first sampling step's. A recurrent state goes back only as far as it can
+  // (the live state, a snapshot, or the start).
   size_t reuse = 0;
   while (reuse < cached_.size() && reuse + 1 < prompt.size() && cached_[reuse] == prompt[reuse]) {
     ++reuse;
   }
+  reuse = transformer_->rewind(static_cast<uint32_t>(reuse));
   result.reused_tokens = static_cast<uint32_t>(reuse);
   cached_.resize(reuse);
 
   const auto prompt_start = std::chrono::steady_clock::now();
-  std::vector<float> logits =
-      transformer_->prefill(prompt.subspan(reuse), static_cast<uint32_t>(reuse), false);
+  std::vector<float> logits;
+  const uint32_t last = static_cast<uint32_t>(prompt.size() - 1);
+  if (transformer_->recurrent() && reuse < last) {
+    // A snapshot before the last prompt token: regenerating this answer, or the next turn of a
+    // template that rewrites earlier answers (Qwen3.5 drops their reasoning), restarts there
+    // instead of at the beginning.
+    transformer_->prefill(prompt.subspan(reuse, last - reuse), static_cast<uint32_t>(reuse), false);
+    transformer_->save_snapshot();
+    logits = transformer_->prefill(prompt.subspan(last), last, false);
+  } else {
+    logits = transformer_->prefill(prompt.subspan(reuse), static_cast<uint32_t>(reuse), false);
+  }
   cached_.assign(prompt.begin(), prompt.end());
   result.prompt_seconds = seconds_since(prompt_start);
 

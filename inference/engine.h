@@ -58,7 +58,8 @@ struct TokenEvent {
 struct GenerateResult {
   FinishReason finish = FinishReason::EndOfText;
   uint32_t prompt_tokens = 0;
-  uint32_t reused_tokens = 0;     // prompt tokens already in the KV cache, not evaluated again
+  // Prompt tokens already in the KV cache (or the recurrent state), not evaluated again.
+  uint32_t reused_tokens = 0;
   uint32_t generated_tokens = 0;
   double prompt_seconds = 0.0;
   double generate_seconds = 0.0;

@@ -1,6 +1,6 @@
 #version 450
-// out[i] = a[i] (op) b[i % n_b] for i < n: element-wise add or multiply, with b broadcast
-// when shorter than a (a row of weights applied to every row of a matrix).
+// out[i] = a[i] (op) b[i % n_b] for i < n: element-wise add, multiply or multiply by a sigmoid
+// gate, with b broadcast when shorter than a (a row of weights applied to every row of a matrix).
 
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 256;
 layout(local_size_x_id = 0) in;
@@ -23,7 +23,9 @@ void main() {
   result[i] = a[i] + b[i % pc.n_b];
 #elif defined(OP_MUL)
   result[i] = a[i] * b[i % pc.n_b];
+#elif defined(OP_MUL_SIGMOID)
+  result[i] = a[i] / (1.0 + exp(-b[i % pc.n_b]));
 #else
-#error "elementwise.comp needs OP_ADD or OP_MUL"
+#error "elementwise.comp needs OP_ADD, OP_MUL or OP_MUL_SIGMOID"
 #endif
 }

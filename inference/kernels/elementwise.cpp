@@ -45,4 +45,9 @@ void mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b
   elementwise("mul", ctx, seq, a, b, out, n, n_b);
 }
 
+void mul_sigmoid(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
+                 vk::BufferView out, uint32_t n, uint32_t n_b) {
+  elementwise("mul_sigmoid", ctx, seq, a, b, out, n, n_b);
+}
+
 } // namespace sikao::kernels

@@ -1,6 +1,7 @@
 #pragma once
-// Element-wise add and multiply (shaders/elementwise.comp): out[i] = a[i] (op) b[i % n_b] for
-// i < n, f32 throughout; b is broadcast when shorter than a (a weight row applied to every row).
+// Element-wise add, multiply, and multiply by a sigmoid gate (shaders/elementwise.comp):
+// out[i] = a[i] (op) b[i % n_b] for i < n, f32 throughout; b is broadcast when shorter than a (a
+// weight row applied to every row).
 
 #include <cstdint>
 
@@ -23,5 +24,8 @@ void add(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b
          vk::BufferView out, uint32_t n, uint32_t n_b);
 void mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
          vk::BufferView out, uint32_t n, uint32_t n_b);
+// out[i] = a[i] · sigmoid(b[i % n_b]): Qwen3.5's gated attention output.
+void mul_sigmoid(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
+                 vk::BufferView out, uint32_t n, uint32_t n_b);
 
 } // namespace sikao::kernels

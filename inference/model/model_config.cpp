@@ -1,5 +1,6 @@
 #include "model/model_config.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -60,6 +61,13 @@ const std::array k_architectures = {
                        .swa_global_rope = true, .experts = true,
                        .expert_gating = kernels::ExpertGating::TopKThenSoftmax,
                        .expert_biases = true, .ffn_norm_tensor = "post_attention_norm.weight"},
+    // Three Gated DeltaNet layers to each attention layer; the attention layers' q projection
+    // also gates their output; partial interleaved multi-section RoPE (rope_sections_text
+    // checks that text positions make it plain NeoX RoPE).
+    ArchitectureTraits{.gguf_name = "qwen35", .architecture = Architecture::Qwen35,
+                       .family = "Qwen3.5", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
+                       .ffn_norm_tensor = "post_attention_norm.weight",
+                       .default_full_attention_interval = 4, .gated_attention = true},
 };
 
 class ConfigReader {
@@ -85,6 +93,15 @@ class ConfigReader {
       return std::nullopt;
     }
     return required_u32(k);
+  }
+
+  // A count that may be 0.
+  uint32_t count_or_zero(std::string_view k) const {
+    const auto v = file_.get_uint(key(k));
+    if (v && *v > 0xffffffffu) {
+      fail(ErrorCode::InvalidFile, fmt::format("metadata key {} = {} is out of range", key(k), *v));
+    }
+    return static_cast<uint32_t>(v.value_or(0));
   }
 
   std::optional<double> optional_float(std::string_view k) const {
@@ -265,6 +282,69 @@ void read_experts(const ConfigReader& r, ModelConfig& c) {
   c.expert_weights_scale = scale == 0.0 ? 1.0f : float(scale);
 }
 
+// Interleaved multi-section RoPE (rope.dimension_sections, llama.cpp's IMROPE): rotary pair i
+// takes its position from section i mod Σsections, interleaved t, h, w while each section
+// lasts, the 4th (extra) section otherwise. A text token's position is (p, p, p, 0), so where
+// every pair falls in t, h or w this is NeoX RoPE over rope.dimension_count dims, which is what
+// Sikao computes; a layout that leaves pairs to the 4th section (position 0 for text) is refused.
+void check_rope_sections(const ConfigReader& r, const gguf::GgufFile& file, const ModelConfig& c) {
+  const std::string key = r.key("rope.dimension_sections");
+  if (!file.find(key)) {
+    return;
+  }
+  const std::vector<int32_t> sections = file.get_int_array(key);
+  if (sections.size() != 4 ||
+      std::any_of(sections.begin(), sections.end(), [](int32_t v) { return v < 0; })) {
+    r.fail(ErrorCode::InvalidFile, fmt::format("{} must be 4 non-negative numbers", key));
+  }
+  const int64_t total = int64_t(sections[0]) + sections[1] + sections[2] + sections[3];
+  if (total == 0) {
+    r.fail(ErrorCode::InvalidFile, fmt::format("{} are all 0", key));
+  }
+  for (uint32_t pair = 0; pair < c.n_rot / 2; ++pair) {
+    const int64_t sector = pair % total;
+    const bool text = (sector % 3 == 0 && sector < 3 * int64_t(sections[0])) ||
+                      (sector % 3 == 1 && sector < 3 * int64_t(sections[1])) ||
+                      (sector % 3 == 2 && sector < 3 * int64_t(sections[2]));
+    if (!text) {
+      r.fail(ErrorCode::Unsupported,
+             fmt::format("{} = [{}] leaves rotary pair {} to the extra section",
+                         key, fmt::join(sections, ", "), pair));
+    }
+  }
+}
+
+// Gated DeltaNet layers (arch.default_full_attention_interval): which layers, and their sizes
+// from ssm.* (llama.cpp's names: group_count key heads and time_step_rank value heads, of
+// state_size each for keys and inner_size / time_step_rank for values).
+void read_delta_net(const ConfigReader& r, ModelConfig& c) {
+  const uint32_t interval = c.arch.default_full_attention_interval;
+  if (interval == 0) {
+    assign_layer_kinds(c, 0);
+    return;
+  }
+  const uint32_t period = r.optional_u32("full_attention_interval").value_or(interval);
+  kernels::DeltaNetShape& d = c.delta_net;
+  d.conv_kernel = r.required_u32("ssm.conv_kernel");
+  d.d_k = r.required_u32("ssm.state_size");
+  d.n_k_heads = r.required_u32("ssm.group_count");
+  d.n_v_heads = r.required_u32("ssm.time_step_rank");
+  const uint32_t inner = r.required_u32("ssm.inner_size");
+  if (inner % d.n_v_heads != 0 || d.n_v_heads % d.n_k_heads != 0) {
+    r.fail(ErrorCode::InvalidFile,
+           fmt::format("ssm.inner_size {} over {} value heads, {} key heads: not whole heads",
+                       inner, d.n_v_heads, d.n_k_heads));
+  }
+  d.d_v = inner / d.n_v_heads;
+  if (d.conv_kernel > kernels::k_max_conv_kernel || d.d_k > kernels::k_max_delta_key_length) {
+    r.fail(ErrorCode::Unsupported,
+           fmt::format("a convolution of {} taps or key heads of {} (at most {} and {})",
+                       d.conv_kernel, d.d_k, kernels::k_max_conv_kernel,
+                       kernels::k_max_delta_key_length));
+  }
+  assign_layer_kinds(c, period);
+}
+
 void read_scales(const ConfigReader& r, ModelConfig& c) {
   const ArchitectureTraits& a = c.arch;
   if (a.sqrt_embedding_scale) {
@@ -297,6 +377,17 @@ void read_scales(const ConfigReader& r, ModelConfig& c) {
 }
 
 } // namespace
+
+void assign_layer_kinds(ModelConfig& c, uint32_t full_attention_interval) {
+  c.layers.resize(c.n_layer);
+  c.n_delta_layers = 0;
+  uint32_t attention = 0;
+  for (uint32_t l = 0; l < c.n_layer; ++l) {
+    LayerConfig& layer = c.layers[l];
+    layer.delta_net = full_attention_interval > 0 && (l + 1) % full_attention_interval != 0;
+    layer.slot = layer.delta_net ? c.n_delta_layers++ : attention++;
+  }
+}
 
 kernels::RopeScaling RopeVariant::scaling_for(uint32_t context_length) const {
   kernels::RopeScaling s = scaling;
@@ -359,6 +450,9 @@ bool is_vector(TensorRole role) {
     case TensorRole::FfnGateExpsBias:
     case TensorRole::FfnUpExpsBias:
     case TensorRole::FfnDownExpsBias:
+    case TensorRole::SsmDtBias:
+    case TensorRole::SsmA:
+    case TensorRole::SsmNorm:
       return true;
     default:
       return false;
@@ -384,13 +478,15 @@ std::vector<ModelTensor> model_tensors(const ModelConfig& c) {
     add("rope_factors_long.weight", TensorRole::RopeFactorsLong, 0, {c.n_rot / 2});
     add("rope_factors_short.weight", TensorRole::RopeFactorsShort, 0, {c.n_rot / 2});
   }
-  for (uint32_t l = 0; l < c.n_layer; ++l) {
+  // A layer's attention, or its Gated DeltaNet (layers[l].delta_net).
+  const auto attention_tensors = [&](uint32_t l) {
     const auto name = [&](std::string_view suffix) { return layer_tensor(l, suffix); };
-    add(name("attn_norm.weight"), TensorRole::AttnNorm, l, {embd});
     if (a.fused_qkv) {
       add(name("attn_qkv.weight"), TensorRole::AttnQkv, l, {embd, c.q_dim() + 2ull * c.kv_dim()});
     } else {
-      add(name("attn_q.weight"), TensorRole::AttnQ, l, {embd, c.q_dim()});
+      // With gated attention each head's q rows are followed by its gate rows.
+      add(name("attn_q.weight"), TensorRole::AttnQ, l,
+          {embd, (a.gated_attention ? 2ull : 1ull) * c.q_dim()});
       add(name("attn_k.weight"), TensorRole::AttnK, l, {embd, c.kv_dim()});
       add(name("attn_v.weight"), TensorRole::AttnV, l, {embd, c.kv_dim()});
     }
@@ -412,6 +508,28 @@ std::vector<ModelTensor> model_tensors(const ModelConfig& c) {
     }
     if (a.post_norms) {
       add(name("post_attention_norm.weight"), TensorRole::AttnPostNorm, l, {embd});
+    }
+  };
+  const auto delta_net_tensors = [&](uint32_t l) {
+    const auto name = [&](std::string_view suffix) { return layer_tensor(l, suffix); };
+    const kernels::DeltaNetShape& d = c.delta_net;
+    add(name("attn_qkv.weight"), TensorRole::SsmQkv, l, {embd, d.conv_channels()});
+    add(name("attn_gate.weight"), TensorRole::SsmGate, l, {embd, d.value_width()});
+    add(name("ssm_conv1d.weight"), TensorRole::SsmConv1d, l, {d.conv_kernel, d.conv_channels()});
+    add(name("ssm_dt.bias"), TensorRole::SsmDtBias, l, {d.n_v_heads});
+    add(name("ssm_a"), TensorRole::SsmA, l, {d.n_v_heads});
+    add(name("ssm_beta.weight"), TensorRole::SsmBeta, l, {embd, d.n_v_heads});
+    add(name("ssm_alpha.weight"), TensorRole::SsmAlpha, l, {embd, d.n_v_heads});
+    add(name("ssm_norm.weight"), TensorRole::SsmNorm, l, {d.d_v});
+    add(name("ssm_out.weight"), TensorRole::SsmOut, l, {d.value_width(), embd});
+  };
+  for (uint32_t l = 0; l < c.n_layer; ++l) {
+    const auto name = [&](std::string_view suffix) { return layer_tensor(l, suffix); };
+    add(name("attn_norm.weight"), TensorRole::AttnNorm, l, {embd});
+    if (!c.layers.empty() && c.layers[l].delta_net) {
+      delta_net_tensors(l);
+    } else {
+      attention_tensors(l);
     }
     add(name(a.ffn_norm_tensor), TensorRole::FfnNorm, l, {embd});
     if (a.experts) {
@@ -462,6 +580,13 @@ ModelConfig read_config(const gguf::GgufFile& file) {
   c.name = file.get_string("general.name").value_or(file.path().stem().string());
   c.n_embd = r.required_u32("embedding_length");
   c.n_layer = r.required_u32("block_count");
+  // NextN / multi-token-prediction layers (Qwen3.5) follow the main stack and are counted in
+  // block_count; llama.cpp's main pass does not run them, and Sikao does not load them.
+  const uint32_t nextn = r.count_or_zero("nextn_predict_layers");
+  if (nextn >= c.n_layer) {
+    r.fail(ErrorCode::InvalidFile, fmt::format("{} prediction layers of {}", nextn, c.n_layer));
+  }
+  c.n_layer -= nextn;
   c.n_head = r.required_u32("attention.head_count");
   c.n_head_kv = r.optional_u32("attention.head_count_kv").value_or(c.n_head);
   c.n_ff = r.required_u32("feed_forward_length");
@@ -506,6 +631,8 @@ ModelConfig read_config(const gguf::GgufFile& file) {
   fill_layers(r, c);
   read_scales(r, c);
   read_experts(r, c);
+  read_delta_net(r, c);
+  check_rope_sections(r, file, c);
   for (const ModelTensor& t : model_tensors(c)) {
     r.expect_tensor(t);
   }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kernels/activation.h"
+#include "kernels/delta_net.h"
 #include "kernels/moe.h"
 #include "kernels/rope.h"
 
@@ -27,7 +28,7 @@ class GgufFile;
 namespace sikao::model {
 
 enum class Architecture {
-  Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3, Qwen3Moe, GptOss
+  Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3, Qwen3Moe, GptOss, Qwen35
 };
 
 // What differs between architectures. Layer patterns are rules over the layer index; the
@@ -71,8 +72,15 @@ struct ArchitectureTraits {
   kernels::ExpertGating expert_gating = kernels::ExpertGating::SoftmaxThenTopK;
   bool expert_weights_norm = false;  // the chosen experts' weights are divided by their sum
   bool expert_biases = false;        // the router and every expert matrix carry a bias (gpt-oss)
-  // The FFN's input norm; gpt-oss's files call it post_attention_norm.
+  // The FFN's input norm; gpt-oss's and Qwen3.5's files call it post_attention_norm.
   std::string_view ffn_norm_tensor = "ffn_norm.weight";
+  // Hybrid linear attention (Qwen3.5): the last layer of each period of full_attention_interval
+  // layers (the row's default where the file does not say) is attention, the others Gated
+  // DeltaNet layers (kernels/delta_net.h). 0: every layer is attention.
+  uint32_t default_full_attention_interval = 0;
+  // The q projection yields, per head, the queries then as many gate logits; the attention's
+  // output is multiplied by their sigmoid before the output projection (Qwen3.5).
+  bool gated_attention = false;
 };
 
 // One set of RoPE angles (a table per set on the device). Phi-3's LongRoPE has two factor sets,
@@ -92,6 +100,10 @@ struct RopeVariant {
 struct LayerConfig {
   uint32_t window = 0;  // sliding window (0: the whole context)
   uint32_t rope = 0;    // index into ModelConfig::rope_variants
+  bool delta_net = false;  // a Gated DeltaNet layer: no attention, no KV cache
+  // The layer's index among the layers of its kind: its KV cache (attention) or its recurrent
+  // state (Gated DeltaNet).
+  uint32_t slot = 0;
 };
 
 struct ModelConfig {
@@ -132,6 +144,11 @@ struct ModelConfig {
             expert_weights_scale};
   }
 
+  // Gated DeltaNet layers (arch.default_full_attention_interval): their sizes, and how many.
+  kernels::DeltaNetShape delta_net;
+  uint32_t n_delta_layers = 0;
+  uint32_t n_kv_layers() const { return n_layer - n_delta_layers; }
+
   uint32_t q_dim() const { return n_head * head_dim; }
   uint32_t kv_dim() const { return n_head_kv * head_dim; }
 };
@@ -140,6 +157,11 @@ std::string_view to_string(Architecture a);
 std::optional<Architecture> architecture_named(std::string_view gguf_name);
 const ArchitectureTraits& traits(Architecture a);
 std::string supported_architectures();  // "llama, qwen2, ..."
+
+// Marks the layers of a hybrid: with an interval, each layer l with (l + 1) % interval != 0 is a
+// Gated DeltaNet layer (0: all attention); numbers each kind's layers in order (LayerConfig::slot)
+// and counts the DeltaNet layers.
+void assign_layer_kinds(ModelConfig& c, uint32_t full_attention_interval);
 
 // Reads and validates the configuration; throws sikao::Error (Unsupported for an unknown
 // architecture or rope scaling, InvalidFile for missing keys or tensors whose shapes do not
@@ -158,6 +180,10 @@ enum class TensorRole {
   FfnGateInp, FfnGateExps, FfnUpExps, FfnDownExps,  // the router and the experts (3-D)
   AttnOutputBias, AttnSinks,                        // gpt-oss
   FfnGateInpBias, FfnGateExpsBias, FfnUpExpsBias, FfnDownExpsBias,  // (the experts': 2-D)
+  // A Gated DeltaNet layer: the q/k/v projection (attn_qkv), the output gate's (attn_gate), the
+  // convolution (f32), dt_bias and a (f32 per value head), the β and α projections, the gated
+  // norm's weight, the output projection.
+  SsmQkv, SsmGate, SsmConv1d, SsmDtBias, SsmA, SsmBeta, SsmAlpha, SsmNorm, SsmOut,
 };
 
 // Norms, biases and sinks are f32 (the experts' biases one row per expert); everything else but

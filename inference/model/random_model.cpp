@@ -91,6 +91,14 @@ const std::vector<PresetRow>& presets() {
                                 [](ModelShape& s) { s.n_expert = 128; s.n_expert_used = 8; s.n_ff_exp = 768; })},
       {"gpt-oss-20b", with(dense(A::GptOss, 201088, 2880, 24, 64, 8, 64, 2880, 131072, 150000.0f, 1e-5f, false),
                            [](ModelShape& s) { s.sliding_window = 128; s.rope_scaling = "yarn"; s.rope_factor = 32; s.rope_original_context = 4096; s.n_expert = 32; s.n_expert_used = 4; s.n_ff_exp = 2880; })},
+      // Qwen3.5 (config.json of the 0.8B, 2B and 4B releases): 256-wide attention heads with a
+      // quarter rotated, three Gated DeltaNet layers of 128-wide heads to each attention layer.
+      {"qwen35-0.8b", with(dense(A::Qwen35, 248320, 1024, 24, 8, 2, 256, 3584, 262144, 1e7f, 1e-6f, true),
+                           [](ModelShape& s) { s.n_rot = 64; s.ssm_k_heads = 16; s.ssm_v_heads = 16; s.ssm_head_dim = 128; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
+      {"qwen35-2b", with(dense(A::Qwen35, 248320, 2048, 24, 8, 2, 256, 6144, 262144, 1e7f, 1e-6f, true),
+                         [](ModelShape& s) { s.n_rot = 64; s.ssm_k_heads = 16; s.ssm_v_heads = 16; s.ssm_head_dim = 128; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
+      {"qwen35-4b", with(dense(A::Qwen35, 248320, 2560, 32, 16, 4, 256, 9216, 262144, 1e7f, 1e-6f, true),
+                         [](ModelShape& s) { s.n_rot = 64; s.ssm_k_heads = 16; s.ssm_v_heads = 32; s.ssm_head_dim = 128; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
       // Tiny versions for the reference tests.
       {"test-llama3", with(dense(A::Llama, 2000, 256, 2, 4, 2, 0, 512, 4096, 5e5f, 1e-5f, false),
                            [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 8; s.rope_original_context = 64; })},
@@ -115,6 +123,10 @@ const std::vector<PresetRow>& presets() {
       // layers 0 and 2.
       {"test-gpt-oss", with(dense(A::GptOss, 2000, 256, 3, 8, 2, 64, 256, 4096, 150000.0f, 1e-5f, false),
                             [](ModelShape& s) { s.sliding_window = 32; s.rope_scaling = "yarn"; s.rope_factor = 32; s.rope_original_context = 64; s.n_expert = 16; s.n_expert_used = 4; s.n_ff_exp = 256; })},
+      // 8 layers (DeltaNet layers 0-2 and 4-6, attention 3 and 7), two value heads per key head
+      // as in the 4B.
+      {"test-qwen35", with(dense(A::Qwen35, 2000, 256, 8, 4, 2, 64, 512, 4096, 1e7f, 1e-6f, true),
+                           [](ModelShape& s) { s.n_rot = 16; s.ssm_k_heads = 2; s.ssm_v_heads = 4; s.ssm_head_dim = 32; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
   };
   return rows;
 }
@@ -182,7 +194,7 @@ bool is_norm(TensorRole role) {
   return role == TensorRole::OutputNorm || role == TensorRole::AttnNorm ||
          role == TensorRole::AttnQNorm || role == TensorRole::AttnKNorm ||
          role == TensorRole::FfnNorm || role == TensorRole::AttnPostNorm ||
-         role == TensorRole::FfnPostNorm;
+         role == TensorRole::FfnPostNorm || role == TensorRole::SsmNorm;
 }
 
 bool is_gpt_oss_bias(TensorRole role) {
@@ -310,6 +322,12 @@ void check_shape(const ModelShape& s) {
       (!s.n_expert || !s.n_expert_used || s.n_expert_used > s.n_expert || !s.n_ff_exp)) {
     fail("a mixture of experts needs n_expert ≥ n_expert_used ≥ 1 and n_ff_exp");
   }
+  if (traits(s.architecture).default_full_attention_interval > 0 &&
+      (!s.ssm_k_heads || !s.ssm_v_heads || s.ssm_v_heads % s.ssm_k_heads != 0 ||
+       !s.ssm_head_dim || !s.ssm_conv_kernel || !s.full_attention_interval)) {
+    fail("Gated DeltaNet layers need key heads dividing value heads, a head length, a "
+         "convolution and the attention interval");
+  }
   if (s.n_vocab < 256 + 3) {
     fail(fmt::format("a vocabulary of {} tokens is too small for 256 byte tokens and 3 control "
                      "tokens", s.n_vocab));
@@ -384,7 +402,8 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   w.set_u32(key("feed_forward_length"), s.n_ff);
   w.set_u32(key("attention.head_count"), s.n_head);
   w.set_u32(key("attention.head_count_kv"), s.n_head_kv);
-  if (s.head_dim || s.architecture == Architecture::Qwen3 || s.architecture == Architecture::Qwen3Moe) {
+  if (s.head_dim || s.architecture == Architecture::Qwen3 || s.architecture == Architecture::Qwen3Moe ||
+      s.architecture == Architecture::Qwen35) {
     w.set_u32(key("attention.key_length"), s.head_length());
     w.set_u32(key("attention.value_length"), s.head_length());
   }
@@ -416,6 +435,20 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   set_f32_if("embedding_scale", s.embedding_scale);
   set_f32_if("attention.scale", s.attention_scale);
   set_f32_if("attention.temperature_scale", s.attention_temperature);
+  if (s.full_attention_interval) {
+    // As llama.cpp's converter writes Qwen3.5: state_size is the key heads' length, inner_size
+    // all value heads; the multi-section layout splits the rotated pairs t, h, w (text uses
+    // one position for all three).
+    w.set_u32(key("ssm.conv_kernel"), s.ssm_conv_kernel);
+    w.set_u32(key("ssm.state_size"), s.ssm_head_dim);
+    w.set_u32(key("ssm.group_count"), s.ssm_k_heads);
+    w.set_u32(key("ssm.time_step_rank"), s.ssm_v_heads);
+    w.set_u32(key("ssm.inner_size"), s.ssm_v_heads * s.ssm_head_dim);
+    w.set_u32(key("full_attention_interval"), s.full_attention_interval);
+    const int32_t pairs = static_cast<int32_t>(s.rotary_length() / 2);
+    const int32_t t = (pairs + 2) / 3, h = (pairs - t + 1) / 2;
+    w.set_i32_array(key("rope.dimension_sections"), std::vector<int32_t>{t, h, pairs - t - h, 0});
+  }
   if (s.n_expert) {
     w.set_u32(key("expert_count"), s.n_expert);
     w.set_u32(key("expert_used_count"), s.n_expert_used);
@@ -427,6 +460,7 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   const bool qwen = s.architecture == Architecture::Qwen2 || s.architecture == Architecture::Qwen3 ||
                     s.architecture == Architecture::Qwen3Moe;
   w.set_string("tokenizer.ggml.pre", qwen                                    ? "qwen2"
+                                     : s.architecture == Architecture::Qwen35 ? "qwen35"
                                      : s.architecture == Architecture::GptOss ? "gpt-4o"
                                                                               : "llama-bpe");
   w.set_string_array("tokenizer.ggml.tokens", v.tokens);
@@ -466,6 +500,12 @@ void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, const ModelShape& 
       // Spreads the router's logits, so that few tokens sit near a tie between their last chosen
       // expert and the next (see make_references.sh).
       fill_normal(rng, values, 0.0f, 2.0f);
+    } else if (t.role == TensorRole::SsmA) {
+      // a = −exp(A_log) with A uniform in (0, 16], as Qwen3.5 initialises it.
+      for (float& v : values) v = float(-16.0 * rng.uniform());
+    } else if (t.role == TensorRole::SsmDtBias) {
+      // The inverse softplus of a time step uniform in [0.001, 0.1] (the Mamba initialisation).
+      for (float& v : values) v = float(std::log(std::expm1(0.001 + 0.099 * rng.uniform())));
     } else if (is_gpt_oss_bias(t.role)) {
       fill_normal(rng, values, 0.0f, 0.5f);  // large enough to move activations
     } else if (is_vector(t.role)) {
@@ -522,8 +562,11 @@ bool use_more_bits(uint32_t layer, uint32_t n_layer) {
 
 TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, uint32_t n_layer,
                            uint64_t n_cols, bool tied_output) {
-  // llama.cpp never quantises the experts' router (llama-quant.cpp: ffn_gate_inp).
-  if (is_vector(role) || role == TensorRole::FfnGateInp) return TensorType::F32;
+  // llama.cpp never quantises the experts' router (llama-quant.cpp: ffn_gate_inp) nor a
+  // convolution's taps (ssm_conv1d).
+  if (is_vector(role) || role == TensorRole::FfnGateInp || role == TensorRole::SsmConv1d) {
+    return TensorType::F32;
+  }
   const TensorType base = row(file_type).base;
   if (!is_quantized(base)) return base;
   if (file_type == FileType::MXFP4_MOE) {
@@ -545,7 +588,9 @@ TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, 
     } else if (file_type == FileType::Q5_K_M) {
       t = TensorType::Q6_K;
     }
-  } else if (role == TensorRole::AttnV) {
+  } else if (role == TensorRole::AttnV || role == TensorRole::SsmQkv) {
+    // A DeltaNet layer's attn_qkv is "attention-v-like" to llama-quantize, counted with the
+    // attention layers' attn_v: one of them per layer, so its index is the layer's.
     if (k_m && use_more_bits(layer, n_layer)) {
       t = TensorType::Q6_K;
     } else if (file_type == FileType::Q4_K_S && layer < 4) {
@@ -587,7 +632,8 @@ ModelConfig shape_config(const ModelShape& s) {
     rope.scaling.freq_factors = rope_factors(s, TensorRole::RopeFactorsShort);
   }
   c.rope_variants = {rope};
-  c.layers.resize(s.n_layer);
+  c.delta_net = {s.ssm_k_heads, s.ssm_head_dim, s.ssm_v_heads, s.ssm_head_dim, s.ssm_conv_kernel};
+  assign_layer_kinds(c, s.full_attention_interval);
   return c;
 }
 
@@ -630,7 +676,10 @@ std::vector<RandomTensor> random_model_tensors(const ModelShape& s, FileType fil
   for (const TensorTypeOverride& o : overrides) patterns.emplace_back(o.pattern);
   // The type an override gives a matrix llama.cpp quantises, after its row-length fallback.
   const auto overridden = [&](const ModelTensor& t) -> std::optional<TensorType> {
-    if (is_vector(t.role) || t.role == TensorRole::FfnGateInp || is_rope_factors(t.role)) return std::nullopt;
+    if (is_vector(t.role) || t.role == TensorRole::FfnGateInp || t.role == TensorRole::SsmConv1d ||
+        is_rope_factors(t.role)) {
+      return std::nullopt;
+    }
     for (size_t i = 0; i < overrides.size(); ++i) {
       if (std::regex_search(t.name, patterns[i])) return fallback_for_row(overrides[i].type, t.dims[0]);
     }

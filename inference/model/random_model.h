@@ -53,6 +53,10 @@ struct ModelShape {
         attention_scale = 0.0f;      // Granite's µP multipliers
   float attention_temperature = 0.0f;  // Ministral 3
   uint32_t n_expert = 0, n_expert_used = 0, n_ff_exp = 0;  // mixtures of experts
+  // Gated DeltaNet layers (Qwen3.5): key and value heads of ssm_head_dim, a convolution of
+  // ssm_conv_kernel taps; every full_attention_interval-th layer is attention.
+  uint32_t ssm_k_heads = 0, ssm_v_heads = 0, ssm_head_dim = 0, ssm_conv_kernel = 0;
+  uint32_t full_attention_interval = 0;
 
   uint32_t head_length() const { return head_dim ? head_dim : n_embd / n_head; }
   uint32_t rotary_length() const { return n_rot ? n_rot : head_length(); }

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "kernels/activation.h"
+#include "kernels/delta_net.h"
 #include "kernels/elementwise.h"
 #include "kernels/get_rows.h"
 #include "kernels/matmul.h"
@@ -18,7 +19,19 @@
 namespace sikao::model {
 
 kernels::KvCacheShape kv_cache_shape(const ModelConfig& config, uint32_t context_length) {
-  return {config.n_layer, config.n_head_kv, config.head_dim, context_length};
+  return {config.n_kv_layers(), config.n_head_kv, config.head_dim, context_length};
+}
+
+RecurrentStateLayout recurrent_state_layout(const ModelConfig& config) {
+  // Each part at a multiple of 256 bytes: a legal binding offset on every device.
+  const auto aligned = [](uint64_t floats) { return (floats * sizeof(float) + 255) / 256 * 256; };
+  RecurrentStateLayout l;
+  l.conv_bytes = config.delta_net.conv_state_floats() * sizeof(float);
+  l.delta_bytes = config.delta_net.delta_state_floats() * sizeof(float);
+  l.delta_offset = aligned(config.delta_net.conv_state_floats());
+  l.layer_bytes = l.delta_offset + aligned(config.delta_net.delta_state_floats());
+  l.total_bytes = l.layer_bytes * config.n_delta_layers;
+  return l;
 }
 
 namespace {
@@ -69,6 +82,15 @@ struct Transformer::Activations {
   vk::Buffer expert_act;      // [pairs][n_ff_exp]
   vk::Buffer expert_up;       // [pairs][n_ff_exp] (gate and up not interleaved)
   vk::Buffer expert_out;      // [pairs][n_embd] (prefill)
+  // Gated DeltaNet layers (4-byte placeholders otherwise).
+  vk::Buffer attn_gate;        // [batch][q_dim]: gated attention's gate logits
+  vk::Buffer recurrent_state;  // every DeltaNet layer's state (recurrent_state_layout)
+  vk::Buffer ssm_qkv;          // [batch][conv_channels]: the q/k/v projection
+  vk::Buffer ssm_conv;         // [batch][conv_channels]: after the convolution
+  vk::Buffer ssm_z;            // [batch][value_width]: the output gate's projection
+  vk::Buffer ssm_beta;         // [batch][n_v_heads]
+  vk::Buffer ssm_alpha;        // [batch][n_v_heads]
+  vk::Buffer ssm_out;          // [batch][value_width]: the gated delta rule's output
   uint32_t max_logit_rows = 1;
 };
 
@@ -92,6 +114,10 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
   const uint64_t pairs = b * config.n_expert_used;
   const auto moe_buffer = [&](uint64_t bytes) {
     return ctx.create_buffer(config.n_expert > 0 ? std::max<uint64_t>(bytes, 4) : 4);
+  };
+  const kernels::DeltaNetShape& d = config.delta_net;
+  const auto delta_buffer = [&](uint64_t bytes) {
+    return ctx.create_buffer(config.n_delta_layers > 0 ? std::max<uint64_t>(bytes, 4) : 4);
   };
   act_ = std::make_unique<Activations>(Activations{
       .ids = ctx.create_host_buffer(b * sizeof(uint32_t)),
@@ -118,6 +144,14 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       .expert_act = moe_buffer(pairs * config.n_ff_exp * k_f32),
       .expert_up = moe_buffer(pairs * config.n_ff_exp * k_f32),
       .expert_out = moe_buffer(pairs * config.n_embd * k_f32),
+      .attn_gate = ctx.create_buffer(config.arch.gated_attention ? b * config.q_dim() * k_f32 : 4),
+      .recurrent_state = delta_buffer(recurrent_state_layout(config).total_bytes),
+      .ssm_qkv = delta_buffer(b * d.conv_channels() * k_f32),
+      .ssm_conv = delta_buffer(b * d.conv_channels() * k_f32),
+      .ssm_z = delta_buffer(b * d.value_width() * k_f32),
+      .ssm_beta = delta_buffer(b * d.n_v_heads * k_f32),
+      .ssm_alpha = delta_buffer(b * d.n_v_heads * k_f32),
+      .ssm_out = delta_buffer(b * d.value_width() * k_f32),
       .max_logit_rows = logit_rows,
   });
   for (const RopeVariant& variant : config.rope_variants) {
@@ -132,6 +166,7 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
   auto clear = ctx.create_sequence();
   clear.begin();
   clear.fill_zero(vk::BufferView{&act_->kv_cache});
+  clear.fill_zero(vk::BufferView{&act_->recurrent_state});
   clear.run();
 }
 
@@ -250,11 +285,17 @@ void Transformer::attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
   const auto [q, k, v, qkv] = qkv_views(a.qkv, qkv_layout(ctx_.info(), c, n));
   const vk::BufferView attn = rows(a.attn, n, c.q_dim());
   const vk::BufferView positions{&a.positions, 0, uint64_t(n) * sizeof(uint32_t)};
-  const vk::BufferView k_cache{&a.kv_cache, kv_shape_.k_offset(layer), kv_shape_.bytes_per_cache()};
-  const vk::BufferView v_cache{&a.kv_cache, kv_shape_.v_offset(layer), kv_shape_.bytes_per_cache()};
+  const uint32_t slot = c.layers[layer].slot;
+  const vk::BufferView k_cache{&a.kv_cache, kv_shape_.k_offset(slot), kv_shape_.bytes_per_cache()};
+  const vk::BufferView v_cache{&a.kv_cache, kv_shape_.v_offset(slot), kv_shape_.bytes_per_cache()};
+  const vk::BufferView gate = rows(a.attn_gate, n, c.q_dim());
 
-  project_qkv(seq, w, norm(seq, x, w.attn_norm, n), n);
-  seq.barrier();  // q, k, v written -> read by norm / rope
+  const NormedInput h = norm(seq, x, w.attn_norm, n);
+  project_qkv(seq, w, h, n);
+  if (w.attn_gate) {
+    project(seq, *w.attn_gate, h, gate, n);
+  }
+  seq.barrier();  // q, k, v (and the gate) written -> read by norm / rope
   if (w.attn_q_norm) {
     kernels::rms_norm(ctx_, seq, q, *w.attn_q_norm, q, n * c.n_head, c.head_dim, c.rms_eps);
     kernels::rms_norm(ctx_, seq, k, *w.attn_k_norm, k, n * c.n_head_kv, c.head_dim, c.rms_eps);
@@ -276,8 +317,50 @@ void Transformer::attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
     seq.barrier();  // rotated q and the cache rows -> attention
     kernels::attention(ctx_, seq, q, k_cache, v_cache, positions, attn, shape);
   }
+  if (w.attn_gate) {
+    seq.barrier();  // attn -> its gate
+    kernels::mul_sigmoid(ctx_, seq, attn, gate, attn, n * c.q_dim(), n * c.q_dim());
+  }
   seq.barrier();  // attn -> output projection
   residual_output(seq, w.attn_output, attn, w.attn_output_bias, w.attn_post_norm, n);
+  seq.barrier();  // x (residual stream) -> the FFN's norm
+}
+
+// x += DeltaNet(norm(x)) Wout: the four projections of the normed input, the convolution over
+// q/k/v with this layer's convolution state, the gated delta rule with its state (both carried
+// from the previous batch or token), and the output projection with the residual add.
+void Transformer::delta_net_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
+  const ModelConfig& c = config_;
+  const kernels::DeltaNetShape& d = c.delta_net;
+  const DeltaNetWeights& w = *weights_.layers[layer].delta_net;
+  Activations& a = *act_;
+  const RecurrentStateLayout state = recurrent_state_layout(c);
+  const uint64_t state_at = c.layers[layer].slot * state.layer_bytes;
+  const uint32_t channels = d.conv_channels();
+  const vk::BufferView qkv = rows(a.ssm_qkv, n, channels);
+  const vk::BufferView conv = rows(a.ssm_conv, n, channels);
+  const vk::BufferView z = rows(a.ssm_z, n, d.value_width());
+  const vk::BufferView beta = rows(a.ssm_beta, n, d.n_v_heads);
+  const vk::BufferView alpha = rows(a.ssm_alpha, n, d.n_v_heads);
+  const vk::BufferView out = rows(a.ssm_out, n, d.value_width());
+
+  const NormedInput h = norm(seq, rows(a.x, n, c.n_embd), weights_.layers[layer].attn_norm, n);
+  project(seq, w.qkv, h, qkv, n);
+  project(seq, w.gate, h, z, n);
+  project(seq, w.beta, h, beta, n);
+  project(seq, w.alpha, h, alpha, n);
+  seq.barrier();  // projections -> convolution, delta rule
+  kernels::delta_net_conv(ctx_, seq, qkv, w.conv,
+                          vk::BufferView{&a.recurrent_state, state_at,
+                                         std::max<uint64_t>(state.conv_bytes, 4)},
+                          conv, n, channels, d.conv_kernel);
+  seq.barrier();  // q, k, v convolved -> delta rule
+  const kernels::DeltaNetInputs in{
+      conv, z, beta, alpha, w.head_params, w.norm,
+      vk::BufferView{&a.recurrent_state, state_at + state.delta_offset, state.delta_bytes}};
+  kernels::delta_net(ctx_, seq, in, out, n, d, c.rms_eps);
+  seq.barrier();  // gated output -> output projection
+  residual_output(seq, w.out, out, std::nullopt, std::nullopt, n);
   seq.barrier();  // x (residual stream) -> the FFN's norm
 }
 
@@ -366,16 +449,24 @@ void Transformer::ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   seq.barrier();  // x -> the next layer's norm
 }
 
-void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows) {
+void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows, bool reset_state) {
   const ModelConfig& c = config_;
   Activations& a = *act_;
   seq.begin();
+  if (reset_state) {
+    seq.fill_zero(vk::BufferView{&a.recurrent_state});
+    seq.barrier();  // zeroed state -> the DeltaNet layers
+  }
   kernels::get_rows(ctx_, seq, weights_.token_embd,
                     vk::BufferView{&a.ids, 0, uint64_t(n) * sizeof(uint32_t)},
                     rows(a.x, n, c.n_embd), n, 0, c.embedding_scale);
   seq.barrier();  // embeddings in x -> the first layer
   for (uint32_t l = 0; l < c.n_layer; ++l) {
-    attention_block(seq, l, n);
+    if (c.layers[l].delta_net) {
+      delta_net_block(seq, l, n);
+    } else {
+      attention_block(seq, l, n);
+    }
     ffn_block(seq, l, n);
   }
   if (logit_rows > 0) {
@@ -423,12 +514,68 @@ void Transformer::check_tokens(std::span<const int32_t> tokens, uint32_t first_p
   }
 }
 
+bool Transformer::recurrent() const { return config_.n_delta_layers > 0; }
+
+void Transformer::check_recurrent_position(uint32_t position) const {
+  if (recurrent() && position != 0 && position != recurrent_position_) {
+    throw Error(ErrorCode::Internal,
+                fmt::format("the recurrent state holds {} tokens and cannot continue at position "
+                            "{} (rewind first)",
+                            recurrent_position_, position));
+  }
+}
+
+void Transformer::save_snapshot() {
+  if (!recurrent()) {
+    return;
+  }
+  std::erase_if(snapshots_, [&](const Snapshot& s) { return s.position == recurrent_position_; });
+  if (snapshots_.size() == k_max_snapshots) {
+    snapshots_.erase(snapshots_.begin());
+  }
+  const vk::BufferView state{&act_->recurrent_state};
+  Snapshot snapshot{recurrent_position_, ctx_.create_buffer(state.resolved_size())};
+  auto seq = ctx_.create_sequence();
+  seq.begin();
+  seq.copy(state, vk::BufferView{&snapshot.state});
+  seq.end();
+  submit(seq);
+  snapshots_.push_back(std::move(snapshot));
+}
+
+uint32_t Transformer::rewind(uint32_t position) {
+  if (!recurrent()) {
+    return position;
+  }
+  std::erase_if(snapshots_, [&](const Snapshot& s) { return s.position > position; });
+  if (recurrent_position_ <= position) {
+    return recurrent_position_;  // the live state: the caller's tokens up to here are the same
+  }
+  if (snapshots_.empty()) {
+    recurrent_position_ = 0;  // the next prefill starts again
+    return 0;
+  }
+  const Snapshot& latest = *std::max_element(
+      snapshots_.begin(), snapshots_.end(),
+      [](const Snapshot& a, const Snapshot& b) { return a.position < b.position; });
+  auto seq = ctx_.create_sequence();
+  seq.begin();
+  seq.copy(vk::BufferView{&latest.state}, vk::BufferView{&act_->recurrent_state});
+  seq.end();
+  submit(seq);
+  recurrent_position_ = latest.position;
+  return recurrent_position_;
+}
+
 std::vector<float> Transformer::prefill(std::span<const int32_t> tokens, uint32_t first_position,
                                         bool all_logits) {
   check_tokens(tokens, first_position);
   if (tokens.empty()) {
     return {};
   }
+  check_recurrent_position(first_position);
+  // Snapshots after this point hold other tokens than the ones about to be evaluated.
+  std::erase_if(snapshots_, [&](const Snapshot& s) { return s.position > first_position; });
   const uint32_t chunk = all_logits ? std::min(max_batch_, act_->max_logit_rows) : max_batch_;
   std::vector<float> out;
   out.reserve((all_logits ? tokens.size() : 1) * size_t(config_.n_vocab));
@@ -443,10 +590,11 @@ std::vector<float> Transformer::prefill(std::span<const int32_t> tokens, uint32_
     }
     const bool last_chunk = begin + n == tokens.size();
     const uint32_t logit_rows = all_logits ? n : (last_chunk ? 1 : 0);
-    record(seq, n, logit_rows);
+    record(seq, n, logit_rows, recurrent() && first_position == 0 && begin == 0);
     submit(seq);
     const auto* logits = reinterpret_cast<const float*>(act_->logits_host.mapped().data());
     out.insert(out.end(), logits, logits + size_t(logit_rows) * config_.n_vocab);
+    recurrent_position_ = first_position + static_cast<uint32_t>(begin) + n;
   }
   return out;
 }
@@ -454,6 +602,16 @@ std::vector<float> Transformer::prefill(std::span<const int32_t> tokens, uint32_
 std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
   const int32_t one[] = {token};
   check_tokens(one, position);
+  check_recurrent_position(position);
+  std::erase_if(snapshots_, [&](const Snapshot& s) { return s.position > position; });
+  if (recurrent() && position == 0) {
+    // The recorded step carries the state on; a fresh one starts from zero.
+    auto clear = ctx_.create_sequence();
+    clear.begin();
+    clear.fill_zero(vk::BufferView{&act_->recurrent_state});
+    clear.end();
+    submit(clear);
+  }
   if (!decode_seq_) {
     decode_seq_ = std::make_unique<vk::Sequence>(ctx_.create_sequence());
     record(*decode_seq_, 1, 1);
@@ -461,6 +619,7 @@ std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
   reinterpret_cast<uint32_t*>(act_->ids.mapped().data())[0] = static_cast<uint32_t>(token);
   reinterpret_cast<uint32_t*>(act_->positions.mapped().data())[0] = position;
   submit(*decode_seq_);
+  recurrent_position_ = position + 1;
   return {reinterpret_cast<const float*>(act_->logits_host.mapped().data()), config_.n_vocab};
 }
 

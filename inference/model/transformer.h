@@ -23,6 +23,15 @@
 //                                                              bias, act = clamped SwiGLU
 //   logits = softcap(logit_scale · (rmsnorm(x) · output_norm) Wout)
 //
+// A hybrid (Qwen3.5) replaces the attention block of three layers in four by a Gated DeltaNet
+// block (kernels/delta_net.h), whose recurrent state — a convolution window and a D_K × D_V
+// matrix per value head — is carried across batches instead of a KV cache:
+//     h = rmsnorm(x) · attn_norm
+//     c = silu(causal_conv(h Wqkv, conv_state))                q, k, v
+//     o = gated_delta_rule(c, S; β = σ(h Wβ), g = softplus(h Wα + dt_bias) · a)
+//     x = x + (rmsnorm(o) · ssm_norm ⊙ silu(h Wz)) Wout
+// and its attention layers multiply the attention output by σ(h Wgate) before Wo.
+//
 // Decode (one token) is recorded once and replayed for every token: the token id and position
 // are read from small host-visible buffers rewritten before each submission, so a token costs
 // one vkQueueSubmit. Prefill records one pass per batch of up to max_batch tokens, using the
@@ -51,8 +60,19 @@
 
 namespace sikao::model {
 
-// The KV cache a Transformer allocates for a context of context_length positions.
+// The KV cache a Transformer allocates for a context of context_length positions (its attention
+// layers only).
 kernels::KvCacheShape kv_cache_shape(const ModelConfig& config, uint32_t context_length);
+
+// Where a DeltaNet layer's recurrent state sits: layer slot s's convolution state at
+// s · layer_bytes, its delta-rule state delta_offset after that.
+struct RecurrentStateLayout {
+  uint64_t conv_bytes = 0, delta_bytes = 0;
+  uint64_t delta_offset = 0;
+  uint64_t layer_bytes = 0;
+  uint64_t total_bytes = 0;
+};
+RecurrentStateLayout recurrent_state_layout(const ModelConfig& config);
 
 class Transformer {
  public:
@@ -69,6 +89,20 @@ class Transformer {
   // Evaluates one token at position and returns its logits (valid until the next call).
   std::span<const float> decode(int32_t token, uint32_t position);
 
+  // A KV cache is rewound by writing over it; a recurrent state (DeltaNet layers) cannot be:
+  // it holds exactly the tokens evaluated since position 0, and prefill / decode must continue
+  // at recurrent_position() or start again at 0 (Error(Internal) otherwise). Snapshots of the
+  // state let a conversation go back to an earlier point without re-reading it.
+  bool recurrent() const;
+  uint32_t recurrent_position() const { return recurrent_position_; }
+  // Keeps a copy of the state at recurrent_position() (the k_max_snapshots most recent).
+  void save_snapshot();
+  // Goes back to the latest point at or before `position` the state can be restored to (the
+  // live state, a snapshot, or 0), returns it, and forgets the snapshots after `position`.
+  // Without a recurrent state every position can be continued: returns `position`.
+  uint32_t rewind(uint32_t position);
+  static constexpr size_t k_max_snapshots = 2;
+
   uint32_t context_length() const { return context_length_; }
   uint64_t submissions() const { return submissions_; }  // vkQueueSubmit calls so far
   // Kernel dispatches in the recorded decode step (0 before the first decode).
@@ -79,8 +113,12 @@ class Transformer {
 
   // Records the forward pass of n_tokens tokens (ids and positions already in their buffers),
   // ending with the logits of the last logit_rows tokens in logits_host_.
-  void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows);
+  // reset_state: zero the recurrent state first (a prefill from position 0).
+  void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows, bool reset_state = false);
   void attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
+  void delta_net_block(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
+  // Throws unless the recurrent state can continue at `position` (see recurrent()).
+  void check_recurrent_position(uint32_t position) const;
   void ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
   kernels::AttentionShape attention_shape(uint32_t layer, uint32_t n_tokens) const;
   // A block's input: x itself with the RMSNorm still to apply (folded into a matvec), or the
@@ -113,6 +151,12 @@ class Transformer {
   std::unique_ptr<Activations> act_;
   std::unique_ptr<vk::Sequence> decode_seq_;
   uint64_t submissions_ = 0;
+  uint32_t recurrent_position_ = 0;
+  struct Snapshot {
+    uint32_t position;
+    vk::Buffer state;
+  };
+  std::vector<Snapshot> snapshots_;  // oldest first (saved, not by position)
 };
 
 } // namespace sikao::model

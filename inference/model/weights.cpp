@@ -155,6 +155,15 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
       case TensorRole::FfnGateExpsBias:
       case TensorRole::FfnUpExpsBias: break;  // with ffn_up_exps
       case TensorRole::FfnDownExpsBias: w.experts->down.bias = expert_bias(t.name); break;
+      case TensorRole::SsmQkv: delta_net_weights(w.delta_net.emplace(), t.layer); break;
+      case TensorRole::SsmGate:
+      case TensorRole::SsmConv1d:
+      case TensorRole::SsmDtBias:
+      case TensorRole::SsmA:
+      case TensorRole::SsmBeta:
+      case TensorRole::SsmAlpha:
+      case TensorRole::SsmNorm:
+      case TensorRole::SsmOut: break;  // with attn_qkv
     }
   }
   if (config.tied_output) {
@@ -204,16 +213,39 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
                                    &matrix_tensor(layer_tensor(l, "attn_k.weight")),
                                    &matrix_tensor(layer_tensor(l, "attn_v.weight"))};
   const bool fused = aligned && same_layout(*qkv[0], *qkv[1]) && same_layout(*qkv[0], *qkv[2]);
+  std::vector<std::byte> q_bytes = file_.tensor_data(*qkv[0]);
+  kernels::WeightMatrix q_shape = matrix_view(*qkv[0], {});
+  if (config.arch.gated_attention) {
+    // Head h's rows: head_dim query rows, then head_dim gate rows. The queries stay attn_q (so
+    // they can join k and v), the gates become attn_gate.
+    q_shape.n_rows /= 2;
+    const size_t head_bytes = size_t(config.head_dim) * kernels::weight_row_bytes(q_shape);
+    std::vector<std::byte> queries, gates;
+    queries.reserve(q_bytes.size() / 2);
+    gates.reserve(q_bytes.size() / 2);
+    for (uint32_t h = 0; h < config.n_head; ++h) {
+      const auto head = q_bytes.begin() + ptrdiff_t(2 * h * head_bytes);
+      queries.insert(queries.end(), head, head + ptrdiff_t(head_bytes));
+      gates.insert(gates.end(), head + ptrdiff_t(head_bytes), head + ptrdiff_t(2 * head_bytes));
+    }
+    w.attn_gate = q_shape;
+    w.attn_gate->data = upload_bytes(gates);
+    q_bytes = std::move(queries);
+  }
   if (fused) {
-    const std::vector<vk::BufferView> parts = upload(qkv);
-    w.attn_q = matrix_view(*qkv[0], parts[0]);
+    const std::vector<std::byte> parts_bytes[] = {std::move(q_bytes), file_.tensor_data(*qkv[1]),
+                                                  file_.tensor_data(*qkv[2])};
+    const std::vector<vk::BufferView> parts = upload_together(parts_bytes);
+    w.attn_q = q_shape;
+    w.attn_q.data = parts[0];
     w.attn_k = matrix_view(*qkv[1], parts[1]);
     w.attn_v = matrix_view(*qkv[2], parts[2]);
     w.attn_qkv = w.attn_q;
     w.attn_qkv->data.size = parts[0].size + parts[1].size + parts[2].size;
     w.attn_qkv->n_rows = w.attn_q.n_rows + w.attn_k.n_rows + w.attn_v.n_rows;
   } else {
-    w.attn_q = matrix(layer_tensor(l, "attn_q.weight"));
+    w.attn_q = q_shape;
+    w.attn_q.data = upload_bytes(q_bytes);
     w.attn_k = matrix(layer_tensor(l, "attn_k.weight"));
     w.attn_v = matrix(layer_tensor(l, "attn_v.weight"));
   }
@@ -234,6 +266,27 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
     w.attn_k_bias = upload(*biases[1]);
     w.attn_v_bias = upload(*biases[2]);
   }
+}
+
+void ModelWeights::delta_net_weights(DeltaNetWeights& w, uint32_t l) {
+  w.qkv = matrix(layer_tensor(l, "attn_qkv.weight"));
+  w.gate = matrix(layer_tensor(l, "attn_gate.weight"));
+  w.beta = matrix(layer_tensor(l, "ssm_beta.weight"));
+  w.alpha = matrix(layer_tensor(l, "ssm_alpha.weight"));
+  w.out = matrix(layer_tensor(l, "ssm_out.weight"));
+  w.norm = vector(layer_tensor(l, "ssm_norm.weight"));
+  const std::string conv_name = layer_tensor(l, "ssm_conv1d.weight");
+  const gguf::TensorInfo* conv = file_.find_tensor(conv_name);
+  if (!conv || conv->type != gguf::TensorType::F32) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("{}: tensor {} must be f32 (as llama.cpp's converter writes it)",
+                            file_.path().string(), conv_name));
+  }
+  w.conv = upload(*conv);
+  const gguf::TensorInfo* params[] = {&vector_tensor(layer_tensor(l, "ssm_dt.bias")),
+                                      &vector_tensor(layer_tensor(l, "ssm_a"))};
+  const std::vector<vk::BufferView> parts = upload(params);
+  w.head_params = vk::BufferView{parts[0].buffer, 0, parts[0].size + parts[1].size};
 }
 
 // gate and up interleaved row by row where they share a type and row length. Phi-3's ffn_up
@@ -336,18 +389,28 @@ vk::BufferView ModelWeights::upload(const gguf::TensorInfo& tensor) {
 }
 
 std::vector<vk::BufferView> ModelWeights::upload(std::span<const gguf::TensorInfo* const> tensors) {
-  uint64_t total = 0;
+  std::vector<std::vector<std::byte>> parts;
   for (const gguf::TensorInfo* t : tensors) {
-    total += t->bytes;
+    parts.push_back(file_.tensor_data(*t));
+  }
+  return upload_together(parts);
+}
+
+// The parts back to back in one device buffer; one view per part.
+std::vector<vk::BufferView> ModelWeights::upload_together(
+    std::span<const std::vector<std::byte>> parts) {
+  uint64_t total = 0;
+  for (const auto& part : parts) {
+    total += part.size();
   }
   auto& buffer = buffers_.emplace_back(ctx_.create_buffer(total));
   std::vector<vk::BufferView> views;
   uint64_t offset = 0;
-  for (const gguf::TensorInfo* t : tensors) {
-    views.push_back(vk::BufferView{&buffer, offset, t->bytes});
-    ctx_.upload(views.back(), std::span<const std::byte>(file_.tensor_data(*t)));
-    offset += t->bytes;
-    device_bytes_ += t->bytes;
+  for (const auto& part : parts) {
+    views.push_back(vk::BufferView{&buffer, offset, part.size()});
+    ctx_.upload(views.back(), std::span<const std::byte>(part));
+    offset += part.size();
+    device_bytes_ += part.size();
     report_progress();
   }
   return views;

@@ -65,6 +65,14 @@ struct WeightPlacement {
 WeightPlacement place_weights(const gguf::GgufFile& file, const ModelConfig& config,
                               uint64_t budget, uint64_t reserved);
 
+// A Gated DeltaNet layer (kernels/delta_net.h): its four projections of the normed input (q/k/v
+// for the convolution, the output gate z, β and α), the convolution's taps, dt_bias and a back to
+// back (head_params), the gated norm's weight, and the output projection.
+struct DeltaNetWeights {
+  kernels::WeightMatrix qkv, gate, beta, alpha, out;
+  vk::BufferView conv, head_params, norm;
+};
+
 struct LayerWeights {
   vk::BufferView attn_norm;
   kernels::WeightMatrix attn_q, attn_k, attn_v, attn_output;
@@ -75,6 +83,9 @@ struct LayerWeights {
   std::optional<vk::BufferView> attn_qkv_bias;  // the three back to back, with attn_qkv
   std::optional<vk::BufferView> attn_q_norm, attn_k_norm;               // QK-norm
   std::optional<vk::BufferView> attn_post_norm;                         // Gemma
+  // Gated attention (Qwen3.5): the gate rows of attn_q, one per query element, taken out of it.
+  std::optional<kernels::WeightMatrix> attn_gate;
+  std::optional<DeltaNetWeights> delta_net;  // in place of the attention
   vk::BufferView ffn_norm;
   // Rows gate 0, up 0, gate 1, up 1, …; where absent, ffn_gate and ffn_up hold them.
   std::optional<kernels::WeightMatrix> ffn_gate_up;
@@ -111,12 +122,14 @@ class ModelWeights {
   vk::BufferView vector(const std::string& name);
   // The tensors' bytes back to back in one buffer; one view per tensor.
   std::vector<vk::BufferView> upload(std::span<const gguf::TensorInfo* const> tensors);
+  std::vector<vk::BufferView> upload_together(std::span<const std::vector<std::byte>> parts);
   vk::BufferView upload(const gguf::TensorInfo& tensor);
   // Into device memory, or into system memory where the placement puts `name`.
   vk::BufferView upload_bytes(std::span<const std::byte> bytes, const std::string& name = {});
   void report_progress();  // Error(Cancelled) when progress says stop
   void attention_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
   void ffn_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
+  void delta_net_weights(DeltaNetWeights& w, uint32_t layer);
   void expert_weights(ExpertWeights& w, uint32_t layer, const ModelConfig& config);
   const gguf::TensorInfo& experts_tensor(const std::string& name) const;
   kernels::ExpertMatrices experts(const std::string& name);

@@ -31,6 +31,11 @@ constexpr std::string_view k_llama3 =
 constexpr std::string_view k_qwen2 =
     R"((?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
+// Qwen3.5: Qwen2's, with combining marks (\p{M}) part of a word rather than of the punctuation
+// run after it (so a decomposed "é" stays one piece with its word).
+constexpr std::string_view k_qwen35 =
+    R"((?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+
 // o200k (GPT-4o, gpt-oss): a word is an optional leading non-letter, then either a run of
 // upper-case-like letters ending in lower-case ones ("Hello", "McDonald" gives "Mc", "Donald")
 // or an upper-case run with optional lower-case after it ("HTTP", "HTTPServer" stays whole);
@@ -50,6 +55,8 @@ constexpr std::string_view k_hf_llama3 =
     R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 constexpr std::string_view k_hf_qwen2 =
     R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
+constexpr std::string_view k_hf_qwen35 =
+    R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 constexpr std::string_view k_hf_deepseek_v3_cjk =
     "[\xE4\xB8\x80-\xE9\xBE\xA5\xE3\x81\x80-\xE3\x82\x9F\xE3\x82\xA0-\xE3\x83\xBF]+";
 constexpr std::string_view k_hf_deepseek_v3_words =
@@ -119,6 +126,7 @@ const std::vector<PreTokenizerSpec> k_table = {
     {.names = {"qwen2", "deepseek-r1-qwen", "stablelm2", "megrez", "hunyuan"},
      .regexes = {k_qwen2},
      .hf_regexes = {k_hf_qwen2}},
+    {.names = {"qwen35"}, .regexes = {k_qwen35}, .hf_regexes = {k_hf_qwen35}},
     // GPT-4o and gpt-oss. Their tokenizer.json has ignore_merges, as tiktoken takes a piece that is
     // a token whole; llama.cpp also maps "llama4" and "kanana2" to this regex but without
     // ignore_merges, so those names are not in this row.

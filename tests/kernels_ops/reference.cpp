@@ -198,4 +198,93 @@ std::vector<double> attention(std::span<const float> q, std::span<const uint16_t
   return out;
 }
 
+namespace {
+double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+}  // namespace
+
+std::vector<double> mul_sigmoid(std::span<const float> a, std::span<const float> b) {
+  std::vector<double> out(a.size());
+  for (size_t i = 0; i < a.size(); ++i) out[i] = a[i] * sigmoid(b[i]);
+  return out;
+}
+
+std::vector<double> causal_conv_silu(std::span<const float> x, std::span<const float> weight,
+                                     std::vector<double>& state, uint32_t n_tokens,
+                                     uint32_t channels, uint32_t kernel) {
+  const uint32_t history = kernel - 1;
+  std::vector<double> out(size_t(n_tokens) * channels);
+  for (uint32_t c = 0; c < channels; ++c) {
+    // The channel's whole input: its history, then the batch.
+    std::vector<double> input(state.begin() + size_t(c) * history,
+                              state.begin() + size_t(c + 1) * history);
+    for (uint32_t t = 0; t < n_tokens; ++t) input.push_back(x[size_t(t) * channels + c]);
+    for (uint32_t t = 0; t < n_tokens; ++t) {
+      double acc = 0.0;
+      for (uint32_t j = 0; j < kernel; ++j) acc += weight[size_t(c) * kernel + j] * input[t + j];
+      out[size_t(t) * channels + c] = acc * sigmoid(acc);
+    }
+    for (uint32_t j = 0; j < history; ++j) {
+      state[size_t(c) * history + j] = input[n_tokens + j];
+    }
+  }
+  return out;
+}
+
+std::vector<double> gated_delta_rule(std::span<const float> conv_out, std::span<const float> z,
+                                     std::span<const float> beta_raw,
+                                     std::span<const float> alpha_raw,
+                                     std::span<const float> dt_bias, std::span<const float> a,
+                                     std::span<const float> norm_weight,
+                                     std::vector<double>& state, uint32_t n_tokens,
+                                     const DeltaRuleShape& s, double eps) {
+  const size_t key_width = size_t(s.n_k_heads) * s.d_k;
+  const size_t value_width = size_t(s.n_v_heads) * s.d_v;
+  const size_t row = 2 * key_width + value_width;
+  std::vector<double> out(n_tokens * value_width);
+  const auto normalized = [&](const float* v) {
+    double sq = 0.0;
+    for (uint32_t i = 0; i < s.d_k; ++i) sq += double(v[i]) * v[i];
+    const double norm = std::max(std::sqrt(sq), eps);
+    std::vector<double> r(s.d_k);
+    for (uint32_t i = 0; i < s.d_k; ++i) r[i] = v[i] / norm;
+    return r;
+  };
+  for (uint32_t t = 0; t < n_tokens; ++t) {
+    const float* x = conv_out.data() + t * row;
+    for (uint32_t h = 0; h < s.n_v_heads; ++h) {
+      const uint32_t kh = h % s.n_k_heads;
+      const std::vector<double> q = normalized(x + size_t(kh) * s.d_k);
+      const std::vector<double> k = normalized(x + key_width + size_t(kh) * s.d_k);
+      const float* v = x + 2 * key_width + size_t(h) * s.d_v;
+      const double beta = sigmoid(beta_raw[t * s.n_v_heads + h]);
+      const double raw = double(alpha_raw[t * s.n_v_heads + h]) + dt_bias[h];
+      const double g = std::log1p(std::exp(raw)) * a[h];
+      // S[i][j] is state[(h d_v + j) d_k + i].
+      const auto S = [&](uint32_t i, uint32_t j) -> double& {
+        return state[(size_t(h) * s.d_v + j) * s.d_k + i];
+      };
+      for (uint32_t j = 0; j < s.d_v; ++j) {
+        for (uint32_t i = 0; i < s.d_k; ++i) S(i, j) *= std::exp(g);
+      }
+      std::vector<double> o(s.d_v);
+      for (uint32_t j = 0; j < s.d_v; ++j) {
+        double stk = 0.0;
+        for (uint32_t i = 0; i < s.d_k; ++i) stk += S(i, j) * k[i];
+        const double delta = beta * (v[j] - stk);
+        for (uint32_t i = 0; i < s.d_k; ++i) S(i, j) += k[i] * delta;
+        for (uint32_t i = 0; i < s.d_k; ++i) o[j] += S(i, j) * q[i];
+        o[j] /= std::sqrt(double(s.d_k));
+      }
+      double sq = 0.0;
+      for (double oj : o) sq += oj * oj;
+      const double scale = 1.0 / std::sqrt(sq / s.d_v + eps);
+      for (uint32_t j = 0; j < s.d_v; ++j) {
+        const size_t at = t * value_width + size_t(h) * s.d_v + j;
+        out[at] = o[j] * scale * norm_weight[j] * z[at] * sigmoid(z[at]);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace sikao::test::ops

@@ -61,4 +61,33 @@ std::vector<double> attention(std::span<const float> q, std::span<const uint16_t
                               uint32_t n_kv_heads, uint32_t head_dim, uint32_t capacity,
                               const AttentionScores& scores = {});
 
+// out[i] = a[i] / (1 + exp(-b[i]))
+std::vector<double> mul_sigmoid(std::span<const float> a, std::span<const float> b);
+
+// Causal depthwise convolution then SiLU over n_tokens rows of `channels`:
+// out[t][c] = silu(sum_j weight[c][j] * in_c(t - K + 1 + j)), where in_c(u) is x[u][c] for u >= 0
+// and state[c][K - 1 + u] before the batch (u < 0). state ([channels][K-1]) is replaced by the
+// last K - 1 inputs.
+std::vector<double> causal_conv_silu(std::span<const float> x, std::span<const float> weight,
+                                     std::vector<double>& state, uint32_t n_tokens,
+                                     uint32_t channels, uint32_t kernel);
+
+// The Gated DeltaNet recurrence, token by token (Yang et al., "Gated Delta Networks", with
+// Qwen3.5's gates): for value head h, key head h mod n_k_heads,
+//   q, k = x / max(|x|, eps);  beta = sigmoid(beta_raw);  g = softplus(alpha_raw + dt_bias) a
+//   S = exp(g) S;  S = S + k (beta (v - S^T k))^T;  o = S^T q / sqrt(d_k)
+//   out = o / sqrt(mean(o^2) + eps) * norm_weight * silu(z)
+// conv_out: [n][q (H_K D_K), k (H_K D_K), v (H_V D_V)]; z: [n][H_V D_V]; beta_raw, alpha_raw:
+// [n][H_V]; state: [H_V][D_V][D_K] (S[i][j] at h, j, i), updated.
+struct DeltaRuleShape {
+  uint32_t n_k_heads, d_k, n_v_heads, d_v;
+};
+std::vector<double> gated_delta_rule(std::span<const float> conv_out, std::span<const float> z,
+                                     std::span<const float> beta_raw,
+                                     std::span<const float> alpha_raw,
+                                     std::span<const float> dt_bias, std::span<const float> a,
+                                     std::span<const float> norm_weight,
+                                     std::vector<double>& state, uint32_t n_tokens,
+                                     const DeltaRuleShape& shape, double eps);
+
 }  // namespace sikao::test::ops

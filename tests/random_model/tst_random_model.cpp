@@ -259,6 +259,43 @@ class TestRandomModel : public QObject {
     }
   }
 
+  // Qwen3.5's mix, as llama-quantize makes it from the F32 file: its DeltaNet layers' attn_qkv
+  // counts as attn_v (Q6_K on use_more_bits layers, which here are 0, 3, 6 and 7: both kinds),
+  // the convolution's taps stay F32, the β/α/gate/out projections take the base type.
+  void qwen35_q4_k_m_types_equal_llama_quantize() {
+    SIKAO_REQUIRE_SHARED();
+    RandomModelOptions o;
+    o.shape = *shape_preset("test-qwen35");
+    o.seed = 3;
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    o.file_type = FileType::F32;
+    write_random_model(path("qwen35-f32.gguf"), o);
+    o.file_type = FileType::Q4_K_M;
+    write_random_model(path("qwen35-ours.gguf"), o);
+    QProcess p;
+    p.start(QString::fromStdString(sikao::test::shared_path("tools/llama.cpp/cpu-2026/llama-quantize")),
+            {QString::fromStdString(path("qwen35-f32.gguf")),
+             QString::fromStdString(path("qwen35-llama.gguf")), "Q4_K_M", "1"});
+    QVERIFY2(p.waitForStarted(10000), "llama-quantize from ../shared/tools does not start");
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+             p.readAllStandardError().right(2000).constData());
+    const auto ours = sikao::gguf::GgufFile::open(path("qwen35-ours.gguf"));
+    const auto theirs = sikao::gguf::GgufFile::open(path("qwen35-llama.gguf"));
+    QCOMPARE(ours.tensors().size(), theirs.tensors().size());
+    std::map<TensorType, size_t> types;
+    for (const auto& t : ours.tensors()) {
+      const auto* u = theirs.find_tensor(t.name);
+      QVERIFY2(u && t.dims == u->dims, t.name.c_str());
+      QVERIFY2(t.type == u->type,
+               qPrintable(QString("%1: %2, llama-quantize %3")
+                              .arg(QString::fromStdString(t.name), sikao::gguf::traits(t.type).name.data(),
+                                   sikao::gguf::traits(u->type).name.data())));
+      ++types[t.type];
+    }
+    QVERIFY(types[TensorType::Q6_K] > 0 && types[TensorType::Q4_K] > 0);
+  }
+
   // llama-quantize (../shared/tools, the instrument) on the F32 file of the same seed against
   // make-model's MXFP4_MOE file: the same tensor types and shapes, and the same bytes for every
   // MXFP4 expert stack and F32 vector. The Q8_0 matrices differ by at most one code per weight:
@@ -435,6 +472,68 @@ class TestRandomModel : public QObject {
     QCOMPARE(gguf.get_string("tokenizer.ggml.pre").value_or(""), std::string("gpt-4o"));
   }
 
+  // Qwen3.5-0.8B's tensors as llama.cpp's loader (src/models/qwen35.cpp) asks for them: DeltaNet
+  // layers 0-2 with attn_qkv, attn_gate and the ssm_* tensors and no attention; layer 3 with q
+  // twice as wide (queries and their gates), QK-norms and attn_output; the FFN's norm named
+  // post_attention_norm everywhere.
+  void qwen35_preset_has_llama_cpps_tensors() {
+    const auto tensors = random_model_tensors(*shape_preset("qwen35-0.8b"), FileType::Q4_K_M);
+    std::map<std::string, std::vector<uint64_t>> dims;
+    for (const auto& t : tensors) dims[t.spec.name] = t.spec.dims;
+    using D = std::vector<uint64_t>;
+    QCOMPARE(dims.at("blk.0.attn_qkv.weight"), (D{1024, 6144}));
+    QCOMPARE(dims.at("blk.0.attn_gate.weight"), (D{1024, 2048}));
+    QCOMPARE(dims.at("blk.0.ssm_conv1d.weight"), (D{4, 6144}));
+    QCOMPARE(dims.at("blk.0.ssm_dt.bias"), (D{16}));
+    QCOMPARE(dims.at("blk.0.ssm_a"), (D{16}));
+    QCOMPARE(dims.at("blk.0.ssm_beta.weight"), (D{1024, 16}));
+    QCOMPARE(dims.at("blk.0.ssm_alpha.weight"), (D{1024, 16}));
+    QCOMPARE(dims.at("blk.0.ssm_norm.weight"), (D{128}));
+    QCOMPARE(dims.at("blk.0.ssm_out.weight"), (D{2048, 1024}));
+    QCOMPARE(dims.at("blk.0.post_attention_norm.weight"), (D{1024}));
+    QVERIFY(!dims.contains("blk.0.attn_q.weight") && !dims.contains("blk.0.attn_output.weight"));
+    QCOMPARE(dims.at("blk.3.attn_q.weight"), (D{1024, 4096}));
+    QCOMPARE(dims.at("blk.3.attn_k.weight"), (D{1024, 512}));
+    QCOMPARE(dims.at("blk.3.attn_q_norm.weight"), (D{256}));
+    QCOMPARE(dims.at("blk.3.attn_output.weight"), (D{2048, 1024}));
+    QVERIFY(!dims.contains("blk.3.ssm_a") && !dims.contains("blk.3.ffn_norm.weight"));
+    QVERIFY(!dims.contains("output.weight"));  // tied
+    QCOMPARE(type_of(tensors, "blk.0.ssm_conv1d.weight"), TensorType::F32);
+    QCOMPARE(type_of(tensors, "blk.0.attn_qkv.weight"), TensorType::Q6_K);  // use_more_bits(0)
+    QCOMPARE(type_of(tensors, "blk.4.attn_qkv.weight"), TensorType::Q4_K);
+  }
+
+  // The tiny Qwen3.5 reads back as a hybrid: layers 3 and 7 attention with the KV cache's two
+  // slots, the others DeltaNet layers with the state's six; NeoX RoPE over a quarter of the head.
+  void qwen35_file_reads_back_as_a_hybrid() {
+    RandomModelOptions o;
+    o.shape = *shape_preset("test-qwen35");
+    o.file_type = FileType::F32;
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    const std::string file = path("qwen35.gguf");
+    write_random_model(file, o);
+    const auto gguf = sikao::gguf::GgufFile::open(file);
+    const ModelConfig c = read_config(gguf);
+    QCOMPARE(c.arch.architecture, Architecture::Qwen35);
+    QCOMPARE(c.n_delta_layers, 6u);
+    QCOMPARE(c.n_kv_layers(), 2u);
+    const bool delta[] = {true, true, true, false, true, true, true, false};
+    const uint32_t slot[] = {0, 1, 2, 0, 3, 4, 5, 1};
+    for (uint32_t l = 0; l < 8; ++l) {
+      QCOMPARE(c.layers[l].delta_net, delta[l]);
+      QCOMPARE(c.layers[l].slot, slot[l]);
+    }
+    QCOMPARE(c.delta_net.n_k_heads, 2u);
+    QCOMPARE(c.delta_net.n_v_heads, 4u);
+    QCOMPARE(c.delta_net.d_k, 32u);
+    QCOMPARE(c.delta_net.d_v, 32u);
+    QCOMPARE(c.delta_net.conv_kernel, 4u);
+    QCOMPARE(c.n_rot, 16u);
+    QCOMPARE(c.arch.rope_ordering, sikao::kernels::RopeOrdering::NeoX);
+    QCOMPARE(gguf.get_int_array("qwen35.rope.dimension_sections"), (std::vector<int32_t>{3, 3, 2, 0}));
+    QCOMPARE(gguf.get_string("tokenizer.ggml.pre").value_or(""), std::string("qwen35"));
+  }
+
   // A file whose family keys are wrong is refused at load with the key named, before anything
   // reaches the device.
   void malformed_family_metadata_is_refused_clearly_data() {
@@ -447,6 +546,8 @@ class TestRandomModel : public QObject {
     QTest::newRow("zero attn_factor") << "test-phi4" << 3 << "phi3.rope.scaling.attn_factor must be a positive number";
     QTest::newRow("expert length 254") << "test-qwen3moe" << 4 << "expert feed-forward length 254 is not a positive multiple of 4";
     QTest::newRow("65 experts per token") << "test-qwen3moe" << 5 << "65 experts per token of 80 (at most 64)";
+    QTest::newRow("key heads of 512") << "test-qwen35" << 6 << "a convolution of 4 taps or key heads of 512 (at most 8 and 256)";
+    QTest::newRow("convolution of 9 taps") << "test-qwen35" << 7 << "a convolution of 9 taps or key heads of 32 (at most 8 and 256)";
   }
   void malformed_family_metadata_is_refused_clearly() {
     QFETCH(QString, preset);
@@ -462,6 +563,8 @@ class TestRandomModel : public QObject {
       case 3: o.shape.rope_attn_factor = -1.0f; break;
       case 4: o.shape.n_ff_exp = 254; break;
       case 5: o.shape.n_expert = 80, o.shape.n_expert_used = 65, o.shape.n_ff_exp = 16; break;
+      case 6: o.shape.ssm_head_dim = 512; break;
+      case 7: o.shape.ssm_conv_kernel = 9; break;
     }
     o.file_type = FileType::F32;
     o.overwrite = sikao::gguf::Overwrite::Replace;
@@ -587,7 +690,7 @@ class TestRandomModel : public QObject {
                                     << "unknown preset 'gpt-5' (supported: qwen2-0.5b, qwen2-1.5b";
     QTest::newRow("unknown architecture")
         << QStringList{"-o", out, "--type", "Q8_0", "--preset", "qwen2-0.5b", "--arch", "gpt2"}
-        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3, qwen3moe, gpt-oss)";
+        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3, qwen3moe, gpt-oss, qwen35)";
     QTest::newRow("no output") << QStringList{"--type", "Q8_0", "--preset", "qwen2-0.5b"}
                                << "-o PATH is required";
     QTest::newRow("no type") << QStringList{"-o", out, "--preset", "qwen2-0.5b"}

@@ -747,6 +747,24 @@ class TokenizerTest : public QObject {
                                        "\xF0\x90\xB5\x90"}));
   }
 
+  void qwen35_keeps_combining_marks_with_their_word() {
+    // "café" with a decomposed é (e + U+0301) and Devanagari "नमस्ते" (vowel signs are marks):
+    // Qwen2's regex cuts the marks off into punctuation pieces, Qwen3.5's keeps each word whole.
+    const std::string text = " cafe\xCC\x81 \xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D"
+                             "\xE0\xA4\xA4\xE0\xA5\x87!";
+    const auto split = [&](const char* pre) {
+      std::vector<std::string> pieces;
+      for (const auto piece : PreTokenizer(pre).split(text)) pieces.emplace_back(piece);
+      return pieces;
+    };
+    QCOMPARE(split("qwen35"),
+             (std::vector<std::string>{" cafe\xCC\x81",
+                                       " \xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D"
+                                       "\xE0\xA4\xA4\xE0\xA5\x87",
+                                       "!"}));
+    QVERIFY(split("qwen2").size() > 3);
+  }
+
   void o200k_splits_words_at_case_changes_and_keeps_contractions() {
     // As Hugging Face's regex engine splits it (Python's regex module gives the same pieces):
     // a word is upper-case letters then lower-case ones, or an upper-case run; contractions of

@@ -23,12 +23,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # PRESETS="test-a test-b" regenerates only those.
-presets=${PRESETS:-"test-llama3 test-llama-linear test-qwen2-yarn test-gemma2 test-gemma3 test-phi4 test-smollm3 test-granite test-ministral3 test-qwen3moe test-gpt-oss"}
+presets=${PRESETS:-"test-llama3 test-llama-linear test-qwen2-yarn test-gemma2 test-gemma3 test-phi4 test-smollm3 test-granite test-ministral3 test-qwen3moe test-gpt-oss test-qwen35"}
 # ref MODEL_FILE OUT_JSON [N_IDS CTX GREEDY]: llama-ref on a model in $work (by default 100 random
-# ids in a context of 512, 32 greedy steps); warnings are failures.
+# ids — $ids — in a context of 512, 32 greedy steps); warnings are failures.
 ref() {
-  (cd "$work" && "$shared/tools/llama.cpp/cpu-2026/llama-ref" -m "$1" --random-ids "${3:-100}" \
-      --seed 11 --greedy "${5:-32}" --top 20 --threads 2 --ctx "${4:-512}" --name "random${3:-100}" \
+  (cd "$work" && "$shared/tools/llama.cpp/cpu-2026/llama-ref" -m "$1" --random-ids "${3:-$ids}" \
+      --seed 11 --greedy "${5:-32}" --top 20 --threads 2 --ctx "${4:-512}" --name "random${3:-$ids}" \
       2>"$1.log") >"$2"
   if grep -iE "warn|unexpected|missing" "$work/$1.log"; then
     echo "llama.cpp warned on $1" >&2
@@ -47,6 +47,10 @@ PY
 }
 for preset in $presets; do
   types="F32 Q8_0 Q4_K_M"
+  # A recurrent state (Qwen3.5's DeltaNet layers) is carried between prefill batches (256 tokens
+  # in the tests): 300 ids cross one.
+  ids=100
+  [ "$preset" = test-qwen35 ] && ids=300
   # gpt-oss ships as MXFP4_MOE (MXFP4 experts, Q8_0 elsewhere; byte-identical to llama-quantize's).
   [ "$preset" = test-gpt-oss ] && types="$types MXFP4_MOE"
   for type in $types; do
@@ -70,7 +74,13 @@ for preset in $presets; do
     # files each had one such position (0.18 and 0.33 off at positions 89 and 32, every other
     # position within 0.02, the engine itself identical on the Q8_0 file and its dequantised
     # F32); at 2 · N(0, 1) (random_model.cpp) the logits spread further than that and none do.
-    case $preset in test-qwen3moe|test-gpt-oss) [ "$type" = F32 ] || { direct=no; dequantized=yes; } ;; esac
+    # A recurrence amplifies them too: on test-qwen35's 300 tokens llama.cpp's own Q8_0 run and
+    # its run on the dequantised weights differ by a median of 0.26 · std and up to 1.13 · std
+    # (top-20 ids per position; the decay exp(softplus(·) · a), a down to −16, carries the 8-bit
+    # rounding of the α projection into the state of every later token), while the engine's F32
+    # run is within 0.001 of llama.cpp's. Its quantised files are checked through the dequantised
+    # weights as well.
+    case $preset in test-qwen3moe|test-gpt-oss|test-qwen35) [ "$type" = F32 ] || { direct=no; dequantized=yes; } ;; esac
     if [ $dequantized = yes ]; then
       "$shared/tools/llama.cpp/cpu-2026/llama-quantize" --allow-requantize "$work/$name.gguf" \
           "$work/$name-dequantized.gguf" F32 >/dev/null 2>&1
