@@ -6,7 +6,8 @@
 namespace sikao::bench {
 
 int run_kernels(const std::vector<std::string>& args);
-// -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--json]: pp/tg tokens/s, llama-bench style.
+// -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--turn N] [--json]: pp/tg tokens/s, llama-bench
+// style; --turn N times a chat's second turn after a first of N tokens.
 int run_model(const std::vector<std::string>& args);
 // -o PATH --type T (--preset P | shape flags) [--seed S] [--force]: a random-weight GGUF model.
 int run_make_model(const std::vector<std::string>& args);

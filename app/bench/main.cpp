@@ -1,6 +1,6 @@
 // sikao-bench: speed of the engine, measured the way llama-bench reports it.
 //
-//   sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--json]
+//   sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--turn N] [--json]
 //       prompt processing (ppN) and generation (tgN) tokens/s, mean ± sd over repetitions
 //   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types Q8_0,Q4_K]
 //       matrix-vector (decode) bandwidth of every weight type
@@ -27,7 +27,7 @@ const Command k_commands[] = {
 };
 
 void usage() {
-  std::fprintf(stderr, "usage: sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--device-memory-budget SIZE] [--json]\n"
+  std::fprintf(stderr, "usage: sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--device-memory-budget SIZE] [--turn N] [--json]\n"
                        "       sikao-bench COMMAND [options]\n");
   for (const Command& c : k_commands) {
     std::fprintf(stderr, "  %-10s %s\n", c.name, c.help);

@@ -2,6 +2,12 @@
 // style: pp evaluates -p random tokens in batches from an empty cache; tg decodes -n tokens one
 // at a time; each is repeated -r times and reported as mean ± sd tokens/s. Generation's
 // effective bandwidth is (weight bytes read per token × tokens/s).
+//
+// --turn N: a chat's second turn. A first request of N prompt tokens answers 16 tokens; the
+// second request is that conversation plus 32 new tokens. Reported: the second turn's time to
+// its first token in the same session (what it reuses: the KV cache, or a recurrent state's
+// live state or snapshot), after regenerating it (the same prompt again), and in a fresh
+// session (everything evaluated again).
 
 #include <chrono>
 #include <filesystem>
@@ -54,6 +60,7 @@ struct ModelBenchOptions {
   std::optional<uint32_t> device;
   std::optional<uint64_t> device_memory_budget;
   bool json = false;
+  int turn = 0;
 };
 
 int integer_option(const std::vector<std::string>& args, size_t& i, int min, int max) {
@@ -94,6 +101,8 @@ ModelBenchOptions parse(const std::vector<std::string>& args) {
       o.device_memory_budget = parse_byte_size(args[++i]);
     } else if (a == "--json") {
       o.json = true;
+    } else if (a == "--turn") {
+      o.turn = integer_option(args, i, 1, 1 << 16);
     } else {
       throw Error(ErrorCode::InvalidArgument, "unexpected argument '" + a + "'");
     }
@@ -104,6 +113,41 @@ ModelBenchOptions parse(const std::vector<std::string>& args) {
   return o;
 }
 
+struct SecondTurn {
+  uint32_t prompt_tokens = 0, reused_tokens = 0, regenerate_reused_tokens = 0;
+  double first_token_s = 0, regenerate_first_token_s = 0, fresh_first_token_s = 0;
+};
+
+SecondTurn second_turn(Model& model, int first_tokens, std::mt19937& rng) {
+  std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(model.config().n_vocab) - 1);
+  std::vector<int32_t> prompt(static_cast<size_t>(first_tokens));
+  for (auto& t : prompt) t = token(rng);
+  GenerateOptions options;
+  options.sampling = sampling::SamplingParams::greedy();
+  options.max_tokens = 16;
+  Session session(model);
+  std::vector<int32_t> answer;
+  session.generate(prompt, options, [&](const TokenEvent& e) { answer.push_back(e.token.id); });
+  // The conversation so far (the last answer token was sampled, not evaluated), then 32 more.
+  prompt.insert(prompt.end(), answer.begin(), answer.end());
+  for (int i = 0; i < 32; ++i) prompt.push_back(token(rng));
+  options.max_tokens = 1;
+  const auto first_token = [&](Session& s, uint32_t& reused) {
+    const auto start = std::chrono::steady_clock::now();
+    const GenerateResult r = s.generate(prompt, options, [](const TokenEvent&) {});
+    reused = r.reused_tokens;
+    return seconds(start);
+  };
+  SecondTurn out;
+  out.prompt_tokens = static_cast<uint32_t>(prompt.size());
+  out.first_token_s = first_token(session, out.reused_tokens);
+  out.regenerate_first_token_s = first_token(session, out.regenerate_reused_tokens);
+  Session fresh(model);
+  uint32_t none = 0;
+  out.fresh_first_token_s = first_token(fresh, none);
+  return out;
+}
+
 } // namespace
 
 int run_model(const std::vector<std::string>& args) {
@@ -111,7 +155,8 @@ int run_model(const std::vector<std::string>& args) {
   LoadOptions load;
   load.device = o.device;
   load.device_memory_budget = o.device_memory_budget;
-  load.context_length = static_cast<uint32_t>(o.n_prompt + o.n_generate + 8);
+  load.context_length =
+      static_cast<uint32_t>(std::max(o.n_prompt + o.n_generate, o.turn + 16 + 32 + 1) + 8);
   auto model = Model::load(o.model, load);
   const uint32_t n_vocab = model->config().n_vocab;
   std::mt19937 rng(1234);
@@ -141,6 +186,10 @@ int run_model(const std::vector<std::string>& args) {
       tg.push_back(o.n_generate / seconds(start));
     }
   }
+  SecondTurn turn;
+  if (o.turn > 0) {
+    turn = second_turn(*model, o.turn, rng);
+  }
   const double bytes_per_token = double(model->weight_bytes_per_token());
   const Stats p = pp.empty() ? Stats{} : stats(pp);
   const Stats g = tg.empty() ? Stats{} : stats(tg);
@@ -160,6 +209,15 @@ int run_model(const std::vector<std::string>& args) {
         {"tg_effective_gb_per_s", gbps},
         {"decode_dispatches_per_token", session.decode_dispatches()},
     };
+    if (o.turn > 0) {
+      out["second_turn"] = {{"first_prompt_tokens", o.turn},
+                            {"prompt_tokens", turn.prompt_tokens},
+                            {"reused_tokens", turn.reused_tokens},
+                            {"first_token_s", turn.first_token_s},
+                            {"regenerate_reused_tokens", turn.regenerate_reused_tokens},
+                            {"regenerate_first_token_s", turn.regenerate_first_token_s},
+                            {"fresh_first_token_s", turn.fresh_first_token_s}};
+    }
     std::printf("%s\n", out.dump(1).c_str());
   } else {
     std::printf("model   %s (%s)\ndevice  %s\n", o.model.filename().c_str(),
@@ -179,6 +237,13 @@ int run_model(const std::vector<std::string>& args) {
                 bytes_per_token / 1e6, experts.c_str(), gbps);
     std::printf("a decode step is %u kernel dispatches in one submission\n",
                 session.decode_dispatches());
+    if (o.turn > 0) {
+      std::printf("second turn of %u tokens after a first of %d: first token in %.2f s reusing "
+                  "%u, regenerated in %.2f s reusing %u, %.2f s in a fresh session\n",
+                  turn.prompt_tokens, o.turn, turn.first_token_s, turn.reused_tokens,
+                  turn.regenerate_first_token_s, turn.regenerate_reused_tokens,
+                  turn.fresh_first_token_s);
+    }
   }
   return 0;
 }

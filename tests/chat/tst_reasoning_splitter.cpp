@@ -235,8 +235,9 @@ class TestReasoningSplitter : public QObject {
     QCOMPARE(s.reasoning_tokens(), int64_t{budget + 2});
   }
 
-  // The prompt state comes from real templates: DeepSeek-R1 opens the block in the prompt,
-  // Qwen3 with enable_thinking=false closes an empty one, Qwen3 by default leaves it to the model.
+  // The prompt state comes from real templates: DeepSeek-R1 and Qwen3.5 open the block in the
+  // prompt, Qwen3 and Qwen3.5 with enable_thinking=false close an empty one, Qwen3 by default
+  // leaves it to the model.
   void knows_from_real_templates_whether_the_prompt_opened_a_block() {
     SIKAO_REQUIRE_SHARED();
     const auto read = [](const std::string& f) {
@@ -257,6 +258,15 @@ class TestReasoningSplitter : public QObject {
     const auto qwen_off = qwen_t.render(messages, opt);
     QVERIFY(qwen_off.find("<think>\n\n</think>") != std::string::npos);
     QVERIFY(!ReasoningSplitter::prompt_opens_reasoning(qwen_off, tags));
+    // Qwen3.5 opens the block itself, and enable_thinking=false closes it empty (no /no_think).
+    const auto qwen35 = sikao::chat::ChatTemplate::parse(read("Qwen3.5-4B.jinja"), "qwen35");
+    sikao::chat::RenderOptions on;
+    on.add_generation_prompt = true;
+    const auto qwen35_on = qwen35.render(messages, on);
+    QVERIFY2(ReasoningSplitter::prompt_opens_reasoning(qwen35_on, tags), qwen35_on.c_str());
+    const auto qwen35_off = qwen35.render(messages, opt);
+    QVERIFY2(qwen35_off.find("<think>\n\n</think>") != std::string::npos, qwen35_off.c_str());
+    QVERIFY(!ReasoningSplitter::prompt_opens_reasoning(qwen35_off, tags));
   }
 
   void tag_sets_follow_the_vocabulary() {
