@@ -4,6 +4,7 @@
 //   sikao-bench make-model -o PATH --type Q4_K_M (--preset qwen2-0.5b | --arch A --vocab N
 //       --embd N --layers N --heads N --kv-heads N --ff N) [--head-dim N] [--ctx N]
 //       [--rope-base F] [--tied | --untied] [--seed S] [--force] [--tensor-type PATTERN=TYPE]...
+//       [--chat-template FILE.jinja]
 // Shape flags given with --preset override the preset's values. --tensor-type is llama-quantize's
 // option (model::TensorTypeOverride): the first pattern matching a matrix's name picks its type.
 //
@@ -13,6 +14,8 @@
 #include <chrono>
 #include <functional>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <unistd.h>
 #include <optional>
 #include <string>
@@ -104,6 +107,16 @@ MakeModelOptions parse(const std::vector<std::string>& args) {
       o.model.seed = unsigned_option(args, i, UINT64_MAX);
     } else if (a == "--force") {
       o.model.overwrite = gguf::Overwrite::Replace;
+    } else if (a == "--chat-template") {
+      const std::string path = value_of(args, i);
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      if (!in || text.str().empty()) {
+        throw Error(ErrorCode::InvalidArgument,
+                    fmt::format("--chat-template: cannot read a template from '{}'", path));
+      }
+      o.model.chat_template = text.str();
     } else if (a == "--arch") {
       const auto arch = architecture_named(value_of(args, i));
       overrides.push_back([=](model::ModelShape& s) { s.architecture = arch; });

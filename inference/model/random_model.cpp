@@ -470,7 +470,8 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   w.set_u32("tokenizer.ggml.eos_token_id", static_cast<uint32_t>(v.endoftext));
   w.set_u32("tokenizer.ggml.padding_token_id", static_cast<uint32_t>(v.endoftext));
   w.set_bool("tokenizer.ggml.add_bos_token", false);
-  w.set_string("tokenizer.chat_template", k_chatml_template);
+  w.set_string("tokenizer.chat_template",
+               o.chat_template.empty() ? std::string(k_chatml_template) : o.chat_template);
 }
 
 // Streams one tensor: rows of random floats, quantised, in chunks of about 4 MiB.

@@ -119,6 +119,9 @@ struct RandomModelOptions {
   std::vector<TensorTypeOverride> tensor_types;
   uint64_t seed = 1;
   std::string name;  // general.name; default "random <arch> <type> seed <seed>"
+  // tokenizer.chat_template; default a plain ChatML template. A family's own template (its
+  // thinking switch, its tags) lets the whole chat path run on a random model.
+  std::string chat_template;
   gguf::Overwrite overwrite = gguf::Overwrite::Refuse;
   // Called after each tensor is written, with its index and the tensor count.
   std::function<void(const RandomTensor&, size_t index, size_t count)> progress;

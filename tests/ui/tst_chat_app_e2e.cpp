@@ -5,7 +5,9 @@
 // and its answer must then be in the history database, which the app keeps under
 // $XDG_DATA_HOME. With $SIKAO_SCREENSHOT_DIR set the screenshots are saved there
 // (tests/ui/make_screenshots.sh fills docs/screenshots/ so). Then the same with a model from
-// ../shared that does not reason (stories260K, no chat template): an answer, no reasoning.
+// ../shared that does not reason (stories260K, no chat template): an answer, no reasoning. And
+// a random-weight Qwen3.5 (Gated DeltaNet layers) carrying Qwen3.5's own template, which opens
+// the reasoning block in the prompt: the noise it writes lands in the reasoning.
 
 #include <QtTest>
 
@@ -91,6 +93,40 @@ class TestChatAppE2e : public QObject {
     QCOMPARE(path[1].reasoning, std::string());
     QCOMPARE(path[1].stats.reasoning_tokens, 0);
     QVERIFY(path[1].stats.generated_tokens > 5);
+  }
+
+  void a_qwen35_model_with_its_template_reasons_into_the_database() {
+    SIKAO_REQUIRE_SHARED();
+    QTemporaryDir home;
+    const QString model = home.path() + "/qwen35.gguf";
+    QProcess bench;
+    bench.start(QStringLiteral(SIKAO_BENCH_PATH),
+                {"make-model", "--preset", "test-qwen35", "--type", "Q8_0", "--seed", "7",
+                 "--chat-template",
+                 QString::fromStdString(sikao::test::shared_path("templates/Qwen3.5-4B.jinja")),
+                 "-o", model});
+    QVERIFY(bench.waitForFinished(60000) && bench.exitCode() == 0);
+    {
+      // A fixed seed and 48 tokens: the same answer every run, quickly.
+      QSettings settings(home.path() + "/config/Sikao/sikao.conf", QSettings::IniFormat);
+      settings.setValue("sampling/randomSeed", false);
+      settings.setValue("sampling/seed", 7);
+      settings.setValue("sampling/maxTokens", 48);
+    }
+    QString output;
+    QVERIFY2(run_app(home, {model, "--send", "Hello, who are you?", "--quit-after-answer"}, output),
+             qPrintable(output));
+    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
+    const auto conversations = history.conversation_ids();
+    QCOMPARE(conversations.size(), size_t(1));
+    const auto path = history.active_path(conversations[0]);
+    QCOMPARE(path.size(), size_t(2));
+    const auto& answer = path[1];
+    QCOMPARE(answer.status, sikao::storage::MessageStatus::Complete);
+    QVERIFY(answer.stats.generated_tokens > 0);
+    QCOMPARE(answer.stats.reasoning_tokens, answer.stats.generated_tokens);
+    QVERIFY(!answer.reasoning.empty());
+    QCOMPARE(answer.content, std::string());
   }
 };
 
