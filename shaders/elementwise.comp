@@ -25,7 +25,10 @@ void main() {
   result[i] = a[i] * b[i % pc.n_b];
 #elif defined(OP_MUL_SIGMOID)
   result[i] = a[i] / (1.0 + exp(-b[i % pc.n_b]));
+#elif defined(OP_MUL_SIGMOID_ROWS)
+  // Here n_b is the row length: one gate per row of a.
+  result[i] = a[i] / (1.0 + exp(-b[i / pc.n_b]));
 #else
-#error "elementwise.comp needs OP_ADD, OP_MUL or OP_MUL_SIGMOID"
+#error "elementwise.comp needs OP_ADD, OP_MUL, OP_MUL_SIGMOID or OP_MUL_SIGMOID_ROWS"
 #endif
 }

@@ -10,8 +10,10 @@ namespace {
 // Threads per workgroup: elementwise.comp's constant_id 0 (WORKGROUP_SIZE = local_size_x).
 constexpr uint32_t k_workgroup_size = 256;
 
+// b_floats: how many floats b holds (n_b, or for the row-gated op one per row).
 void elementwise(const char* shader, vk::Context& ctx, vk::Sequence& seq, vk::BufferView a,
-                 vk::BufferView b, vk::BufferView out, uint32_t n, uint32_t n_b) {
+                 vk::BufferView b, vk::BufferView out, uint32_t n, uint32_t n_b,
+                 uint64_t b_floats) {
   if (n == 0 || n_b == 0 || n_b > n) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("{}: n = {}, n_b = {} (need 1 <= n_b <= n)", shader, n, n_b));
@@ -20,7 +22,7 @@ void elementwise(const char* shader, vk::Context& ctx, vk::Sequence& seq, vk::Bu
     const char* name;
     vk::BufferView view;
     uint64_t floats;
-  } operands[] = {{"a", a, n}, {"b", b, n_b}, {"out", out, n}};
+  } operands[] = {{"a", a, n}, {"b", b, b_floats}, {"out", out, n}};
   for (const auto& op : operands) {
     if (op.view.resolved_size() < op.floats * sizeof(float)) {
       throw Error(ErrorCode::InvalidArgument,
@@ -37,17 +39,28 @@ void elementwise(const char* shader, vk::Context& ctx, vk::Sequence& seq, vk::Bu
 
 void add(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
          vk::BufferView out, uint32_t n, uint32_t n_b) {
-  elementwise("add", ctx, seq, a, b, out, n, n_b);
+  elementwise("add", ctx, seq, a, b, out, n, n_b, n_b);
 }
 
 void mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
          vk::BufferView out, uint32_t n, uint32_t n_b) {
-  elementwise("mul", ctx, seq, a, b, out, n, n_b);
+  elementwise("mul", ctx, seq, a, b, out, n, n_b, n_b);
 }
 
 void mul_sigmoid(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
                  vk::BufferView out, uint32_t n, uint32_t n_b) {
-  elementwise("mul_sigmoid", ctx, seq, a, b, out, n, n_b);
+  elementwise("mul_sigmoid", ctx, seq, a, b, out, n, n_b, n_b);
+}
+
+void mul_sigmoid_rows(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView gates,
+                      vk::BufferView out, uint32_t rows, uint32_t row_length) {
+  const uint64_t n = uint64_t(rows) * row_length;
+  if (n > UINT32_MAX) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("mul_sigmoid_rows: {} rows of {} is too many", rows, row_length));
+  }
+  elementwise("mul_sigmoid_rows", ctx, seq, a, gates, out, static_cast<uint32_t>(n), row_length,
+              rows);
 }
 
 } // namespace sikao::kernels

@@ -27,5 +27,8 @@ void mul(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b
 // out[i] = a[i] · sigmoid(b[i % n_b]): Qwen3.5's gated attention output.
 void mul_sigmoid(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView b,
                  vk::BufferView out, uint32_t n, uint32_t n_b);
+// out[r][c] = a[r][c] · sigmoid(gates[r]) for rows of row_length: Qwen3.5 MoE's shared expert.
+void mul_sigmoid_rows(vk::Context& ctx, vk::Sequence& seq, vk::BufferView a, vk::BufferView gates,
+                      vk::BufferView out, uint32_t rows, uint32_t row_length);
 
 } // namespace sikao::kernels

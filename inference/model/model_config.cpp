@@ -23,9 +23,11 @@ const std::array k_architectures = {
     ArchitectureTraits{.gguf_name = "llama", .architecture = Architecture::Llama,
                        .family = "Llama", .rope_ordering = RopeOrdering::Normal},
     ArchitectureTraits{.gguf_name = "qwen2", .architecture = Architecture::Qwen2,
-                       .family = "Qwen2", .rope_ordering = RopeOrdering::NeoX, .qkv_bias = true},
+                       .family = "Qwen2", .rope_ordering = RopeOrdering::NeoX, .qkv_bias = true,
+                       .tokenizer_pre = "qwen2"},
     ArchitectureTraits{.gguf_name = "qwen3", .architecture = Architecture::Qwen3,
-                       .family = "Qwen3", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true},
+                       .family = "Qwen3", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
+                       .tokenizer_pre = "qwen2", .writes_key_length = true},
     ArchitectureTraits{.gguf_name = "gemma2", .architecture = Architecture::Gemma2,
                        .family = "Gemma 2", .rope_ordering = RopeOrdering::NeoX,
                        .post_norms = true, .activation = GateActivation::Gelu,
@@ -51,7 +53,8 @@ const std::array k_architectures = {
     ArchitectureTraits{.gguf_name = "qwen3moe", .architecture = Architecture::Qwen3Moe,
                        .family = "Qwen3 MoE", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
                        .experts = true, .expert_gating = kernels::ExpertGating::SoftmaxThenTopK,
-                       .expert_weights_norm = true},
+                       .expert_weights_norm = true, .tokenizer_pre = "qwen2",
+                       .writes_key_length = true},
     // Sliding window on even layers (llama.cpp: set_swa_pattern(2)); router top-k, then softmax
     // over the chosen logits (no normalisation); clamped SwiGLU with biases on every projection.
     ArchitectureTraits{.gguf_name = "gpt-oss", .architecture = Architecture::GptOss,
@@ -60,14 +63,25 @@ const std::array k_architectures = {
                        .activation = GateActivation::SwiGluOai, .swa_period = 2,
                        .swa_global_rope = true, .experts = true,
                        .expert_gating = kernels::ExpertGating::TopKThenSoftmax,
-                       .expert_biases = true, .ffn_norm_tensor = "post_attention_norm.weight"},
+                       .expert_biases = true, .ffn_norm_tensor = "post_attention_norm.weight",
+                       .tokenizer_pre = "gpt-4o"},
     // Three Gated DeltaNet layers to each attention layer; the attention layers' q projection
     // also gates their output; partial interleaved multi-section RoPE (rope_sections_text
     // checks that text positions make it plain NeoX RoPE).
     ArchitectureTraits{.gguf_name = "qwen35", .architecture = Architecture::Qwen35,
                        .family = "Qwen3.5", .rope_ordering = RopeOrdering::NeoX, .qk_norm = true,
                        .ffn_norm_tensor = "post_attention_norm.weight",
-                       .default_full_attention_interval = 4, .gated_attention = true},
+                       .default_full_attention_interval = 4, .gated_attention = true,
+                       .tokenizer_pre = "qwen35", .writes_key_length = true},
+    // Qwen3.5's layers with a mixture of experts (qwen3moe's routing) and a shared expert.
+    ArchitectureTraits{.gguf_name = "qwen35moe", .architecture = Architecture::Qwen35Moe,
+                       .family = "Qwen3.5 MoE", .rope_ordering = RopeOrdering::NeoX,
+                       .qk_norm = true, .experts = true,
+                       .expert_gating = kernels::ExpertGating::SoftmaxThenTopK,
+                       .expert_weights_norm = true, .shared_expert = true,
+                       .ffn_norm_tensor = "post_attention_norm.weight",
+                       .default_full_attention_interval = 4, .gated_attention = true,
+                       .tokenizer_pre = "qwen35", .writes_key_length = true},
 };
 
 class ConfigReader {
@@ -278,6 +292,9 @@ void read_experts(const ConfigReader& r, ModelConfig& c) {
     r.fail(ErrorCode::InvalidFile,
            fmt::format("expert feed-forward length {} is not a positive multiple of 4", c.n_ff_exp));
   }
+  if (c.arch.shared_expert) {
+    c.n_ff_shexp = r.optional_u32("expert_shared_feed_forward_length").value_or(c.n_ff);
+  }
   const double scale = r.optional_float("expert_weights_scale").value_or(0.0);
   c.expert_weights_scale = scale == 0.0 ? 1.0f : float(scale);
 }
@@ -453,6 +470,7 @@ bool is_vector(TensorRole role) {
     case TensorRole::SsmDtBias:
     case TensorRole::SsmA:
     case TensorRole::SsmNorm:
+    case TensorRole::FfnGateInpShexp:
       return true;
     default:
       return false;
@@ -544,6 +562,13 @@ std::vector<ModelTensor> model_tensors(const ModelConfig& c) {
       if (b) add(name("ffn_down_exps.bias"), TensorRole::FfnDownExpsBias, l, {embd, n});
       add(name("ffn_up_exps.weight"), TensorRole::FfnUpExps, l, {embd, ff, n});
       if (b) add(name("ffn_up_exps.bias"), TensorRole::FfnUpExpsBias, l, {ff, n});
+      if (a.shared_expert) {
+        const uint64_t sh = c.n_ff_shexp;
+        add(name("ffn_gate_inp_shexp.weight"), TensorRole::FfnGateInpShexp, l, {embd});
+        add(name("ffn_gate_shexp.weight"), TensorRole::FfnGateShexp, l, {embd, sh});
+        add(name("ffn_up_shexp.weight"), TensorRole::FfnUpShexp, l, {embd, sh});
+        add(name("ffn_down_shexp.weight"), TensorRole::FfnDownShexp, l, {sh, embd});
+      }
       continue;
     }
     if (a.fused_gate_up) {

@@ -28,7 +28,8 @@ class GgufFile;
 namespace sikao::model {
 
 enum class Architecture {
-  Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3, Qwen3Moe, GptOss, Qwen35
+  Llama, Qwen2, Qwen3, Gemma2, Gemma3, Phi3, SmolLM3, Granite, Mistral3, Qwen3Moe, GptOss, Qwen35,
+  Qwen35Moe
 };
 
 // What differs between architectures. Layer patterns are rules over the layer index; the
@@ -72,6 +73,9 @@ struct ArchitectureTraits {
   kernels::ExpertGating expert_gating = kernels::ExpertGating::SoftmaxThenTopK;
   bool expert_weights_norm = false;  // the chosen experts' weights are divided by their sum
   bool expert_biases = false;        // the router and every expert matrix carry a bias (gpt-oss)
+  // Beside the routed experts, a shared gated FFN (ffn_*_shexp) every token goes through, its
+  // output scaled by σ(h · ffn_gate_inp_shexp) (Qwen3.5 MoE).
+  bool shared_expert = false;
   // The FFN's input norm; gpt-oss's and Qwen3.5's files call it post_attention_norm.
   std::string_view ffn_norm_tensor = "ffn_norm.weight";
   // Hybrid linear attention (Qwen3.5): the last layer of each period of full_attention_interval
@@ -81,6 +85,10 @@ struct ArchitectureTraits {
   // The q projection yields, per head, the queries then as many gate logits; the attention's
   // output is multiplied by their sigmoid before the output projection (Qwen3.5).
   bool gated_attention = false;
+  // How the family's converter writes a file (for random models): its byte-level pre-tokenizer,
+  // and whether attention.key_length is always written (Qwen3's explicit head_dim).
+  std::string_view tokenizer_pre = "llama-bpe";
+  bool writes_key_length = false;
 };
 
 // One set of RoPE angles (a table per set on the device). Phi-3's LongRoPE has two factor sets,
@@ -138,6 +146,7 @@ struct ModelConfig {
   uint32_t n_expert = 0;
   uint32_t n_expert_used = 0;
   uint32_t n_ff_exp = 0;
+  uint32_t n_ff_shexp = 0;  // the shared expert's FFN length (arch.shared_expert)
   float expert_weights_scale = 1.0f;
   kernels::ExpertRouting expert_routing() const {
     return {n_expert, n_expert_used, arch.expert_gating, arch.expert_weights_norm,
@@ -184,6 +193,8 @@ enum class TensorRole {
   // convolution (f32), dt_bias and a (f32 per value head), the β and α projections, the gated
   // norm's weight, the output projection.
   SsmQkv, SsmGate, SsmConv1d, SsmDtBias, SsmA, SsmBeta, SsmAlpha, SsmNorm, SsmOut,
+  // The shared expert: its gate's weight vector (f32), and its gated FFN.
+  FfnGateInpShexp, FfnGateShexp, FfnUpShexp, FfnDownShexp,
 };
 
 // Norms, biases and sinks are f32 (the experts' biases one row per expert); everything else but

@@ -99,6 +99,9 @@ const std::vector<PresetRow>& presets() {
                          [](ModelShape& s) { s.n_rot = 64; s.ssm_k_heads = 16; s.ssm_v_heads = 16; s.ssm_head_dim = 128; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
       {"qwen35-4b", with(dense(A::Qwen35, 248320, 2560, 32, 16, 4, 256, 9216, 262144, 1e7f, 1e-6f, true),
                          [](ModelShape& s) { s.n_rot = 64; s.ssm_k_heads = 16; s.ssm_v_heads = 32; s.ssm_head_dim = 128; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
+      // Qwen3.6-35B-A3B (config.json): Qwen3.5's layers, 8 of 256 experts and a shared expert.
+      {"qwen35moe-35b-a3b", with(dense(A::Qwen35Moe, 248320, 2048, 40, 16, 2, 256, 512, 262144, 1e7f, 1e-6f, false),
+                                 [](ModelShape& s) { s.n_rot = 64; s.ssm_k_heads = 16; s.ssm_v_heads = 32; s.ssm_head_dim = 128; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; s.n_expert = 256; s.n_expert_used = 8; s.n_ff_exp = 512; s.n_ff_shexp = 512; })},
       // Tiny versions for the reference tests.
       {"test-llama3", with(dense(A::Llama, 2000, 256, 2, 4, 2, 0, 512, 4096, 5e5f, 1e-5f, false),
                            [](ModelShape& s) { s.llama3_rope_freqs = true; s.rope_factor = 8; s.rope_original_context = 64; })},
@@ -127,6 +130,9 @@ const std::vector<PresetRow>& presets() {
       // as in the 4B.
       {"test-qwen35", with(dense(A::Qwen35, 2000, 256, 8, 4, 2, 64, 512, 4096, 1e7f, 1e-6f, true),
                            [](ModelShape& s) { s.n_rot = 16; s.ssm_k_heads = 2; s.ssm_v_heads = 4; s.ssm_head_dim = 32; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
+      // The same with 4 of 16 experts and a shared expert, untied.
+      {"test-qwen35moe", with(dense(A::Qwen35Moe, 2000, 256, 8, 4, 2, 64, 256, 4096, 1e7f, 1e-6f, false),
+                              [](ModelShape& s) { s.n_rot = 16; s.ssm_k_heads = 2; s.ssm_v_heads = 4; s.ssm_head_dim = 32; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; s.n_expert = 16; s.n_expert_used = 4; s.n_ff_exp = 256; s.n_ff_shexp = 256; })},
   };
   return rows;
 }
@@ -318,6 +324,9 @@ void check_shape(const ModelShape& s) {
   if ((s.llama3_rope_freqs || s.rope_scaling == "longrope") && !s.rope_original_context) {
     fail("Llama 3 and LongRoPE factors need the original context length");
   }
+  if (traits(s.architecture).shared_expert && !s.n_ff_shexp) {
+    fail("a shared expert needs n_ff_shexp");
+  }
   if (traits(s.architecture).experts &&
       (!s.n_expert || !s.n_expert_used || s.n_expert_used > s.n_expert || !s.n_ff_exp)) {
     fail("a mixture of experts needs n_expert ≥ n_expert_used ≥ 1 and n_ff_exp");
@@ -402,8 +411,7 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
   w.set_u32(key("feed_forward_length"), s.n_ff);
   w.set_u32(key("attention.head_count"), s.n_head);
   w.set_u32(key("attention.head_count_kv"), s.n_head_kv);
-  if (s.head_dim || s.architecture == Architecture::Qwen3 || s.architecture == Architecture::Qwen3Moe ||
-      s.architecture == Architecture::Qwen35) {
+  if (s.head_dim || traits(s.architecture).writes_key_length) {
     w.set_u32(key("attention.key_length"), s.head_length());
     w.set_u32(key("attention.value_length"), s.head_length());
   }
@@ -454,15 +462,13 @@ void write_metadata(gguf::GgufWriter& w, const RandomModelOptions& o) {
     w.set_u32(key("expert_used_count"), s.n_expert_used);
     w.set_u32(key("expert_feed_forward_length"), s.n_ff_exp);
   }
+  if (s.n_ff_shexp) {
+    w.set_u32(key("expert_shared_feed_forward_length"), s.n_ff_shexp);
+  }
 
   const SyntheticVocab v = synthetic_vocab(s.n_vocab, s.architecture);
   w.set_string("tokenizer.ggml.model", "gpt2");
-  const bool qwen = s.architecture == Architecture::Qwen2 || s.architecture == Architecture::Qwen3 ||
-                    s.architecture == Architecture::Qwen3Moe;
-  w.set_string("tokenizer.ggml.pre", qwen                                    ? "qwen2"
-                                     : s.architecture == Architecture::Qwen35 ? "qwen35"
-                                     : s.architecture == Architecture::GptOss ? "gpt-4o"
-                                                                              : "llama-bpe");
+  w.set_string("tokenizer.ggml.pre", std::string(traits(s.architecture).tokenizer_pre));
   w.set_string_array("tokenizer.ggml.tokens", v.tokens);
   w.set_i32_array("tokenizer.ggml.token_type", v.types);
   w.set_string_array("tokenizer.ggml.merges", v.merges);
@@ -597,7 +603,8 @@ TensorType tensor_type_for(FileType file_type, TensorRole role, uint32_t layer, 
     } else if (file_type == FileType::Q4_K_S && layer < 4) {
       t = TensorType::Q5_K;
     }
-  } else if (role == TensorRole::FfnDown || role == TensorRole::FfnDownExps) {
+  } else if (role == TensorRole::FfnDown || role == TensorRole::FfnDownExps ||
+             role == TensorRole::FfnDownShexp) {
     if (k_m && use_more_bits(layer, n_layer)) {
       t = TensorType::Q6_K;
     } else if (file_type == FileType::Q4_K_S && layer < n_layer / 8) {
@@ -623,6 +630,7 @@ ModelConfig shape_config(const ModelShape& s) {
   c.n_expert = s.n_expert;
   c.n_expert_used = s.n_expert_used;
   c.n_ff_exp = s.n_ff_exp;
+  c.n_ff_shexp = s.n_ff_shexp;
   if (s.llama3_rope_freqs) {
     c.rope_factors_tensor = "rope_freqs.weight";
   }

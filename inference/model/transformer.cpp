@@ -83,6 +83,8 @@ struct Transformer::Activations {
   vk::Buffer expert_up;       // [pairs][n_ff_exp] (gate and up not interleaved)
   vk::Buffer expert_out;      // [pairs][n_embd] (prefill)
   // Gated DeltaNet layers (4-byte placeholders otherwise).
+  vk::Buffer shared_out;       // [batch][n_embd]: the shared expert's output (Qwen3.5 MoE)
+  vk::Buffer shared_gate;      // [batch]: its gate logits
   vk::Buffer attn_gate;        // [batch][q_dim]: gated attention's gate logits
   vk::Buffer recurrent_state;  // every DeltaNet layer's state (recurrent_state_layout)
   vk::Buffer ssm_qkv;          // [batch][conv_channels]: the q/k/v projection
@@ -116,6 +118,7 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
     return ctx.create_buffer(config.n_expert > 0 ? std::max<uint64_t>(bytes, 4) : 4);
   };
   const kernels::DeltaNetShape& d = config.delta_net;
+  const uint64_t n_ff = std::max(config.n_ff, config.n_ff_shexp);  // the dense or shared FFN
   const auto delta_buffer = [&](uint64_t bytes) {
     return ctx.create_buffer(config.n_delta_layers > 0 ? std::max<uint64_t>(bytes, 4) : 4);
   };
@@ -127,9 +130,9 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       .block_out = ctx.create_buffer(config.arch.post_norms ? b * config.n_embd * k_f32 : 4),
       .qkv = ctx.create_buffer(qkv_layout(ctx.info(), config, max_batch_).total_bytes),
       .attn = ctx.create_buffer(b * config.q_dim() * k_f32),
-      .gate_up = ctx.create_buffer(b * 2 * config.n_ff * k_f32),
-      .gate = ctx.create_buffer(b * config.n_ff * k_f32),
-      .up = ctx.create_buffer(b * config.n_ff * k_f32),
+      .gate_up = ctx.create_buffer(b * 2 * n_ff * k_f32),
+      .gate = ctx.create_buffer(b * n_ff * k_f32),
+      .up = ctx.create_buffer(b * n_ff * k_f32),
       .last = ctx.create_buffer(uint64_t(logit_rows) * config.n_embd * k_f32),
       .logits = ctx.create_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
       .logits_host = ctx.create_host_buffer(uint64_t(logit_rows) * config.n_vocab * k_f32),
@@ -144,6 +147,8 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       .expert_act = moe_buffer(pairs * config.n_ff_exp * k_f32),
       .expert_up = moe_buffer(pairs * config.n_ff_exp * k_f32),
       .expert_out = moe_buffer(pairs * config.n_embd * k_f32),
+      .shared_out = ctx.create_buffer(config.arch.shared_expert ? b * config.n_embd * k_f32 : 4),
+      .shared_gate = ctx.create_buffer(config.arch.shared_expert ? b * k_f32 : 4),
       .attn_gate = ctx.create_buffer(config.arch.gated_attention ? b * config.q_dim() * k_f32 : 4),
       .recurrent_state = delta_buffer(recurrent_state_layout(config).total_bytes),
       .ssm_qkv = delta_buffer(b * d.conv_channels() * k_f32),
@@ -232,26 +237,50 @@ void Transformer::project_qkv(vk::Sequence& seq, const LayerWeights& w, const No
 
 // out = act(h Wgate) ⊙ (h Wup): one gated matvec where gate and up are interleaved and there
 // is one token, else the products and then the activation.
-void Transformer::gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
-                            vk::BufferView out, uint32_t n) {
-  const ModelConfig& c = config_;
-  const kernels::GateActivation act = c.arch.activation;
-  if (w.ffn_gate_up && n == 1) {
-    project(seq, *w.ffn_gate_up, h, out, n, kernels::gated_output(act));
+void Transformer::gated_ffn(vk::Sequence& seq, const GatedFfn& w, const NormedInput& h,
+                            vk::BufferView out, uint32_t n_ff, uint32_t n) {
+  const kernels::GateActivation act = config_.arch.activation;
+  if (w.gate_up && n == 1) {
+    project(seq, *w.gate_up, h, out, n, kernels::gated_output(act));
     return;
   }
-  if (w.ffn_gate_up) {
-    const vk::BufferView gate_up = rows(act_->gate_up, n, 2 * c.n_ff);
-    project(seq, *w.ffn_gate_up, h, gate_up, n);
+  if (w.gate_up) {
+    const vk::BufferView gate_up = rows(act_->gate_up, n, 2 * n_ff);
+    project(seq, *w.gate_up, h, gate_up, n);
     seq.barrier();  // gate_up -> activation
-    kernels::gated_activation_interleaved(ctx_, seq, act, gate_up, out, n * c.n_ff);
+    kernels::gated_activation_interleaved(ctx_, seq, act, gate_up, out, n * n_ff);
     return;
   }
-  const vk::BufferView up = rows(act_->up, n, c.n_ff);
-  project(seq, w.ffn_gate, h, out, n);
-  project(seq, w.ffn_up, h, up, n);
+  const vk::BufferView up = rows(act_->up, n, n_ff);
+  project(seq, w.gate, h, out, n);
+  project(seq, w.up, h, up, n);
   seq.barrier();  // gate, up -> activation
-  kernels::gated_activation(ctx_, seq, act, out, up, out, n * c.n_ff);
+  kernels::gated_activation(ctx_, seq, act, out, up, out, n * n_ff);
+}
+
+// The shared expert (Qwen3.5 MoE), x += σ(h · w_gate) · ffn_shared(h), in two parts around the
+// routed experts: its products of h first, because for one token h is x with the norm folded
+// into each matvec and the routed experts' down projections write x; its down projection, gate
+// and residual add after them.
+void Transformer::shared_expert_products(vk::Sequence& seq, const ExpertWeights& w,
+                                         const NormedInput& h, uint32_t n) {
+  const ModelConfig& c = config_;
+  gated_ffn(seq, *w.shared, h, rows(act_->gate, n, c.n_ff_shexp), c.n_ff_shexp, n);
+  project(seq, w.shared_gate, h, vk::BufferView{&act_->shared_gate, 0, uint64_t(n) * k_f32}, n);
+}
+
+void Transformer::shared_expert_output(vk::Sequence& seq, const ExpertWeights& w, uint32_t n) {
+  const ModelConfig& c = config_;
+  Activations& a = *act_;
+  const vk::BufferView out = rows(a.shared_out, n, c.n_embd);
+  const vk::BufferView x = rows(a.x, n, c.n_embd);
+  seq.barrier();  // the shared expert's activation and gate -> its down projection
+  project(seq, w.shared->down, NormedInput{rows(a.gate, n, c.n_ff_shexp), std::nullopt}, out, n);
+  seq.barrier();  // its output -> gated
+  kernels::mul_sigmoid_rows(ctx_, seq, out, vk::BufferView{&a.shared_gate, 0, uint64_t(n) * k_f32},
+                            out, n, c.n_embd);
+  seq.barrier();  // gated output (and x, the routed experts added) -> residual add
+  kernels::add(ctx_, seq, x, out, x, n * c.n_embd, n * c.n_embd);
 }
 
 // x += residual_scale · (in W) (+ bias), fused into the projection; with a post-norm (Gemma)
@@ -438,14 +467,20 @@ void Transformer::ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const ModelConfig& c = config_;
   const NormedInput h = norm(seq, rows(act_->x, n, c.n_embd), w.ffn_norm, n);
   if (w.experts) {
+    if (w.experts->shared) {
+      shared_expert_products(seq, *w.experts, h, n);
+    }
     expert_ffn(seq, *w.experts, h, n);
+    if (w.experts->shared) {
+      shared_expert_output(seq, *w.experts, n);
+    }
     seq.barrier();  // x -> the next layer's norm
     return;
   }
   const vk::BufferView gate = rows(act_->gate, n, c.n_ff);
-  gated_ffn(seq, w, h, gate, n);
+  gated_ffn(seq, w.ffn, h, gate, c.n_ff, n);
   seq.barrier();  // gate -> down projection
-  residual_output(seq, w.ffn_down, gate, std::nullopt, w.ffn_post_norm, n);
+  residual_output(seq, w.ffn.down, gate, std::nullopt, w.ffn_post_norm, n);
   seq.barrier();  // x -> the next layer's norm
 }
 

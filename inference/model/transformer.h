@@ -133,8 +133,12 @@ class Transformer {
                kernels::MatvecOutput output = kernels::MatvecOutput::Store,
                std::optional<vk::BufferView> bias = std::nullopt, float scale = 1.0f);
   void project_qkv(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h, uint32_t n);
-  void gated_ffn(vk::Sequence& seq, const LayerWeights& w, const NormedInput& h,
-                 vk::BufferView out, uint32_t n);
+  // out = act(h Wgate) ⊙ (h Wup), n_ff wide.
+  void gated_ffn(vk::Sequence& seq, const GatedFfn& w, const NormedInput& h, vk::BufferView out,
+                 uint32_t n_ff, uint32_t n);
+  void shared_expert_products(vk::Sequence& seq, const ExpertWeights& w, const NormedInput& h,
+                              uint32_t n);
+  void shared_expert_output(vk::Sequence& seq, const ExpertWeights& w, uint32_t n);
   void expert_ffn(vk::Sequence& seq, const ExpertWeights& w, const NormedInput& h, uint32_t n);
   void residual_output(vk::Sequence& seq, const kernels::WeightMatrix& w, vk::BufferView in,
                        std::optional<vk::BufferView> bias, std::optional<vk::BufferView> post_norm,

@@ -142,7 +142,7 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
       case TensorRole::FfnNorm: w.ffn_norm = vector(t.name); break;
       case TensorRole::FfnGate: break;  // with ffn_up
       case TensorRole::FfnUp: ffn_weights(w, t.layer, config); break;
-      case TensorRole::FfnDown: w.ffn_down = matrix(t.name); break;
+      case TensorRole::FfnDown: w.ffn.down = matrix(t.name); break;
       case TensorRole::FfnPostNorm: w.ffn_post_norm = vector(t.name); break;
       case TensorRole::FfnGateInp: w.experts.emplace(); break;  // the first of a layer's experts
       case TensorRole::FfnGateExps: break;                        // with ffn_up_exps
@@ -164,6 +164,18 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
       case TensorRole::SsmAlpha:
       case TensorRole::SsmNorm:
       case TensorRole::SsmOut: break;  // with attn_qkv
+      case TensorRole::FfnGateInpShexp: {
+        const gguf::TensorInfo& t_gate = vector_tensor(t.name);
+        w.experts->shared_gate = kernels::WeightMatrix{upload(t_gate), gguf::TensorType::F32, 1,
+                                                       static_cast<uint32_t>(t_gate.dims[0])};
+        break;
+      }
+      case TensorRole::FfnGateShexp:
+      case TensorRole::FfnUpShexp: break;  // with ffn_down_shexp
+      case TensorRole::FfnDownShexp:
+        w.experts->shared = gated_ffn(layer_tensor(t.layer, "ffn_gate_shexp.weight"),
+                                      layer_tensor(t.layer, "ffn_up_shexp.weight"), t.name);
+        break;
     }
   }
   if (config.tied_output) {
@@ -290,36 +302,47 @@ void ModelWeights::delta_net_weights(DeltaNetWeights& w, uint32_t l) {
 }
 
 // gate and up interleaved row by row where they share a type and row length. Phi-3's ffn_up
-// holds the gate rows, then the up rows.
+// holds the gate rows, then the up rows. (ffn_down follows in the file: FfnDown.)
 void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l, const ModelConfig& config) {
-  std::vector<std::byte> gate_bytes, up_bytes;
-  std::span<const std::byte> g, u;
-  kernels::WeightMatrix shape;
-  if (config.arch.fused_gate_up) {
-    const gguf::TensorInfo& both = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
-    gate_bytes = file_.tensor_data(both);
-    const std::span<const std::byte> bytes = gate_bytes;
-    g = bytes.first(bytes.size() / 2);
-    u = bytes.subspan(bytes.size() / 2);
-    shape = matrix_view(both, {});
-    shape.n_rows /= 2;
-  } else {
-    const gguf::TensorInfo& gate = matrix_tensor(layer_tensor(l, "ffn_gate.weight"));
-    const gguf::TensorInfo& up = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
-    if (!same_layout(gate, up) || gate.dims[1] != up.dims[1]) {
-      w.ffn_gate = matrix(layer_tensor(l, "ffn_gate.weight"));
-      w.ffn_up = matrix(layer_tensor(l, "ffn_up.weight"));
-      return;
-    }
-    gate_bytes = file_.tensor_data(gate);
-    up_bytes = file_.tensor_data(up);
-    g = gate_bytes;
-    u = up_bytes;
-    shape = matrix_view(gate, {});
+  if (!config.arch.fused_gate_up) {
+    const GatedFfn ffn = gated_ffn(layer_tensor(l, "ffn_gate.weight"),
+                                   layer_tensor(l, "ffn_up.weight"), {});
+    w.ffn.gate_up = ffn.gate_up;
+    w.ffn.gate = ffn.gate;
+    w.ffn.up = ffn.up;
+    return;
   }
-  w.ffn_gate_up = shape;
-  w.ffn_gate_up->data = upload_bytes(interleave_rows(g, u, kernels::weight_row_bytes(shape)));
-  w.ffn_gate_up->n_rows = 2 * shape.n_rows;
+  const gguf::TensorInfo& both = matrix_tensor(layer_tensor(l, "ffn_up.weight"));
+  const std::vector<std::byte> bytes = file_.tensor_data(both);
+  const std::span<const std::byte> all = bytes;
+  kernels::WeightMatrix shape = matrix_view(both, {});
+  shape.n_rows /= 2;
+  w.ffn.gate_up = shape;
+  w.ffn.gate_up->data = upload_bytes(interleave_rows(all.first(all.size() / 2),
+                                                     all.subspan(all.size() / 2),
+                                                     kernels::weight_row_bytes(shape)));
+  w.ffn.gate_up->n_rows = 2 * shape.n_rows;
+}
+
+GatedFfn ModelWeights::gated_ffn(const std::string& gate_name, const std::string& up_name,
+                                 const std::string& down_name) {
+  GatedFfn ffn;
+  const gguf::TensorInfo& gate = matrix_tensor(gate_name);
+  const gguf::TensorInfo& up = matrix_tensor(up_name);
+  if (!same_layout(gate, up) || gate.dims[1] != up.dims[1]) {
+    ffn.gate = matrix(gate_name);
+    ffn.up = matrix(up_name);
+  } else {
+    const kernels::WeightMatrix shape = matrix_view(gate, {});
+    ffn.gate_up = shape;
+    ffn.gate_up->data = upload_bytes(interleave_rows(file_.tensor_data(gate), file_.tensor_data(up),
+                                                     kernels::weight_row_bytes(shape)));
+    ffn.gate_up->n_rows = 2 * shape.n_rows;
+  }
+  if (!down_name.empty()) {
+    ffn.down = matrix(down_name);
+  }
+  return ffn;
 }
 
 // The router, and the experts' gate and up interleaved row by row within each expert where they

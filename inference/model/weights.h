@@ -38,6 +38,13 @@ struct QkvLayout {
 };
 QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t n_tokens);
 
+// A gated FFN, act(h Wgate) ⊙ (h Wup) then Wdown: rows gate 0, up 0, gate 1, up 1, … in
+// gate_up where gate and up share a type and row length; otherwise gate and up hold them.
+struct GatedFfn {
+  std::optional<kernels::WeightMatrix> gate_up;
+  kernels::WeightMatrix gate, up, down;
+};
+
 // A mixture-of-experts FFN: the router (f32, n_expert rows) and the experts' matrices, gate and
 // up interleaved row by row within each expert where they share a type (gate_up), as for the
 // dense FFN.
@@ -48,6 +55,9 @@ struct ExpertWeights {
   std::optional<vk::BufferView> router_bias;  // gpt-oss
   std::optional<kernels::ExpertMatrices> gate_up;
   kernels::ExpertMatrices gate, up, down;  // gate and up only without gate_up
+  // Qwen3.5 MoE: the shared expert, and its gate (one row of n_embd f32: σ(h · gate) scales it).
+  std::optional<GatedFfn> shared;
+  kernels::WeightMatrix shared_gate;
 };
 
 // Where the weights live. Everything is device-local unless that would exceed the device-memory
@@ -87,9 +97,7 @@ struct LayerWeights {
   std::optional<kernels::WeightMatrix> attn_gate;
   std::optional<DeltaNetWeights> delta_net;  // in place of the attention
   vk::BufferView ffn_norm;
-  // Rows gate 0, up 0, gate 1, up 1, …; where absent, ffn_gate and ffn_up hold them.
-  std::optional<kernels::WeightMatrix> ffn_gate_up;
-  kernels::WeightMatrix ffn_gate, ffn_up, ffn_down;
+  GatedFfn ffn;
   std::optional<vk::BufferView> ffn_post_norm;                          // Gemma
   std::optional<ExpertWeights> experts;  // in place of the dense FFN
 };
@@ -129,6 +137,8 @@ class ModelWeights {
   void report_progress();  // Error(Cancelled) when progress says stop
   void attention_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
   void ffn_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
+  // gate and up interleaved where they share a layout (gate_up), else as they are; and down.
+  GatedFfn gated_ffn(const std::string& gate, const std::string& up, const std::string& down);
   void delta_net_weights(DeltaNetWeights& w, uint32_t layer);
   void expert_weights(ExpertWeights& w, uint32_t layer, const ModelConfig& config);
   const gguf::TensorInfo& experts_tensor(const std::string& name) const;

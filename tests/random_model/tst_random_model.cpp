@@ -262,10 +262,17 @@ class TestRandomModel : public QObject {
   // Qwen3.5's mix, as llama-quantize makes it from the F32 file: its DeltaNet layers' attn_qkv
   // counts as attn_v (Q6_K on use_more_bits layers, which here are 0, 3, 6 and 7: both kinds),
   // the convolution's taps stay F32, the β/α/gate/out projections take the base type.
+  // With experts (qwen35moe) the shared expert's down projection follows ffn_down's rule too.
+  void qwen35_q4_k_m_types_equal_llama_quantize_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("qwen35") << "test-qwen35";
+    QTest::newRow("qwen35moe") << "test-qwen35moe";
+  }
   void qwen35_q4_k_m_types_equal_llama_quantize() {
     SIKAO_REQUIRE_SHARED();
+    QFETCH(QString, preset);
     RandomModelOptions o;
-    o.shape = *shape_preset("test-qwen35");
+    o.shape = *shape_preset(preset.toStdString());
     o.seed = 3;
     o.overwrite = sikao::gguf::Overwrite::Replace;
     o.file_type = FileType::F32;
@@ -501,6 +508,26 @@ class TestRandomModel : public QObject {
     QCOMPARE(type_of(tensors, "blk.0.ssm_conv1d.weight"), TensorType::F32);
     QCOMPARE(type_of(tensors, "blk.0.attn_qkv.weight"), TensorType::Q6_K);  // use_more_bits(0)
     QCOMPARE(type_of(tensors, "blk.4.attn_qkv.weight"), TensorType::Q4_K);
+  }
+
+  // Qwen3.6-35B-A3B's FFN as llama.cpp's loader (src/models/qwen35moe.cpp) asks for it: the
+  // router and 256 experts, and the shared expert with its gate, a vector of n_embd.
+  void qwen35moe_preset_has_llama_cpps_tensors() {
+    const auto tensors = random_model_tensors(*shape_preset("qwen35moe-35b-a3b"), FileType::Q4_K_M);
+    std::map<std::string, std::vector<uint64_t>> dims;
+    for (const auto& t : tensors) dims[t.spec.name] = t.spec.dims;
+    using D = std::vector<uint64_t>;
+    QCOMPARE(dims.at("blk.0.attn_qkv.weight"), (D{2048, 8192}));
+    QCOMPARE(dims.at("blk.3.attn_q.weight"), (D{2048, 8192}));
+    QCOMPARE(dims.at("blk.0.ffn_gate_inp.weight"), (D{2048, 256}));
+    QCOMPARE(dims.at("blk.0.ffn_gate_exps.weight"), (D{2048, 512, 256}));
+    QCOMPARE(dims.at("blk.0.ffn_down_exps.weight"), (D{512, 2048, 256}));
+    QCOMPARE(dims.at("blk.0.ffn_gate_inp_shexp.weight"), (D{2048}));
+    QCOMPARE(dims.at("blk.0.ffn_up_shexp.weight"), (D{2048, 512}));
+    QCOMPARE(dims.at("blk.0.ffn_down_shexp.weight"), (D{512, 2048}));
+    QVERIFY(!dims.contains("blk.0.ffn_up.weight"));
+    QCOMPARE(type_of(tensors, "blk.0.ffn_gate_inp_shexp.weight"), TensorType::F32);
+    QCOMPARE(type_of(tensors, "blk.0.ffn_down_shexp.weight"), TensorType::Q6_K);  // use_more_bits(0)
   }
 
   // The tiny Qwen3.5 reads back as a hybrid: layers 3 and 7 attention with the KV cache's two
