@@ -30,6 +30,8 @@ AppContext::AppContext(storage::History& history, std::unique_ptr<GenerationBack
   connect(&engine_, &EngineHost::loadFailed, &models_, &ModelManager::onLoadFailed);
   connect(&settings_, &Settings::changed, this, &AppContext::apply_theme);
   apply_theme();
+  models_.setDiscoveryHome(paths_.discovery_home);
+  models_.discover();
 }
 
 AppContext::~AppContext() = default;

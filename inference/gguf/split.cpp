@@ -1,11 +1,11 @@
 #include "gguf/split.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <string>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "common/error.h"
 
@@ -17,7 +17,8 @@ constexpr uint64_t k_writer_alignment = 32;
 
 // A run of exactly five decimal digits.
 std::optional<uint32_t> five_digits(std::string_view s) {
-  if (s.size() != 5 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (s.size() != 5 ||
+      !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   uint32_t n = 0;
@@ -25,7 +26,7 @@ std::optional<uint32_t> five_digits(std::string_view s) {
   return n;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<SplitName> parse_split_name(const std::filesystem::path& path) {
   // "-00002-of-00003.gguf": 20 characters after the prefix.
@@ -46,27 +47,31 @@ std::optional<SplitName> parse_split_name(const std::filesystem::path& path) {
   return SplitName{path.parent_path() / name.substr(0, name.size() - 20), *no - 1, *count};
 }
 
-std::filesystem::path split_part_path(const std::filesystem::path& prefix, uint32_t no, uint32_t count) {
+std::filesystem::path split_part_path(const std::filesystem::path& prefix, uint32_t no,
+                                      uint32_t count) {
   std::filesystem::path p = prefix;
   p += fmt::format("-{:05}-of-{:05}.gguf", no + 1, count);
   return p;
 }
 
-std::vector<std::filesystem::path> write_split(const GgufFile& source, const std::filesystem::path& prefix,
+std::vector<std::filesystem::path> write_split(const GgufFile& source,
+                                               const std::filesystem::path& prefix,
                                                uint32_t max_tensors_per_part, Overwrite overwrite) {
   const auto& tensors = source.tensors();
   if (max_tensors_per_part == 0) {
     throw Error(ErrorCode::InvalidArgument, "a split part must hold at least one tensor");
   }
-  const uint64_t parts = std::max<uint64_t>(1, (tensors.size() + max_tensors_per_part - 1) / max_tensors_per_part);
+  const uint64_t parts =
+      std::max<uint64_t>(1, (tensors.size() + max_tensors_per_part - 1) / max_tensors_per_part);
   if (parts > k_max_parts) {
     throw Error(ErrorCode::InvalidArgument,
-                fmt::format("{} tensors at {} a part make {} parts; a split model has at most {}", tensors.size(),
-                            max_tensors_per_part, parts, k_max_parts));
+                fmt::format("{} tensors at {} a part make {} parts; a split model has at most {}",
+                            tensors.size(), max_tensors_per_part, parts, k_max_parts));
   }
   if (source.alignment() != k_writer_alignment) {
-    throw Error(ErrorCode::Unsupported, fmt::format("{}: cannot split a file aligned to {} bytes (only {})",
-                                                    source.path().string(), source.alignment(), k_writer_alignment));
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("{}: cannot split a file aligned to {} bytes (only {})",
+                            source.path().string(), source.alignment(), k_writer_alignment));
   }
   const auto count = static_cast<uint32_t>(parts);
   std::vector<std::filesystem::path> written;
@@ -97,11 +102,12 @@ std::vector<std::filesystem::path> write_split(const GgufFile& source, const std
   } catch (...) {
     for (const auto& path : written) {
       std::error_code ec;
-      std::filesystem::remove(path, ec);  // parts this call created: a half-written model is no model
+      std::filesystem::remove(path,
+                              ec);  // parts this call created: a half-written model is no model
     }
     throw;
   }
   return written;
 }
 
-} // namespace sikao::gguf
+}  // namespace sikao::gguf

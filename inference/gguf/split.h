@@ -26,20 +26,22 @@ inline constexpr std::string_view k_split_tensors_count = "split.tensors.count";
 // What a part's file name says: PREFIX-00002-of-00003.gguf is part 1 (from 0) of 3.
 struct SplitName {
   std::filesystem::path prefix;
-  uint32_t no = 0;     // from 0
+  uint32_t no = 0;  // from 0
   uint32_t count = 0;
 };
 
 // nullopt when the name is not of that form (or says part 0, or a part past the count).
 std::optional<SplitName> parse_split_name(const std::filesystem::path& path);
 // PREFIX-{no+1:05}-of-{count:05}.gguf
-std::filesystem::path split_part_path(const std::filesystem::path& prefix, uint32_t no, uint32_t count);
+std::filesystem::path split_part_path(const std::filesystem::path& prefix, uint32_t no,
+                                      uint32_t count);
 
 // Writes `source` as gguf-split --split-max-tensors does: tensors in file order, at most
 // `max_tensors_per_part` in each part; returns the parts' paths, first part first. The parts
 // written before a failure are removed. Error(InvalidArgument) for a limit of 0 or more than
 // 65535 parts, Error(Unsupported) for a source whose alignment is not 32 (the writer's).
-std::vector<std::filesystem::path> write_split(const GgufFile& source, const std::filesystem::path& prefix,
+std::vector<std::filesystem::path> write_split(const GgufFile& source,
+                                               const std::filesystem::path& prefix,
                                                uint32_t max_tensors_per_part, Overwrite overwrite);
 
-} // namespace sikao::gguf
+}  // namespace sikao::gguf

@@ -5,7 +5,6 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -26,9 +25,11 @@ namespace {
 Kv kv_u16(std::string_view key, uint16_t v) { return kv_scalar(key, U16, v); }
 Kv kv_i32(std::string_view key, int32_t v) { return kv_scalar(key, I32, v); }
 
-// The split keys gguf-split gives each part: split.no u16, split.count u16, split.tensors.count i32.
+// The split keys gguf-split gives each part: split.no u16, split.count u16, split.tensors.count
+// i32.
 std::vector<Kv> split_kvs(uint16_t no, uint16_t count, int32_t tensors) {
-  return {kv_u16("split.no", no), kv_u16("split.count", count), kv_i32("split.tensors.count", tensors)};
+  return {kv_u16("split.no", no), kv_u16("split.count", count),
+          kv_i32("split.tensors.count", tensors)};
 }
 
 Tensor f32_tensor(const std::string& name, std::vector<float> values) {
@@ -39,7 +40,8 @@ Tensor f32_tensor(const std::string& name, std::vector<float> values) {
 std::vector<Tensor> model_tensors() {
   std::vector<Tensor> out;
   for (int i = 0; i < 6; ++i) {
-    out.push_back(f32_tensor("t" + std::to_string(i), std::vector<float>(8 + 8 * i, float(i) + 0.5f)));
+    out.push_back(
+        f32_tensor("t" + std::to_string(i), std::vector<float>(8 + 8 * i, float(i) + 0.5f)));
   }
   return out;
 }
@@ -62,13 +64,14 @@ SplitModel write_parts(const QTemporaryDir& dir, const std::string& prefix, size
       b.kvs.push_back(kv_string("general.name", "split test"));
       b.kvs.push_back(kv_u32("llama.block_count", 3));
     }
-    for (Kv& kv : split_kvs(uint16_t(no), uint16_t(count), int32_t(tensors.size()))) b.kvs.push_back(kv);
+    for (Kv& kv : split_kvs(uint16_t(no), uint16_t(count), int32_t(tensors.size())))
+      b.kvs.push_back(kv);
     for (size_t i = no * per_part; i < std::min(tensors.size(), (no + 1) * per_part); ++i) {
       b.tensors.push_back(tensors[i]);
     }
     if (edit) edit(no, b);
-    const auto path = sikao::gguf::split_part_path(dir.filePath(QString::fromStdString(prefix)).toStdString(),
-                                                   uint32_t(no), uint32_t(count));
+    const auto path = sikao::gguf::split_part_path(
+        dir.filePath(QString::fromStdString(prefix)).toStdString(), uint32_t(no), uint32_t(count));
     const std::string bytes = b.build().bytes;
     std::ofstream(path, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
     m.paths.push_back(path.string());
@@ -96,7 +99,7 @@ std::string expect_error(const std::string& path, ErrorCode code, const std::str
   return "opened";
 }
 
-} // namespace
+}  // namespace
 
 class TestGgufSplit : public QObject {
   Q_OBJECT
@@ -109,7 +112,8 @@ class TestGgufSplit : public QObject {
     QTest::addColumn<int>("no");
     QTest::addColumn<int>("count");
     QTest::newRow("first") << "m-00001-of-00003.gguf" << true << "m" << 0 << 3;
-    QTest::newRow("last") << "Qwen3-30B-Q4_K_M-00003-of-00003.gguf" << true << "Qwen3-30B-Q4_K_M" << 2 << 3;
+    QTest::newRow("last") << "Qwen3-30B-Q4_K_M-00003-of-00003.gguf" << true << "Qwen3-30B-Q4_K_M"
+                          << 2 << 3;
     QTest::newRow("only") << "x-00001-of-00001.gguf" << true << "x" << 0 << 1;
     QTest::newRow("part zero") << "m-00000-of-00003.gguf" << false << "" << 0 << 0;
     QTest::newRow("part past count") << "m-00004-of-00003.gguf" << false << "" << 0 << 0;
@@ -132,7 +136,8 @@ class TestGgufSplit : public QObject {
     QCOMPARE(QString::fromStdString(parsed->prefix.string()), "/models/" + prefix);
     QCOMPARE(int(parsed->no), no);
     QCOMPARE(int(parsed->count), count);
-    QCOMPARE(QString::fromStdString(sikao::gguf::split_part_path(parsed->prefix, parsed->no, parsed->count).string()),
+    QCOMPARE(QString::fromStdString(
+                 sikao::gguf::split_part_path(parsed->prefix, parsed->no, parsed->count).string()),
              "/models/" + name);
   }
 
@@ -192,29 +197,36 @@ class TestGgufSplit : public QObject {
     const SplitModel m = write_parts(dir, "m", 2);
     QVERIFY(std::filesystem::remove(m.paths[1]));
     for (const auto& start : {m.paths[0], m.paths[2]}) {
-      const std::string failure = expect_error(start, ErrorCode::Io, "m-00002-of-00003.gguf: part 2 of 3 of this "
-                                                                     "split model is missing");
+      const std::string failure = expect_error(start, ErrorCode::Io,
+                                               "m-00002-of-00003.gguf: part 2 of 3 of this "
+                                               "split model is missing");
       QVERIFY2(failure.empty(), failure.c_str());
     }
     // The first part missing, opened from the last.
     QTemporaryDir dir2;
     const SplitModel m2 = write_parts(dir2, "m", 2);
     QVERIFY(std::filesystem::remove(m2.paths[0]));
-    const std::string failure = expect_error(m2.paths[2], ErrorCode::Io, "part 1 of 3 of this split model is missing");
+    const std::string failure =
+        expect_error(m2.paths[2], ErrorCode::Io, "part 1 of 3 of this split model is missing");
     QVERIFY2(failure.empty(), failure.c_str());
   }
 
   void malformed_splits_are_clear_errors_data() {
-    QTest::addColumn<int>("part");   // the part whose builder is edited
+    QTest::addColumn<int>("part");  // the part whose builder is edited
     QTest::addColumn<int>("edit");
     QTest::addColumn<QString>("message");
-    QTest::newRow("count mismatch") << 1 << 0 << "m-00002-of-00003.gguf: says the model has 4 parts";
-    QTest::newRow("index mismatch") << 2 << 1 << "m-00003-of-00003.gguf: says it is part 2, but its name says part 3";
+    QTest::newRow("count mismatch")
+        << 1 << 0 << "m-00002-of-00003.gguf: says the model has 4 parts";
+    QTest::newRow("index mismatch")
+        << 2 << 1 << "m-00003-of-00003.gguf: says it is part 2, but its name says part 3";
     QTest::newRow("tensor in two parts") << 2 << 2 << "tensor 't0' is in part 1 and in part 3";
-    QTest::newRow("other model's tensor total") << 1 << 3 << "says the model has 7 tensors, the first part says 6";
-    QTest::newRow("other model's architecture") << 2 << 4 << "is a qwen2 model, the first part a llama model";
+    QTest::newRow("other model's tensor total")
+        << 1 << 3 << "says the model has 7 tensors, the first part says 6";
+    QTest::newRow("other model's architecture")
+        << 2 << 4 << "is a qwen2 model, the first part a llama model";
     QTest::newRow("no split keys in a later part") << 1 << 5 << "has no split.count metadata";
-    QTest::newRow("a tensor short") << 2 << 6 << "the 3 parts hold 5 tensors, but split.tensors.count says 6";
+    QTest::newRow("a tensor short")
+        << 2 << 6 << "the 3 parts hold 5 tensors, but split.tensors.count says 6";
     QTest::newRow("split.no past count") << 0 << 7 << "split.no is 5, but the model has 3 parts";
     QTest::newRow("split.count zero") << 0 << 8 << "split.count is 0, expected 1 to 65535";
     QTest::newRow("split.no without count") << 0 << 9 << "has split.no but no split.count";
@@ -231,13 +243,27 @@ class TestGgufSplit : public QObject {
     const SplitModel m = write_parts(dir, "m", 2, [&](size_t no, Builder& b) {
       if (int(no) != part) return;
       switch (edit) {
-        case 0: replace(b, split_kvs(1, 4, 6)); break;
-        case 1: replace(b, split_kvs(1, 3, 6)); break;
-        case 2: b.tensors.push_back(model_tensors()[0]); break;
-        case 3: replace(b, split_kvs(1, 3, 7)); break;
-        case 4: b.kvs.push_back(kv_string("general.architecture", "qwen2")); break;
-        case 5: b.kvs.clear(); break;
-        case 6: b.tensors.pop_back(); break;
+        case 0:
+          replace(b, split_kvs(1, 4, 6));
+          break;
+        case 1:
+          replace(b, split_kvs(1, 3, 6));
+          break;
+        case 2:
+          b.tensors.push_back(model_tensors()[0]);
+          break;
+        case 3:
+          replace(b, split_kvs(1, 3, 7));
+          break;
+        case 4:
+          b.kvs.push_back(kv_string("general.architecture", "qwen2"));
+          break;
+        case 5:
+          b.kvs.clear();
+          break;
+        case 6:
+          b.tensors.pop_back();
+          break;
         case 7:
           b.kvs.erase(b.kvs.end() - 3);
           b.kvs.push_back(kv_u16("split.no", 5));
@@ -246,15 +272,20 @@ class TestGgufSplit : public QObject {
           b.kvs.erase(b.kvs.end() - 2);
           b.kvs.push_back(kv_u16("split.count", 0));
           break;
-        case 9: b.kvs.erase(b.kvs.end() - 2); break;
+        case 9:
+          b.kvs.erase(b.kvs.end() - 2);
+          break;
         case 10:
           b.kvs.erase(b.kvs.end() - 2);
           b.kvs.push_back(kv_string("split.count", "3"));
           break;
-        case 11: b.kvs.pop_back(); break;
+        case 11:
+          b.kvs.pop_back();
+          break;
       }
     });
-    const std::string failure = expect_error(m.paths[0], ErrorCode::InvalidFile, message.toStdString());
+    const std::string failure =
+        expect_error(m.paths[0], ErrorCode::InvalidFile, message.toStdString());
     QVERIFY2(failure.empty(), failure.c_str());
   }
 
@@ -264,13 +295,15 @@ class TestGgufSplit : public QObject {
     const SplitModel m = write_parts(dir, "m", 2);
     const std::string renamed = dir.filePath("model.gguf").toStdString();
     std::filesystem::rename(m.paths[0], renamed);
-    std::string failure = expect_error(renamed, ErrorCode::InvalidFile,
-                                       "is part 1 of 3 of a split model, but its name does not end in "
-                                       "-00001-of-00003.gguf");
+    std::string failure =
+        expect_error(renamed, ErrorCode::InvalidFile,
+                     "is part 1 of 3 of a split model, but its name does not end in "
+                     "-00001-of-00003.gguf");
     QVERIFY2(failure.empty(), failure.c_str());
     const std::string swapped = dir.filePath("m-00001-of-00004.gguf").toStdString();
     std::filesystem::rename(renamed, swapped);
-    failure = expect_error(swapped, ErrorCode::InvalidFile, "its name says part 1 of 4, but its metadata says part 1 of 3");
+    failure = expect_error(swapped, ErrorCode::InvalidFile,
+                           "its name says part 1 of 4, but its metadata says part 1 of 3");
     QVERIFY2(failure.empty(), failure.c_str());
   }
 
@@ -341,13 +374,15 @@ class TestGgufSplit : public QObject {
 
     // Refuses to overwrite, and a limit of 0 is refused before anything is written.
     try {
-      sikao::gguf::write_split(source, dir.filePath("out").toStdString(), 4, sikao::gguf::Overwrite::Refuse);
+      sikao::gguf::write_split(source, dir.filePath("out").toStdString(), 4,
+                               sikao::gguf::Overwrite::Refuse);
       QFAIL("overwrote the parts");
     } catch (const Error& e) {
       QCOMPARE(e.code(), ErrorCode::InvalidArgument);
     }
     try {
-      sikao::gguf::write_split(source, dir.filePath("zero").toStdString(), 0, sikao::gguf::Overwrite::Refuse);
+      sikao::gguf::write_split(source, dir.filePath("zero").toStdString(), 0,
+                               sikao::gguf::Overwrite::Refuse);
       QFAIL("split with 0 tensors a part");
     } catch (const Error& e) {
       QCOMPARE(e.code(), ErrorCode::InvalidArgument);
