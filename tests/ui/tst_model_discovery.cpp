@@ -292,6 +292,11 @@ class TestModelDiscovery : public QObject {
     QVERIFY(QFile::link(outside + "/model.gguf",
                         h.at(".cache/huggingface/hub/models--org--Tiny-GGUF/snapshots/"
                              "1111111111111111111111111111111111111111/outside.gguf")));
+    // An Ollama blob that is a link out of the home.
+    const QString linked_blob = QString(64, QLatin1Char('e'));
+    QVERIFY(QFile::link(outside + "/model.gguf", h.at(".ollama/models/blobs/sha256-" + linked_blob)));
+    QVERIFY(write(h.at(".ollama/models/manifests/registry.ollama.ai/library/linked/latest"),
+                  ollama_manifest("sha256:" + linked_blob)));
     // GPT4All's whole folder a link out of the home.
     QVERIFY(QDir(h.at(".local/share/nomic.ai/GPT4All")).removeRecursively());
     QVERIFY(QFile::link(outside, h.at(".local/share/nomic.ai/GPT4All")));

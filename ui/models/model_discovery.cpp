@@ -140,10 +140,11 @@ class Scan {
   }
 
   // Describes the file once (the first app that has it wins: LM Studio may link to a blob that
-  // Ollama also lists).
+  // Ollama also lists); a file that resolves to outside the home folder (an Ollama blob linked
+  // elsewhere) is not read.
   void add(ModelApp app, const QString& name, const QString& path) {
     const QString key = QFileInfo(path).canonicalFilePath();
-    if (key.isEmpty() || seen_.contains(key) || !budget_.take_model()) return;
+    if (!inside_home(key) || seen_.contains(key) || !budget_.take_model()) return;
     seen_.insert(key);
     result_.models.push_back({app, name, read_model_file(path, ModelSource::Discovered)});
   }

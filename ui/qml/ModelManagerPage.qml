@@ -65,8 +65,11 @@ Page {
             ToolButton {
                 text: qsTr("Refresh")
                 Accessible.name: qsTr("Refresh the list of models")
-                enabled: !page.modelManager.scanning
-                onClicked: page.modelManager.refresh()
+                enabled: !page.modelManager.scanning && !page.modelManager.discovering
+                onClicked: {
+                    page.modelManager.refresh()
+                    page.modelManager.discover()
+                }
             }
         }
     }
