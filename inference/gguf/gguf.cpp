@@ -70,6 +70,10 @@ class GgufFile::Source {
                                              path_.string()));
   }
 
+  // Frees the header bytes once nothing views them (a later part of a split model, whose metadata
+  // is not kept: up to 1 MiB each).
+  void drop_head() { std::vector<std::byte>().swap(head_); }
+
   // Reads the first n bytes (n <= size()) into head(); views into an earlier head() are invalid.
   void read_head(uint64_t n) {
     const uint64_t had = head_.size();
@@ -625,6 +629,7 @@ void GgufFile::join_parts() {
       tensors_.push_back(std::move(t));
     }
     part_paths_.push_back(part.path_);
+    part.sources_.front()->drop_head();  // `part` and its metadata views end with this iteration
     sources_.push_back(std::move(part.sources_.front()));
   }
   index_tensors();
