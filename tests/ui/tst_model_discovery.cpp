@@ -453,6 +453,27 @@ class TestModelDiscovery : public QObject {
     QCOMPARE(m.data(m.index(0), ModelManager::PathRole).toString(), model);
   }
 
+  // The models page asks once per run; Refresh (discover) asks again.
+  void discover_once_looks_only_the_first_time() {
+    FakeHome h;
+    h.build();
+    QTemporaryDir dir;
+    ModelManager m(std::make_unique<QSettings>(dir.filePath("s.ini"), QSettings::IniFormat),
+                   dir.filePath("models"), QString());
+    m.setDiscoveryHome(h.home());
+    QSignalSpy changed(&m, &ModelManager::discoveringChanged);
+    m.discoverOnce();
+    QVERIFY(m.discovering());
+    QVERIFY(QTest::qWaitFor([&] { return !m.discovering(); }, 30000));
+    QCOMPARE(m.found()->rowCount(), 10);
+    m.discoverOnce();
+    QVERIFY(!m.discovering());
+    QCOMPARE(changed.count(), 2);
+    m.discover();
+    QVERIFY(m.discovering());
+    QVERIFY(QTest::qWaitFor([&] { return !m.discovering(); }, 30000));
+  }
+
   void a_manager_without_a_discovery_home_looks_nowhere() {
     QTemporaryDir dir;
     ModelManager m(std::make_unique<QSettings>(dir.filePath("s.ini"), QSettings::IniFormat),

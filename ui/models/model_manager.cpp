@@ -61,10 +61,17 @@ void ModelManager::setDiscoveryHome(const QString& home, const DiscoveryLimits& 
   discovery_limits_ = limits;
 }
 
+void ModelManager::discoverOnce() {
+  if (!discovered_once_) {
+    discover();
+  }
+}
+
 void ModelManager::discover() {
   if (discovering_ || discovery_home_.isEmpty()) {
     return;
   }
+  discovered_once_ = true;
   discovering_ = true;
   emit discoveringChanged();
   if (discovery_worker_) {

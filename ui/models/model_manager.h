@@ -114,6 +114,9 @@ class ModelManager : public QAbstractListModel {
   void setDiscoveryHome(const QString& home, const DiscoveryLimits& limits = {});
   // Looks for other apps' models on a worker thread; found() is replaced when it is done.
   Q_INVOKABLE void discover();
+  // discover() unless it has run before: the models page asks when it first opens, so a start
+  // of the app reads no other app's files until the user looks for models.
+  Q_INVOKABLE void discoverOnce();
   // Files dropped on the window: the first .gguf among them is added to the list and loaded.
   // False when none is a .gguf file.
   Q_INVOKABLE bool openDropped(const QList<QUrl>& urls);
@@ -185,6 +188,7 @@ class ModelManager : public QAbstractListModel {
   DiscoveryLimits discovery_limits_;
   FoundModelList found_;
   bool discovering_ = false;
+  bool discovered_once_ = false;
   bool discovery_truncated_ = false;
   std::atomic<bool> stop_discovery_{false};
   std::unique_ptr<QThread> discovery_worker_;  // joined like worker_

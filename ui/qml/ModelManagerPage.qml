@@ -19,6 +19,9 @@ Page {
 
     readonly property bool busy: modelManager.state === ModelManager.Loading
 
+    // Other apps' folders are read when the page first opens, not at every start of the app.
+    Component.onCompleted: modelManager.discoverOnce()
+
     function fileName(path) {
         return isolate(path.substring(path.lastIndexOf("/") + 1))
     }
