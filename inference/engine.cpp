@@ -71,6 +71,7 @@ std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const Load
       model::kv_cache_shape(impl->config, context_length).total_bytes());
   impl->weights = std::make_unique<model::ModelWeights>(*impl->context, impl->file, impl->config,
                                                         placement, options.progress);
+  impl->file.check_unchanged();  // a file rewritten in place reads without a short read
   const uint64_t host_bytes = impl->weights->host_bytes();
   const std::string host =
       host_bytes ? fmt::format(", {} of experts in system memory", format_byte_size(host_bytes))

@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>الأوزان: %1 على الجهاز</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>موجودة على هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>جارٍ البحث في مجلدات LM Studio وOllama وJan وGPT4All وllama.cpp وHugging Face…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>لم يُعثر على نماذج من LM Studio أو Ollama أو Jan أو GPT4All أو llama.cpp أو Hugging Face.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>توقّف البحث عند حدّه؛ قد توجد نماذج أخرى.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>يقرأ Sikao هذه الملفات فقط؛ وتبقى في أماكنها.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (لا يمكن تشغيله: %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>من %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>أخرى</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>لا يستطيع Sikao تشغيل بنية %1 بعد</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>لا يستطيع Sikao تشغيل نوع الموتر %1 بعد</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>ليس نموذجًا يستطيع Sikao قراءته</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>Gewichte: %1 auf dem Gerät</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>Auf diesem Computer gefunden</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>Suche in den Ordnern von LM Studio, Ollama, Jan, GPT4All, llama.cpp und Hugging Face…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>Keine Modelle von LM Studio, Ollama, Jan, GPT4All, llama.cpp oder Hugging Face gefunden.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>Die Suche hat an ihrer Grenze angehalten; es kann weitere geben.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao liest diese Dateien nur; sie bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (nicht ausführbar: %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>Aus %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao kann die Architektur %1 noch nicht ausführen</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao kann den Tensortyp %1 noch nicht ausführen</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>Kein Modell, das Sikao lesen kann</translation>
     </message>
 </context>
 <context>

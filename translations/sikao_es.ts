@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>Pesos: %1 en el dispositivo</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>Encontrados en este equipo</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>Buscando en las carpetas de LM Studio, Ollama, Jan, GPT4All, llama.cpp y Hugging Face…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>No se encontraron modelos de LM Studio, Ollama, Jan, GPT4All, llama.cpp ni Hugging Face.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>La búsqueda se detuvo en su límite; puede haber más.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao solo lee estos archivos; se quedan donde están.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (no se puede ejecutar: %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>De %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>otro</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao aún no puede ejecutar la arquitectura %1</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao aún no puede ejecutar el tipo de tensor %1</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>No es un modelo que Sikao pueda leer</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>وزن‌ها: %1 روی دستگاه</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>یافت‌شده در این رایانه</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>در حال جست‌وجو در پوشه‌های LM Studio، Ollama، Jan، GPT4All، llama.cpp و Hugging Face…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>هیچ مدلی از LM Studio، Ollama، Jan، GPT4All، llama.cpp یا Hugging Face یافت نشد.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>جست‌وجو به سقف خود رسید و متوقف شد؛ ممکن است موارد بیشتری باشد.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao فقط این فایل‌ها را می‌خواند؛ آن‌ها سر جای خود می‌مانند.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (قابل اجرا نیست: %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>از %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao هنوز نمی‌تواند معماری %1 را اجرا کند</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao هنوز نمی‌تواند نوع تنسور %1 را اجرا کند</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>مدلی نیست که Sikao بتواند بخواند</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>Poids : %1 sur le périphérique</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>Trouvés sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>Recherche dans les dossiers de LM Studio, Ollama, Jan, GPT4All, llama.cpp et Hugging Face…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>Aucun modèle de LM Studio, Ollama, Jan, GPT4All, llama.cpp ou Hugging Face n’a été trouvé.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>La recherche s’est arrêtée à sa limite ; il peut y en avoir d’autres.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao ne fait que lire ces fichiers ; ils restent où ils sont.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (impossible à exécuter : %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>De %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>autre</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao ne sait pas encore exécuter l’architecture %1</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao ne sait pas encore exécuter le type de tenseur %1</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>Ce n’est pas un modèle que Sikao peut lire</translation>
     </message>
 </context>
 <context>

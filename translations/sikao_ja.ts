@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>重み: デバイスに %1</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>このコンピューターで見つかったモデル</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>LM Studio、Ollama、Jan、GPT4All、llama.cpp、Hugging Face のフォルダーを探しています…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>LM Studio、Ollama、Jan、GPT4All、llama.cpp、Hugging Face のモデルは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>検索は上限に達したため停止しました。ほかにもある可能性があります。</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao はこれらのファイルを読み取るだけで、移動はしません。</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1（実行できません: %2）</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>%1 から · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao はまだ %1 アーキテクチャを実行できません</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao はまだテンソル型 %1 を実行できません</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>Sikao が読み取れるモデルではありません</translation>
     </message>
 </context>
 <context>

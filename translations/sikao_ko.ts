@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>가중치: 장치에 %1</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>이 컴퓨터에서 찾은 모델</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>LM Studio, Ollama, Jan, GPT4All, llama.cpp, Hugging Face 폴더를 살펴보는 중…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>LM Studio, Ollama, Jan, GPT4All, llama.cpp, Hugging Face의 모델을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>검색이 한도에 도달해 멈췄습니다. 더 있을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao는 이 파일을 읽기만 하며, 파일은 원래 위치에 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (실행할 수 없음: %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>%1에서 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>기타</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao는 아직 %1 아키텍처를 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao는 아직 텐서 형식 %1을(를) 실행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>Sikao가 읽을 수 있는 모델이 아닙니다</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>Pesos: %1 no dispositivo</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>Encontrados neste computador</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>Procurando nas pastas do LM Studio, Ollama, Jan, GPT4All, llama.cpp e Hugging Face…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>Nenhum modelo do LM Studio, Ollama, Jan, GPT4All, llama.cpp ou Hugging Face foi encontrado.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>A busca parou no limite; pode haver mais.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>O Sikao apenas lê esses arquivos; eles ficam onde estão.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (não pode ser executado: %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>De %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>outro</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>O Sikao ainda não consegue executar a arquitetura %1</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>O Sikao ainda não consegue executar o tipo de tensor %1</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>Não é um modelo que o Sikao consiga ler</translation>
     </message>
 </context>
 <context>

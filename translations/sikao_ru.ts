@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>Веса: %1 на устройстве</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>Найдено на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>Поиск в папках LM Studio, Ollama, Jan, GPT4All, llama.cpp и Hugging Face…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>Модели LM Studio, Ollama, Jan, GPT4All, llama.cpp и Hugging Face не найдены.</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>Поиск остановился на своём пределе; моделей может быть больше.</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao только читает эти файлы; они остаются на своих местах.</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1 (не запускается: %2)</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>Из %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>другое</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao пока не умеет запускать архитектуру %1</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao пока не умеет работать с типом тензоров %1</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>Это не модель, которую Sikao может прочитать</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>权重：设备上 %1</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>在此电脑上找到的模型</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>正在查找 LM Studio、Ollama、Jan、GPT4All、llama.cpp 和 Hugging Face 的文件夹…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>未找到来自 LM Studio、Ollama、Jan、GPT4All、llama.cpp 或 Hugging Face 的模型。</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>搜索已达到上限而停止；可能还有更多模型。</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao 只读取这些文件，不会移动它们。</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1（无法运行：%2）</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>来自 %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao 暂不支持运行 %1 架构</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao 暂不支持张量类型 %1</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>不是 Sikao 能读取的模型</translation>
     </message>
 </context>
 <context>

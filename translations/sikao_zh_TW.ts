@@ -438,6 +438,34 @@
         <source>Weights: %1 on the device</source>
         <translation>權重：裝置上 %1</translation>
     </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation>在這台電腦上找到的模型</translation>
+    </message>
+    <message>
+        <source>Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…</source>
+        <translation>正在搜尋 LM Studio、Ollama、Jan、GPT4All、llama.cpp 與 Hugging Face 的資料夾…</translation>
+    </message>
+    <message>
+        <source>No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.</source>
+        <translation>未找到來自 LM Studio、Ollama、Jan、GPT4All、llama.cpp 或 Hugging Face 的模型。</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit; there may be more.</source>
+        <translation>搜尋已達上限而停止；可能還有更多模型。</translation>
+    </message>
+    <message>
+        <source>Sikao only reads these files; they stay where they are.</source>
+        <translation>Sikao 只讀取這些檔案，不會移動它們。</translation>
+    </message>
+    <message>
+        <source>%1 (cannot run: %2)</source>
+        <translation>%1（無法執行：%2）</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>來自 %1 · %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>ReasoningBlock</name>
@@ -892,6 +920,21 @@
     <message>
         <source>other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>sikao::ui::FoundModelList</name>
+    <message>
+        <source>Sikao cannot run the %1 architecture yet</source>
+        <translation>Sikao 尚不支援執行 %1 架構</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run tensor type %1 yet</source>
+        <translation>Sikao 尚不支援張量類型 %1</translation>
+    </message>
+    <message>
+        <source>Not a model Sikao can read</source>
+        <translation>不是 Sikao 能讀取的模型</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ AppContext::AppContext(storage::History& history, std::unique_ptr<GenerationBack
   connect(&engine_, &EngineHost::loadFailed, &models_, &ModelManager::onLoadFailed);
   connect(&settings_, &Settings::changed, this, &AppContext::apply_theme);
   apply_theme();
+  models_.setDiscoveryHome(paths_.discovery_home);  // looked in when the models page opens
 }
 
 AppContext::~AppContext() = default;

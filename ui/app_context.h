@@ -30,6 +30,7 @@ struct AppPaths {
   QString settings_file;  // an INI file; empty: the application's QSettings
   QString models_folder;  // the user's models ($XDG_DATA_HOME/sikao/models in the app)
   QString bundled_model;  // the demo model shipped with Sikao (may be missing)
+  QString discovery_home; // where to look for other apps' models (the home folder); empty: nowhere
 };
 
 class AppContext : public QObject {

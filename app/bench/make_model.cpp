@@ -4,12 +4,15 @@
 //   sikao-bench make-model -o PATH --type Q4_K_M (--preset qwen2-0.5b | --arch A --vocab N
 //       --embd N --layers N --heads N --kv-heads N --ff N) [--head-dim N] [--ctx N]
 //       [--rope-base F] [--tied | --untied] [--seed S] [--force] [--tensor-type PATTERN=TYPE]...
-//       [--chat-template FILE.jinja]
+//       [--chat-template FILE.jinja] [--split-max-tensors N]
 // Shape flags given with --preset override the preset's values. --tensor-type is llama-quantize's
 // option (model::TensorTypeOverride): the first pattern matching a matrix's name picks its type.
 //
 // MXFP4 tensors are byte for byte what llama-quantize writes from the --type F32 file of the same
 // seed (tst_random_model); the other quantisers here are not ggml's (Q8_0 codes can differ by one).
+//
+// --split-max-tensors N writes the model split as gguf-split --split-max-tensors N does
+// (gguf/split.h): PATH without .gguf, then -00001-of-0000K.gguf, …; PATH itself is not kept.
 
 #include <chrono>
 #include <functional>
@@ -25,6 +28,7 @@
 
 #include "commands.h"
 #include "common/error.h"
+#include "gguf/split.h"
 #include "model/random_model.h"
 
 namespace sikao::bench {
@@ -33,6 +37,7 @@ namespace {
 struct MakeModelOptions {
   std::filesystem::path output;
   model::RandomModelOptions model;
+  std::optional<uint32_t> split_max_tensors;
 };
 
 std::string value_of(const std::vector<std::string>& args, size_t& i) {
@@ -105,6 +110,8 @@ MakeModelOptions parse(const std::vector<std::string>& args) {
       o.model.tensor_types.push_back(model::parse_tensor_type_override(value_of(args, i)));
     } else if (a == "--seed") {
       o.model.seed = unsigned_option(args, i, UINT64_MAX);
+    } else if (a == "--split-max-tensors") {
+      o.split_max_tensors = static_cast<uint32_t>(unsigned_option(args, i, u32_max));
     } else if (a == "--force") {
       o.model.overwrite = gguf::Overwrite::Replace;
     } else if (a == "--chat-template") {
@@ -187,11 +194,23 @@ int run_make_model(const std::vector<std::string>& args) {
                  double(bytes) / (1 << 20));
   };
   model::write_random_model(o.output, options);
+  std::vector<std::filesystem::path> parts;
+  if (o.split_max_tensors) {
+    std::filesystem::path prefix = o.output;
+    if (prefix.extension() == ".gguf") prefix.replace_extension();
+    {
+      const auto whole = gguf::GgufFile::open_single_file(o.output);
+      parts = gguf::write_split(whole, prefix, *o.split_max_tensors, o.model.overwrite);
+    }
+    std::filesystem::remove(o.output);  // written by this command a moment ago
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (terminal) std::fprintf(stderr, "\n");
+  for (const auto& part : parts) std::printf("wrote %s\n", part.c_str());
   std::printf("wrote %s: %s %s, %.1f MiB of tensors, seed %llu, in %.1f s\n",
-              o.output.c_str(), std::string(model::to_string(o.model.shape.architecture)).c_str(),
+              parts.empty() ? o.output.c_str() : "the parts above",
+              std::string(model::to_string(o.model.shape.architecture)).c_str(),
               std::string(model::file_type_name(o.model.file_type)).c_str(),
               double(bytes) / (1 << 20), static_cast<unsigned long long>(o.model.seed), seconds);
   return 0;

@@ -64,6 +64,10 @@ std::string architecture_note(const std::optional<std::string>& architecture) {
 
 void print_text(const GgufFile& f, const ModelSummary& s, bool with_tensors) {
   std::printf("file:            %s\n", f.path().string().c_str());
+  if (f.parts().size() > 1) {
+    std::printf("split into:      %zu parts, %s to %s\n", f.parts().size(),
+                f.parts().front().filename().c_str(), f.parts().back().filename().c_str());
+  }
   std::printf("format:          GGUF v%u, %s, %llu metadata keys, %llu tensors\n", s.version,
               human_bytes(s.file_size).c_str(), static_cast<unsigned long long>(s.metadata_count),
               static_cast<unsigned long long>(s.tensor_count));
@@ -176,6 +180,7 @@ void print_json(const GgufFile& f, const ModelSummary& s, bool with_tensors) {
                         {"value", value_json(e.value)}});
   json out = {
       {"file", f.path().string()},
+      {"parts", f.parts().size()},
       {"gguf_version", s.version},
       {"file_size", s.file_size},
       {"metadata_count", s.metadata_count},

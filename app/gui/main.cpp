@@ -98,7 +98,9 @@ int main(int argc, char** argv) {
   const auto bundled_model = sikao::app::bundled_model_path();
   sikao::ui::AppContext context(*history, std::make_unique<sikao::ui::EngineBackend>(),
                                 {{}, sikao::ui::default_models_folder(),
-                                 bundled_model ? QString::fromStdString(bundled_model->string()) : QString()});
+                                 bundled_model ? QString::fromStdString(bundled_model->string()) : QString(),
+                                 // The screenshot tour shows what a fresh install shows.
+                                 parser.isSet(screenshots) ? QString() : QDir::homePath()});
   auto& chat = context.chat();
   // Closing the window during generation keeps the partial answer.
   QObject::connect(&app, &QCoreApplication::aboutToQuit, &chat, &sikao::ui::ChatController::shutdown);

@@ -1,4 +1,5 @@
 #include "gguf/gguf.h"
+#include "gguf/split.h"
 
 #include <algorithm>
 #include <bit>
@@ -41,6 +42,7 @@ class GgufFile::Source {
       throw Error(ErrorCode::Io, fmt::format("{}: not a regular file", path.string()));
     }
     size_ = static_cast<uint64_t>(st.st_size);
+    mtime_ = st.st_mtim;
   }
   ~Source() {
     if (fd_ >= 0) ::close(fd_);
@@ -50,6 +52,27 @@ class GgufFile::Source {
 
   uint64_t size() const { return size_; }
   const std::vector<std::byte>& head() const { return head_; }
+
+  // Io "the file changed while the model was loading" when its size or modification time
+  // differs from when it was opened.
+  void check_unchanged() const {
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0)
+      throw Error(ErrorCode::Io, fmt::format("{}: cannot stat: {}", path_.string(), std::strerror(errno)));
+    const auto now = static_cast<uint64_t>(st.st_size);
+    if (now != size_)
+      throw Error(ErrorCode::Io, fmt::format("{}: the file changed while the model was loading: it now has {} "
+                                             "bytes, {} when it was opened",
+                                             path_.string(), now, size_));
+    if (st.st_mtim.tv_sec != mtime_.tv_sec || st.st_mtim.tv_nsec != mtime_.tv_nsec)
+      throw Error(ErrorCode::Io, fmt::format("{}: the file changed while the model was loading: it was written "
+                                             "to after it was opened",
+                                             path_.string()));
+  }
+
+  // Frees the header bytes once nothing views them (a later part of a split model, whose metadata
+  // is not kept: up to 1 MiB each).
+  void drop_head() { std::vector<std::byte>().swap(head_); }
 
   // Reads the first n bytes (n <= size()) into head(); views into an earlier head() are invalid.
   void read_head(uint64_t n) {
@@ -83,6 +106,7 @@ class GgufFile::Source {
   std::filesystem::path path_;
   int fd_ = -1;
   uint64_t size_ = 0;
+  struct timespec mtime_ {};
   std::vector<std::byte> head_;
 };
 
@@ -495,7 +519,7 @@ GgufFile::~GgufFile() = default;
 
 // Reads the first MiB, and more (at least doubling) while the header runs past what was read:
 // the header and metadata of a model are a few MiB at most (a 262k-token vocabulary).
-GgufFile GgufFile::open(const std::filesystem::path& path) {
+GgufFile GgufFile::open_single_file(const std::filesystem::path& path) {
   auto source = std::make_unique<Source>(path);
   uint64_t want = std::min<uint64_t>(source->size(), 1u << 20);
   for (;;) {
@@ -508,14 +532,135 @@ GgufFile GgufFile::open(const std::filesystem::path& path) {
       want = std::min(source->size(), std::max(2 * want, more.bytes));
       continue;
     }
-    f.source_ = std::move(source);
+    f.sources_.push_back(std::move(source));
+    f.part_paths_ = {path};
     log::get("gguf")->debug("{}: GGUF v{}, {} metadata keys, {} tensors, data at byte {}", path.string(),
                             f.version_, f.metadata_.size(), f.tensors_.size(), f.data_offset_);
     return f;
   }
 }
 
-uint64_t GgufFile::file_size() const { return source_->size(); }
+namespace {
+
+// A file's split.* keys (gguf/split.h); nullopt when it has none.
+struct SplitKeys {
+  uint32_t no = 0;
+  uint32_t count = 1;
+  std::optional<uint64_t> tensors;
+};
+
+[[noreturn]] void split_error(const std::filesystem::path& path, const std::string& what) {
+  throw Error(ErrorCode::InvalidFile, fmt::format("{}: {}", path.string(), what));
+}
+
+std::optional<SplitKeys> split_keys(const GgufFile& f) {
+  const std::optional<uint64_t> count = f.get_uint(k_split_count);
+  const std::optional<uint64_t> no = f.get_uint(k_split_no);
+  if (!count && !no) return std::nullopt;
+  if (!count) split_error(f.path(), fmt::format("has {} but no {}", k_split_no, k_split_count));
+  if (!no) split_error(f.path(), fmt::format("has {} but no {}", k_split_count, k_split_no));
+  if (*count == 0 || *count > 65535)
+    split_error(f.path(), fmt::format("{} is {}, expected 1 to 65535", k_split_count, *count));
+  if (*no >= *count)
+    split_error(f.path(), fmt::format("{} is {}, but the model has {} parts (split.no counts from 0)", k_split_no,
+                                      *no, *count));
+  return SplitKeys{static_cast<uint32_t>(*no), static_cast<uint32_t>(*count), f.get_uint(k_split_tensors_count)};
+}
+
+// Opens part `no` (from 0) of a model of `count` parts and checks that it says so.
+std::pair<GgufFile, SplitKeys> open_part(const std::filesystem::path& path, uint32_t no, uint32_t count) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw Error(ErrorCode::Io, fmt::format("{}: part {} of {} of this split model is missing", path.string(),
+                                           no + 1, count));
+  GgufFile part = GgufFile::open_single_file(path);
+  const std::optional<SplitKeys> keys = split_keys(part);
+  if (!keys)
+    split_error(path, fmt::format("is named as part {} of {} of a split model but has no {} metadata", no + 1, count,
+                                  k_split_count));
+  if (keys->count != count)
+    split_error(path, fmt::format("says the model has {} parts, but its name and the first part say {}: the parts "
+                                  "are of different models",
+                                  keys->count, count));
+  if (keys->no != no)
+    split_error(path, fmt::format("says it is part {}, but its name says part {}", keys->no + 1, no + 1));
+  if (!keys->tensors)
+    split_error(path, fmt::format("part {} of {} has no {}", no + 1, count, k_split_tensors_count));
+  return {std::move(part), *keys};
+}
+
+} // namespace
+
+GgufFile GgufFile::open(const std::filesystem::path& path) {
+  GgufFile f = open_single_file(path);
+  const std::optional<SplitKeys> keys = split_keys(f);
+  if (!keys || keys->count == 1) return f;
+  const std::optional<SplitName> name = parse_split_name(path);
+  if (!name)
+    split_error(path, fmt::format("is part {} of {} of a split model, but its name does not end in "
+                                  "-{:05}-of-{:05}.gguf, so its other parts cannot be found (give it the name "
+                                  "gguf-split gave it)",
+                                  keys->no + 1, keys->count, keys->no + 1, keys->count));
+  if (name->no != keys->no || name->count != keys->count)
+    split_error(path, fmt::format("its name says part {} of {}, but its metadata says part {} of {}", name->no + 1,
+                                  name->count, keys->no + 1, keys->count));
+  if (keys->no != 0) f = open_part(split_part_path(name->prefix, 0, keys->count), 0, keys->count).first;
+  f.join_parts();
+  return f;
+}
+
+// Appends the tensors of parts 2… to those of the first part (this file), each reading from its
+// own part, and checks that the parts belong together.
+void GgufFile::join_parts() {
+  const SplitKeys first = *split_keys(*this);
+  if (!first.tensors) split_error(path_, fmt::format("part 1 of {} has no {}", first.count, k_split_tensors_count));
+  const SplitName name = *parse_split_name(path_);
+  const std::optional<std::string> arch = get_string("general.architecture");
+  for (uint32_t no = 1; no < first.count; ++no) {
+    auto [part, keys] = open_part(split_part_path(name.prefix, no, first.count), no, first.count);
+    if (*keys.tensors != *first.tensors)
+      split_error(part.path(), fmt::format("says the model has {} tensors, the first part says {}: the parts are of "
+                                           "different models",
+                                           *keys.tensors, *first.tensors));
+    if (const auto part_arch = part.get_string("general.architecture"); part_arch && arch && *part_arch != *arch)
+      split_error(part.path(), fmt::format("is a {} model, the first part a {} model", *part_arch, *arch));
+    for (TensorInfo& t : part.tensors_) {
+      t.part = no;
+      tensors_.push_back(std::move(t));
+    }
+    part_paths_.push_back(part.path_);
+    part.sources_.front()->drop_head();  // `part` and its metadata views end with this iteration
+    sources_.push_back(std::move(part.sources_.front()));
+  }
+  index_tensors();
+  if (tensors_.size() != *first.tensors)
+    split_error(path_, fmt::format("the {} parts hold {} tensors, but {} says {}", first.count, tensors_.size(),
+                                   k_split_tensors_count, *first.tensors));
+  log::get("gguf")->debug("{}: split model, {} parts, {} tensors", path_.string(), first.count, tensors_.size());
+}
+
+void GgufFile::index_tensors() {
+  tensor_index_.clear();
+  for (size_t i = 0; i < tensors_.size(); ++i) {
+    const auto [it, fresh] = tensor_index_.emplace(tensors_[i].name, i);
+    if (!fresh) {
+      const TensorInfo& other = tensors_[it->second];
+      split_error(part_paths_[tensors_[i].part],
+                  fmt::format("tensor '{}' is in part {} and in part {}", tensors_[i].name, other.part + 1,
+                              tensors_[i].part + 1));
+    }
+  }
+}
+
+uint64_t GgufFile::file_size() const {
+  uint64_t total = 0;
+  for (const auto& s : sources_) total += s->size();
+  return total;
+}
+
+void GgufFile::check_unchanged() const {
+  for (const auto& s : sources_) s->check_unchanged();
+}
 
 const Value* GgufFile::find(std::string_view key) const {
   const auto it = metadata_index_.find(key);
@@ -650,13 +795,14 @@ const TensorInfo* GgufFile::find_tensor(std::string_view name) const {
 }
 
 void GgufFile::read_tensor(const TensorInfo& tensor, std::span<std::byte> out) const {
-  if (tensor.offset < data_offset_ || tensor.offset > file_size() || tensor.bytes > file_size() - tensor.offset)
+  const Source* source = tensor.part < sources_.size() ? sources_[tensor.part].get() : nullptr;
+  if (!source || tensor.offset > source->size() || tensor.bytes > source->size() - tensor.offset)
     throw Error(ErrorCode::InvalidArgument,
-                fmt::format("{}: tensor '{}' does not lie in this file's data section", path_.string(), tensor.name));
+                fmt::format("{}: tensor '{}' does not lie in this model's files", path_.string(), tensor.name));
   if (out.size() != tensor.bytes)
     throw Error(ErrorCode::InvalidArgument, fmt::format("{}: tensor '{}' has {} bytes, not {}", path_.string(),
                                                         tensor.name, tensor.bytes, out.size()));
-  source_->read_at(tensor.offset, out);
+  source->read_at(tensor.offset, out);
 }
 
 std::vector<std::byte> GgufFile::tensor_data(const TensorInfo& tensor) const {

@@ -11,6 +11,9 @@
 //   padding to `general.alignment` (default 32), then the tensor data; each tensor's offset is
 //   relative to the start of the data section and a multiple of the alignment.
 // A string is u64 length + bytes (no terminator); an array is u32 element_type, u64 count, elements.
+//
+// A model split into parts (gguf/split.h) opens as one: the metadata of the first part and the
+// tensors of all parts, each tensor reading from its own part.
 
 #include <cstddef>
 #include <cstdint>
@@ -77,9 +80,10 @@ struct TensorInfo {
   std::string name;
   TensorType type = TensorType::F32;
   std::vector<uint64_t> dims;  // ne, innermost (contiguous) dimension first
-  uint64_t offset = 0;         // absolute byte offset in the file
+  uint64_t offset = 0;         // absolute byte offset in its part's file
   uint64_t bytes = 0;
   uint64_t elements = 0;
+  uint32_t part = 0;           // the file that holds it: an index into parts(); 0 unless split
 };
 
 // Renders a value for humans: strings quoted and escaped, arrays as "[type × n] first items...".
@@ -87,19 +91,27 @@ std::string format_value(const Value& value, size_t max_array_items = 8, size_t 
 
 class GgufFile {
  public:
-  // Throws sikao::Error(Io) when the file cannot be opened or mapped, and
+  // Throws sikao::Error(Io) when the file cannot be opened or read, and
   // sikao::Error(InvalidFile) naming the file, the problem and the byte offset when it is malformed.
+  // A part of a split model (any part) opens the whole model, from its first part; a missing
+  // part, parts that disagree (count, index, tensor total, architecture) or a tensor in two
+  // parts is Error(InvalidFile) naming the part.
   static GgufFile open(const std::filesystem::path& path);
+  // One file as it is, a part of a split model included, without looking for other parts.
+  static GgufFile open_single_file(const std::filesystem::path& path);
 
   GgufFile(GgufFile&&) noexcept;
   GgufFile& operator=(GgufFile&&) noexcept;
   ~GgufFile();
 
+  // The file opened; for a split model, its first part.
   const std::filesystem::path& path() const { return path_; }
+  // Every file of the model, first part first; just path() unless the model is split.
+  const std::vector<std::filesystem::path>& parts() const { return part_paths_; }
   uint32_t version() const { return version_; }
-  uint64_t file_size() const;
+  uint64_t file_size() const;  // bytes over all parts
   uint64_t alignment() const { return alignment_; }
-  uint64_t data_offset() const { return data_offset_; }
+  uint64_t data_offset() const { return data_offset_; }  // the first part's
 
   // Metadata in file order.
   const std::vector<MetadataEntry>& metadata() const { return metadata_; }
@@ -124,14 +136,21 @@ class GgufFile {
   // while it was being read" when the file has become shorter since it was opened.
   std::vector<std::byte> tensor_data(const TensorInfo& tensor) const;
   void read_tensor(const TensorInfo& tensor, std::span<std::byte> out) const;
+  // Error(Io) "the file changed while the model was loading" when a part's size or modification
+  // time is no longer what it was when it was opened (a download still writing, a file rewritten
+  // in place): bytes read before and after the change may not belong together.
+  void check_unchanged() const;
 
  private:
   class Source;
   GgufFile();
   [[noreturn]] void fail_key(std::string_view key, const Value& v, std::string_view wanted) const;
+  void join_parts();
+  void index_tensors();
 
   std::filesystem::path path_;
-  std::unique_ptr<Source> source_;
+  std::vector<std::filesystem::path> part_paths_;
+  std::vector<std::unique_ptr<Source>> sources_;  // one per part
   uint32_t version_ = 0;
   uint64_t alignment_ = 32;
   uint64_t data_offset_ = 0;

@@ -49,6 +49,12 @@ void GgufWriter::set_string(std::string_view key, std::string_view value) {
   add_kv(key, ValueType::String, v);
 }
 
+void GgufWriter::set_u16(std::string_view key, uint16_t value) {
+  ByteWriter v;
+  v.put(value);
+  add_kv(key, ValueType::UInt16, v);
+}
+
 void GgufWriter::set_u32(std::string_view key, uint32_t value) {
   ByteWriter v;
   v.u32(value);
@@ -92,6 +98,48 @@ void GgufWriter::set_i32_array(std::string_view key, std::span<const int32_t> va
   v.u32(static_cast<uint32_t>(ValueType::Int32)).u64(values.size());
   for (int32_t x : values) v.put(x);
   add_kv(key, ValueType::Array, v);
+}
+
+namespace {
+
+// The encoding of a value without its leading type (the key/value pair or the enclosing array
+// writes that): scalars at their own width, a string as u64 length + bytes, an array as u32
+// element type, u64 count, elements.
+void encode(ByteWriter& out, const Value& value) {
+  switch (value.type) {
+    case ValueType::UInt8: out.put(static_cast<uint8_t>(std::get<uint64_t>(value.data))); break;
+    case ValueType::UInt16: out.put(static_cast<uint16_t>(std::get<uint64_t>(value.data))); break;
+    case ValueType::UInt32: out.put(static_cast<uint32_t>(std::get<uint64_t>(value.data))); break;
+    case ValueType::UInt64: out.put(std::get<uint64_t>(value.data)); break;
+    case ValueType::Int8: out.put(static_cast<int8_t>(std::get<int64_t>(value.data))); break;
+    case ValueType::Int16: out.put(static_cast<int16_t>(std::get<int64_t>(value.data))); break;
+    case ValueType::Int32: out.put(static_cast<int32_t>(std::get<int64_t>(value.data))); break;
+    case ValueType::Int64: out.put(std::get<int64_t>(value.data)); break;
+    case ValueType::Float32: out.put(static_cast<float>(std::get<double>(value.data))); break;
+    case ValueType::Float64: out.put(std::get<double>(value.data)); break;
+    case ValueType::Bool: out.u8(std::get<bool>(value.data) ? 1 : 0); break;
+    case ValueType::String: out.str(std::get<std::string_view>(value.data)); break;
+    case ValueType::Array: {
+      const Array& a = std::get<Array>(value.data);
+      out.u32(static_cast<uint32_t>(a.element_type)).u64(a.size);
+      if (a.element_type == ValueType::String) {
+        for (std::string_view s : a.strings) out.str(s);
+      } else if (a.element_type == ValueType::Array) {
+        for (const Value& nested : a.arrays) encode(out, nested);
+      } else {
+        out.raw(std::string_view(reinterpret_cast<const char*>(a.scalars.data()), a.scalars.size()));
+      }
+      break;
+    }
+  }
+}
+
+} // namespace
+
+void GgufWriter::set_value(std::string_view key, const Value& value) {
+  ByteWriter v;
+  encode(v, value);
+  add_kv(key, value.type, v);
 }
 
 void GgufWriter::add_tensor(TensorSpec spec) {

@@ -77,6 +77,7 @@ class GgufWriter {
 
   // Metadata, in the order given. Keys must be unique (Error InvalidArgument otherwise).
   void set_string(std::string_view key, std::string_view value);
+  void set_u16(std::string_view key, uint16_t value);
   void set_u32(std::string_view key, uint32_t value);
   void set_i32(std::string_view key, int32_t value);
   void set_f32(std::string_view key, float value);
@@ -84,6 +85,8 @@ class GgufWriter {
   void set_string_array(std::string_view key, std::span<const std::string> values);
   void set_f32_array(std::string_view key, std::span<const float> values);
   void set_i32_array(std::string_view key, std::span<const int32_t> values);
+  // A value read from another file, re-encoded with its own type (nested arrays included).
+  void set_value(std::string_view key, const Value& value);
 
   // Declares the next tensor; data is written later, in declaration order.
   void add_tensor(TensorSpec spec);

@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "engine.h"
 #include "gguf/gguf.h"
+#include "gguf/split.h"
 #include "model/random_model.h"
 #include "quant/quant.h"
 #include "support/test_support.h"
@@ -630,6 +631,78 @@ class TestRandomModel : public QObject {
     } catch (const sikao::Error& e) {
       QVERIFY(cut);
       QVERIFY2(QString(e.what()).contains("changed while it was being read"), e.what());
+    }
+  }
+
+  // The file is written to (same size, new bytes) while its weights are uploaded: no short read
+  // tells, so the size and modification time are checked again at the end of the load.
+  void a_model_file_rewritten_while_loading_is_an_error() {
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Qwen2);
+    o.file_type = FileType::Q8_0;
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    const std::string file = path("rewritten.gguf");
+    write_random_model(file, o);
+    sikao::LoadOptions load;
+    load.context_length = 64;
+    bool written = false;
+    load.progress = [&](float) {
+      if (!written) {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(-1, std::ios::end);
+        f.put('\x7f');
+        written = f.good();
+      }
+      return true;
+    };
+    try {
+      sikao::Model::load(file, load);
+      QFAIL("loaded a file written to while it loaded");
+    } catch (const sikao::Error& e) {
+      QVERIFY(written);
+      QCOMPARE(e.code(), sikao::ErrorCode::Io);
+      QVERIFY2(QString(e.what()).contains("the file changed while the model was loading"), e.what());
+    }
+  }
+
+  // A model split as gguf-split does (write_split and sikao-bench make-model
+  // --split-max-tensors) loads from any of its parts and gives exactly the unsplit file's logits.
+  void a_split_model_gives_the_same_logits_as_the_whole_file() {
+    RandomModelOptions o;
+    o.shape = tiny_shape(Architecture::Qwen3);
+    o.file_type = FileType::Q4_K_M;
+    o.seed = 7;
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    const std::string whole = path("whole.gguf");
+    write_random_model(whole, o);
+    const auto split = sikao::gguf::write_split(sikao::gguf::GgufFile::open(whole), path("split"), 5,
+                                                sikao::gguf::Overwrite::Replace);
+    QVERIFY(split.size() >= 4);
+
+    const QString made = dir_.filePath("made.gguf");
+    const auto r = run_make_model({"-o", made, "--type", "Q4_K_M", "--seed", "7", "--arch", "qwen3", "--vocab",
+                                   "320", "--embd", "256", "--layers", "3", "--heads", "4", "--kv-heads", "2",
+                                   "--ff", "512", "--ctx", "128", "--rope-base", "500000",
+                                   "--split-max-tensors", "9"});
+    QCOMPARE(r.exit_code, 0);
+    QVERIFY(!QFile::exists(made));  // only the parts are kept
+    const std::string made_first = dir_.filePath("made-00001-of-00004.gguf").toStdString();
+    QVERIFY(QFile::exists(dir_.filePath("made-00004-of-00004.gguf")));
+
+    sikao::LoadOptions load;
+    load.context_length = 64;
+    const std::vector<int32_t> prompt = {1, 17, 250, 3, 99};
+    const auto logits_of = [&](const std::string& file) {
+      auto model = sikao::Model::load(file, load);
+      sikao::Session session(*model);
+      return session.evaluate_all(prompt);
+    };
+    const auto expected = logits_of(whole);
+    QCOMPARE(expected.size(), prompt.size() * 320);
+    for (const std::string& file : {split.front().string(), split[split.size() / 2].string(), made_first}) {
+      const auto actual = logits_of(file);
+      QCOMPARE(actual.size(), expected.size());
+      QVERIFY2(std::memcmp(actual.data(), expected.data(), expected.size() * sizeof(float)) == 0, file.c_str());
     }
   }
 

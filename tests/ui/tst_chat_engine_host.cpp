@@ -12,7 +12,12 @@
 #include "engine/engine_backend.h"
 #include "engine/engine_host.h"
 #include "fake_backend.h"
+#include "model/random_model.h"
 #include "storage/history.h"
+
+#include <unistd.h>
+
+#include <filesystem>
 
 using namespace sikao;
 using namespace std::chrono_literals;
@@ -40,6 +45,39 @@ QString joined(const QList<QList<QVariant>>& batches, ui::StreamPart part) {
   }
   return text;
 }
+
+// The real engine, with a hook on its load progress: at the first report (on the engine thread,
+// while the weights are being read) the model file is cut to half its size, as a download that
+// restarts or a file being replaced would.
+class CutWhileLoading : public ui::GenerationBackend {
+ public:
+  ui::LoadedModelInfo load(const ui::LoadRequest& request,
+                           const std::function<bool(float)>& progress) override {
+    bool cut = false;
+    return engine_.load(request, [&](float fraction) {
+      if (!cut && request.path == cut_path) {
+        const auto half = static_cast<off_t>(std::filesystem::file_size(cut_path) / 2);
+        cut = ::truncate(cut_path.c_str(), half) == 0;
+      }
+      return progress(fraction);
+    });
+  }
+  bool loaded() const override { return engine_.loaded(); }
+  ui::PreparedPrompt prepare(std::span<const chat::StoredMessage> messages,
+                             std::optional<bool> thinking) override {
+    return engine_.prepare(messages, thinking);
+  }
+  std::vector<int32_t> tokenize(const std::string& text) override { return engine_.tokenize(text); }
+  GenerateResult generate(const ui::PreparedPrompt& prompt, const GenerateOptions& options,
+                          const std::function<void(const ui::GeneratedToken&)>& on_token) override {
+    return engine_.generate(prompt, options, on_token);
+  }
+
+  std::string cut_path;
+
+ private:
+  ui::EngineBackend engine_;
+};
 
 } // namespace
 
@@ -219,6 +257,29 @@ class TestChatEngineHost : public QObject {
     host.load(bad);
     QVERIFY(failed.wait(30000));
     QVERIFY2(failed.at(0).at(0).toString().contains("corrupt.gguf"), qPrintable(failed.at(0).at(0).toString()));
+  }
+
+  // A model file that shrinks while the real engine loads it: the host reports "the file
+  // changed" (no SIGBUS: the file is read, not mapped), and the same host loads the next model.
+  void a_model_file_cut_while_loading_fails_and_the_host_loads_the_next() {
+    QTemporaryDir dir;
+    model::RandomModelOptions o;
+    o.shape = *model::shape_preset("test-llama3");
+    o.file_type = model::FileType::Q8_0;
+    const std::string file = (dir.path() + "/cut.gguf").toStdString();
+    model::write_random_model(file, o);
+    auto backend = std::make_unique<CutWhileLoading>();
+    backend->cut_path = file;
+    ui::EngineHost host(std::move(backend));
+    QSignalSpy failed(&host, &ui::EngineHost::loadFailed);
+    QSignalSpy loaded(&host, &ui::EngineHost::loaded);
+    host.load(QString::fromStdString(file));
+    QVERIFY(failed.wait(120000));
+    const QString message = failed.at(0).at(0).toString();
+    QVERIFY2(message.contains("the file changed while"), qPrintable(message));
+    host.load(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
+    QVERIFY(loaded.wait(120000));
+    QCOMPARE(failed.size(), 1);
   }
 
   void the_real_engine_answers_and_its_reasoning_and_answer_land_in_the_database() {

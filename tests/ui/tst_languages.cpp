@@ -28,6 +28,7 @@ const QStringList k_owned_contexts = {
     QStringLiteral("Main"), QStringLiteral("ModelManagerPage"), QStringLiteral("SettingsPage"),
     QStringLiteral("FirstRunPage"), QStringLiteral("sikao::ui::DeviceListModel"),
     QStringLiteral("sikao::ui::ModelManager"), QStringLiteral("sikao::ui::StartupModel"),
+    QStringLiteral("sikao::ui::FoundModelList"),
     // The chat window: its QML views, the app's startup messages and the chat view-models.
     QStringLiteral("Sidebar"), QStringLiteral("ChatView"), QStringLiteral("MessageDelegate"),
     QStringLiteral("ReasoningBlock"), QStringLiteral("InspectorPanel"), QStringLiteral("StatusBar"),

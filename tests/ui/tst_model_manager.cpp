@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include "gguf/gguf.h"
+#include "gguf/split.h"
 #include "model/random_model.h"
 #include "models/model_catalog.h"
 #include "models/model_manager.h"
@@ -196,6 +198,35 @@ class TestModelManager : public QObject {
       QCOMPARE(info.file_size, QFileInfo(file).size());
       QVERIFY(info.parameters > 0);
     }
+  }
+
+  // A model split as gguf-split writes it is one row, by its first part, with the size of all
+  // its parts; a part whose sibling is missing is a row with the engine's message.
+  void a_split_model_is_listed_once_by_its_first_part() {
+    QTemporaryDir folder;
+    sikao::model::RandomModelOptions o;
+    o.shape = *sikao::model::shape_preset("test-llama3");
+    o.file_type = sikao::model::FileType::Q8_0;
+    const QString whole = dir_.filePath("split-source.gguf");
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    sikao::model::write_random_model(whole.toStdString(), o);
+    const auto parts = sikao::gguf::write_split(sikao::gguf::GgufFile::open(whole.toStdString()),
+                                                folder.filePath("llama3").toStdString(), 8,
+                                                sikao::gguf::Overwrite::Refuse);
+    QVERIFY(parts.size() >= 3);
+    const QStringList listed = sikao::ui::gguf_files_in(folder.path());
+    QCOMPARE(listed, QStringList{QString::fromStdString(parts[0].string())});
+    const auto info = sikao::ui::read_model_file(listed[0], sikao::ui::ModelSource::ModelsFolder);
+    QVERIFY2(info.error.isEmpty(), qPrintable(info.error));
+    qint64 total = 0;
+    for (const auto& p : parts) total += QFileInfo(QString::fromStdString(p.string())).size();
+    QCOMPARE(info.file_size, total);
+    QCOMPARE(info.family, QString("Llama"));
+
+    QVERIFY(QFile::remove(QString::fromStdString(parts[1].string())));
+    const auto broken = sikao::ui::read_model_file(listed[0], sikao::ui::ModelSource::ModelsFolder);
+    QVERIFY2(broken.error.contains("part 2 of") && broken.error.contains("is missing"), qPrintable(broken.error));
+    QCOMPARE(broken.problem, sikao::ui::ModelProblem::Unreadable);
   }
 
   void broken_files_are_rows_with_the_engines_message() {

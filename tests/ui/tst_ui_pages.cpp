@@ -163,6 +163,57 @@ class TestUiPages : public QObject {
     QTRY_COMPARE(memory->property("text").toString(), QStringLiteral("Weights: 2.0 MB on the device"));
   }
 
+  // Models other apps keep: one Sikao runs (stories260K in LM Studio's folder) and one it cannot
+  // (a falcon vocabulary in llama.cpp's cache), greyed with the reason and no Load button.
+  void model_manager_page_shows_what_was_found_on_this_computer() {
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    const QString home = dir_.filePath("home");
+    QVERIFY(QDir().mkpath(home + "/.lmstudio/models/karpathy/stories"));
+    QVERIFY(QDir().mkpath(home + "/.cache/llama.cpp"));
+    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")),
+                        home + "/.lmstudio/models/karpathy/stories/stories260K.gguf"));
+    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("vocab/ggml-vocab-falcon.gguf")),
+                        home + "/.cache/llama.cpp/falcon.gguf"));
+    ModelManager manager(std::make_unique<QSettings>(dir_.filePath("found.ini"), QSettings::IniFormat),
+                         dir_.filePath("no-models"), QString());
+    manager.setDiscoveryHome(home);
+    manager.discover();
+    QVERIFY(QTest::qWaitFor([&] { return !manager.discovering() && !manager.scanning(); }, 30000));
+    QCOMPARE(manager.found()->rowCount(), 2);
+
+    auto page = create("ModelManagerPage.qml", {{"modelManager", QVariant::fromValue(&manager)}});
+    QVERIFY(page);
+    QTest::qWait(50);
+    snapshot(QStringLiteral("models-found"));
+    QList<QQuickItem*> rows;
+    for (QQuickItem* item : visual_descendants(page.get())) {
+      if (item->objectName() == QLatin1String("foundRow")) rows << item;
+    }
+    QCOMPARE(rows.size(), 2);
+    const auto part = [&](QQuickItem* row, const char* name) -> QQuickItem* {
+      for (QQuickItem* item : visual_descendants(row)) {
+        if (item->objectName() == QLatin1String(name)) return item;
+      }
+      return nullptr;
+    };
+    for (QQuickItem* row : rows) {
+      const bool runs = row->property("canRun").toBool();
+      QCOMPARE(row->property("app").toString(), runs ? QString("LM Studio") : QString("llama.cpp"));
+      QCOMPARE(part(row, "loadFound")->isEnabled(), runs);
+      QCOMPARE(part(row, "foundReason")->isVisible(), !runs);
+      QCOMPARE(row->opacity() < 1.0, !runs);
+      if (!runs) {
+        QCOMPARE(part(row, "foundReason")->property("text").toString(),
+                 QStringLiteral("Sikao cannot run the falcon architecture yet"));
+      }
+    }
+    QSignalSpy requested(&manager, &ModelManager::loadRequested);
+    QQuickItem* runnable = rows[0]->property("canRun").toBool() ? rows[0] : rows[1];
+    QVERIFY(QMetaObject::invokeMethod(part(runnable, "loadFound"), "clicked"));
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), home + "/.lmstudio/models/karpathy/stories/stories260K.gguf");
+  }
+
   void settings_page_shows_and_writes_the_settings() {
     settings_->setTopK(17);
     auto page = create("SettingsPage.qml", {{"settings", QVariant::fromValue(settings_.get())},

@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "gguf/gguf.h"
 #include "gguf/model_summary.h"
+#include "gguf/split.h"
 #include "model/model_config.h"
 
 namespace sikao::ui {
@@ -69,9 +70,13 @@ QString unsupported_types(const gguf::ModelSummary& summary) {
   return names.join(QStringLiteral(", "));
 }
 
+// Fills `info` from the header; throws what makes the file unusable, with info.problem saying
+// which kind of problem it is: the architecture first, then the tensor types, then the engine's
+// own validation of the shapes.
 void describe(ModelFileInfo& info) {
   const auto file = gguf::GgufFile::open(info.path.toStdString());
   const gguf::ModelSummary summary = gguf::summarize(file);
+  info.file_size = static_cast<qint64>(summary.file_size);  // every part of a split model
   info.architecture = QString::fromStdString(summary.architecture.value_or(std::string()));
   if (summary.name && !summary.name->empty()) {
     info.name = QString::fromStdString(*summary.name);
@@ -80,15 +85,25 @@ void describe(ModelFileInfo& info) {
   info.parameters = static_cast<qint64>(summary.parameters);
   info.quant = quant_name(summary);
   info.reasons = reasons(file, chat::model_chat_info(file));
-  // The engine's own validation of the architecture and shapes, so an unsupported model says
-  // so here instead of when the user tries to load it.
-  info.family = QString::fromUtf8(model::read_config(file).arch.family);
+  if (summary.architecture && !model::architecture_named(*summary.architecture)) {
+    info.problem = ModelProblem::UnsupportedArchitecture;
+    info.problem_subject = info.architecture;
+    throw Error(ErrorCode::Unsupported,
+                QStringLiteral("%1: architecture %2 is not supported by Sikao (supported: %3)")
+                    .arg(info.path, info.architecture, QString::fromStdString(model::supported_architectures()))
+                    .toStdString());
+  }
   if (const QString bad = unsupported_types(summary); !bad.isEmpty()) {
+    info.problem = ModelProblem::UnsupportedTensorType;
+    info.problem_subject = bad;
     throw Error(ErrorCode::Unsupported,
                 QStringLiteral("%1: tensor type %2 is not supported by Sikao's GPU kernels yet")
                     .arg(info.path, bad)
                     .toStdString());
   }
+  // The engine's own validation of the architecture and shapes, so a model it cannot load says
+  // so here instead of when the user tries to load it.
+  info.family = QString::fromUtf8(model::read_config(file).arch.family);
 }
 
 } // namespace
@@ -98,7 +113,8 @@ ModelFileInfo read_model_file(const QString& path, ModelSource source) {
   info.path = path;
   info.source = source;
   const QFileInfo fi(path);
-  info.name = fi.completeBaseName();
+  const auto split = gguf::parse_split_name(path.toStdString());
+  info.name = split ? QString::fromStdString(split->prefix.filename().string()) : fi.completeBaseName();
   info.file_size = fi.size();
   try {
     describe(info);
@@ -106,6 +122,9 @@ ModelFileInfo read_model_file(const QString& path, ModelSource source) {
     info.error = QString::fromStdString(e.what());
   } catch (const std::exception& e) {  // bad_alloc, length_error: still this file's problem
     info.error = QStringLiteral("%1: %2").arg(path, QString::fromStdString(e.what()));
+  }
+  if (!info.error.isEmpty() && info.problem == ModelProblem::None) {
+    info.problem = ModelProblem::Unreadable;
   }
   return info;
 }
@@ -115,9 +134,16 @@ QStringList gguf_files_in(const QString& folder) {
   QStringList files;
   for (const QString& name :
        dir.entryList({QStringLiteral("*.gguf")}, QDir::Files | QDir::Readable, QDir::Name)) {
-    files << dir.filePath(name);
+    if (!is_later_split_part(name)) {
+      files << dir.filePath(name);
+    }
   }
   return files;
+}
+
+bool is_later_split_part(const QString& path) {
+  const auto name = gguf::parse_split_name(path.toStdString());
+  return name && name->no > 0;
 }
 
 std::vector<ModelFileInfo> scan_models(const CatalogRequest& request) {

@@ -9,7 +9,12 @@
 
 namespace sikao::ui {
 
-enum class ModelSource { ModelsFolder, AddedFolder, OpenedFile, Bundled };
+// Discovered: found in another app's models folder (model_discovery.h).
+enum class ModelSource { ModelsFolder, AddedFolder, OpenedFile, Bundled, Discovered };
+
+// Why Sikao cannot run a file: an architecture or tensor types it has no code for, or a file it
+// cannot read as a model at all (corrupt, truncated, malformed metadata).
+enum class ModelProblem { None, UnsupportedArchitecture, UnsupportedTensorType, Unreadable };
 
 struct ModelFileInfo {
   QString path;
@@ -25,13 +30,19 @@ struct ModelFileInfo {
   // Non-empty: the file cannot be loaded, and the engine's words for why (corrupt, truncated,
   // unsupported architecture or tensor type).
   QString error;
+  ModelProblem problem = ModelProblem::None;  // None exactly when error is empty
+  QString problem_subject;  // the architecture ("bert") or the tensor types ("IQ2_XS, TQ1_0")
 };
 
 // Reads the header of one file. Never throws: every failure is in `error`.
 ModelFileInfo read_model_file(const QString& path, ModelSource source);
 
-// The *.gguf files directly in `folder`, by name; none when it does not exist.
+// The *.gguf files directly in `folder`, by name; none when it does not exist. A split model
+// (NAME-00001-of-00003.gguf, …) is listed once, by its first part.
 QStringList gguf_files_in(const QString& folder);
+
+// NAME-00002-of-00003.gguf and later: a part that the first part of its model stands for.
+bool is_later_split_part(const QString& path);
 
 struct CatalogRequest {
   QString models_folder;      // $XDG_DATA_HOME/sikao/models

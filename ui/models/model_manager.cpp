@@ -47,9 +47,62 @@ void ModelManager::watchFolders() {
 }
 
 ModelManager::~ModelManager() {
+  stop_discovery_ = true;
+  if (discovery_worker_) {
+    discovery_worker_->wait();
+  }
   if (worker_) {
     worker_->wait();
   }
+}
+
+void ModelManager::setDiscoveryHome(const QString& home, const DiscoveryLimits& limits) {
+  discovery_home_ = home;
+  discovery_limits_ = limits;
+}
+
+void ModelManager::discoverOnce() {
+  if (!discovered_once_) {
+    discover();
+  }
+}
+
+void ModelManager::discover() {
+  if (discovering_ || discovery_home_.isEmpty()) {
+    return;
+  }
+  discovered_once_ = true;
+  discovering_ = true;
+  emit discoveringChanged();
+  if (discovery_worker_) {
+    discovery_worker_->wait();
+  }
+  discovery_worker_.reset(QThread::create([this, home = discovery_home_, limits = discovery_limits_] {
+    DiscoveryResult result = discover_models(home, limits, &stop_discovery_);
+    // Queued like the catalog's rows (refresh()): only the manager's thread touches found_.
+    QMetaObject::invokeMethod(
+        this,
+        [this, result = std::move(result)]() mutable {
+          found_.setModels(std::move(result.models));
+          discovery_truncated_ = result.truncated;
+          discovering_ = false;
+          emit discoveringChanged();
+        },
+        Qt::QueuedConnection);
+  }));
+  discovery_worker_->start();
+}
+
+bool ModelManager::openDropped(const QList<QUrl>& urls) {
+  for (const QUrl& url : urls) {
+    const QString path = url.isLocalFile() ? url.toLocalFile() : QString();
+    if (path.endsWith(QLatin1String(".gguf"), Qt::CaseInsensitive)) {
+      addFile(path);
+      load(path);
+      return true;
+    }
+  }
+  return false;
 }
 
 int ModelManager::rowCount(const QModelIndex& parent) const {

@@ -1,7 +1,8 @@
 #pragma once
 // The model manager's view-model: the models Sikao can load (model_catalog.h, read on a worker
 // thread) as a list model, the folders and files the user added (QSettings), and the state of
-// the current load. ModelManager does not load anything itself: it asks through
+// the current load, and the models other apps keep on this computer (found: model_discovery.h,
+// looked for on a second worker thread). ModelManager does not load anything itself: it asks through
 // loadRequested(path) / cancelRequested(), and the engine host reports back through the
 // onLoad* slots (wired in app/gui/main.cpp).
 //
@@ -16,9 +17,12 @@
 #include <QString>
 #include <QStringList>
 #include <QThread>
+#include <QUrl>
+#include <atomic>
 #include <memory>
 #include <vector>
 
+#include "models/found_models.h"
 #include "models/model_catalog.h"
 
 namespace sikao::ui {
@@ -45,6 +49,10 @@ class ModelManager : public QAbstractListModel {
   Q_PROPERTY(QString modelsFolder READ modelsFolder CONSTANT)
   Q_PROPERTY(QString bundledModel READ bundledModel CONSTANT)
   Q_PROPERTY(QStringList folders READ folders NOTIFY foldersChanged)
+  // The models found in other apps' folders, and whether the search runs or stopped at a limit.
+  Q_PROPERTY(FoundModelList* found READ found CONSTANT)
+  Q_PROPERTY(bool discovering READ discovering NOTIFY discoveringChanged)
+  Q_PROPERTY(bool discoveryTruncated READ discoveryTruncated NOTIFY discoveringChanged)
 
  public:
   enum class State { Idle, Loading, Loaded, Failed };
@@ -98,6 +106,20 @@ class ModelManager : public QAbstractListModel {
   QString bundledModel() const { return bundled_model_; }
   QStringList folders() const { return folders_; }
   const std::vector<ModelFileInfo>& models() const { return rows_; }
+  FoundModelList* found() { return &found_; }
+  bool discovering() const { return discovering_; }
+  bool discoveryTruncated() const { return discovery_truncated_; }
+
+  // Where discover() looks (the user's home folder in the app); empty, the default: nowhere.
+  void setDiscoveryHome(const QString& home, const DiscoveryLimits& limits = {});
+  // Looks for other apps' models on a worker thread; found() is replaced when it is done.
+  Q_INVOKABLE void discover();
+  // discover() unless it has run before: the models page asks when it first opens, so a start
+  // of the app reads no other app's files until the user looks for models.
+  Q_INVOKABLE void discoverOnce();
+  // Files dropped on the window: the first .gguf among them is added to the list and loaded.
+  // False when none is a .gguf file.
+  Q_INVOKABLE bool openDropped(const QList<QUrl>& urls);
 
   // Rescans every folder and file on a worker thread; the rows are replaced when it is done.
   Q_INVOKABLE void refresh();
@@ -141,6 +163,7 @@ class ModelManager : public QAbstractListModel {
   void modelsChanged();
   void foldersChanged();
   void firstRunChanged();
+  void discoveringChanged();
 
  private:
   void setState(State state);
@@ -160,6 +183,15 @@ class ModelManager : public QAbstractListModel {
   bool scanning_ = false;
   bool rescan_ = false;  // asked to refresh while a scan ran: scan again when it ends
   std::unique_ptr<QThread> worker_;  // joined before it is replaced or the manager dies
+
+  QString discovery_home_;
+  DiscoveryLimits discovery_limits_;
+  FoundModelList found_;
+  bool discovering_ = false;
+  bool discovered_once_ = false;
+  bool discovery_truncated_ = false;
+  std::atomic<bool> stop_discovery_{false};
+  std::unique_ptr<QThread> discovery_worker_;  // joined like worker_
 
   State state_ = State::Idle;
   bool cancelling_ = false;

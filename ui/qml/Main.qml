@@ -43,6 +43,19 @@ ApplicationWindow {
     readonly property LanguageManager appLanguages: languages
     readonly property DeviceListModel appDevices: devices
 
+    // A .gguf file dropped anywhere on the window is added to the models and loaded.
+    DropArea {
+        objectName: "modelDrop"
+        anchors.fill: parent
+        onEntered: (drag) => { drag.accepted = drag.hasUrls }
+        onDropped: (drop) => {
+            if (drop.hasUrls && window.appModels.openDropped(drop.urls)) {
+                drop.acceptProposedAction()
+                window.showPage("models")
+            }
+        }
+    }
+
     Shortcut {
         sequence: "Ctrl+,"
         onActivated: window.showPage("settings")

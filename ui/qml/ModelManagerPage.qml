@@ -19,6 +19,9 @@ Page {
 
     readonly property bool busy: modelManager.state === ModelManager.Loading
 
+    // Other apps' folders are read when the page first opens, not at every start of the app.
+    Component.onCompleted: modelManager.discoverOnce()
+
     function fileName(path) {
         return isolate(path.substring(path.lastIndexOf("/") + 1))
     }
@@ -65,8 +68,11 @@ Page {
             ToolButton {
                 text: qsTr("Refresh")
                 Accessible.name: qsTr("Refresh the list of models")
-                enabled: !page.modelManager.scanning
-                onClicked: page.modelManager.refresh()
+                enabled: !page.modelManager.scanning && !page.modelManager.discovering
+                onClicked: {
+                    page.modelManager.refresh()
+                    page.modelManager.discover()
+                }
             }
         }
     }
@@ -213,6 +219,106 @@ Page {
             Accessible.name: qsTr("Models")
             Accessible.role: Accessible.List
             ScrollBar.vertical: ScrollBar {}
+
+            // The models other apps keep on this computer, below the user's own: greyed with the
+            // reason when Sikao cannot run them.
+            footer: ColumnLayout {
+                objectName: "foundSection"
+                width: modelList.width
+                spacing: 8
+
+                Label {
+                    Layout.topMargin: 16
+                    text: qsTr("Found on this computer")
+                    font.bold: true
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    opacity: 0.8
+                    text: page.modelManager.discovering
+                          ? qsTr("Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…")
+                          : foundRepeater.count === 0
+                            ? qsTr("No models from LM Studio, Ollama, Jan, GPT4All, llama.cpp or Hugging Face were found.")
+                            : page.modelManager.discoveryTruncated
+                              ? qsTr("The search stopped at its limit; there may be more.")
+                              : qsTr("Sikao only reads these files; they stay where they are.")
+                }
+                Repeater {
+                    id: foundRepeater
+                    model: page.modelManager.found
+                    delegate: Frame {
+                        id: foundRow
+                        objectName: "foundRow"
+                        required property string name
+                        required property string path
+                        required property string app
+                        required property string architecture
+                        required property string family
+                        required property string quant
+                        required property string fileSizeText
+                        required property bool canRun
+                        required property string reason
+                        required property string error
+
+                        Layout.fillWidth: true
+                        opacity: canRun ? 1.0 : 0.55
+                        Accessible.name: canRun ? name : qsTr("%1 (cannot run: %2)").arg(name).arg(reason)
+                        Accessible.role: Accessible.ListItem
+
+                        RowLayout {
+                            anchors.fill: parent
+                            spacing: 12
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 2
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: foundRow.name
+                                    font.bold: true
+                                    elide: Text.ElideMiddle
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    wrapMode: Text.Wrap
+                                    text: qsTr("From %1 · %2 · %3 · %4")
+                                          .arg(page.isolate(foundRow.app))
+                                          .arg(page.isolate(foundRow.family !== "" ? foundRow.family
+                                                            : foundRow.architecture !== "" ? foundRow.architecture
+                                                            : qsTr("unknown")))
+                                          .arg(page.isolate(foundRow.quant !== "" ? foundRow.quant : "?"))
+                                          .arg(foundRow.fileSizeText)
+                                }
+                                Label {
+                                    objectName: "foundReason"
+                                    visible: !foundRow.canRun
+                                    Layout.fillWidth: true
+                                    wrapMode: Text.Wrap
+                                    text: foundRow.reason
+                                    ToolTip.visible: reasonHover.hovered && foundRow.error !== ""
+                                    ToolTip.text: foundRow.error
+                                    HoverHandler { id: reasonHover }
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    elide: Text.ElideMiddle
+                                    opacity: 0.6
+                                    text: foundRow.path
+                                }
+                            }
+                            Button {
+                                objectName: "loadFound"
+                                text: qsTr("Load")
+                                Accessible.name: qsTr("Load %1").arg(foundRow.name)
+                                enabled: foundRow.canRun && !page.busy
+                                onClicked: page.modelManager.load(foundRow.path)
+                            }
+                        }
+                    }
+                }
+            }
 
             delegate: Frame {
                 id: row

@@ -13,6 +13,7 @@ void register_model_and_settings_types() {
   constexpr const char* uri = "Sikao";
   const QString reason = QStringLiteral("created by the app and passed to the pages");
   qmlRegisterUncreatableType<ModelManager>(uri, 1, 0, "ModelManager", reason);
+  qmlRegisterUncreatableType<FoundModelList>(uri, 1, 0, "FoundModelList", reason);
   qmlRegisterUncreatableType<Settings>(uri, 1, 0, "Settings", reason);
   qmlRegisterUncreatableType<LanguageManager>(uri, 1, 0, "LanguageManager", reason);
   qmlRegisterUncreatableType<DeviceListModel>(uri, 1, 0, "DeviceListModel", reason);
