@@ -57,7 +57,10 @@ double relative_error(std::span<const float> actual, std::span<const float> refe
   return relative_error(actual, std::span<const double>(ref));
 }
 
-ProcessResult run_cli(const QStringList& args, int timeout_ms, std::function<void()> in_child) {
+namespace {
+
+ProcessResult run_cli_process(const QStringList& args, const QByteArray& input, int timeout_ms,
+                              std::function<void()> in_child) {
   ProcessResult result;
   QProcess p;
   if (in_child) {
@@ -68,6 +71,7 @@ ProcessResult run_cli(const QStringList& args, int timeout_ms, std::function<voi
     result.err = QStringLiteral("could not start sikao-cli");
     return result;
   }
+  p.write(input);  // written while waitForFinished waits
   p.closeWriteChannel();
   if (!p.waitForFinished(timeout_ms)) {
     p.kill();
@@ -78,6 +82,16 @@ ProcessResult run_cli(const QStringList& args, int timeout_ms, std::function<voi
   result.out = QString::fromUtf8(p.readAllStandardOutput());
   result.err = QString::fromUtf8(p.readAllStandardError());
   return result;
+}
+
+} // namespace
+
+ProcessResult run_cli(const QStringList& args, int timeout_ms, std::function<void()> in_child) {
+  return run_cli_process(args, {}, timeout_ms, std::move(in_child));
+}
+
+ProcessResult run_cli_with_input(const QStringList& args, const QByteArray& input, int timeout_ms) {
+  return run_cli_process(args, input, timeout_ms, {});
 }
 
 } // namespace sikao::test

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <QByteArray>
 #include <QString>
 
 namespace sikao::test {
@@ -40,6 +41,8 @@ struct ProcessResult {
 // user, a file size limit); it _exits with 99 if it cannot.
 ProcessResult run_cli(const QStringList& args, int timeout_ms = 120000,
                       std::function<void()> in_child = {});
+// The same with `input` on its standard input (run_cli gives it an empty one).
+ProcessResult run_cli_with_input(const QStringList& args, const QByteArray& input, int timeout_ms = 120000);
 
 } // namespace sikao::test
 
