@@ -8,8 +8,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <cstring>
-#include <stdexcept>
 
 #include "support/test_support.h"
 
@@ -17,75 +15,6 @@ namespace {
 
 const QString k_model_file = QStringLiteral("sikao-demo-reasoner-F16.gguf");
 const QString k_model = QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/") + k_model_file;
-
-// A copy of a GGUF file with its tokenizer.chat_template replaced, rewritten byte by byte from
-// the format (header, key/values, tensor infos, padding to general.alignment, then the tensor
-// data, whose offsets are relative to its start and so copy unchanged):
-//   "GGUF" u32 version, u64 n_tensors, u64 n_kv; key/value = str key, u32 type, value;
-//   str = u64 length + bytes; array = u32 element type, u64 count, elements;
-//   tensor info = str name, u32 n_dims, u64 ne[n_dims], u32 type, u64 offset.
-QByteArray with_chat_template(const QByteArray& file, const QByteArray& chat_template) {
-  size_t at = 0;
-  const auto take = [&](size_t n) {
-    if (at + n > static_cast<size_t>(file.size())) throw std::runtime_error("truncated GGUF");
-    at += n;
-    return at - n;
-  };
-  const auto u32 = [&] { uint32_t v; std::memcpy(&v, file.constData() + take(4), 4); return v; };
-  const auto u64 = [&] { uint64_t v; std::memcpy(&v, file.constData() + take(8), 8); return v; };
-  const auto str = [&] { const uint64_t n = u64(); return file.mid(static_cast<qsizetype>(take(n)), static_cast<qsizetype>(n)); };
-  const auto scalar_size = [](uint32_t type) -> size_t {
-    static const size_t sizes[] = {1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8};  // U8 .. F64; 8: str, 9: array
-    if (type > 12 || type == 8 || type == 9) throw std::runtime_error("not a scalar type");
-    return sizes[type];
-  };
-  const std::function<void(uint32_t)> skip_value = [&](uint32_t type) {
-    if (type == 8) {
-      str();
-    } else if (type == 9) {
-      const uint32_t element = u32();
-      const uint64_t count = u64();
-      for (uint64_t i = 0; i < count; ++i) skip_value(element);
-    } else {
-      take(scalar_size(type));
-    }
-  };
-  const auto put_u64 = [](QByteArray& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); };
-  take(8);
-  const uint64_t n_tensors = u64();
-  const uint64_t n_kv = u64();
-  QByteArray out = file.left(24);
-  uint64_t alignment = 32;
-  bool replaced = false;
-  for (uint64_t i = 0; i < n_kv; ++i) {
-    const size_t start = at;
-    const QByteArray key = str();
-    const uint32_t type = u32();
-    const size_t value_start = at;
-    if (key == "general.alignment" && type == 4) alignment = u32();
-    else skip_value(type);
-    if (key == "tokenizer.chat_template") {
-      out.append(file.mid(static_cast<qsizetype>(start), static_cast<qsizetype>(value_start - start)));
-      put_u64(out, static_cast<uint64_t>(chat_template.size()));
-      out.append(chat_template);
-      replaced = true;
-    } else {
-      out.append(file.mid(static_cast<qsizetype>(start), static_cast<qsizetype>(at - start)));
-    }
-  }
-  if (!replaced) throw std::runtime_error("no tokenizer.chat_template");
-  const size_t infos = at;
-  for (uint64_t i = 0; i < n_tensors; ++i) {
-    str();
-    const uint32_t dims = u32();
-    take(8 * static_cast<size_t>(dims) + 4 + 8);
-  }
-  out.append(file.mid(static_cast<qsizetype>(infos), static_cast<qsizetype>(at - infos)));
-  const auto aligned = [alignment](uint64_t n) { return (n + alignment - 1) / alignment * alignment; };
-  out.append(QByteArray(static_cast<qsizetype>(aligned(out.size()) - out.size()), '\0'));
-  out.append(file.mid(static_cast<qsizetype>(aligned(at))));
-  return out;
-}
 
 } // namespace
 
@@ -183,7 +112,7 @@ class TestCliRun : public QObject {
       const QString path = dir.filePath(QStringLiteral("hostile-%1.gguf").arg(&c - cases));
       QFile f(path);
       QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write(with_chat_template(model, c.source));
+      f.write(sikao::test::gguf_with_chat_template(model, c.source));
       f.close();
       const auto r = sikao::test::run_cli(
           {"run", "-m", path, "-p", "What is 345 + 278?", "--temp", "0", "--hide-reasoning", "-n", "200"});
@@ -206,7 +135,7 @@ class TestCliRun : public QObject {
     const QString modulo = dir.filePath("modulo.gguf");
     QFile f(modulo);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(with_chat_template(model, "{{ (-9223372036854775807 - 1) % -1 }}|{{ -7 % -1 }}"));
+    f.write(sikao::test::gguf_with_chat_template(model, "{{ (-9223372036854775807 - 1) % -1 }}|{{ -7 % -1 }}"));
     f.close();
     const auto rendered = sikao::test::run_cli({"template", "-m", modulo, "--messages", messages});
     QCOMPARE(rendered.exit_code, 0);
