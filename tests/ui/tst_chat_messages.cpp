@@ -1,7 +1,8 @@
 // The open conversation through the ChatController, with the scripted engine and a real History
 // on a temporary database: streaming with reasoning, its timing and token probabilities (kept
 // across a restart), stop keeping the partial answer, regenerate and edit-and-resend as
-// branches, failures, the inspector.
+// branches, failures, the inspector, long messages cut into bounded pieces, the question stored
+// by the storage worker before its answer starts, a read-only history and a template fallback.
 
 #include <QtTest>
 
