@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 رمز · %2 رمز/ث</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>رسالة</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>عرض أقل</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>عرض الكل (%1 حرفًا)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>جارٍ التوليد… (Esc للإيقاف)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>تنسيق المحادثة المدمج</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>تعذّر استخدام قالب المحادثة الخاص بالنموذج، لذا استُخدم التنسيق المدمج بدلًا منه: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>السجل للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>السجل للقراءة فقط: لا يمكن حفظ الرسائل الجديدة.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>انتظر الإجابة أو أوقفها.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>السجل للقراءة فقط: لا يمكن حفظ الرسائل الجديدة.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 Tokens · %2 Tokens/s</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>Alles anzeigen (%1 Zeichen)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>Generiert… (Esc zum Stoppen)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>Eingebautes Chatformat</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>Die Chatvorlage des Modells konnte nicht verwendet werden, daher wurde das eingebaute Format verwendet: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>Verlauf schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>Der Verlauf ist schreibgeschützt: Neue Nachrichten können nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>Warten Sie auf die Antwort oder stoppen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>Der Verlauf ist schreibgeschützt: Neue Nachrichten können nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 tokens · %2 tokens/s</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Mostrar menos</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>Mostrar todo (%1 caracteres)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>Generando… (Esc para detener)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>Formato de chat integrado</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>No se pudo usar la plantilla de chat del modelo, así que se usó el formato integrado: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>Historial de solo lectura</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>El historial es de solo lectura: los mensajes nuevos no se pueden guardar.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>Espere la respuesta o deténgala.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>El historial es de solo lectura: los mensajes nuevos no se pueden guardar.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 توکن · %2 توکن/ثانیه</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>نمایش کمتر</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>نمایش همه (%1 نویسه)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>در حال تولید… (Esc برای توقف)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>قالب گفت‌وگوی داخلی</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>قالب گفت‌وگوی مدل قابل استفاده نبود، پس قالب داخلی به کار رفت: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>تاریخچه فقط‌خواندنی</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>تاریخچه فقط‌خواندنی است: پیام‌های تازه ذخیره نمی‌شوند.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>منتظر پاسخ بمانید یا آن را متوقف کنید.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>تاریخچه فقط‌خواندنی است: پیام‌های تازه ذخیره نمی‌شوند.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 tokens · %2 tokens/s</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Afficher moins</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>Tout afficher (%1 caractères)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>Génération… (Esc pour arrêter)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>Format de conversation intégré</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>Le modèle de conversation du modèle n’a pas pu être utilisé ; le format intégré l’a remplacé : %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>Historique en lecture seule</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>L’historique est en lecture seule : les nouveaux messages ne peuvent pas être enregistrés.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>Attendez la réponse ou arrêtez-la.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>L’historique est en lecture seule : les nouveaux messages ne peuvent pas être enregistrés.</translation>
     </message>
 </context>
 <context>

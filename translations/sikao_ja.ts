@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 トークン · %2 トークン/秒</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>折りたたむ</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>すべて表示（%1 文字）</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>生成中…（Esc で停止）</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>組み込みのチャット形式</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>モデルのチャットテンプレートを使用できなかったため、組み込みの形式を使用しました: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>履歴は読み取り専用</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>履歴は読み取り専用です。新しいメッセージは保存できません。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>回答が終わるまで待つか、停止してください。</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>履歴は読み取り専用です。新しいメッセージは保存できません。</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 토큰 · %2 토큰/초</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>접기</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>모두 보기(%1자)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>생성 중… (Esc로 중지)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>기본 제공 채팅 형식</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>모델의 채팅 템플릿을 사용할 수 없어 기본 제공 형식을 대신 사용했습니다: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>기록 읽기 전용</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>기록이 읽기 전용입니다. 새 메시지를 저장할 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>답변을 기다리거나 중지하세요.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>기록이 읽기 전용입니다. 새 메시지를 저장할 수 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 tokens · %2 tokens/s</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Mostrar menos</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>Mostrar tudo (%1 caracteres)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>Gerando… (Esc para parar)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>Formato de chat embutido</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>Não foi possível usar o modelo de chat do modelo, então o formato embutido foi usado: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>Histórico somente leitura</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>O histórico é somente leitura: novas mensagens não podem ser salvas.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>Aguarde a resposta ou interrompa-a.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>O histórico é somente leitura: novas mensagens não podem ser salvas.</translation>
     </message>
 </context>
 <context>

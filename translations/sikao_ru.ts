@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>токенов: %1 · %2 токенов/с</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Свернуть</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>Показать всё (%1 символов)</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>Генерация… (Esc — остановить)</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>Встроенный формат чата</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>Шаблон чата модели использовать не удалось, поэтому применён встроенный формат: %1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>История только для чтения</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>История доступна только для чтения: новые сообщения нельзя сохранить.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>Дождитесь ответа или остановите его.</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>История доступна только для чтения: новые сообщения нельзя сохранить.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 个 token · %2 token/秒</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>显示全部（%1 个字符）</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>正在生成…（按 Esc 停止）</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>内置对话格式</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>无法使用模型的对话模板，已改用内置格式：%1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>历史记录只读</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>历史记录为只读：新消息无法保存。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>请等待回答完成或停止它。</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>历史记录为只读：新消息无法保存。</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,18 @@
         <source>%1 tokens · %2 tokens/s</source>
         <translation>%1 個 token · %2 token/秒</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>收合</translation>
+    </message>
+    <message>
+        <source>Show all (%1 characters)</source>
+        <translation>顯示全部（%1 個字元）</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -829,6 +841,22 @@
         <source>Generating… (Esc to stop)</source>
         <translation>正在產生…（按 Esc 停止）</translation>
     </message>
+    <message>
+        <source>Built-in chat format</source>
+        <translation>內建對話格式</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template could not be used, so the built-in format was used instead: %1</source>
+        <translation>無法使用模型的對話範本，已改用內建格式：%1</translation>
+    </message>
+    <message>
+        <source>History read-only</source>
+        <translation>歷史記錄唯讀</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>歷史記錄為唯讀：新訊息無法儲存。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -862,6 +890,10 @@
     <message>
         <source>Wait for the answer or stop it.</source>
         <translation>請等待回答完成或將其停止。</translation>
+    </message>
+    <message>
+        <source>The history is read-only: new messages cannot be saved.</source>
+        <translation>歷史記錄為唯讀：新訊息無法儲存。</translation>
     </message>
 </context>
 <context>

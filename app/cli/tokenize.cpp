@@ -1,11 +1,13 @@
 // sikao-cli tokenize -m MODEL [--no-special] [--pre NAME] [--file F | TEXT]
-// sikao-cli detokenize -m MODEL [--no-special] [--pre NAME] IDS...
+// sikao-cli detokenize -m MODEL [--no-special] [--pre NAME] [IDS...]
 // MODEL is a GGUF file or a Hugging Face tokenizer.json; --pre names the row of the
 // pre-tokenizer table to use instead of the file's (a tokenizer.json whose regex Sikao does not
-// recognise needs it).
+// recognise needs it). detokenize reads the ids from standard input when none are given as
+// arguments: a long list (a megabyte of ids) is more than the kernel passes as arguments (E2BIG).
 
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 
@@ -77,6 +79,24 @@ std::string read_text_file(const std::string& path) {
   return ss.str();
 }
 
+// Token ids separated by whitespace: decimal integers in [0, INT32_MAX].
+void parse_token_ids(std::istream& in, std::vector<tokenizer::TokenId>& ids) {
+  std::string word;
+  while (in >> word) {
+    size_t used = 0;
+    long long id = -1;
+    try {
+      id = std::stoll(word, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != word.size() || id < 0 || id > INT32_MAX) {
+      throw Error(ErrorCode::InvalidArgument, fmt::format("'{}' is not a token id", word));
+    }
+    ids.push_back(static_cast<tokenizer::TokenId>(id));
+  }
+}
+
 } // namespace
 
 int tokenize(const Args& args, const GlobalOptions&) {
@@ -110,23 +130,13 @@ int tokenize(const Args& args, const GlobalOptions&) {
 int detokenize(const Args& args, const GlobalOptions&) {
   const Options o = parse(args, "detokenize");
   std::vector<tokenizer::TokenId> ids;
+  if (o.positional.empty()) {
+    parse_token_ids(std::cin, ids);
+    if (std::cin.bad()) throw Error(ErrorCode::Io, "detokenize: cannot read the token ids from standard input");
+  }
   for (const std::string& arg : o.positional) {
     std::istringstream in(arg);
-    std::string word;
-    while (in >> word) {
-      size_t used = 0;
-      long long id = -1;
-      try {
-        id = std::stoll(word, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used != word.size() || id < 0 || id > INT32_MAX) {
-        throw Error(ErrorCode::InvalidArgument,
-                    fmt::format("'{}' is not a token id", word));
-      }
-      ids.push_back(static_cast<tokenizer::TokenId>(id));
-    }
+    parse_token_ids(in, ids);
   }
   const auto tok = load(o);
   const std::string text = tok.decode(ids, /*special=*/o.special);

@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -77,6 +78,70 @@ class TestCliRun : public QObject {
     QCOMPARE(cli.exitCode(), 1);
     QVERIFY2(err.contains(root + "/share/sikao/models/" + k_model_file), qPrintable(err));
     QCOMPARE(err.trimmed().count('\n'), 0);
+  }
+
+  // Issue 14: a model file is untrusted input. A chat template that divides INT64_MIN by -1
+  // (SIGFPE before), or runs over a render budget, is an error: run answers in the built-in
+  // format and says why; template (a tool to debug templates) reports the error unless --fallback.
+  void a_hostile_chat_template_falls_back_to_the_built_in_format_with_a_warning() {
+    QFile original(k_model);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray model = original.readAll();
+    QTemporaryDir dir;
+    const QString messages = dir.filePath("messages.json");
+    {
+      QFile m(messages);
+      QVERIFY(m.open(QIODevice::WriteOnly));
+      m.write(R"([{"role": "user", "content": "What is 345 + 278?"}])");
+    }
+    const auto ok = sikao::test::run_cli(
+        {"run", "-m", k_model, "-p", "What is 345 + 278?", "--temp", "0", "--hide-reasoning", "-n", "200"});
+    QCOMPARE(ok.exit_code, 0);
+    QVERIFY2(!ok.err.contains("chat template not used"), qPrintable(ok.err));
+    struct Case {
+      const char* name;
+      QByteArray source;
+      const char* error;
+    };
+    const Case cases[] = {
+        {"floor division", "{{ (-9223372036854775807 - 1) // -1 }}", "integer overflow"},
+        {"output budget", "{{ 'x' * 1000000000 }}", "allocation budget"},
+        {"range budget", "{{ range(-9223372036854775807, 9223372036854775807, 1) | length }}", "range budget"},
+    };
+    for (const Case& c : cases) {
+      const QString path = dir.filePath(QStringLiteral("hostile-%1.gguf").arg(&c - cases));
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(sikao::test::gguf_with_chat_template(model, c.source));
+      f.close();
+      const auto r = sikao::test::run_cli(
+          {"run", "-m", path, "-p", "What is 345 + 278?", "--temp", "0", "--hide-reasoning", "-n", "200"});
+      QVERIFY2(r.exit_code == 0, qPrintable(QString("%1: %2").arg(c.name, r.err)));
+      QVERIFY2(r.err.contains("chat template not used") && r.err.contains(c.error) &&
+                   r.err.contains("using the built-in 'chatml' format"),
+               qPrintable(QString("%1: %2").arg(c.name, r.err)));
+      QCOMPARE(r.out, ok.out);  // the built-in ChatML is what the demo model's template renders
+
+      const auto strict = sikao::test::run_cli({"template", "-m", path, "--messages", messages});
+      QCOMPARE(strict.exit_code, 1);
+      QVERIFY2(strict.err.contains(c.error), qPrintable(strict.err));
+      const auto fallback =
+          sikao::test::run_cli({"template", "-m", path, "--messages", messages, "--fallback"});
+      QCOMPARE(fallback.exit_code, 0);
+      QVERIFY2(fallback.err.contains(c.error) && fallback.out.contains("<|im_start|>user"),
+               qPrintable(fallback.err));
+    }
+    // INT64_MIN % -1 (SIGFPE before as well) is exact: 0, as in jinja2; the template is used.
+    const QString modulo = dir.filePath("modulo.gguf");
+    QFile f(modulo);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(sikao::test::gguf_with_chat_template(model, "{{ (-9223372036854775807 - 1) % -1 }}|{{ -7 % -1 }}"));
+    f.close();
+    const auto rendered = sikao::test::run_cli({"template", "-m", modulo, "--messages", messages});
+    QCOMPARE(rendered.exit_code, 0);
+    QCOMPARE(rendered.out, QStringLiteral("0|0"));
+    const auto r = sikao::test::run_cli({"run", "-m", modulo, "-p", "hi", "--temp", "0", "-n", "4"});
+    QVERIFY2(r.exit_code == 0 && !r.err.contains("chat template not used"), qPrintable(r.err));
   }
 
   void a_missing_model_is_a_one_line_error() {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <QByteArray>
 #include <QString>
 
 namespace sikao::test {
@@ -40,6 +41,12 @@ struct ProcessResult {
 // user, a file size limit); it _exits with 99 if it cannot.
 ProcessResult run_cli(const QStringList& args, int timeout_ms = 120000,
                       std::function<void()> in_child = {});
+// The same with `input` on its standard input (run_cli gives it an empty one).
+ProcessResult run_cli_with_input(const QStringList& args, const QByteArray& input, int timeout_ms = 120000);
+
+// A copy of the GGUF file `file` with its tokenizer.chat_template replaced (a model carrying a
+// hostile template); throws std::runtime_error when the file is malformed or has none.
+QByteArray gguf_with_chat_template(const QByteArray& file, const QByteArray& chat_template);
 
 } // namespace sikao::test
 

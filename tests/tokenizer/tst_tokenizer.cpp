@@ -1120,6 +1120,33 @@ class TokenizerTest : public QObject {
     QVERIFY(bad.err.contains("'12x' is not a token id"));
   }
 
+  // Issue 14: a megabyte of ids is more than the kernel passes as arguments (E2BIG); without
+  // IDS, detokenize reads them from standard input, and checks them there as strictly.
+  void cli_detokenize_reads_a_megabyte_of_ids_from_stdin() {
+    const QString model = QString::fromStdString(
+        sikao::test::shared_path("vocab/ggml-vocab-llama-spm.gguf"));
+    QByteArray ids = "1";
+    int pairs = 0;
+    for (; ids.size() < (1 << 20); ++pairs) ids += (pairs % 8 == 7) ? "\n15043\t3186" : " 15043 3186";
+    ids += "\n";
+    const auto r = sikao::test::run_cli_with_input({"detokenize", "-m", model, "--no-special"}, ids);
+    QCOMPARE(r.exit_code, 0);
+    QString expected;
+    for (int i = 0; i < pairs; ++i) expected += i == 0 ? QStringLiteral("Hello world") : QStringLiteral(" Hello world");
+    QCOMPARE(r.out.size(), expected.size() + 1);
+    QVERIFY(r.out == expected + "\n");
+
+    const auto bad = sikao::test::run_cli_with_input({"detokenize", "-m", model}, "1 15043 -5\n");
+    QCOMPARE(bad.exit_code, 1);
+    QVERIFY2(bad.err.contains("'-5' is not a token id"), qPrintable(bad.err));
+    const auto empty = sikao::test::run_cli_with_input({"detokenize", "-m", model}, "");
+    QCOMPARE(empty.exit_code, 0);
+    QCOMPARE(empty.out, QString("\n"));
+    // Ids given as arguments win: standard input is not read.
+    const auto args = sikao::test::run_cli_with_input({"detokenize", "-m", model, "--no-special", "15043"}, "3186");
+    QCOMPARE(args.out, QString("Hello\n"));
+  }
+
   void cli_reads_tokenizer_json_without_naming_its_pre_tokenizer() {
     const QString json = QString::fromStdString(
         sikao::test::shared_path("vocab/smollm2-tokenizer/tokenizer.json"));

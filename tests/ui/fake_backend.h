@@ -19,6 +19,7 @@ struct FakeScript {
   std::vector<std::vector<std::string>> turns;
   std::chrono::milliseconds delay{5};
   std::string fail_with;  // non-empty: generate() throws this after the first token
+  std::string template_warning;  // what prepare() reports, as the engine does when the template falls back
   size_t next = 0;
   std::vector<std::vector<chat::StoredMessage>> seen;  // the messages of every request
   std::vector<std::optional<bool>> thinking_seen;       // enable_thinking of every request
@@ -72,6 +73,7 @@ class FakeBackend : public ui::GenerationBackend {
     p.text += "assistant: ";
     p.tags = {chat::known_reasoning_tags()[0]};
     std::lock_guard lock(script_->mutex);
+    p.warning = script_->template_warning;
     script_->seen.emplace_back(messages.begin(), messages.end());
     script_->thinking_seen.push_back(enable_thinking);
     return p;

@@ -7,10 +7,13 @@
 // (tests/ui/make_screenshots.sh fills docs/screenshots/ so). Then the same with a model from
 // ../shared that does not reason (stories260K, no chat template): an answer, no reasoning. And
 // a random-weight Qwen3.5 (Gated DeltaNet layers) carrying Qwen3.5's own template, which opens
-// the reasoning block in the prompt: the noise it writes lands in the reasoning.
+// the reasoning block in the prompt: the noise it writes lands in the reasoning. And the demo
+// model carrying a chat template that divides INT64_MIN by -1 (issue 14: SIGFPE on the first
+// Send before): the window answers in the built-in format and says why.
 
 #include <QtTest>
 
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -72,6 +75,28 @@ class TestChatAppE2e : public QObject {
     QVERIFY(settings.value("models/last").toString().endsWith("sikao-demo-reasoner-F16.gguf"));
     // The tour's switch to Arabic put the language setting back.
     QCOMPARE(settings.value("appearance/language").toString(), QString());
+  }
+
+  void a_hostile_chat_template_falls_back_instead_of_killing_the_app() {
+    QTemporaryDir home;
+    QFile original(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QString model = home.path() + "/hostile.gguf";
+    QFile hostile(model);
+    QVERIFY(hostile.open(QIODevice::WriteOnly));
+    hostile.write(sikao::test::gguf_with_chat_template(original.readAll(), "{{ (-9223372036854775807 - 1) // -1 }}"));
+    hostile.close();
+    QString output;
+    QVERIFY2(run_app(home, {model, "--send", "What is 12 + 7?", "--quit-after-answer"}, output),
+             qPrintable(output));
+    QVERIFY2(output.contains("chat template not used") && output.contains("integer overflow"), qPrintable(output));
+    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
+    const auto conversations = history.conversation_ids();
+    QCOMPARE(conversations.size(), size_t(1));
+    const auto path = history.active_path(conversations[0]);
+    QCOMPARE(path.size(), size_t(2));
+    QCOMPARE(path[1].status, sikao::storage::MessageStatus::Complete);
+    QVERIFY2(path[1].content.find("19") != std::string::npos, path[1].content.c_str());
   }
 
   void a_model_from_shared_that_does_not_reason_answers_into_the_database() {

@@ -95,6 +95,51 @@ class TestChatConversations : public QObject {
     QCOMPARE(model.data(model.index(1), ConversationListModel::SectionRole).toString(), QStringLiteral("today"));
   }
 
+  // Issue 14: the list is read again after every answer; the usual changes reach the sidebar as
+  // what they are (a reset rebuilt every row: tens of milliseconds with a hundred chats).
+  void a_reload_tells_the_view_what_changed_instead_of_resetting() {
+    Fixture f;
+    const int64_t old = f.conversation_at("Old", 3);
+    f.conversation_at("Middle", 2);
+    f.conversation_at("Recent", 1);
+    ConversationListModel m(*f.history, [] { return noon(0); });
+    QCOMPARE(column(m, ConversationListModel::TitleRole), QStringList({"Recent", "Middle", "Old"}));
+    QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+    QSignalSpy moved(&m, &QAbstractItemModel::rowsMoved);
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+
+    m.reload();  // nothing changed
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+
+    f.conversation_at("New", 0);  // a new chat: one row at the top
+    m.reload();
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted[0][1].toInt(), 0);
+    QCOMPARE(column(m, ConversationListModel::TitleRole), QStringList({"New", "Recent", "Middle", "Old"}));
+
+    storage::NewMessage msg;  // an old chat continued: it moves up, its section with it
+    msg.conversation_id = old;
+    msg.content = "more";
+    f.clock_ms = noon(0).toMSecsSinceEpoch() + 1000;
+    f.history->append_message(msg);
+    m.reload();
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(column(m, ConversationListModel::TitleRole), QStringList({"Old", "New", "Recent", "Middle"}));
+    QCOMPARE(column(m, ConversationListModel::SectionRole),
+             QStringList({"today", "today", "yesterday", "week"}));
+    QCOMPARE(m.data(m.index(0), ConversationListModel::MessageCountRole).toInt(), 1);
+
+    f.history->delete_conversation(old);  // anything else: a reset
+    f.conversation_at("Another", 0);
+    m.reload();
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(column(m, ConversationListModel::TitleRole), QStringList({"Another", "New", "Recent", "Middle"}));
+  }
+
   void rename_stores_the_trimmed_title_and_refuses_a_blank_one() {
     Fixture f;
     const int64_t id = f.conversation_at("first", 0);

@@ -1,7 +1,8 @@
 // The open conversation through the ChatController, with the scripted engine and a real History
 // on a temporary database: streaming with reasoning, its timing and token probabilities (kept
 // across a restart), stop keeping the partial answer, regenerate and edit-and-resend as
-// branches, failures, the inspector.
+// branches, failures, the inspector, long messages cut into bounded pieces, the question stored
+// by the storage worker before its answer starts, a read-only history and a template fallback.
 
 #include <QtTest>
 
@@ -80,6 +81,62 @@ class TestChatMessages : public QObject {
     QCOMPARE(f.chat->modelName(), QStringLiteral("Fake Reasoner"));
     QCOMPARE(f.chat->deviceName(), QStringLiteral("Scripted device"));
     QCOMPARE(f.chat->contextSize(), 2048);
+  }
+
+  // Issue 14: a model whose template fails (overflow, over budget) is answered in the built-in
+  // format; the window says so until another model is loaded.
+  void a_template_that_could_not_be_used_is_reported_until_the_next_load() {
+    Fixture f({{"Hi"}});
+    QVERIFY(f.load());
+    QSignalSpy changed(f.chat.get(), &ui::ChatController::templateWarningChanged);
+    {
+      std::lock_guard lock(f.script->mutex);
+      f.script->template_warning = "chat template not used (tokenizer.chat_template:1: integer overflow in "
+                                   "-9223372036854775808 // -1); using the built-in 'chatml' format";
+    }
+    QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("hello")); }));
+    QVERIFY2(f.chat->templateWarning().contains("integer overflow"), qPrintable(f.chat->templateWarning()));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(f.at(1, MessageListModel::ContentRole).toString(), QStringLiteral("Hi"));  // answered anyway
+    QVERIFY(f.chat->lastError().isEmpty());  // a note, not an error popup on every turn
+    QVERIFY(f.turn([&] { return f.chat->regenerate(1); }));
+    QCOMPARE(changed.count(), 1);
+    {
+      std::lock_guard lock(f.script->mutex);
+      f.script->template_warning.clear();
+    }
+    QVERIFY(f.load());
+    QVERIFY(f.chat->templateWarning().isEmpty());
+  }
+
+  // Issue 14: a history that can only be read shows its chats and offers nothing that writes.
+  void a_read_only_history_shows_chats_and_refuses_to_send() {
+    QTemporaryDir dir;
+    const std::string db = (dir.path() + "/history.db").toStdString();
+    int64_t id = 0;
+    {
+      storage::History writable(db);
+      id = writable.create_conversation({.title = "Kept"});
+      writable.append_message({.conversation_id = id, .role = storage::Role::User, .content = "Question"});
+    }
+    storage::History history(db, {.read_only = true});
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"x"}};
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 20ms);
+    ui::ChatController chat(history, host);
+    QVERIFY(chat.historyReadOnly());
+    chat.loadModel(QStringLiteral("/models/fake.gguf"));
+    QTRY_VERIFY_WITH_TIMEOUT(chat.modelLoaded(), 5000);
+    QVERIFY(!chat.canSend());
+    QVERIFY2(chat.sendDisabledReason().contains("read-only"), qPrintable(chat.sendDisabledReason()));
+    chat.openConversation(id);
+    QCOMPARE(chat.messages()->rowCount(), 1);
+    QCOMPARE(chat.messageText(0), QStringLiteral("Question"));
+    QVERIFY(!chat.send(QStringLiteral("more")));
+    QVERIFY(!chat.regenerate(0));
+    QCOMPARE(history.active_path(id).size(), size_t{1});
+    std::lock_guard lock(script->mutex);
+    QVERIFY(script->seen.empty());  // nothing was generated
   }
 
   void a_reasoned_answer_streams_into_the_model_and_the_database() {
@@ -169,8 +226,12 @@ class TestChatMessages : public QObject {
     QSignalSpy done(f.chat.get(), &ui::ChatController::generationFinished);
     QVERIFY(f.chat->send(QStringLiteral("go")));
     // Another connection (here the test's History) sees the partial answer while it streams.
-    QTRY_VERIFY_WITH_TIMEOUT(f.history->active_path(f.chat->conversationId())[1].content.find("w10 ") !=
-                                 std::string::npos, 5000);
+    // (The question is written by the storage worker too, so the path grows to two messages.)
+    const auto partial_answer = [&] {
+      const auto path = f.history->active_path(f.chat->conversationId());
+      return path.size() == 2 && path[1].content.find("w10 ") != std::string::npos;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(partial_answer(), 5000);
     QVERIFY(done.isEmpty());
     QCOMPARE(f.history->active_path(f.chat->conversationId())[1].status, storage::MessageStatus::Streaming);
     QVERIFY(f.chat->storageWorkerWrites() >= 1);
@@ -178,6 +239,49 @@ class TestChatMessages : public QObject {
     const auto stored = f.history->active_path(f.chat->conversationId())[1];
     QCOMPARE(stored.status, storage::MessageStatus::Complete);
     QVERIFY(stored.content.find("w149 ") != std::string::npos);
+  }
+
+  // Issue 14: the storage worker writes the question (a pasted megabyte is indexed as it is
+  // stored); the answer starts once it is stored. Stopped, or left for another chat, before that:
+  // the question is kept and no answer is started.
+  void the_question_is_stored_before_its_answer_starts_and_stop_can_come_first() {
+    Fixture f({{"Answer"}});
+    QVERIFY(f.load());
+    QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("first")); }));
+    QCOMPARE(f.messages().rowCount(), 2);
+    {
+      std::lock_guard lock(f.script->mutex);
+      QCOMPARE(f.script->seen.back().back().content, std::string("first"));
+    }
+
+    QSignalSpy done(f.chat.get(), &ui::ChatController::generationFinished);
+    QVERIFY(f.chat->send(QStringLiteral("second")));
+    QVERIFY(f.chat->generating());  // already: no second send while it is written
+    QVERIFY(!f.chat->canSend());
+    QVERIFY(!f.chat->send(QStringLiteral("third")));
+    f.chat->stop();
+    QVERIFY(done.wait(5000));
+    QVERIFY(!f.chat->generating());
+    const auto path = f.history->active_path(f.chat->conversationId());
+    QCOMPARE(path.size(), size_t{3});  // the question, without an answer
+    QCOMPARE(path[2].content, std::string("second"));
+    QTRY_COMPARE(f.messages().rowCount(), 3);
+    QCOMPARE(f.chat->messageText(2), QStringLiteral("second"));
+
+    // Another chat opened meanwhile: the question is kept there, nothing is generated.
+    const qint64 first_chat = f.chat->conversationId();
+    const auto requests = [&] {
+      std::lock_guard lock(f.script->mutex);
+      return f.script->seen.size();
+    };
+    const size_t generated = requests();
+    QVERIFY(f.chat->send(QStringLiteral("fourth")));
+    f.chat->newChat();
+    QVERIFY(!f.chat->generating());
+    QTRY_COMPARE(f.history->active_path(first_chat).size(), size_t{4});
+    QTest::qWait(100);
+    QCOMPARE(requests(), generated);
+    QCOMPARE(f.messages().rowCount(), 0);
   }
 
   void stop_keeps_the_partial_answer_in_the_database_marked_stopped() {
@@ -359,6 +463,116 @@ class TestChatMessages : public QObject {
     QCOMPARE(p.size(), size_t(2));
     QCOMPARE(p[0].text, QStringLiteral("# Title\nline two"));
     QCOMPARE(p[1].text, QStringLiteral("- a\n- b"));
+  }
+
+  // Issue 14: the view lays out no piece longer than the chunk, wherever the text breaks, and
+  // loses nothing but the line break or space each cut replaces.
+  void long_segments_are_cut_into_bounded_pieces() {
+    using ui::display_segments;
+    const ui::DisplayLimits limits{100, 0};
+    const auto texts = [](const std::vector<ui::MarkdownSegment>& segments) {
+      QStringList out;
+      for (const auto& s : segments) out << s.text;
+      return out;
+    };
+    const auto check_bounded = [&](const std::vector<ui::MarkdownSegment>& segments) {
+      for (const auto& s : segments) {
+        if (s.text.size() > limits.max_chunk) return false;
+        if (!s.text.isEmpty() && s.text.back().isHighSurrogate()) return false;  // a pair cut in two
+      }
+      return true;
+    };
+
+    QString words;  // one paragraph of words: cut at spaces
+    for (int i = 0; words.size() < 1000; ++i) words += QStringLiteral("word%1 ").arg(i);
+    words = words.trimmed();
+    auto w = display_segments(words, limits);
+    QVERIFY(w.size() >= 10);
+    QVERIFY(check_bounded(w));
+    QCOMPARE(texts(w).join(' '), words);
+    for (size_t i = 1; i < w.size(); ++i) QVERIFY(w[i].continued && !w[i].code);
+    QVERIFY(!w[0].continued);
+
+    QString lines;  // one paragraph of short lines: cut at line breaks, not at spaces
+    for (int i = 0; lines.size() < 1000; ++i) lines += QStringLiteral("line %1\n").arg(i);
+    lines.chop(1);
+    auto l = display_segments(lines, limits);
+    QVERIFY(check_bounded(l));
+    QCOMPARE(texts(l).join('\n'), lines);
+    for (const auto& s : l) QVERIFY2(!s.text.startsWith(' ') && s.text.startsWith("line"), qPrintable(s.text));
+
+    // No break at all, in characters outside the BMP: cut anywhere but inside a pair.
+    QString emoji;
+    for (int i = 0; i < 301; ++i) emoji += i % 3 ? QStringLiteral("\U0001F914") : QStringLiteral("x");
+    for (const qsizetype chunk : {0, 2, 3, 7, 100}) {  // below 2 counts as 2 (one pair)
+      const auto e = display_segments(emoji, {chunk, 0});
+      for (const auto& s : e) {
+        QVERIFY(s.text.size() <= std::max<qsizetype>(chunk, 2) && !s.text.isEmpty());
+        QVERIFY(!s.text.back().isHighSurrogate() && !s.text.front().isLowSurrogate());
+      }
+      QCOMPARE(texts(e).join(QString()), emoji);
+    }
+
+    // A long code block: pieces of one block, the header (language, copy) on the first only,
+    // and the copy button copies the whole block.
+    QString code;
+    for (int i = 0; code.size() < 1000; ++i) code += QStringLiteral("x%1 = %1;\n").arg(i);
+    code.chop(1);
+    const QString md = QStringLiteral("Intro\n```python\n") + code + QStringLiteral("\n```\nOutro\n```\nsecond\n```");
+    const auto c = display_segments(md, limits);
+    QVERIFY(check_bounded(c));
+    QCOMPARE(c.front().text, QStringLiteral("Intro"));
+    QCOMPARE(c.back().text, QStringLiteral("second"));
+    QCOMPARE(c.back().block, 1);
+    QStringList pieces;
+    for (size_t i = 1; i + 2 < c.size(); ++i) {
+      QVERIFY(c[i].code);
+      QCOMPARE(c[i].block, 0);
+      QCOMPARE(c[i].language, QStringLiteral("python"));
+      QCOMPARE(c[i].continued, i > 1);
+      pieces << c[i].text;
+    }
+    QCOMPARE(pieces.join('\n'), code);
+    QCOMPARE(ui::code_block(md, 0), code);
+    QCOMPARE(ui::code_block(md, 1), QStringLiteral("second"));
+    QVERIFY(ui::code_block(md, 2).isEmpty());
+    QVERIFY(ui::code_block(md, -1).isEmpty());
+
+    // Short messages are shown as split_code_blocks splits them.
+    const QString small = QStringLiteral("# Title\nline\n\n```cpp\nint x;\n```\n- a");
+    const auto plain = ui::split_code_blocks(small);
+    const auto shown = display_segments(small, {2000, 3000});
+    QCOMPARE(shown.size(), plain.size());
+    for (size_t i = 0; i < shown.size(); ++i) QCOMPARE(shown[i].text, plain[i].text);
+    QVERIFY(display_segments(QString(), limits).empty());
+    QVERIFY(display_segments(QStringLiteral("\n\n \n"), limits).empty());
+  }
+
+  // Issue 14: collapsed, a megabyte-long message shows (and splits) only its beginning.
+  void a_collapsed_long_message_shows_only_its_beginning() {
+    QString big;
+    for (int i = 0; big.size() < (1 << 20); ++i) big += QStringLiteral("Sentence %1 of a pasted document.%2").arg(i).arg(i % 9 == 8 ? "\n\n" : " ");
+    Fixture f({{"x"}});
+    QVERIFY(big.size() > f.chat->longMessageLength());
+    QElapsedTimer timer;
+    timer.start();
+    const QVariantList preview = f.chat->segments(big, /*collapsed=*/true);
+    const qint64 preview_ms = timer.elapsed();
+    QString shown;
+    for (const QVariant& s : preview) shown += s.toMap()["text"].toString();
+    QVERIFY(shown.size() <= f.chat->longMessagePreview());
+    QVERIFY(shown.size() > f.chat->longMessagePreview() / 2);
+    QVERIFY(big.startsWith(preview.front().toMap()["text"].toString()));
+    const QVariantList all = f.chat->segments(big);
+    QVERIFY(all.size() > 100);
+    qsizetype total = 0;
+    for (const QVariant& s : all) {
+      QVERIFY(s.toMap()["text"].toString().size() <= 1000);
+      total += s.toMap()["text"].toString().size();
+    }
+    QVERIFY(total > big.size() * 9 / 10);
+    qInfo("collapsed preview of %lld characters in %lld ms", static_cast<long long>(big.size()), preview_ms);
+    QVERIFY2(preview_ms < 50, qPrintable(QString::number(preview_ms)));
   }
 
   void thinking_and_the_reasoning_budget_are_settings_of_each_chat() {

@@ -3,8 +3,9 @@
 // Xvfb: it loads without a QML warning, with no model it shows the first-run page, a load through
 // the model manager reaches the chat, the composer sends on Enter and breaks lines on
 // Shift+Enter, the shortcuts act, a reasoned answer streams into the window, the inspector and
-// search results show, the settings page opens and its theme, font size and sampling apply, and
-// in Arabic the whole window is translated and mirrored. The first-run and dark-theme screenshots
+// search results show, the settings page opens and its theme, font size and sampling apply, in
+// Arabic the whole window is translated and mirrored, and a 1 MB message is sent, reopened and
+// shown whole without stalling the UI thread. The first-run and dark-theme screenshots
 // go to $SIKAO_SCREENSHOT_DIR when set (the real app photographs the other states itself:
 // sikao --screenshots, see tests/ui/make_screenshots.sh).
 
@@ -491,6 +492,87 @@ class TestChatWindow : public QObject {
     QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
     search->setProperty("text", QString());
     QVERIFY(warnings_.isEmpty());
+  }
+
+  // Issue 14: a megabyte-long message (paragraphs, and one 200,000-character line with no break
+  // at all) is sent, shown and reopened without a stall; it shows collapsed, and "Show all" adds
+  // the rest a few thousand characters per tick. Before, 50 KB froze the window for minutes.
+  void a_megabyte_message_is_sent_reopened_and_shown_whole_without_a_stall() {
+    QString big;
+    for (int i = 0; big.size() < 800'000; ++i) {
+      big += QStringLiteral("Sentence %1 of a pasted document.%2").arg(i).arg(i % 9 == 8 ? "\n\n" : " ");
+    }
+    big += QStringLiteral("\n\n") + QString(200'000, QLatin1Char('y'));
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back({"Short", " answer."});
+      script_->delay = 1ms;
+    }
+    chat_->newChat();
+    QTest::qWait(50);
+    QQuickItem* list = item("messageList");
+    // Every message has one; only a long message's is visible.
+    const std::function<QQuickItem*(QQuickItem*)> visible_button = [&](QQuickItem* root) -> QQuickItem* {
+      if (root->objectName() == QStringLiteral("showAllButton") && root->isVisible()) return root;
+      for (QQuickItem* child : root->childItems()) {
+        if (QQuickItem* found = visible_button(child)) return found;
+      }
+      return nullptr;
+    };
+    const auto show_all_button = [&] { return visible_button(window_->contentItem()); };
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    const Stalls sent = probe([&] { QVERIFY(chat_->send(big)); },
+                              [&] { return !done.isEmpty() && show_all_button(); });
+    report("sent a 1 MB message", sent);
+    QCOMPARE(QString::fromStdString(history_->active_path(chat_->conversationId())[0].content), big);
+    QVERIFY(sent.frames > 0);
+    QVERIFY2(sent.worst_cpu_ms < 50, qPrintable(QString::number(sent.worst_cpu_ms)));
+
+    const auto conversation = chat_->conversationId();
+    chat_->newChat();
+    QTRY_VERIFY(!show_all_button());
+    const Stalls reopened = probe([&] { chat_->openConversation(conversation); },
+                                  [&] { return show_all_button() != nullptr; });
+    report("reopened a chat with a 1 MB message", reopened);
+    QVERIFY2(reopened.worst_cpu_ms < 50, qPrintable(QString::number(reopened.worst_cpu_ms)));
+    QVERIFY(list->property("contentHeight").toReal() < 20000);  // collapsed: a few screens at most
+
+    QQuickItem* button = show_all_button();
+    QQuickItem* message = button->parentItem();
+    QVERIFY(!find(message, QStringLiteral("longMessageView")));  // made when needed
+    QQuickItem* box = nullptr;
+    const Stalls expanded = probe([&] { QMetaObject::invokeMethod(button, "clicked"); }, [&] {
+      box = find(message, QStringLiteral("longMessageView"));
+      return box && box->isVisible() && box->property("count").toInt() > 100;
+    });
+    report("showed all of a 1 MB message", expanded);
+    QVERIFY(message->property("expanded").toBool());
+    QVERIFY2(expanded.worst_cpu_ms < 50, qPrintable(QString::number(expanded.worst_cpu_ms)));
+    // The box is at most most of the window high, and holds items only for what is in sight.
+    QVERIFY(box->height() <= window_->height());
+    const auto created = [box] {
+      int n = 0;
+      for (QQuickItem* child : box->property("contentItem").value<QQuickItem*>()->childItems()) n += child->isVisible();
+      return n;
+    };
+    QVERIFY2(created() < 60, qPrintable(QString::number(created())));
+    const auto last_piece_shown = [box] {
+      QQuickItem* last = nullptr;
+      QMetaObject::invokeMethod(box, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, last),
+                                Q_ARG(int, box->property("count").toInt() - 1));
+      return last != nullptr;
+    };
+    QVERIFY(!last_piece_shown());
+    const Stalls scrolled = probe([&] { QMetaObject::invokeMethod(box, "positionViewAtEnd"); }, last_piece_shown);
+    report("scrolled to the end of a 1 MB message", scrolled);
+    QVERIFY2(scrolled.worst_cpu_ms < 50, qPrintable(QString::number(scrolled.worst_cpu_ms)));
+    QVERIFY2(created() < 60, qPrintable(QString::number(created())));
+    QMetaObject::invokeMethod(button, "clicked");  // Show less
+    QTRY_VERIFY(!find(message, QStringLiteral("longMessageView")));
+    QVERIFY(list->property("contentHeight").toReal() < 20000);
+    QVERIFY(warnings_.isEmpty());
+    chat_->newChat();
+    QTest::qWait(100);
   }
 
   void cleanupTestCase() {

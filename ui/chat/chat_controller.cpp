@@ -40,6 +40,8 @@ ChatController::ChatController(storage::History& history, EngineHost& engine,
       settings_(settings) {
   if (storage_worker_) {
     connect(storage_worker_.get(), &StorageWorker::failed, this, &ChatController::set_error);
+    connect(storage_worker_.get(), &StorageWorker::appended, this, &ChatController::on_appended);
+    connect(storage_worker_.get(), &StorageWorker::appendFailed, this, &ChatController::on_append_failed);
   }
   connect(&engine_, &EngineHost::loadProgress, this, [this](double fraction) {
     load_progress_ = fraction;
@@ -47,6 +49,7 @@ ChatController::ChatController(storage::History& history, EngineHost& engine,
   });
   connect(&engine_, &EngineHost::loaded, this, [this](const ModelSummary& summary) {
     model_ = summary;
+    set_template_warning({});
     loading_ = false;
     load_error_.clear();
     context_used_ = 0;
@@ -85,6 +88,7 @@ QString ChatController::conversationTitle() const {
 }
 
 QString ChatController::sendDisabledReason() const {
+  if (history_.read_only()) return tr("The history is read-only: new messages cannot be saved.");
   if (loading_) return tr("The model is still loading.");
   if (!model_) return tr("No model is loaded. Open a GGUF model to start chatting.");
   if (generating_) return tr("Wait for the answer or stop it.");
@@ -210,12 +214,53 @@ bool ChatController::send(const QString& text) {
     if (messages_.rowCount() > 0) m.parent_id = messages_.messageAt(messages_.rowCount() - 1).id;
     m.role = storage::Role::User;
     m.content = text.toStdString();
-    start_generation(history_.append_message(m));
+    append_question(std::move(m));
   } catch (const storage::StorageError& e) {
     set_error(QString::fromUtf8(e.what()));
     return false;
   }
   return true;
+}
+
+// The question is written by the storage worker when there is one (a pasted megabyte takes longer
+// than a frame to write and index: issue 14); the answer starts once it is stored.
+void ChatController::append_question(storage::NewMessage message) {
+  if (!storage_worker_) {
+    start_generation(history_.append_message(message));
+    return;
+  }
+  pending_question_ = PendingQuestion{storage_worker_->append_message(std::move(message)), conversationId(), true};
+  set_generating(true);
+}
+
+void ChatController::on_appended(quint64 ticket, qint64 message_id) {
+  if (!pending_question_ || pending_question_->ticket != ticket) return;
+  const PendingQuestion question = *pending_question_;
+  pending_question_.reset();
+  if (!question.answer || question.conversation != conversationId()) {  // stopped, or another chat opened
+    if (question.conversation == conversationId()) messages_.reload();
+    if (generating_) {
+      set_generating(false);
+      emit generationFinished();
+    }
+    return;
+  }
+  try {
+    start_generation(message_id);
+  } catch (const storage::StorageError& e) {
+    set_generating(false);
+    messages_.reload();
+    set_error(QString::fromUtf8(e.what()));
+    emit generationFinished();
+  }
+}
+
+void ChatController::on_append_failed(quint64 ticket, const QString& message) {
+  if (!pending_question_ || pending_question_->ticket != ticket) return;
+  pending_question_.reset();
+  set_generating(false);
+  set_error(message);
+  emit generationFinished();
 }
 
 GenerationRequest ChatController::request_for(int64_t last_message_id) const {
@@ -272,6 +317,7 @@ void ChatController::on_finished(const GenerationSummary& summary) {
   } catch (const storage::StorageError& e) {
     set_error(QString::fromUtf8(e.what()));
   }
+  set_template_warning(summary.warning);
   context_used_ = static_cast<int>(summary.promptTokens + summary.generatedTokens);
   tokens_per_second_ = summary.tokensPerSecond;
   emit statsChanged();
@@ -297,10 +343,19 @@ void ChatController::on_failed(const QString& message) {
 }
 
 void ChatController::stop() {
+  if (pending_question_) {
+    pending_question_->answer = false;  // ends when the question is stored (on_appended)
+    return;
+  }
   if (generating_) engine_.stop();
 }
 
 void ChatController::shutdown() {
+  if (pending_question_) {  // the question is still stored (on_appended); no answer is started
+    pending_question_->answer = false;
+    set_generating(false);
+    return;
+  }
   if (!generating_) return;
   engine_.stop();
   ++abandoned_;
@@ -335,7 +390,7 @@ bool ChatController::editAndResend(int row, const QString& text) {
   m.role = storage::Role::User;
   m.content = text.toStdString();
   try {
-    start_generation(history_.append_message(m));
+    append_question(std::move(m));
   } catch (const storage::StorageError& e) {
     set_error(QString::fromUtf8(e.what()));
     return false;
@@ -363,15 +418,20 @@ QString ChatController::messageText(int row) const {
   return valid_row(row) ? QString::fromStdString(messages_.messageAt(row).content) : QString();
 }
 
-QVariantList ChatController::segments(const QString& markdown) const {
+QVariantList ChatController::segments(const QString& markdown, bool collapsed) const {
   QVariantList out;
-  for (const auto& s : split_code_blocks(markdown)) {
+  const DisplayLimits limits{k_display_chunk, collapsed ? k_long_message_preview : 0};
+  for (const auto& s : display_segments(markdown, limits)) {
     out.append(QVariantMap{{QStringLiteral("code"), s.code},
                            {QStringLiteral("text"), s.text},
-                           {QStringLiteral("language"), s.language}});
+                           {QStringLiteral("language"), s.language},
+                           {QStringLiteral("block"), s.block},
+                           {QStringLiteral("continued"), s.continued}});
   }
   return out;
 }
+
+void ChatController::copyCodeBlock(const QString& markdown, int block) { copyText(code_block(markdown, block)); }
 
 void ChatController::copyText(const QString& text) {
   if (auto* clipboard = QGuiApplication::clipboard()) clipboard->setText(text);
@@ -421,6 +481,12 @@ void ChatController::set_generating(bool generating) {
   generating_ = generating;
   emit generatingChanged();
   emit canSendChanged();
+}
+
+void ChatController::set_template_warning(const QString& warning) {
+  if (warning == template_warning_) return;
+  template_warning_ = warning;
+  emit templateWarningChanged();
 }
 
 void ChatController::set_error(const QString& message) {

@@ -44,6 +44,16 @@ class ChatController : public QObject {
   Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
   Q_PROPERTY(QString sendDisabledReason READ sendDisabledReason NOTIFY canSendChanged)
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+  // The history can only be read (a read-only file, folder or medium): chats are shown, nothing
+  // that writes is offered.
+  Q_PROPERTY(bool historyReadOnly READ historyReadOnly CONSTANT)
+  // Why the loaded model's chat template was not used for the last answer (the built-in format
+  // was); empty while the template works.
+  Q_PROPERTY(QString templateWarning READ templateWarning NOTIFY templateWarningChanged)
+  // Messages longer than this (characters) are shown collapsed to their first
+  // longMessagePreview characters, with "Show all".
+  Q_PROPERTY(int longMessageLength READ longMessageLength CONSTANT)
+  Q_PROPERTY(int longMessagePreview READ longMessagePreview CONSTANT)
   Q_PROPERTY(int focusRow READ focusRow NOTIFY focusRequested)
   // Per chat, stored in the conversation's settings_json: thinking on/off (templates that read
   // enable_thinking) and the reasoning budget in tokens (0: none).
@@ -85,6 +95,10 @@ class ChatController : public QObject {
   bool canSend() const { return sendDisabledReason().isEmpty(); }
   QString sendDisabledReason() const;
   QString lastError() const { return last_error_; }
+  bool historyReadOnly() const { return history_.read_only(); }
+  QString templateWarning() const { return template_warning_; }
+  int longMessageLength() const { return k_long_message_length; }
+  int longMessagePreview() const { return k_long_message_preview; }
   int focusRow() const { return focus_row_; }
 
   bool thinkingEnabled() const { return thinking_enabled_; }
@@ -108,8 +122,12 @@ class ChatController : public QObject {
   bool editAndResend(int row, const QString& text);
   bool selectBranch(int row, int delta);
   QString messageText(int row) const;
-  // [{code, text, language}]: prose and fenced code blocks of a message (markdown_segments.h).
-  QVariantList segments(const QString& markdown) const;
+  // [{code, text, language, block, continued}]: what the view shows of a message, prose and
+  // fenced code blocks in pieces of bounded length (markdown_segments.h: display_segments);
+  // collapsed, only its first longMessagePreview characters.
+  QVariantList segments(const QString& markdown, bool collapsed = false) const;
+  // Copies the message's `block`th code block (a long one is shown in several pieces).
+  void copyCodeBlock(const QString& markdown, int block);
   void copyMessage(int row);
   void copyLastAnswer();
   void copyText(const QString& text);
@@ -131,15 +149,20 @@ class ChatController : public QObject {
   void focusRequested(int row);
   void generationFinished();
   void chatSettingsChanged();
+  void templateWarningChanged();
 
  private:
   void start_generation(int64_t parent_id);
   GenerationRequest request_for(int64_t last_message_id) const;
+  void append_question(storage::NewMessage message);
+  void on_appended(quint64 ticket, qint64 message_id);
+  void on_append_failed(quint64 ticket, const QString& message);
   void on_tokens(const TokenBatch& batch);
   void on_finished(const GenerationSummary& summary);
   void on_failed(const QString& message);
   void set_generating(bool generating);
   void set_error(const QString& message);
+  void set_template_warning(const QString& warning);
   bool valid_row(int row) const { return row >= 0 && row < messages_.rowCount(); }
 
   storage::History& history_;
@@ -163,6 +186,18 @@ class ChatController : public QObject {
   // events are ignored (the worker's signals arrive in order).
   int abandoned_ = 0;
   QString last_error_;
+  QString template_warning_;
+  // A question the storage worker is writing; its answer starts when it is stored.
+  struct PendingQuestion {
+    uint64_t ticket = 0;
+    qint64 conversation = 0;
+    bool answer = true;  // false once stopped: the question is shown, no answer started
+  };
+  std::optional<PendingQuestion> pending_question_;
+  // A 1,000-character piece lays out in a few milliseconds; a collapsed message shows 1,500.
+  static constexpr qsizetype k_display_chunk = 1000;
+  static constexpr int k_long_message_length = 10000;
+  static constexpr int k_long_message_preview = 1500;
   int focus_row_ = -1;
   QPointer<const Settings> settings_;
   bool thinking_enabled_ = true;

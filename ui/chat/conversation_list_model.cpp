@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QUrl>
+#include <algorithm>
 
 namespace sikao::ui {
 
@@ -67,23 +68,79 @@ void ConversationListModel::set_error(const QString& message) {
   emit errorChanged();
 }
 
+// The list is read again after every answer; a model reset makes the sidebar build every row
+// anew (tens of milliseconds with a hundred chats), so the usual changes are told as what they
+// are: the same rows (an answer updated the open chat, already first), one row added (a new chat)
+// or one row moved (an older chat continued). Anything else resets.
 void ConversationListModel::reload() {
-  beginResetModel();
-  rows_.clear();
-  sections_.clear();
+  std::vector<storage::ConversationSummary> rows;
+  std::vector<QString> sections;
   try {
     storage::ListOptions options;
     options.limit = 100000;
     const QDateTime now = now_();
     for (auto& s : history_.list_conversations(options)) {
       if (pending_delete_ && s.conversation.id == *pending_delete_) continue;
-      sections_.push_back(sectionFor(QDateTime::fromMSecsSinceEpoch(s.conversation.updated_ms),
-                                     s.conversation.pinned, now));
-      rows_.push_back(std::move(s));
+      sections.push_back(sectionFor(QDateTime::fromMSecsSinceEpoch(s.conversation.updated_ms),
+                                    s.conversation.pinned, now));
+      rows.push_back(std::move(s));
     }
   } catch (const storage::StorageError& e) {
     set_error(QString::fromUtf8(e.what()));
+    beginResetModel();
+    rows_.clear();
+    sections_.clear();
+    endResetModel();
+    return;
   }
+  const auto ids = [](const std::vector<storage::ConversationSummary>& list) {
+    std::vector<int64_t> out;
+    out.reserve(list.size());
+    for (const auto& s : list) out.push_back(s.conversation.id);
+    return out;
+  };
+  const std::vector<int64_t> before = ids(rows_);
+  const std::vector<int64_t> after = ids(rows);
+  const auto replace = [&] {
+    rows_ = std::move(rows);
+    sections_ = std::move(sections);
+    if (!rows_.empty()) emit dataChanged(index(0), index(rowCount() - 1));
+  };
+  if (before == after) {
+    replace();
+    return;
+  }
+  // The first position where the lists differ; one row added there, or one row moved from or to it.
+  size_t first = 0;
+  while (first < before.size() && first < after.size() && before[first] == after[first]) ++first;
+  const auto without = [](std::vector<int64_t> list, size_t at) {
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(at));
+    return list;
+  };
+  if (after.size() == before.size() + 1 && without(after, first) == before) {
+    beginInsertRows({}, static_cast<int>(first), static_cast<int>(first));
+    rows_.insert(rows_.begin() + static_cast<std::ptrdiff_t>(first), rows[first]);
+    sections_.insert(sections_.begin() + static_cast<std::ptrdiff_t>(first), sections[first]);
+    endInsertRows();
+    replace();
+    return;
+  }
+  if (after.size() == before.size() && first < before.size()) {
+    // Moved up to `first`: after[first] came from further down in before.
+    const auto from = std::find(before.begin(), before.end(), after[first]) - before.begin();
+    if (from < static_cast<std::ptrdiff_t>(before.size()) && without(before, static_cast<size_t>(from)) == without(after, first)) {
+      beginMoveRows({}, static_cast<int>(from), static_cast<int>(from), {}, static_cast<int>(first));
+      auto row = std::move(rows_[static_cast<size_t>(from)]);
+      rows_.erase(rows_.begin() + from);
+      rows_.insert(rows_.begin() + static_cast<std::ptrdiff_t>(first), std::move(row));
+      endMoveRows();
+      replace();
+      return;
+    }
+  }
+  beginResetModel();
+  rows_ = std::move(rows);
+  sections_ = std::move(sections);
   endResetModel();
 }
 

@@ -1,7 +1,9 @@
 #include "chat/markdown_segments.h"
 
 #include <QStringList>
+#include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace sikao::ui {
 namespace {
@@ -25,6 +27,34 @@ bool parse_fence(const QString& line, Fence& fence) {
   fence.length = n;
   fence.info = line.mid(i + n).trimmed();
   return !(ch == QLatin1Char('`') && fence.info.contains(QLatin1Char('`')));
+}
+
+// Where to end a piece of `text` that starts at `from` and may hold `max` characters: see
+// display_segments. Returns {end of the piece, start of the next}.
+std::pair<qsizetype, qsizetype> cut_point(const QString& text, qsizetype from, qsizetype max) {
+  const qsizetype limit = from + max;
+  const qsizetype half = from + max / 2;
+  // Only (half, limit] is searched: each piece costs its own length, not the text's.
+  const QStringView window = QStringView(text).mid(half + 1, limit - half);
+  for (const QChar separator : {QLatin1Char('\n'), QLatin1Char(' ')}) {
+    const qsizetype at = window.lastIndexOf(separator);  // at limit, the piece is max long
+    if (at >= 0) return {half + 1 + at, half + 2 + at};
+  }
+  qsizetype end = limit;
+  if (text[end - 1].isHighSurrogate()) --end;  // max >= 2, so end > from
+  return {end, end};
+}
+
+std::vector<QString> cut_into_pieces(const QString& text, qsizetype max) {
+  std::vector<QString> pieces;
+  qsizetype from = 0;
+  while (text.size() - from > max) {
+    const auto [end, next] = cut_point(text, from, max);
+    pieces.push_back(text.mid(from, end - from));
+    from = next;
+  }
+  pieces.push_back(text.mid(from));
+  return pieces;
 }
 
 } // namespace
@@ -63,6 +93,37 @@ std::vector<MarkdownSegment> split_code_blocks(const QString& markdown) {
   if (open) out.push_back({true, code.join(QLatin1Char('\n')), open->info.section(QLatin1Char(' '), 0, 0)});
   flush_prose();
   return out;
+}
+
+std::vector<MarkdownSegment> display_segments(const QString& markdown, DisplayLimits limits) {
+  limits.max_chunk = std::max<qsizetype>(limits.max_chunk, 2);
+  QString shown = markdown;
+  if (limits.preview_chars > 0 && markdown.size() > limits.preview_chars) {
+    shown = markdown.left(cut_point(markdown, 0, limits.preview_chars).first);
+  }
+  std::vector<MarkdownSegment> out;
+  int blocks = 0;
+  for (MarkdownSegment& segment : split_code_blocks(shown)) {
+    if (segment.code) segment.block = blocks++;
+    if (segment.text.size() <= limits.max_chunk) {
+      out.push_back(std::move(segment));
+      continue;
+    }
+    bool first = true;
+    for (QString& piece : cut_into_pieces(segment.text, limits.max_chunk)) {
+      out.push_back({segment.code, std::move(piece), segment.language, segment.block, !first});
+      first = false;
+    }
+  }
+  return out;
+}
+
+QString code_block(const QString& markdown, int block) {
+  int n = 0;
+  for (const MarkdownSegment& segment : split_code_blocks(markdown)) {
+    if (segment.code && n++ == block) return segment.text;
+  }
+  return {};
 }
 
 } // namespace sikao::ui

@@ -1,5 +1,7 @@
 #include "chat/message_list_model.h"
 
+#include <iterator>
+
 #include "chat/token_confidence_codec.h"
 
 namespace sikao::ui {
@@ -107,6 +109,34 @@ void MessageListModel::reload() {
   if (!failure.isEmpty()) emit loadFailed(failure);
 }
 
+// The new answer (and the question it answers, when that is not shown yet) continue the shown
+// path: insert those rows instead of reloading the path, which would lay out every message of the
+// chat again (a long one is costly). False when the message does not continue the last row
+// (a regenerated answer or an edited question branch off earlier: reload).
+bool MessageListModel::extend_to(int64_t message_id) {
+  // Message ids start at 1: 0 stands for "above the first message".
+  const int64_t last = rows_.empty() ? 0 : rows_.back().message.id;
+  std::vector<Row> added;  // newest first
+  int64_t at = message_id;
+  try {
+    while (at != 0 && at != last && added.size() < 2) {
+      Row row;
+      row.message = history_.message(at);
+      row.branch = history_.branch_position(at);
+      at = row.message.parent_id.value_or(0);
+      added.push_back(std::move(row));
+    }
+  } catch (const storage::StorageError&) {
+    return false;  // reload() reports it
+  }
+  if (at != last || added.empty()) return false;
+  const int first = static_cast<int>(rows_.size());
+  beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+  rows_.insert(rows_.end(), std::make_move_iterator(added.rbegin()), std::make_move_iterator(added.rend()));
+  endInsertRows();
+  return true;
+}
+
 int MessageListModel::rowOfMessage(qint64 message_id) const {
   for (size_t i = 0; i < rows_.size(); ++i) {
     if (rows_[i].message.id == message_id) return static_cast<int>(i);
@@ -122,7 +152,7 @@ int64_t MessageListModel::beginAssistant(std::optional<int64_t> parent_id, const
   m.model = model_name.toStdString();
   streaming_id_ = history_.begin_streaming(m);
   confidence_.insert(*streaming_id_, {});
-  reload();
+  if (!extend_to(*streaming_id_)) reload();
   if (!rows_.empty()) rows_.back().reasoning_done = false;
   emit streamingChanged();
   return *streaming_id_;

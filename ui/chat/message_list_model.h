@@ -84,6 +84,7 @@ class MessageListModel : public QAbstractListModel {
     bool reasoning_done = true;
   };
   void write_streaming(bool final_write, storage::MessageStatus status, const QString& error);
+  bool extend_to(int64_t message_id);
 
   storage::History& history_;
   StorageWorker* storage_worker_;

@@ -32,13 +32,24 @@ void StorageWorker::update_streaming(int64_t id, std::string content, std::strin
                                      const storage::GenerationStats& stats) {
   {
     std::lock_guard lock(mutex_);
-    if (!queue_.empty() && queue_.back().id == id) {
-      queue_.back() = {id, std::move(content), std::move(reasoning), stats};  // newest text wins
+    if (!queue_.empty() && !queue_.back().append && queue_.back().id == id) {
+      queue_.back() = {id, std::move(content), std::move(reasoning), stats, {}};  // newest text wins
     } else {
-      queue_.push_back({id, std::move(content), std::move(reasoning), stats});
+      queue_.push_back({id, std::move(content), std::move(reasoning), stats, {}});
     }
   }
   wake_.notify_one();
+}
+
+uint64_t StorageWorker::append_message(storage::NewMessage message) {
+  uint64_t ticket = 0;
+  {
+    std::lock_guard lock(mutex_);
+    ticket = next_ticket_++;
+    queue_.push_back({static_cast<int64_t>(ticket), {}, {}, {}, std::move(message)});
+  }
+  wake_.notify_one();
+  return ticket;
 }
 
 void StorageWorker::wait_idle() {
@@ -60,22 +71,41 @@ void StorageWorker::run() {
     queue_.pop_front();
     busy_ = true;
     lock.unlock();
-    QString error;
-    bool wrote = false;
-    try {
-      wrote = history_->update_streaming(update.id, update.content, update.reasoning, update.stats);
-    } catch (const storage::StorageError& e) {
-      error = QString::fromUtf8(e.what());
-    }
-    if (!error.isEmpty()) {
-      QMetaObject::invokeMethod(this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
-    }
+    write(update);
     lock.lock();
     busy_ = false;
-    if (wrote) ++writes_;
     if (queue_.empty()) idle_.notify_all();
   }
   idle_.notify_all();
+}
+
+// On the worker thread, without the lock.
+void StorageWorker::write(Update& job) {
+  QString error;
+  if (job.append) {
+    const auto ticket = static_cast<quint64>(job.id);
+    try {
+      const qint64 id = history_->append_message(*job.append);
+      QMetaObject::invokeMethod(this, [this, ticket, id] { emit appended(ticket, id); }, Qt::QueuedConnection);
+    } catch (const storage::StorageError& e) {
+      error = QString::fromUtf8(e.what());
+      QMetaObject::invokeMethod(this, [this, ticket, error] { emit appendFailed(ticket, error); }, Qt::QueuedConnection);
+    }
+    return;
+  }
+  bool wrote = false;
+  try {
+    wrote = history_->update_streaming(job.id, job.content, job.reasoning, job.stats);
+  } catch (const storage::StorageError& e) {
+    error = QString::fromUtf8(e.what());
+  }
+  if (!error.isEmpty()) {
+    QMetaObject::invokeMethod(this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
+  }
+  if (wrote) {
+    std::lock_guard lock(mutex_);
+    ++writes_;
+  }
 }
 
 } // namespace sikao::ui

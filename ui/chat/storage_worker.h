@@ -5,6 +5,9 @@
 // thread while tokens arrive. The final write of an answer stays with the caller, after
 // wait_idle(): from then on every connection reads the finished message.
 //
+// It also appends the messages the user sends (append_message): a pasted megabyte is indexed for
+// search as it is written, which takes longer than a frame (issue 14).
+//
 // Rewrites of the same message that queue up behind a slow write are merged (only the newest
 // text matters). A failed write comes back as failed() on the owner's thread; the next rewrite or
 // the final write repeats the whole text, so nothing is lost that the final write does not save.
@@ -14,6 +17,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -34,6 +38,9 @@ class StorageWorker : public QObject {
 
   void update_streaming(int64_t id, std::string content, std::string reasoning,
                         const storage::GenerationStats& stats);
+  // Appends a message in the order of the queued writes; appended(ticket, id) or
+  // appendFailed(ticket, message) follows on the owner's thread. Returns the ticket.
+  uint64_t append_message(storage::NewMessage message);
   // Returns once every queued write is done (at once when none is).
   void wait_idle();
   // Rewrites done by the worker so far (tests, diagnostics).
@@ -41,6 +48,8 @@ class StorageWorker : public QObject {
 
  signals:
   void failed(const QString& message);
+  void appended(quint64 ticket, qint64 message_id);
+  void appendFailed(quint64 ticket, const QString& message);
 
  private:
   struct Update {
@@ -48,8 +57,10 @@ class StorageWorker : public QObject {
     std::string content;
     std::string reasoning;
     storage::GenerationStats stats;
+    std::optional<storage::NewMessage> append;  // set: an append (ticket in id), not a rewrite
   };
   void run();
+  void write(Update& job);
 
   std::unique_ptr<storage::History> history_;  // used on the worker thread only
   mutable std::mutex mutex_;
@@ -59,6 +70,7 @@ class StorageWorker : public QObject {
   bool busy_ = false;
   bool quit_ = false;
   int64_t writes_ = 0;
+  uint64_t next_ticket_ = 1;
   std::thread thread_;  // last: started after everything it uses
 };
 

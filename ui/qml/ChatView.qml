@@ -93,6 +93,7 @@ Pane {
                         visible: chat.modelReasons
                         text: qsTr("Think before answering")
                         checked: chat.thinkingEnabled
+                        enabled: !chat.historyReadOnly
                         onToggled: chat.thinkingEnabled = checked
                         Accessible.name: text
                         ToolTip.visible: hovered
@@ -112,6 +113,7 @@ Pane {
                         stepSize: 128
                         editable: true
                         value: chat.reasoningBudget
+                        enabled: !chat.historyReadOnly
                         onValueModified: chat.reasoningBudget = value
                         // The words are read here, not inside the function, so that a language
                         // switch (which re-evaluates qsTr bindings) renames the value; the locale,
@@ -142,6 +144,7 @@ Pane {
                     Layout.fillWidth: true
                     Layout.maximumHeight: 160
                     wrapMode: TextEdit.Wrap
+                    readOnly: chat.historyReadOnly
                     text: chat.systemPrompt
                     placeholderText: qsTr("Instructions for the model in this chat (empty: none)")
                     Accessible.name: qsTr("System prompt of this chat")

@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One message: the reasoning block (assistant), the text as Markdown with code blocks in a
-// monospace font and a copy button each, the branch switcher ‹ n/m ›, and the actions
-// (copy, regenerate, edit and resend).
+// monospace font and a copy button each (a long message collapsed, with "Show all"), the branch
+// switcher ‹ n/m ›, and the actions (copy, regenerate, edit and resend).
 ColumnLayout {
     id: message
     spacing: 4
@@ -33,31 +33,61 @@ ColumnLayout {
         onInspectRequested: message.inspectRequested()
     }
 
-    // Segments (paragraphs, code blocks) are updated in place: while an answer streams only the
-    // last one changes, so only it is laid out again.
+    // Segments (paragraphs, code blocks, and pieces of long ones: ChatController::segments) are
+    // updated in place: while an answer streams only the last one changes, so only it is laid out
+    // again. A text item lays out all of its text on the UI thread, and the scene graph draws
+    // every item of a column, seen or not, each frame, so a message longer than
+    // chat.longMessageLength shows its beginning until "Show all", and then scrolls in a box of
+    // its own that creates only the pieces in sight (issue 14: a 50 KB message froze the window).
     property string body: content ?? ""
+    property bool expanded: false
+    readonly property bool streaming: status === "streaming"
+    readonly property bool longMessage: body.length > chat.longMessageLength
+    // 0: whole, in the column; 1: collapsed, its beginning in the column; 2: in the scrolling box.
+    // One property, so that expanding re-fills the models once; syncSegments asks displayNow(),
+    // as bindings it depends on may not have been updated yet when a change handler runs.
+    readonly property int display: displayNow()
+    function displayNow() {
+        return body.length <= chat.longMessageLength || status === "streaming" ? 0 : expanded ? 2 : 1
+    }
+    readonly property bool collapsed: display === 1
+    readonly property bool scrollsInside: display === 2
+    onStreamingChanged: if (streaming) expanded = true  // an answer the user watched stays open
     onBodyChanged: syncSegments()
-    Component.onCompleted: syncSegments()
+    onDisplayChanged: syncSegments()
+    Component.onCompleted: {
+        if (streaming) expanded = true
+        syncSegments()
+    }
+    // Fills the model of the view in use (the column, or the scrolling box) and empties the other
+    // first: the column must never see a long message's thousands of pieces.
     function syncSegments() {
-        const segments = chat.segments(body)
-        for (let i = 0; i < segments.length; ++i) {
-            if (i >= segmentModel.count) {
-                segmentModel.append(segments[i])
-            } else {
-                const old = segmentModel.get(i)
-                if (old.text !== segments[i].text || old.code !== segments[i].code || old.language !== segments[i].language)
-                    segmentModel.set(i, segments[i])
-            }
+        const mode = displayNow()
+        const model = mode === 2 ? boxModel : segmentModel
+        const unused = mode === 2 ? segmentModel : boxModel
+        unused.clear()
+        const segments = chat.segments(body, mode === 1)
+        const shared = Math.min(segments.length, model.count)
+        for (let i = 0; i < shared; ++i) {
+            const old = model.get(i)
+            const s = segments[i]
+            if (old.text !== s.text || old.code !== s.code || old.language !== s.language
+                    || old.block !== s.block || old.continued !== s.continued)
+                model.set(i, s)
         }
-        if (segmentModel.count > segments.length)
-            segmentModel.remove(segments.length, segmentModel.count - segments.length)
+        if (model.count > segments.length)
+            model.remove(segments.length, model.count - segments.length)
+        else if (model.count < segments.length)
+            model.append(segments.slice(model.count))
     }
     ListModel { id: segmentModel }
+    ListModel { id: boxModel }
 
-    Repeater {
-        model: message.editing ? null : segmentModel
-        delegate: Loader {
+    Component {
+        id: segmentDelegate
+        Loader {
             Layout.fillWidth: true
+            width: ListView.view ? ListView.view.width : implicitWidth  // in the scrolling box
             required property var model
             readonly property var modelData: model
             sourceComponent: modelData.code ? codeBlock : prose
@@ -82,6 +112,7 @@ ColumnLayout {
                     ColumnLayout {
                         anchors.fill: parent
                         RowLayout {
+                            visible: !modelData.continued  // a long block's later pieces
                             Label {
                                 text: modelData.language
                                 opacity: 0.6
@@ -89,7 +120,7 @@ ColumnLayout {
                             }
                             ToolButton {
                                 text: qsTr("Copy code")
-                                onClicked: chat.copyText(modelData.text)
+                                onClicked: chat.copyCodeBlock(message.body, modelData.block)
                                 Accessible.name: qsTr("Copy code")
                             }
                         }
@@ -109,6 +140,38 @@ ColumnLayout {
                 }
             }
         }
+    }
+
+    Repeater {
+        model: message.editing ? null : segmentModel
+        delegate: segmentDelegate
+    }
+    Loader {  // made only for a long message shown whole
+        active: message.scrollsInside && !message.editing
+        visible: active
+        Layout.fillWidth: true
+        Layout.preferredHeight: item ? item.boxHeight : 0
+        sourceComponent: ListView {
+            objectName: "longMessageView"
+            readonly property real boxHeight:
+                Math.min(contentHeight, (ApplicationWindow.window ? ApplicationWindow.window.height : 800) * 0.7)
+            model: boxModel
+            delegate: segmentDelegate
+            clip: true
+            spacing: 4
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn }
+            Accessible.name: qsTr("Message")
+        }
+    }
+
+    ToolButton {
+        objectName: "showAllButton"
+        visible: message.longMessage && !message.streaming && !message.editing
+        text: message.expanded ? qsTr("Show less")
+                               : qsTr("Show all (%1 characters)").arg(message.body.length)
+        onClicked: message.expanded = !message.expanded
+        Accessible.name: text
     }
 
     Label {

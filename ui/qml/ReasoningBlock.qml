@@ -62,7 +62,12 @@ Frame {
         TextEdit {
             visible: block.expanded
             Layout.fillWidth: true
-            text: block.reasoning
+            // Laid out only when shown; a finished reasoning longer than chat.longMessageLength
+            // shows its beginning (Copy copies all of it): a text item lays out all of its text
+            // on the UI thread at once (issue 14).
+            text: !block.expanded ? ""
+                  : block.reasoningState !== "streaming" && block.reasoning.length > chat.longMessageLength
+                    ? block.reasoning.slice(0, chat.longMessagePreview) + " …" : block.reasoning
             readOnly: true
             selectByMouse: true
             wrapMode: TextEdit.Wrap

@@ -139,10 +139,12 @@ Pane {
                             id: menu
                             MenuItem {
                                 text: qsTr("Rename")
+                                enabled: !chat.historyReadOnly
                                 onTriggered: { row.editing = true; renameField.forceActiveFocus(); renameField.selectAll() }
                             }
                             MenuItem {
                                 text: pinned ? qsTr("Unpin") : qsTr("Pin")
+                                enabled: !chat.historyReadOnly
                                 onTriggered: chat.conversations.setPinned(conversationId, !pinned)
                             }
                             MenuItem {
@@ -155,6 +157,7 @@ Pane {
                             }
                             MenuItem {
                                 text: qsTr("Delete")
+                                enabled: !chat.historyReadOnly
                                 onTriggered: chat.conversations.remove(conversationId)
                             }
                         }

@@ -2,7 +2,9 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// Model, device, context used / size and generation speed; load progress with cancel.
+// Model, device, context used / size and generation speed; load progress with cancel; a note when
+// the model's chat template could not be used (the built-in format was) or the history is
+// read-only.
 ToolBar {
     id: bar
     RowLayout {
@@ -49,6 +51,24 @@ ToolBar {
         Label {
             visible: chat.modelLoaded && chat.tokensPerSecond > 0
             text: qsTr("%1 tokens/s").arg(chat.tokensPerSecond.toFixed(1))
+        }
+        Label {
+            objectName: "templateWarning"
+            visible: chat.modelLoaded && chat.templateWarning !== ""
+            text: qsTr("Built-in chat format")
+            color: "darkorange"
+            Accessible.name: hintText
+            readonly property string hintText: qsTr("The model's chat template could not be used, so the built-in format was used instead: %1").arg(chat.templateWarning)
+            HoverHandler { id: templateHover }
+            ToolTip.visible: templateHover.hovered
+            ToolTip.text: hintText
+        }
+        Label {
+            objectName: "historyReadOnly"
+            visible: chat.historyReadOnly
+            text: qsTr("History read-only")
+            color: "darkorange"
+            Accessible.name: qsTr("The history is read-only: new messages cannot be saved.")
         }
         Item { Layout.fillWidth: true }
         Label {
