@@ -28,7 +28,6 @@ namespace {
 constexpr double k_f16_tolerance = 1e-3;
 constexpr double k_f32_tolerance = 1e-5;
 
-const char* name(Reduction r) { return r == Reduction::Subgroup ? "subgroup" : "shared"; }
 
 std::vector<uint16_t> to_halves(std::span<const float> values) {
   std::vector<uint16_t> h(values.size());
@@ -50,11 +49,7 @@ class TestOpsAttention : public QObject {
   std::optional<vk::Context> ctx_;
   std::mt19937_64 rng_;
 
-  std::vector<Reduction> reductions() const {
-    std::vector<Reduction> r{Reduction::SharedMemory};
-    if (ctx_->info().subgroup_arithmetic) r.push_back(Reduction::Subgroup);
-    return r;
-  }
+  std::vector<Reduction> reductions() const { return test::ops::reductions(*ctx_); }
 
   static void add_columns() {
     QTest::addColumn<uint32_t>("n_tokens");

@@ -29,7 +29,6 @@ constexpr double k_f32_tolerance = 1e-5;
 
 void add_reductions_column() { QTest::addColumn<Reduction>("reduction"); }
 
-const char* name(Reduction r) { return r == Reduction::Subgroup ? "subgroup" : "shared"; }
 
 }  // namespace
 
@@ -40,12 +39,7 @@ class TestOpsRowwise : public QObject {
   std::optional<vk::Context> ctx_;
   std::mt19937_64 rng_;
 
-  // Subgroup variants only where the device has subgroup arithmetic.
-  std::vector<Reduction> reductions() const {
-    std::vector<Reduction> r{Reduction::SharedMemory};
-    if (ctx_->info().subgroup_arithmetic) r.push_back(Reduction::Subgroup);
-    return r;
-  }
+  std::vector<Reduction> reductions() const { return test::ops::reductions(*ctx_); }
 
   void report(const char* what, double error) { qInfo("%s: relative error %.3g", what, error); }
 

@@ -790,7 +790,7 @@ class TestRandomModel : public QObject {
                                     << "unknown preset 'gpt-5' (supported: qwen2-0.5b, qwen2-1.5b";
     QTest::newRow("unknown architecture")
         << QStringList{"-o", out, "--type", "Q8_0", "--preset", "qwen2-0.5b", "--arch", "gpt2"}
-        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3, qwen3moe, gpt-oss, qwen35)";
+        << "unknown architecture 'gpt2' (supported: llama, qwen2, qwen3, gemma2, gemma3, phi3, smollm3, granite, mistral3, qwen3moe, gpt-oss, qwen35, qwen35moe)";
     QTest::newRow("no output") << QStringList{"--type", "Q8_0", "--preset", "qwen2-0.5b"}
                                << "-o PATH is required";
     QTest::newRow("no type") << QStringList{"-o", out, "--preset", "qwen2-0.5b"}

@@ -41,6 +41,14 @@ class TestChatAppE2e : public QObject {
     return finished && app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0;
   }
 
+  // The messages of the one conversation the app stored (none when there is not exactly one).
+  static std::vector<sikao::storage::Message> the_conversation(const QTemporaryDir& home) {
+    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
+    const auto conversations = history.conversation_ids();
+    if (conversations.size() != 1) return {};
+    return history.active_path(conversations[0]);
+  }
+
  private slots:
   void the_app_answers_with_reasoning_and_both_land_in_the_database() {
     QTemporaryDir home;
@@ -57,10 +65,7 @@ class TestChatAppE2e : public QObject {
       QVERIFY2(image.width() >= 800 && image.height() >= 600, name);
     }
 
-    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
-    const auto conversations = history.conversation_ids();
-    QCOMPARE(conversations.size(), size_t(1));
-    const auto path = history.active_path(conversations[0]);
+    const auto path = the_conversation(home);
     QCOMPARE(path.size(), size_t(2));
     QCOMPARE(path[0].content, std::string("What is 12 + 7?"));
     const auto& answer = path[1];
@@ -90,10 +95,7 @@ class TestChatAppE2e : public QObject {
     QVERIFY2(run_app(home, {model, "--send", "What is 12 + 7?", "--quit-after-answer"}, output),
              qPrintable(output));
     QVERIFY2(output.contains("chat template not used") && output.contains("integer overflow"), qPrintable(output));
-    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
-    const auto conversations = history.conversation_ids();
-    QCOMPARE(conversations.size(), size_t(1));
-    const auto path = history.active_path(conversations[0]);
+    const auto path = the_conversation(home);
     QCOMPARE(path.size(), size_t(2));
     QCOMPARE(path[1].status, sikao::storage::MessageStatus::Complete);
     QVERIFY2(path[1].content.find("19") != std::string::npos, path[1].content.c_str());
@@ -107,10 +109,7 @@ class TestChatAppE2e : public QObject {
     QString output;
     QVERIFY2(run_app(home, {stories, "--send", "Once upon a time", "--quit-after-answer"}, output),
              qPrintable(output));
-    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
-    const auto conversations = history.conversation_ids();
-    QCOMPARE(conversations.size(), size_t(1));
-    const auto path = history.active_path(conversations[0]);
+    const auto path = the_conversation(home);
     QCOMPARE(path.size(), size_t(2));
     QCOMPARE(path[0].content, std::string("Once upon a time"));
     QVERIFY(path[1].status == sikao::storage::MessageStatus::Complete);
@@ -141,10 +140,7 @@ class TestChatAppE2e : public QObject {
     QString output;
     QVERIFY2(run_app(home, {model, "--send", "Hello, who are you?", "--quit-after-answer"}, output),
              qPrintable(output));
-    sikao::storage::History history((home.path() + "/data/sikao/history.db").toStdString());
-    const auto conversations = history.conversation_ids();
-    QCOMPARE(conversations.size(), size_t(1));
-    const auto path = history.active_path(conversations[0]);
+    const auto path = the_conversation(home);
     QCOMPARE(path.size(), size_t(2));
     const auto& answer = path[1];
     QCOMPARE(answer.status, sikao::storage::MessageStatus::Complete);
