@@ -151,7 +151,8 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
       .shared_gate = ctx.create_buffer(config.arch.shared_expert ? b * k_f32 : 4),
       .attn_gate = ctx.create_buffer(config.arch.gated_attention ? b * config.q_dim() * k_f32 : 4),
       .recurrent_state = delta_buffer(recurrent_state_layout(config).total_bytes),
-      .ssm_qkv = delta_buffer(b * d.conv_channels() * k_f32),
+      .ssm_qkv = delta_buffer(std::max(b * d.conv_channels() * k_f32,
+                                       delta_net_input_layout(ctx.info(), config).total_bytes)),
       .ssm_conv = delta_buffer(b * d.conv_channels() * k_f32),
       .ssm_z = delta_buffer(b * d.value_width() * k_f32),
       .ssm_beta = delta_buffer(b * d.n_v_heads * k_f32),
@@ -368,16 +369,25 @@ void Transformer::delta_net_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
   const uint32_t channels = d.conv_channels();
   const vk::BufferView qkv = rows(a.ssm_qkv, n, channels);
   const vk::BufferView conv = rows(a.ssm_conv, n, channels);
-  const vk::BufferView z = rows(a.ssm_z, n, d.value_width());
-  const vk::BufferView beta = rows(a.ssm_beta, n, d.n_v_heads);
-  const vk::BufferView alpha = rows(a.ssm_alpha, n, d.n_v_heads);
+  vk::BufferView z = rows(a.ssm_z, n, d.value_width());
+  vk::BufferView beta = rows(a.ssm_beta, n, d.n_v_heads);
+  vk::BufferView alpha = rows(a.ssm_alpha, n, d.n_v_heads);
   const vk::BufferView out = rows(a.ssm_out, n, d.value_width());
 
   const NormedInput h = norm(seq, rows(a.x, n, c.n_embd), weights_.layers[layer].attn_norm, n);
-  project(seq, w.qkv, h, qkv, n);
-  project(seq, w.gate, h, z, n);
-  project(seq, w.beta, h, beta, n);
-  project(seq, w.alpha, h, alpha, n);
+  if (w.input && n == 1) {
+    // One matvec for the four: q/k/v, z, β and α back to back in ssm_qkv.
+    const DeltaNetInputLayout l = delta_net_input_layout(ctx_.info(), c);
+    project(seq, *w.input, h, vk::BufferView{&a.ssm_qkv, 0, l.total_bytes}, n);
+    z = vk::BufferView{&a.ssm_qkv, l.z_offset, l.beta_offset - l.z_offset};
+    beta = vk::BufferView{&a.ssm_qkv, l.beta_offset, l.alpha_offset - l.beta_offset};
+    alpha = vk::BufferView{&a.ssm_qkv, l.alpha_offset, l.total_bytes - l.alpha_offset};
+  } else {
+    project(seq, w.qkv, h, qkv, n);
+    project(seq, w.gate, h, z, n);
+    project(seq, w.beta, h, beta, n);
+    project(seq, w.alpha, h, alpha, n);
+  }
   seq.barrier();  // projections -> convolution, delta rule
   kernels::delta_net_conv(ctx_, seq, qkv, w.conv,
                           vk::BufferView{&a.recurrent_state, state_at,

@@ -52,6 +52,18 @@ QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t 
   return l;
 }
 
+DeltaNetInputLayout delta_net_input_layout(const vk::DeviceInfo& info, const ModelConfig& c) {
+  const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
+  const kernels::DeltaNetShape& d = c.delta_net;
+  DeltaNetInputLayout l;
+  l.z_offset = uint64_t(d.conv_channels()) * sizeof(float);
+  l.beta_offset = l.z_offset + uint64_t(d.value_width()) * sizeof(float);
+  l.alpha_offset = l.beta_offset + uint64_t(d.n_v_heads) * sizeof(float);
+  l.total_bytes = l.alpha_offset + uint64_t(d.n_v_heads) * sizeof(float);
+  l.fused = l.z_offset % align == 0 && l.beta_offset % align == 0 && l.alpha_offset % align == 0;
+  return l;
+}
+
 WeightPlacement place_weights(const gguf::GgufFile& file, const ModelConfig& config,
                               uint64_t budget, uint64_t reserved) {
   struct Movable {
@@ -155,7 +167,7 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
       case TensorRole::FfnGateExpsBias:
       case TensorRole::FfnUpExpsBias: break;  // with ffn_up_exps
       case TensorRole::FfnDownExpsBias: w.experts->down.bias = expert_bias(t.name); break;
-      case TensorRole::SsmQkv: delta_net_weights(w.delta_net.emplace(), t.layer); break;
+      case TensorRole::SsmQkv: delta_net_weights(w.delta_net.emplace(), t.layer, config); break;
       case TensorRole::SsmGate:
       case TensorRole::SsmConv1d:
       case TensorRole::SsmDtBias:
@@ -280,11 +292,32 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
   }
 }
 
-void ModelWeights::delta_net_weights(DeltaNetWeights& w, uint32_t l) {
-  w.qkv = matrix(layer_tensor(l, "attn_qkv.weight"));
-  w.gate = matrix(layer_tensor(l, "attn_gate.weight"));
-  w.beta = matrix(layer_tensor(l, "ssm_beta.weight"));
-  w.alpha = matrix(layer_tensor(l, "ssm_alpha.weight"));
+void ModelWeights::delta_net_weights(DeltaNetWeights& w, uint32_t l, const ModelConfig& config) {
+  const std::string names[] = {layer_tensor(l, "attn_qkv.weight"), layer_tensor(l, "attn_gate.weight"),
+                               layer_tensor(l, "ssm_beta.weight"), layer_tensor(l, "ssm_alpha.weight")};
+  kernels::WeightMatrix* matrices[] = {&w.qkv, &w.gate, &w.beta, &w.alpha};
+  bool same = delta_net_input_layout(ctx_.info(), config).fused;
+  for (const std::string& name : names) {
+    same = same && same_layout(matrix_tensor(name), matrix_tensor(names[0]));
+  }
+  if (same) {
+    std::vector<std::vector<std::byte>> bytes;
+    for (const std::string& name : names) {
+      bytes.push_back(file_.tensor_data(matrix_tensor(name)));
+    }
+    const std::vector<vk::BufferView> views = upload_together(bytes);
+    w.input = matrix_view(matrix_tensor(names[0]), views[0]);
+    w.input->n_rows = 0;
+    for (size_t i = 0; i < 4; ++i) {
+      *matrices[i] = matrix_view(matrix_tensor(names[i]), views[i]);
+      w.input->n_rows += matrices[i]->n_rows;
+    }
+    w.input->data.size = views[3].offset + views[3].size;
+  } else {
+    for (size_t i = 0; i < 4; ++i) {
+      *matrices[i] = matrix(names[i]);
+    }
+  }
   w.out = matrix(layer_tensor(l, "ssm_out.weight"));
   w.norm = vector(layer_tensor(l, "ssm_norm.weight"));
   const std::string conv_name = layer_tensor(l, "ssm_conv1d.weight");

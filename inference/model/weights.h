@@ -81,7 +81,18 @@ WeightPlacement place_weights(const gguf::GgufFile& file, const ModelConfig& con
 struct DeltaNetWeights {
   kernels::WeightMatrix qkv, gate, beta, alpha, out;
   vk::BufferView conv, head_params, norm;
+  // The four projections' rows back to back, for one decode matvec, where they share a type and
+  // row length and delta_net_input_layout(…).fused (qkv, gate, beta and alpha are views into it).
+  std::optional<kernels::WeightMatrix> input;
 };
+
+// One token's four DeltaNet projections in one activation buffer: q/k/v, then z, β and α, each
+// part where a binding may start (the fused matvec writes them all; the kernels bind each).
+struct DeltaNetInputLayout {
+  uint64_t z_offset = 0, beta_offset = 0, alpha_offset = 0, total_bytes = 0;
+  bool fused = false;  // back to back, every part at a legal binding offset
+};
+DeltaNetInputLayout delta_net_input_layout(const vk::DeviceInfo& info, const ModelConfig& c);
 
 struct LayerWeights {
   vk::BufferView attn_norm;
@@ -139,7 +150,7 @@ class ModelWeights {
   void ffn_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
   // gate and up interleaved where they share a layout (gate_up), else as they are; and down.
   GatedFfn gated_ffn(const std::string& gate, const std::string& up, const std::string& down);
-  void delta_net_weights(DeltaNetWeights& w, uint32_t layer);
+  void delta_net_weights(DeltaNetWeights& w, uint32_t layer, const ModelConfig& config);
   void expert_weights(ExpertWeights& w, uint32_t layer, const ModelConfig& config);
   const gguf::TensorInfo& experts_tensor(const std::string& name) const;
   kernels::ExpertMatrices experts(const std::string& name);
