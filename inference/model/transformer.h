@@ -44,7 +44,10 @@
 // llama layer of the decode step is 5 dispatches: qkv, attention, o, gate·up, down; a Gemma 3
 // layer 11 (the QK-norms and the two post-norms with their adds). A mixture-of-experts FFN is 4
 // dispatches for one token (router, routing, the chosen experts' gate·up, their down projection
-// mixed into x) and groups a batch's tokens by expert for prefill (kernels/moe.h).
+// mixed into x) and groups a batch's tokens by expert for prefill (kernels/moe.h). A Qwen3.5
+// DeltaNet layer is 6 (its four input projections as one matvec where their layouts allow, the
+// convolution, the delta rule with its norms and gates, the output projection) plus its FFN's 2;
+// the shared expert of Qwen3.5 MoE adds 5.
 
 #include <cstdint>
 #include <memory>
