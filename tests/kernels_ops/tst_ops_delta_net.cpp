@@ -29,6 +29,17 @@ namespace {
 constexpr double k_f32_tolerance = 1e-5;
 
 
+// run(first, count) over tokens [0, n): in one dispatch, or in two split at `split` (0: none).
+template <class Run>
+void in_one_or_two_dispatches(const Run& run, uint32_t n, uint32_t split) {
+  if (split == 0) {
+    run(0, n);
+  } else {
+    run(0, split);
+    run(split, n - split);
+  }
+}
+
 }  // namespace
 
 class TestOpsDeltaNet : public QObject {
@@ -112,12 +123,7 @@ class TestOpsDeltaNet : public QObject {
                               kernel);
       seq.run();
     };
-    if (split == 0) {
-      run(0, n_tokens);
-    } else {
-      run(0, split);
-      run(split, n_tokens - split);
-    }
+    in_one_or_two_dispatches(run, n_tokens, split);
     const double error = test::relative_error(read_back<float>(*ctx_, out_buf, x.size()), expected);
     QVERIFY2(error <= k_f32_tolerance, qPrintable(QString::number(error)));
     if (!state0.empty()) {
@@ -206,12 +212,7 @@ class TestOpsDeltaNet : public QObject {
                          shape, eps, reduction);
       seq.run();
     };
-    if (split == 0) {
-      run(0, n_tokens);
-    } else {
-      run(0, split);
-      run(split, n_tokens - split);
-    }
+    in_one_or_two_dispatches(run, n_tokens, split);
     const double error =
         test::relative_error(read_back<float>(*ctx_, out_buf, expected.size()), expected);
     const double state_error =
