@@ -82,10 +82,11 @@ struct Transformer::Activations {
   vk::Buffer expert_act;      // [pairs][n_ff_exp]
   vk::Buffer expert_up;       // [pairs][n_ff_exp] (gate and up not interleaved)
   vk::Buffer expert_out;      // [pairs][n_embd] (prefill)
-  // Gated DeltaNet layers (4-byte placeholders otherwise).
+  // Qwen3.5 (4-byte placeholders for other architectures).
   vk::Buffer shared_out;       // [batch][n_embd]: the shared expert's output (Qwen3.5 MoE)
   vk::Buffer shared_gate;      // [batch]: its gate logits
   vk::Buffer attn_gate;        // [batch][q_dim]: gated attention's gate logits
+  // Gated DeltaNet layers.
   vk::Buffer recurrent_state;  // every DeltaNet layer's state (recurrent_state_layout)
   vk::Buffer ssm_qkv;          // [batch][conv_channels]: the q/k/v projection
   vk::Buffer ssm_conv;         // [batch][conv_channels]: after the convolution

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 
 #include <fmt/format.h>
@@ -37,10 +38,35 @@ std::vector<std::byte> interleave_rows(std::span<const std::byte> a, std::span<c
   return out;
 }
 
+// Views that lie back to back in one buffer (upload_together), as one view.
+vk::BufferView joined(std::span<const vk::BufferView> parts) {
+  return vk::BufferView{parts.front().buffer, parts.front().offset,
+                        parts.back().offset + parts.back().size - parts.front().offset};
+}
+
+// Matrices of one type and row length whose rows lie back to back in one buffer, as one matrix
+// (one matvec computes them all).
+kernels::WeightMatrix stacked(std::initializer_list<kernels::WeightMatrix> parts) {
+  kernels::WeightMatrix all = *parts.begin();
+  std::vector<vk::BufferView> views;
+  all.n_rows = 0;
+  for (const kernels::WeightMatrix& m : parts) {
+    all.n_rows += m.n_rows;
+    views.push_back(m.data);
+  }
+  all.data = joined(views);
+  return all;
+}
+
+// Where a storage binding may start.
+uint64_t binding_alignment(const vk::DeviceInfo& info) {
+  return std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
+}
+
 } // namespace
 
 QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t n) {
-  const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
+  const uint64_t align = binding_alignment(info);
   const auto align_up = [align](uint64_t bytes) { return (bytes + align - 1) / align * align; };
   QkvLayout l;
   l.q_bytes = uint64_t(n) * c.q_dim() * sizeof(float);
@@ -53,7 +79,7 @@ QkvLayout qkv_layout(const vk::DeviceInfo& info, const ModelConfig& c, uint32_t 
 }
 
 DeltaNetInputLayout delta_net_input_layout(const vk::DeviceInfo& info, const ModelConfig& c) {
-  const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
+  const uint64_t align = binding_alignment(info);
   const kernels::DeltaNetShape& d = c.delta_net;
   DeltaNetInputLayout l;
   l.z_offset = uint64_t(d.conv_channels()) * sizeof(float);
@@ -264,9 +290,7 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
     w.attn_q.data = parts[0];
     w.attn_k = matrix_view(*qkv[1], parts[1]);
     w.attn_v = matrix_view(*qkv[2], parts[2]);
-    w.attn_qkv = w.attn_q;
-    w.attn_qkv->data.size = parts[0].size + parts[1].size + parts[2].size;
-    w.attn_qkv->n_rows = w.attn_q.n_rows + w.attn_k.n_rows + w.attn_v.n_rows;
+    w.attn_qkv = stacked({w.attn_q, w.attn_k, w.attn_v});
   } else {
     w.attn_q = q_shape;
     w.attn_q.data = upload_bytes(q_bytes);
@@ -284,7 +308,7 @@ void ModelWeights::attention_weights(LayerWeights& w, uint32_t l, const ModelCon
     w.attn_q_bias = parts[0];
     w.attn_k_bias = parts[1];
     w.attn_v_bias = parts[2];
-    w.attn_qkv_bias = vk::BufferView{parts[0].buffer, 0, parts[0].size + parts[1].size + parts[2].size};
+    w.attn_qkv_bias = joined(parts);
   } else {
     w.attn_q_bias = upload(*biases[0]);
     w.attn_k_bias = upload(*biases[1]);
@@ -306,13 +330,10 @@ void ModelWeights::delta_net_weights(DeltaNetWeights& w, uint32_t l, const Model
       bytes.push_back(file_.tensor_data(matrix_tensor(name)));
     }
     const std::vector<vk::BufferView> views = upload_together(bytes);
-    w.input = matrix_view(matrix_tensor(names[0]), views[0]);
-    w.input->n_rows = 0;
     for (size_t i = 0; i < 4; ++i) {
       *matrices[i] = matrix_view(matrix_tensor(names[i]), views[i]);
-      w.input->n_rows += matrices[i]->n_rows;
     }
-    w.input->data.size = views[3].offset + views[3].size;
+    w.input = stacked({w.qkv, w.gate, w.beta, w.alpha});
   } else {
     for (size_t i = 0; i < 4; ++i) {
       *matrices[i] = matrix(names[i]);
@@ -330,8 +351,7 @@ void ModelWeights::delta_net_weights(DeltaNetWeights& w, uint32_t l, const Model
   w.conv = upload(*conv);
   const gguf::TensorInfo* params[] = {&vector_tensor(layer_tensor(l, "ssm_dt.bias")),
                                       &vector_tensor(layer_tensor(l, "ssm_a"))};
-  const std::vector<vk::BufferView> parts = upload(params);
-  w.head_params = vk::BufferView{parts[0].buffer, 0, parts[0].size + parts[1].size};
+  w.head_params = joined(upload(params));
 }
 
 // gate and up interleaved row by row where they share a type and row length. Phi-3's ffn_up
