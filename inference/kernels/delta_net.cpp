@@ -21,11 +21,6 @@ struct DeltaPush {
 
 constexpr uint32_t k_conv_workgroup = 64;
 
-void require_floats(const char* kernel, const char* name, vk::BufferView view, uint64_t floats) {
-  require(view.resolved_size() >= floats * sizeof(float), kernel,
-          fmt::format("{} holds {} bytes, needs {} floats", name, view.resolved_size(), floats));
-}
-
 void require_conv(const char* kernel, uint32_t taps) {
   require(taps >= 1 && taps <= k_max_conv_kernel, kernel,
           fmt::format("a convolution of {} taps (1 to {})", taps, k_max_conv_kernel));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "kernels/ops_dispatch.h"
 
 namespace sikao::kernels {
 namespace {
@@ -18,18 +19,9 @@ void elementwise(const char* shader, vk::Context& ctx, vk::Sequence& seq, vk::Bu
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("{}: n = {}, n_b = {} (need 1 <= n_b <= n)", shader, n, n_b));
   }
-  const struct {
-    const char* name;
-    vk::BufferView view;
-    uint64_t floats;
-  } operands[] = {{"a", a, n}, {"b", b, b_floats}, {"out", out, n}};
-  for (const auto& op : operands) {
-    if (op.view.resolved_size() < op.floats * sizeof(float)) {
-      throw Error(ErrorCode::InvalidArgument,
-                  fmt::format("{}: {} holds {} bytes, needs {} floats", shader, op.name,
-                              op.view.resolved_size(), op.floats));
-    }
-  }
+  require_floats(shader, "a", a, n);
+  require_floats(shader, "b", b, b_floats);
+  require_floats(shader, "out", out, n);
   const uint32_t groups = (n + k_workgroup_size - 1) / k_workgroup_size;
   const auto& pipeline = ctx.pipeline({shader, {k_workgroup_size}, 3, sizeof(ElementwisePush)});
   seq.dispatch(pipeline, {a, b, out}, ElementwisePush{n, n_b}, groups);

@@ -48,4 +48,9 @@ void require(bool condition, const char* kernel, const std::string& what) {
   }
 }
 
+void require_floats(const char* kernel, const char* name, vk::BufferView view, uint64_t floats) {
+  require(view.resolved_size() >= floats * sizeof(float), kernel,
+          fmt::format("{} holds {} bytes, needs {} floats", name, view.resolved_size(), floats));
+}
+
 }  // namespace sikao::kernels

@@ -38,4 +38,7 @@ constexpr uint64_t ceil_div(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
 // Throws InvalidArgument "<kernel>: <what>" when the condition is false.
 void require(bool condition, const char* kernel, const std::string& what);
 
+// Throws InvalidArgument "<kernel>: <name> holds B bytes, needs N floats" when the view is short.
+void require_floats(const char* kernel, const char* name, vk::BufferView view, uint64_t floats);
+
 }  // namespace sikao::kernels
