@@ -32,7 +32,8 @@ ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokeniz
 // `text` is the whole prompt (special-token text in it is parsed); BOS added as above.
 ChatPrompt raw_prompt(const tokenizer::Tokenizer& tokenizer, std::string text);
 
-// The reasoning tag sets whose tags are single tokens of the vocabulary (<think> always).
+// The reasoning tag sets whose tags are single tokens of the vocabulary (<think> always), with
+// the ids of those tokens.
 std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer);
 
 // A splitter for the tag sets the vocabulary has as single tokens, started inside a reasoning

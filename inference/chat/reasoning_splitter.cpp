@@ -7,24 +7,43 @@ namespace sikao::chat {
 
 namespace {
 
-constexpr std::array<ReasoningTags, 5> k_tags = {{
-    {"think", "<think>", "</think>"},                                   // DeepSeek-R1, Qwen3, QwQ
-    {"bracket-think", "[THINK]", "[/THINK]"},                           // Magistral
-    {"reasoning", "<reasoning>", "</reasoning>"},
-    {"thought", "<|begin_of_thought|>", "<|end_of_thought|>"},          // Sky-T1 / OpenThinker style
-    {"thinking", "<thinking>", "</thinking>"},
-}};
+// One row per model family's convention. Harmony (gpt-oss): the model writes
+// "<|channel|>analysis<|message|>…<|end|>" and then "<|start|>assistant<|channel|>final<|message|>…";
+// its commentary channel (tool preambles) is shown as reasoning too. Gemma 4:
+// "<|channel>thought\n…<channel|>" with asymmetric tokens.
+const std::vector<ReasoningTags>& table() {
+  static const std::vector<ReasoningTags> rows = {
+      {"think", "<think>", "</think>", {}, {}, {"<think>", "</think>"}, {}, {}},  // DeepSeek-R1, Qwen3, QwQ, SmolLM3, Granite 4
+      {"bracket-think", "[THINK]", "[/THINK]", {}, {}, {"[THINK]", "[/THINK]"}, {}, {}},  // Magistral, Ministral 3
+      {"reasoning", "<reasoning>", "</reasoning>", {}, {}, {"<reasoning>", "</reasoning>"}, {}, {}},
+      {"thought", "<|begin_of_thought|>", "<|end_of_thought|>", {}, {},  // Sky-T1 / OpenThinker style
+       {"<|begin_of_thought|>", "<|end_of_thought|>"}, {}, {}},
+      {"thinking", "<thinking>", "</thinking>", {}, {}, {"<thinking>", "</thinking>"}, {}, {}},
+      {"harmony", "<|channel|>analysis", "<|end|>", {"<|channel|>commentary"},
+       {"<|start|>assistant", "<|channel|>final"}, {"<|channel|>", "<|message|>", "<|end|>", "<|start|>"},
+       "<|end|><|start|>assistant<|channel|>final<|message|>", {}},
+      {"channel-thought", "<|channel>thought", "<channel|>", {}, {}, {"<|channel>", "<channel|>"}, {}, {}},  // Gemma 4
+  };
+  return rows;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+constexpr char k_marker = '\xFF';
+
 } // namespace
 
-std::span<const ReasoningTags> known_reasoning_tags() { return k_tags; }
+std::span<const ReasoningTags> known_reasoning_tags() { return table(); }
 
-std::vector<ReasoningTags> reasoning_tags_for_vocabulary(const std::function<bool(std::string_view)>& has_token) {
-  std::vector<ReasoningTags> out = {k_tags[0]};
-  for (size_t i = 1; i < k_tags.size(); ++i) {
-    if (has_token(k_tags[i].open) && has_token(k_tags[i].close)) out.push_back(k_tags[i]);
+std::vector<ReasoningTags> reasoning_tags_for_vocabulary(
+    const std::function<std::optional<int32_t>(std::string_view)>& token_id) {
+  std::vector<ReasoningTags> out;
+  for (const ReasoningTags& row : table()) {
+    ReasoningTags tags = row;
+    for (const std::string_view part : row.token_parts) {
+      if (const auto id = token_id(part)) tags.tokens.push_back({part, *id});
+    }
+    if (&row == &table().front() || tags.tokens.size() == row.token_parts.size()) out.push_back(std::move(tags));
   }
   return out;
 }
@@ -36,6 +55,25 @@ bool ReasoningSplitter::prompt_opens_reasoning(std::string_view prompt, std::spa
 
 ReasoningSplitter::ReasoningSplitter(std::vector<ReasoningTags> tags, std::string_view rendered_prompt)
     : tags_(std::move(tags)) {
+  for (const ReasoningTags& t : tags_) {
+    for (const TagToken& token : t.tokens) {
+      if (marker_of_id_.contains(token.id)) continue;
+      std::string marker = {k_marker, static_cast<char>(0x80 + marker_of_id_.size())};
+      if (marker_of_id_.size() >= 0x7F) break;  // more token tags than any table row has
+      marker_of_id_.emplace(token.id, marker);
+      marker_of_text_.emplace_back(std::string(token.text), std::move(marker));
+    }
+  }
+  std::sort(marker_of_text_.begin(), marker_of_text_.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const ReasoningTags& t : tags_) {
+    Encoded e;
+    e.open.push_back(encode(t.open));
+    for (const auto o : t.also_open) e.open.push_back(encode(o));
+    e.close = encode(t.close);
+    for (const auto f : t.framing) e.framing.push_back(encode(f));
+    encoded_.push_back(std::move(e));
+  }
   std::string_view p = rendered_prompt;
   while (!p.empty() && is_space(p.back())) p.remove_suffix(1);
   for (size_t i = 0; i < tags_.size(); ++i) {
@@ -43,23 +81,46 @@ ReasoningSplitter::ReasoningSplitter(std::vector<ReasoningTags> tags, std::strin
       mode_ = Mode::Reasoning;
       active_ = i;
       seen_tag_ = true;
+    } else if (p.ends_with(tags_[i].close)) {
+      seen_tag_ = true;  // thinking switched off: the template wrote an empty block
     }
   }
 }
 
-std::string ReasoningSplitter::budget_closing_text() const {
-  return "\n" + std::string(tags_[active_].close) + "\n\n";
+std::string ReasoningSplitter::encode(std::string_view text) const {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    bool replaced = false;
+    for (const auto& [spelling, marker] : marker_of_text_) {
+      if (text.substr(i).starts_with(spelling)) {
+        out += marker;
+        i += spelling.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += text[i++];
+  }
+  return out;
 }
 
-std::vector<std::pair<std::string_view, std::pair<size_t, bool>>> ReasoningSplitter::candidates() const {
-  std::vector<std::pair<std::string_view, std::pair<size_t, bool>>> c;
+std::string ReasoningSplitter::budget_closing_text() const {
+  const ReasoningTags& t = tags_[active_];
+  if (!t.budget_close.empty()) return std::string(t.budget_close);
+  return "\n" + std::string(t.close) + "\n\n";
+}
+
+std::vector<ReasoningSplitter::Candidate> ReasoningSplitter::candidates() const {
+  std::vector<Candidate> c;
   if (mode_ == Mode::Reasoning) {
-    c.push_back({tags_[active_].close, {active_, false}});
+    c.push_back({encoded_[active_].close, active_, Role::Close});
     return c;
   }
-  for (size_t i = 0; i < tags_.size(); ++i) {
-    c.push_back({tags_[i].open, {i, true}});
-    if (!seen_tag_) c.push_back({tags_[i].close, {i, false}});
+  for (size_t i = 0; i < encoded_.size(); ++i) {
+    for (const auto& o : encoded_[i].open) c.push_back({o, i, Role::Open});
+    for (const auto& f : encoded_[i].framing) c.push_back({f, i, Role::Framing});
+    if (!seen_tag_) c.push_back({encoded_[i].close, i, Role::Close});
   }
   return c;
 }
@@ -68,8 +129,17 @@ std::vector<ReasoningDelta> ReasoningSplitter::feed(std::string_view piece, std:
   if (mode_ == Mode::Reasoning) reasoning_tokens_ += static_cast<int64_t>(token_ids.size());
   const auto serial = static_cast<uint32_t>(piece_ids_.size());
   piece_ids_.emplace_back(token_ids.begin(), token_ids.end());
-  pending_.append(piece);
-  pending_owner_.insert(pending_owner_.end(), piece.size(), serial);
+  std::string bytes;
+  if (token_ids.empty()) {
+    bytes = encode(piece);
+  } else if (const auto m = token_ids.size() == 1 ? marker_of_id_.find(token_ids[0]) : marker_of_id_.end();
+             m != marker_of_id_.end()) {
+    bytes = m->second;
+  } else {
+    bytes = piece;
+  }
+  pending_.append(bytes);
+  pending_owner_.insert(pending_owner_.end(), bytes.size(), serial);
   std::vector<ReasoningDelta> out;
   process(out);
   return out;
@@ -88,22 +158,22 @@ void ReasoningSplitter::process(std::vector<ReasoningDelta>& out) {
   while (true) {
     const auto cands = candidates();
     // The earliest complete tag in the pending bytes (the longer one on a tie).
-    bool found = false;
-    Match best{};
-    for (const auto& [tag, info] : cands) {
-      const size_t pos = pending_.find(tag);
+    const Candidate* best = nullptr;
+    size_t best_pos = 0;
+    for (const Candidate& c : cands) {
+      const size_t pos = pending_.find(c.bytes);
       if (pos == std::string::npos) continue;
-      if (!found || pos < best.pos || (pos == best.pos && tag.size() > best.length)) {
-        best = {pos, tag.size(), info.first, info.second};
-        found = true;
+      if (!best || pos < best_pos || (pos == best_pos && c.bytes.size() > best->bytes.size())) {
+        best = &c;
+        best_pos = pos;
       }
     }
-    if (!found) {
+    if (!best) {
       // Hold back the longest suffix that could still grow into a tag.
       size_t keep = 0;
-      for (const auto& [tag, info] : cands) {
-        for (size_t n = std::min(tag.size() - 1, pending_.size()); n > keep; --n) {
-          if (std::string_view(pending_).substr(pending_.size() - n) == tag.substr(0, n)) {
+      for (const Candidate& c : cands) {
+        for (size_t n = std::min(c.bytes.size() - 1, pending_.size()); n > keep; --n) {
+          if (std::string_view(pending_).substr(pending_.size() - n) == c.bytes.substr(0, n)) {
             keep = n;
             break;
           }
@@ -112,19 +182,26 @@ void ReasoningSplitter::process(std::vector<ReasoningDelta>& out) {
       emit_text(out, pending_.size() - keep);
       return;
     }
-    emit_text(out, best.pos);
-    drop(best.length);
+    emit_text(out, best_pos);
+    drop(best->bytes.size());
     held_ws_.clear();
     held_owner_.clear();
-    seen_tag_ = true;
     strip_leading_ = true;
-    if (best.is_open) {
-      mode_ = Mode::Reasoning;
-      active_ = best.tag_set;
-    } else {
-      if (mode_ == Mode::Answer && answer_emitted_) out.push_back({DeltaKind::AnswerWasReasoning, {}, {}});
-      mode_ = Mode::Answer;
-      answer_emitted_ = false;
+    switch (best->role) {
+      case Role::Open:
+        mode_ = Mode::Reasoning;
+        active_ = best->tag_set;
+        seen_tag_ = true;
+        break;
+      case Role::Close:
+        if (mode_ == Mode::Answer && answer_emitted_) out.push_back({DeltaKind::AnswerWasReasoning, {}, {}});
+        mode_ = Mode::Answer;
+        answer_emitted_ = false;
+        seen_tag_ = true;
+        break;
+      case Role::Framing:
+        seen_tag_ = true;  // the model writes the format's structure: a later close is no surprise
+        break;
     }
   }
 }
@@ -139,6 +216,13 @@ void ReasoningSplitter::emit_text(std::vector<ReasoningDelta>& out, size_t count
   std::string bytes = pending_.substr(0, count);
   std::vector<uint32_t> owners(pending_owner_.begin(), pending_owner_.begin() + static_cast<long>(count));
   drop(count);
+  // A token tag outside a tag (a lone <|message|>, a closing tag in the answer) is a control
+  // token: never shown.
+  for (size_t i = bytes.find(k_marker); i != std::string::npos; i = bytes.find(k_marker, i)) {
+    const size_t n = std::min<size_t>(2, bytes.size() - i);
+    bytes.erase(i, n);
+    owners.erase(owners.begin() + static_cast<long>(i), owners.begin() + static_cast<long>(i + n));
+  }
   if (strip_leading_) {
     size_t skip = 0;
     while (skip < bytes.size() && is_space(bytes[skip])) ++skip;

@@ -7,9 +7,12 @@
 
 #include <QtTest>
 
+#include "chat/chat_prompt.h"
 #include "chat/chat_template.h"
 #include "chat/reasoning_splitter.h"
 #include "support/test_support.h"
+#include "tokenizer/tokenizer.h"
+#include "tokenizer/vocabulary.h"
 
 using sikao::chat::DeltaKind;
 using sikao::chat::ReasoningSplitter;
@@ -123,6 +126,93 @@ bool same(const Outcome& o, const Case& c) {
 std::string show(const Outcome& o) {
   return "reasoning «" + o.reasoning + "» answer «" + o.answer + "» unclosed " + std::to_string(o.unclosed) +
          " reclassified " + std::to_string(o.reclassified);
+}
+
+
+// A generated stream as the engine hands it to the splitter: each token's id with the text the
+// detokenizer gives for it (none for a control token).
+struct Piece {
+  std::string text;
+  int32_t id;
+};
+
+std::vector<Piece> stream_of(const sikao::tokenizer::Tokenizer& tok, std::string_view generated) {
+  std::vector<Piece> pieces;
+  sikao::tokenizer::Detokenizer detok(tok);
+  for (const int32_t id : tok.encode(generated, false, true)) pieces.push_back({detok.feed(id), id});
+  if (!pieces.empty()) pieces.back().text += detok.flush();
+  return pieces;
+}
+
+// Feeds the pieces in order; piece `split` (if any) in two parts cut at byte `at`, both with
+// its id; with `bytewise`, every text piece one byte at a time.
+Outcome run_stream(const std::vector<ReasoningTags>& tags, const std::string& prompt,
+                   const std::vector<Piece>& pieces, size_t split = SIZE_MAX, size_t at = 0,
+                   bool bytewise = false) {
+  ReasoningSplitter s(tags, prompt);
+  Outcome o;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const int32_t ids[] = {pieces[i].id};
+    const std::string_view text = pieces[i].text;
+    if (i == split) {
+      consume(o, s.feed(text.substr(0, at), ids));
+      consume(o, s.feed(text.substr(at), ids));
+    } else if (bytewise && text.size() > 1) {
+      for (size_t b = 0; b < text.size(); ++b) consume(o, s.feed(text.substr(b, 1), ids));
+    } else {
+      consume(o, s.feed(text, ids));
+    }
+  }
+  consume(o, s.finish());
+  o.unclosed = s.reasoning_unclosed();
+  return o;
+}
+
+struct StreamCase {
+  const char* name;
+  std::string prompt;
+  std::vector<Piece> pieces;
+  std::string reasoning;
+  std::string answer;
+  bool unclosed;
+};
+
+// Every case whole, token by token; text pieces one byte at a time; and each text piece cut in
+// two at every byte.
+void check_streams(const std::vector<ReasoningTags>& tags, const std::vector<StreamCase>& cases) {
+  int runs = 0;
+  for (const auto& c : cases) {
+    const Case expected{c.name, {}, c.prompt, {}, c.reasoning, c.answer, c.unclosed, 0};
+    const auto verify = [&](const Outcome& o, const std::string& how) {
+      QVERIFY2(same(o, expected), qPrintable(QString::fromStdString(std::string(c.name) + " " + how + ": " + show(o))));
+      ++runs;
+    };
+    verify(run_stream(tags, c.prompt, c.pieces), "token by token");
+    verify(run_stream(tags, c.prompt, c.pieces, SIZE_MAX, 0, true), "byte by byte");
+    for (size_t i = 0; i < c.pieces.size(); ++i) {
+      for (size_t at = 1; at < c.pieces[i].text.size(); ++at) {
+        verify(run_stream(tags, c.prompt, c.pieces, i, at), "piece " + std::to_string(i) + " cut at " + std::to_string(at));
+      }
+    }
+  }
+  qInfo("%d stream replays", runs);
+}
+
+// A Hugging Face tokenizer.json from ../shared, read once per run.
+const sikao::tokenizer::Tokenizer& hf_tokenizer(const std::string& json_path) {
+  static std::map<std::string, std::unique_ptr<sikao::tokenizer::Tokenizer>> cache;
+  auto& slot = cache[json_path];
+  if (!slot) {
+    slot = std::make_unique<sikao::tokenizer::Tokenizer>(sikao::tokenizer::from_hf_tokenizer_json(json_path), json_path);
+  }
+  return *slot;
+}
+
+std::string read_template(const std::string& file) {
+  std::ifstream in(sikao::test::shared_path("templates/" + file));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 } // namespace
@@ -270,13 +360,134 @@ class TestReasoningSplitter : public QObject {
   }
 
   void tag_sets_follow_the_vocabulary() {
-    const auto none = sikao::chat::reasoning_tags_for_vocabulary([](std::string_view) { return false; });
+    const auto none = sikao::chat::reasoning_tags_for_vocabulary([](std::string_view) { return std::nullopt; });
     QCOMPARE(none.size(), size_t{1});
     QCOMPARE(QString::fromUtf8(none[0].open.data(), static_cast<int>(none[0].open.size())), QString("<think>"));
-    const auto with_bracket = sikao::chat::reasoning_tags_for_vocabulary(
-        [](std::string_view t) { return t == "[THINK]" || t == "[/THINK]" || t == "<reasoning>"; });
+    QVERIFY(none[0].tokens.empty());
+    const auto with_bracket = sikao::chat::reasoning_tags_for_vocabulary([](std::string_view t) -> std::optional<int32_t> {
+      if (t == "[THINK]") return 7;
+      if (t == "[/THINK]") return 8;
+      if (t == "<reasoning>" || t == "<|channel|>") return 9;  // one tag of a set is not enough
+      return std::nullopt;
+    });
     QCOMPARE(with_bracket.size(), size_t{2});
     QCOMPARE(QString::fromUtf8(with_bracket[1].close.data(), static_cast<int>(with_bracket[1].close.size())), QString("[/THINK]"));
+    QCOMPARE(with_bracket[1].tokens.size(), size_t{2});
+    QCOMPARE(with_bracket[1].tokens[1].id, 8);
+  }
+
+  // gpt-oss writes its reasoning in harmony's analysis channel and its answer in the final one,
+  // every marker a control token of the o200k-harmony vocabulary (ids from ../shared).
+  void splits_gpt_oss_harmony_channels_on_their_token_ids() {
+    SIKAO_REQUIRE_SHARED();
+    const auto& tok = hf_tokenizer(sikao::test::hf_tokenizer_json("gpt-oss"));
+    const auto tags = sikao::chat::reasoning_tags_for(tok);
+    QVERIFY(std::any_of(tags.begin(), tags.end(), [](const ReasoningTags& t) { return t.name == "harmony"; }));
+    // The prompt the model's own template renders for a user turn.
+    sikao::chat::RenderOptions opt;
+    opt.add_generation_prompt = true;
+    const std::string prompt = sikao::chat::ChatTemplate::parse(read_template("openai-gpt-oss-120b.jinja"), "gpt-oss")
+                                   .render(sikao::chat::jinja::Value::from_json(R"([{"role": "user", "content": "2+2?"}])", "t"), opt);
+    QVERIFY(prompt.ends_with("<|start|>assistant"));
+    const auto s = [&](std::string_view generated) { return stream_of(tok, generated); };
+    const std::string final_header = "<|end|><|start|>assistant<|channel|>final<|message|>";
+    check_streams(tags, {
+        {"analysis_then_final", prompt, s("<|channel|>analysis<|message|>User asks 2+2. Answer 4." + final_header + "2 + 2 = 4."),
+         "User asks 2+2. Answer 4.", "2 + 2 = 4.", false},
+        {"empty_analysis", prompt, s("<|channel|>analysis<|message|>" + final_header + "Hi!"), "", "Hi!", false},
+        {"unclosed_analysis", prompt, s("<|channel|>analysis<|message|>Still weighing it"), "Still weighing it", "", true},
+        {"commentary_is_reasoning", prompt,
+         s("<|channel|>analysis<|message|>First.<|end|><|start|>assistant<|channel|>commentary<|message|>Then a tool." +
+           final_header + "Done."),
+         "First.Then a tool.", "Done.", false},
+        {"final_only", prompt, s("<|channel|>final<|message|>Just the answer."), "", "Just the answer.", false},
+        {"stray_control_tokens_are_not_text", prompt, s("<|channel|>final<|message|>Answer<|end|> text<|message|><|start|>"),
+         "", "Answer text", false},
+    });
+    // The markers written as characters (a model explaining the format) are text.
+    std::vector<Piece> spelled;
+    sikao::tokenizer::Detokenizer detok(tok);
+    for (const int32_t id : tok.encode("Write <|channel|>analysis<|message|> first.", false, false)) spelled.push_back({detok.feed(id), id});
+    check_streams(tags, {{"spelled_markers_are_text", prompt, spelled, "", "Write <|channel|>analysis<|message|> first.", false}});
+  }
+
+  void closes_a_harmony_block_when_the_budget_is_spent() {
+    SIKAO_REQUIRE_SHARED();
+    const auto& tok = hf_tokenizer(sikao::test::hf_tokenizer_json("gpt-oss"));
+    ReasoningSplitter s(sikao::chat::reasoning_tags_for(tok), "<|start|>assistant");
+    Outcome o;
+    for (const Piece& p : stream_of(tok, "<|channel|>analysis<|message|>Long thoughts")) {
+      const int32_t ids[] = {p.id};
+      consume(o, s.feed(p.text, ids));
+    }
+    QVERIFY(s.in_reasoning());
+    const std::string close = s.budget_closing_text();
+    QCOMPARE(QString::fromStdString(close), QString("<|end|><|start|>assistant<|channel|>final<|message|>"));
+    // What the engine does: the closing text goes to the model as tokens and to the splitter as text.
+    QCOMPARE(tok.encode(close, false, true).size(), size_t{6});
+    consume(o, s.feed(close, {}));
+    QVERIFY(!s.in_reasoning());
+    for (const Piece& p : stream_of(tok, "Short answer.")) {
+      const int32_t ids[] = {p.id};
+      consume(o, s.feed(p.text, ids));
+    }
+    consume(o, s.finish());
+    QCOMPARE(QString::fromStdString(o.reasoning), QString("Long thoughts"));
+    QCOMPARE(QString::fromStdString(o.answer), QString("Short answer."));
+  }
+
+  // Qwen3's <think> and </think> are added tokens (151667, 151668): matched by id, and the same
+  // characters written as ordinary tokens are text. Qwen3.5's template opens the block itself.
+  void matches_qwen_think_tokens_by_id() {
+    SIKAO_REQUIRE_SHARED();
+    const auto& tok = hf_tokenizer(sikao::test::shared_path("vocab/qwen3-tokenizer/tokenizer.json"));
+    const auto tags = sikao::chat::reasoning_tags_for(tok);
+    QCOMPARE(tags[0].tokens.size(), size_t{2});
+    QCOMPARE(tags[0].tokens[0].id, 151667);
+    const auto s = [&](std::string_view generated) { return stream_of(tok, generated); };
+    // "<think>" in the model's text is always the added token; spelled with ordinary tokens
+    // ("<" then "think>") it is text.
+    std::vector<Piece> spelled;
+    sikao::tokenizer::Detokenizer detok(tok);
+    for (const std::string_view part : {"Use <", "think> tags."}) {
+      for (const int32_t id : tok.encode(part, false, false)) spelled.push_back({detok.feed(id), id});
+    }
+    check_streams(tags, {
+        {"think_block", "<|im_start|>assistant\n", s("<think>\nPlan: add.\n</think>\n\n4"), "Plan: add.", "4", false},
+        {"prompt_opened", "<|im_start|>assistant\n<think>\n", s("Plan.\n</think>\n\nDone."), "Plan.", "Done.", false},
+        {"thinking_off", "<|im_start|>assistant\n<think>\n\n</think>\n\n", s("Quick."), "", "Quick.", false},
+        {"empty_block", "", s("<think>\n\n</think>\n\nHi"), "", "Hi", false},
+        {"unclosed", "", s("<think>\nhmm"), "hmm", "", true},
+        {"spelled_think_is_text", "", spelled, "", "Use <think> tags.", false},
+    });
+  }
+
+  // Gemma 4's asymmetric channel tokens (the template spells "<|channel>thought\n" and
+  // "<channel|>"; with thinking off it writes the empty block itself) and Ministral 3's
+  // [THINK]…[/THINK]: no vocabulary of theirs is in ../shared, so the ids here are the
+  // splitter's only input about them, as a loaded model's vocabulary would give them.
+  void splits_gemma4_and_ministral_blocks() {
+    const auto vocab = [](std::map<std::string_view, int32_t> ids) {
+      return sikao::chat::reasoning_tags_for_vocabulary([ids](std::string_view t) -> std::optional<int32_t> {
+        const auto it = ids.find(t);
+        if (it == ids.end()) return std::nullopt;
+        return it->second;
+      });
+    };
+    const auto gemma = vocab({{"<|channel>", 100}, {"<channel|>", 101}});
+    QVERIFY(std::any_of(gemma.begin(), gemma.end(), [](const ReasoningTags& t) { return t.name == "channel-thought"; }));
+    const std::vector<Piece> thought = {{"", 100}, {"thought", 5}, {"\n", 6}, {"Compare", 7}, {" sizes", 8}, {"", 101}, {"Paris", 9}};
+    const std::vector<Piece> unclosed = {{"", 100}, {"thought", 5}, {"\n", 6}, {"Compare", 7}};
+    check_streams(gemma, {
+        {"gemma_thought", "<|turn>model\n", thought, "Compare sizes", "Paris", false},
+        {"gemma_unclosed", "<|turn>model\n", unclosed, "Compare", "", true},
+        {"gemma_thinking_off", "<|turn>model\n<|channel>thought\n<channel|>", {{"Paris", 9}, {"", 101}}, "", "Paris", false},
+    });
+    const auto mistral = vocab({{"[THINK]", 34}, {"[/THINK]", 35}});
+    check_streams(mistral, {
+        {"ministral_think", "[INST]Hi[/INST]", {{"", 34}, {"Greet", 5}, {"", 35}, {"Hello", 6}}, "Greet", "Hello", false},
+        {"ministral_empty", "[INST]Hi[/INST]", {{"", 34}, {"", 35}, {"Hello", 6}}, "", "Hello", false},
+    });
   }
 };
 

@@ -7,7 +7,10 @@
 #include <stdexcept>
 #include <filesystem>
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 
 #ifndef SIKAO_SHARED_DIR
 #error "SIKAO_SHARED_DIR must be defined by the build"
@@ -20,6 +23,27 @@ std::string shared_dir() { return SIKAO_SHARED_DIR; }
 bool shared_dir_exists() { return std::filesystem::is_directory(shared_dir()); }
 
 std::string shared_path(const std::string& relative) { return shared_dir() + "/" + relative; }
+
+std::string hf_tokenizer_json(const std::string& family) {
+  static const QTemporaryDir scratch;
+  const std::string source = shared_path("vocab/hf-" + family);
+  const QString dir = scratch.filePath(QString::fromStdString("hf-" + family));
+  const QString json = dir + "/tokenizer.json";
+  if (QFile::exists(json)) return json.toStdString();
+  QDir().mkpath(dir);
+  QProcess gzip;
+  gzip.setStandardOutputFile(json);
+  gzip.start("gzip", {"-dc", QString::fromStdString(source + "/tokenizer.json.gz")});
+  if (!gzip.waitForFinished(60000) || gzip.exitStatus() != QProcess::NormalExit ||
+      gzip.exitCode() != 0) {
+    throw std::runtime_error("gzip -dc " + source + "/tokenizer.json.gz failed: " +
+                             gzip.readAllStandardError().toStdString() +
+                             gzip.errorString().toStdString());
+  }
+  QFile::copy(QString::fromStdString(source + "/tokenizer_config.json"),
+              dir + "/tokenizer_config.json");
+  return json.toStdString();
+}
 
 uint64_t fresh_seed() {
   if (const char* env = std::getenv("SIKAO_TEST_SEED")) {

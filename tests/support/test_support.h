@@ -20,6 +20,10 @@ std::string shared_dir();
 bool shared_dir_exists();
 std::string shared_path(const std::string& relative);
 
+// ../shared/vocab/hf-FAMILY/tokenizer.json.gz unzipped, with its tokenizer_config.json beside it,
+// into a folder that lives as long as the test run; returns the tokenizer.json path.
+std::string hf_tokenizer_json(const std::string& family);
+
 // A seed that differs per run unless SIKAO_TEST_SEED is set; the tests print it so a failure
 // can be replayed.
 uint64_t fresh_seed();

@@ -125,31 +125,10 @@ class GgufWriter {
 
 nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
 
-// ../shared/vocab/hf-FAMILY/tokenizer.json.gz unzipped, with its tokenizer_config.json beside it,
-// into a folder that lives as long as the test run.
+// A folder that lives as long as the test run.
 const QTemporaryDir& scratch_dir() {
   static const QTemporaryDir dir;
   return dir;
-}
-
-std::string hf_tokenizer_json(const std::string& family) {
-  const std::string source = sikao::test::shared_path("vocab/hf-" + family);
-  const QString dir = scratch_dir().filePath(QString::fromStdString("hf-" + family));
-  const QString json = dir + "/tokenizer.json";
-  if (QFile::exists(json)) return json.toStdString();
-  QDir().mkpath(dir);
-  QProcess gzip;
-  gzip.setStandardOutputFile(json);
-  gzip.start("gzip", {"-dc", QString::fromStdString(source + "/tokenizer.json.gz")});
-  if (!gzip.waitForFinished(60000) || gzip.exitStatus() != QProcess::NormalExit ||
-      gzip.exitCode() != 0) {
-    throw std::runtime_error("gzip -dc " + source + "/tokenizer.json.gz failed: " +
-                             gzip.readAllStandardError().toStdString() +
-                             gzip.errorString().toStdString());
-  }
-  QFile::copy(QString::fromStdString(source + "/tokenizer_config.json"),
-              dir + "/tokenizer_config.json");
-  return json.toStdString();
 }
 
 // The tokenizer.ggml.pre llama.cpp's converter writes for each family ("default" for SPM).
@@ -249,7 +228,7 @@ ConvertedVocabulary convert_like_llama_cpp(const nlohmann::json& doc) {
 // converter turns add_space_prefix off; bos, eos, unk, pad and add_bos come from
 // tokenizer_config.json.
 std::string write_converted_gguf(const std::string& family) {
-  const auto doc = read_json(hf_tokenizer_json(family));
+  const auto doc = read_json(sikao::test::hf_tokenizer_json(family));
   const auto config =
       read_json(sikao::test::shared_path("vocab/hf-" + family + "/tokenizer_config.json"));
   const ConvertedVocabulary v = convert_like_llama_cpp(doc);
@@ -320,7 +299,7 @@ const Tokenizer& vocab_named(const QString& name) {
     if (name.endsWith("-json")) {
       // The pre-tokenizer is the one from_hf_tokenizer_json recognises in the file.
       return cached(name.toStdString(),
-                    [&] { return from_hf_tokenizer_json(hf_tokenizer_json(family)); });
+                    [&] { return from_hf_tokenizer_json(sikao::test::hf_tokenizer_json(family)); });
     }
     return cached(name.toStdString(), [&] {
       return from_gguf(sikao::gguf::GgufFile::open(write_converted_gguf(family)));
