@@ -71,20 +71,31 @@ int run(const Args& args, const GlobalOptions& global) {
   const bool raw = p.flag("--raw");
   p.flag("--show-reasoning");  // the default, accepted for symmetry
   const bool hide_reasoning = p.flag("--hide-reasoning");
-  std::optional<bool> enable_thinking;
+  chat::ThinkingChoice thinking;
   if (p.flag("--no-think")) {
-    enable_thinking = false;
+    thinking.enabled = false;
   }
+  thinking.effort = p.value("--effort");
   p.finish();
 
   const std::string model_path = model_option ? *model_option : bundled_model();
   auto model = Model::load(model_path, load);
   const auto& tok = model->tokenizer();
   const chat::StoredMessage user{"user", prompt, ""};
+  const chat::ModelChatInfo info = chat::model_chat_info(model_path);
+  if (!raw) {
+    // A choice the model's template cannot carry is said, not silently dropped.
+    const auto control = chat::thinking_control(info.chat_template.value_or(""));
+    if (thinking.enabled && control.kind != chat::ThinkingControl::Kind::Switch) {
+      std::fprintf(stderr, "sikao-cli run: --no-think has no effect: %s\n", chat::describe(control, {}).c_str());
+    }
+    if (thinking.effort && control.kind != chat::ThinkingControl::Kind::Effort) {
+      std::fprintf(stderr, "sikao-cli run: --effort has no effect: %s\n", chat::describe(control, {}).c_str());
+    }
+  }
   const chat::ChatPrompt rendered =
       raw ? chat::raw_prompt(tok, prompt)
-          : chat::build_chat_prompt(chat::model_chat_info(model_path), tok, std::span(&user, 1),
-                                    enable_thinking);
+          : chat::build_chat_prompt(info, tok, std::span(&user, 1), thinking);
   if (!rendered.warning.empty()) {
     std::fprintf(stderr, "sikao-cli run: %s\n", rendered.warning.c_str());
   }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "chat/chat_template.h"
+#include "chat/thinking_control.h"
 #include "cli/commands.h"
 #include "common/error.h"
 
@@ -42,7 +43,9 @@ std::pair<std::string, chat::jinja::Value> parse_var(const std::string& spec) {
 int template_command(const Args& args, const GlobalOptions&) {
   std::string template_path, model_path, messages_path;
   chat::RenderOptions options;
+  chat::ThinkingChoice thinking;
   bool fallback = false;
+  bool explain = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     const auto value = [&]() -> const std::string& {
@@ -54,6 +57,13 @@ int template_command(const Args& args, const GlobalOptions&) {
     else if (a == "--messages") messages_path = value();
     else if (a == "--add-generation-prompt") options.add_generation_prompt = true;
     else if (a == "--fallback") fallback = true;
+    else if (a == "--explain") explain = true;
+    else if (a == "--effort") thinking.effort = value();
+    else if (a == "--think") {
+      const std::string& v = value();
+      if (v != "on" && v != "off") throw Error(ErrorCode::InvalidArgument, fmt::format("--think expects on or off, got '{}'", v));
+      thinking.enabled = v == "on";
+    }
     else if (a == "--var") {
       auto [name, v] = parse_var(value());
       options.extra_variables.emplace_back(chat::jinja::Value(name), std::move(v));
@@ -83,6 +93,13 @@ int template_command(const Args& args, const GlobalOptions&) {
       throw Error(ErrorCode::InvalidFile, fmt::format("{} has no tokenizer.chat_template (use --fallback for the built-in format)", model_path));
     }
   }
+
+  // The thinking choice goes first: a --var of the same name, written after it, wins.
+  const auto control = chat::thinking_control(info.chat_template.value_or(""));
+  chat::jinja::Dict variables = chat::thinking_variables(control, thinking);
+  variables.insert(variables.end(), options.extra_variables.begin(), options.extra_variables.end());
+  options.extra_variables = std::move(variables);
+  if (explain) std::fprintf(stderr, "%s\n", chat::describe(control, thinking).c_str());
 
   std::string text;
   if (fallback) {

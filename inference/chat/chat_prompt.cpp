@@ -17,15 +17,16 @@ ChatPrompt raw_prompt(const tokenizer::Tokenizer& tokenizer, std::string text) {
 }
 
 ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokenizer& tokenizer,
-                             std::span<const StoredMessage> messages,
-                             std::optional<bool> enable_thinking) {
+                             std::span<const StoredMessage> messages, std::optional<bool> enable_thinking) {
+  return build_chat_prompt(info, tokenizer, messages, ThinkingChoice{enable_thinking, std::nullopt});
+}
+
+ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokenizer& tokenizer,
+                             std::span<const StoredMessage> messages, const ThinkingChoice& thinking) {
   const PromptFormatter formatter(info);
   RenderOptions options;
   options.add_generation_prompt = true;
-  if (enable_thinking) {
-    options.extra_variables.emplace_back(jinja::Value(std::string("enable_thinking")),
-                                         jinja::Value(*enable_thinking));
-  }
+  options.extra_variables = thinking_variables(thinking_control(info.chat_template.value_or("")), thinking);
   RenderedPrompt rendered = formatter.render(
       messages_for_template(messages, info.chat_template.value_or("")), options);
   ChatPrompt prompt = raw_prompt(tokenizer, std::move(rendered.text));

@@ -11,6 +11,7 @@
 
 #include "chat/chat_template.h"
 #include "chat/reasoning_splitter.h"
+#include "chat/thinking_control.h"
 
 namespace sikao::tokenizer {
 class Tokenizer;
@@ -24,7 +25,10 @@ struct ChatPrompt {
   std::string warning;  // the template fell back to a built-in format (empty otherwise)
 };
 
-// `enable_thinking`: passed to templates that read it (Qwen3); none: the template's default.
+// `thinking` reaches the template through the mechanism it offers (thinking_control.h).
+ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokenizer& tokenizer,
+                             std::span<const StoredMessage> messages, const ThinkingChoice& thinking);
+// The thinking switch alone (none: the template's default).
 ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokenizer& tokenizer,
                              std::span<const StoredMessage> messages,
                              std::optional<bool> enable_thinking = std::nullopt);

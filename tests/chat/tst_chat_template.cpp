@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chat/chat_template.h"
+#include "chat/thinking_control.h"
 #include "common/error.h"
 #include "support/test_support.h"
 
@@ -212,6 +213,87 @@ class TestChatTemplate : public QObject {
     qInfo("%d sikao-cli template runs", runs);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join("\n")));
     QVERIFY(runs >= 40);
+  }
+
+  // The thinking switch reaches each family through the mechanism its template offers: the
+  // variables Sikao sends for on / off / an effort are those of a conversation above, so what the
+  // template renders with them is checked byte for byte against jinja2 there; here, that the
+  // mechanism is the right one and changes the prompt.
+  void thinking_choices_reach_each_template_through_its_own_mechanism() {
+    using Kind = sikao::chat::ThinkingControl::Kind;
+    const std::map<std::string, Kind> expected = {
+        {"Qwen-Qwen3.jinja", Kind::Switch},          {"Qwen3.5-4B.jinja", Kind::Switch},
+        {"Qwen-QwQ-32B.jinja", Kind::Switch},        {"HuggingFaceTB-SmolLM3-3B.jinja", Kind::Switch},
+        {"deepseek-ai-DeepSeek-V3.1.jinja", Kind::Switch}, {"google-gemma-4-31B-it.jinja", Kind::Switch},
+        {"openai-gpt-oss-120b.jinja", Kind::Effort},
+        {"mistralai-Ministral-3-14B-Reasoning-2512.jinja", Kind::None},
+        {"deepseek-ai-DeepSeek-R1-Distill-Qwen-32B.jinja", Kind::None}, {"ibm-granite-granite-4.0.jinja", Kind::None},
+        {"meta-llama-Llama-3.3-70B-Instruct.jinja", Kind::None}, {"microsoft-Phi-3.5-mini-instruct.jinja", Kind::None},
+    };
+    // The conversation whose variables are exactly `vars`, and jinja2's rendering of it.
+    const auto reference_for = [&](const std::string& path, const sikao::chat::jinja::Dict& vars) -> std::string {
+      for (const auto& conv : conversations_["conversations"]) {
+        if (!conv.contains("variables") || conv["variables"].size() != vars.size()) continue;
+        bool match = true;
+        for (const auto& [k, v] : vars) {
+          const auto it = conv["variables"].find(k.as_string());
+          match = match && it != conv["variables"].end() && it->dump() == v.to_json();
+        }
+        if (match) return reference_.at(path).at(conv["name"].get<std::string>()).at("ok");
+      }
+      throw std::runtime_error("no conversation sends these variables");
+    };
+    int checked = 0;
+    for (const auto& e : fs::directory_iterator(sikao::test::shared_path("templates"))) {
+      const std::string file = e.path().filename().string();
+      const auto control = sikao::chat::thinking_control(read_file(e.path().string()));
+      const auto it = expected.find(file);
+      if (it != expected.end()) {
+        QVERIFY2(control.kind == it->second, file.c_str());
+        ++checked;
+      }
+      using Choice = sikao::chat::ThinkingChoice;
+      std::vector<Choice> pair;
+      if (control.kind == Kind::Switch) pair = {Choice{true, {}}, Choice{false, {}}};
+      if (control.kind == Kind::Effort) pair = {Choice{{}, "low"}, Choice{{}, "high"}};
+      if (pair.empty()) {
+        QVERIFY(sikao::chat::thinking_variables(control, Choice{false, "high"}).empty());
+        continue;
+      }
+      const std::string a = reference_for(e.path().string(), sikao::chat::thinking_variables(control, pair[0]));
+      const std::string b = reference_for(e.path().string(), sikao::chat::thinking_variables(control, pair[1]));
+      QVERIFY2(a != b, qPrintable(QString::fromStdString(file + ": the choice does not change the prompt")));
+      // A choice the template cannot carry sends nothing.
+      QVERIFY(sikao::chat::thinking_variables(control, control.kind == Kind::Switch ? Choice{{}, "high"} : Choice{false, {}}).empty());
+    }
+    QCOMPARE(checked, static_cast<int>(expected.size()));
+    const auto oss = sikao::chat::thinking_control(read_file(sikao::test::shared_path("templates/openai-gpt-oss-120b.jinja")));
+    QCOMPARE(QString::fromStdString(oss.default_effort), QString("medium"));
+    QVERIFY_THROWS_EXCEPTION(sikao::Error, sikao::chat::thinking_variables(oss, {{}, "extreme"}));
+  }
+
+  void cli_template_explains_the_thinking_mechanism() {
+    QTemporaryDir dir;
+    const QString msgs = dir.filePath("m.json");
+    {
+      std::ofstream f(msgs.toStdString(), std::ios::binary);
+      f << R"([{"role": "user", "content": "Hi"}])";
+    }
+    const QString oss = QString::fromStdString(sikao::test::shared_path("templates/openai-gpt-oss-120b.jinja"));
+    auto r = sikao::test::run_cli({"template", "--template", oss, "--messages", msgs, "--add-generation-prompt",
+                                   "--effort", "high", "--explain"});
+    QCOMPARE(r.exit_code, 0);
+    QVERIFY2(r.err.contains("reasoning_effort = \"high\""), qPrintable(r.err));
+    QVERIFY(r.out.contains("Reasoning: high"));
+    r = sikao::test::run_cli({"template", "--template", oss, "--messages", msgs, "--effort", "extreme"});
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains("low, medium, high"), qPrintable(r.err));
+    const QString qwen = QString::fromStdString(sikao::test::shared_path("templates/Qwen3.5-4B.jinja"));
+    r = sikao::test::run_cli({"template", "--template", qwen, "--messages", msgs, "--add-generation-prompt",
+                              "--think", "off", "--explain"});
+    QCOMPARE(r.exit_code, 0);
+    QVERIFY2(r.err.contains("enable_thinking = false"), qPrintable(r.err));
+    QVERIFY(r.out.endsWith("<think>\n\n</think>\n\n"));
   }
 
   void malformed_templates_report_the_line() {
