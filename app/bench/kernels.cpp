@@ -2,9 +2,12 @@
 // GB/s of weights read: bytes of the weight matrix × products / time of a recorded sequence of
 // back-to-back products (GPU timestamps where the device has them, else the wall time of the one
 // submission). With --tokens T > 1 the matrix-matrix product of prefill instead, for T tokens,
-// also as GFLOP/s (2 · rows · cols · T per product).
+// also as GFLOP/s (2 · rows · cols · T per product). With --stream, how fast the device reads
+// 64 MiB and does nothing else, in four access patterns: the ceiling for the kernels above.
 
 #include <chrono>
+#include <functional>
+#include <numeric>
 #include <cstdio>
 #include <optional>
 #include <random>
@@ -39,6 +42,7 @@ struct Options {
   uint32_t cols = 4096;
   uint32_t tokens = 1;               // 1: matvec; more: matmul over that many tokens
   std::vector<TensorType> types;     // empty: all of k_types
+  bool stream = false;               // the byte-streaming ceiling instead of the kernels
 };
 
 uint32_t parse_count(const std::string& option, const std::string& value, unsigned long min = 1) {
@@ -65,6 +69,8 @@ Options parse(const std::vector<std::string>& args) {
     };
     if (a == "--json") {
       o.json = true;
+    } else if (a == "--stream") {
+      o.stream = true;
     } else if (a == "--device") {
       o.device = parse_count(a, value(), 0);
     } else if (a == "--rows") {
@@ -131,6 +137,38 @@ double gflop_per_s(const Result& r, const Options& o) {
   return 2.0 * o.rows * o.cols * o.tokens * r.products / r.seconds / 1e9;
 }
 
+// GPU time of `repeats` back-to-back dispatches recorded by `dispatch`, each followed by a
+// barrier (decode runs its products in order) — wall time of the one submission where the device
+// has no timestamps — after a warm-up (pipeline creation, first touch), sized to about half a
+// second.
+double time_repeated(vk::Context& ctx, const std::function<void(vk::Sequence&)>& dispatch, int& repeats) {
+  auto record = [&](int n) {
+    vk::Sequence seq = ctx.create_sequence();
+    seq.begin();
+    seq.write_timestamp();
+    for (int i = 0; i < n; ++i) {
+      dispatch(seq);
+      seq.barrier();
+    }
+    seq.write_timestamp();
+    seq.end();
+    return seq;
+  };
+  auto time = [](vk::Sequence& seq) {
+    const auto t0 = std::chrono::steady_clock::now();
+    seq.submit_and_wait();
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const std::vector<double> stamps = seq.timestamps_ns();
+    return stamps.size() == 2 && stamps[1] > 0 ? stamps[1] * 1e-9 : wall;
+  };
+  vk::Sequence probe = record(2);
+  time(probe);
+  const double once = std::max(time(probe) / 2, 1e-6);
+  repeats = static_cast<int>(std::clamp(0.5 / once, 3.0, 2000.0));
+  vk::Sequence seq = record(repeats);
+  return time(seq);
+}
+
 Result measure(vk::Context& ctx, TensorType type, const Options& o) {
   const uint32_t rows = o.rows;
   const uint32_t cols = o.cols;
@@ -143,38 +181,54 @@ Result measure(vk::Context& ctx, TensorType type, const Options& o) {
   vk::Buffer yb = ctx.create_buffer(size_t(rows) * o.tokens * sizeof(float));
   const kernels::WeightMatrix matrix{vk::BufferView{&w}, type, rows, cols};
 
-  auto record = [&](int products) {
-    vk::Sequence seq = ctx.create_sequence();
-    seq.begin();
-    seq.write_timestamp();
-    for (int i = 0; i < products; ++i) {
-      if (o.tokens == 1) {
-        kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb});
-      } else {
-        kernels::matmul(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, o.tokens);
-      }
-      seq.barrier();  // y written -> written again by the next product (decode runs them in order)
+  int products = 0;
+  const double seconds = time_repeated(ctx, [&](vk::Sequence& seq) {
+    if (o.tokens == 1) {
+      kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb});
+    } else {
+      kernels::matmul(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, o.tokens);
     }
-    seq.write_timestamp();
-    seq.end();
-    return seq;
-  };
-  // GPU time between the two timestamps where the device has them, else wall time of the submit.
-  auto time = [](vk::Sequence& seq) {
-    const auto t0 = std::chrono::steady_clock::now();
-    seq.submit_and_wait();
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const std::vector<double> stamps = seq.timestamps_ns();
-    return stamps.size() == 2 && stamps[1] > 0 ? stamps[1] * 1e-9 : wall;
-  };
+  }, products);
+  return Result{type, bytes.size(), products, seconds};
+}
 
-  // Warm up (pipeline creation, first touch), then size the run to about half a second.
-  vk::Sequence probe = record(2);
-  time(probe);
-  const double once = std::max(time(probe) / 2, 1e-6);
-  const int products = static_cast<int>(std::clamp(0.5 / once, 3.0, 2000.0));
-  vk::Sequence seq = record(products);
-  return Result{type, bytes.size(), products, time(seq)};
+// How fast the device can only read bytes (shaders/stream_bytes.comp), for each layout, workgroup
+// size and number of invocations: the ceiling of any kernel that reads the weights once.
+int run_stream(const Options& o) {
+  vk::Context ctx(o.device);
+  // 64 MiB: far beyond the caches, and a multiple of 4 uvec4s for every count of invocations.
+  const uint64_t bytes = uint64_t(64) << 20;
+  std::vector<uint32_t> fill(bytes / 4);
+  std::iota(fill.begin(), fill.end(), 1u);
+  vk::Buffer data = ctx.create_buffer(bytes);
+  ctx.upload(vk::BufferView{&data}, std::span<const uint32_t>(fill));
+  const uint32_t n_vec4 = static_cast<uint32_t>(bytes / 16);
+  std::printf("device: %s\nstreaming %.1f MiB, %s\n\n%-12s %10s %12s %10s\n", ctx.info().name.c_str(),
+              bytes / 1048576.0, ctx.info().timestamps ? "GPU timestamps" : "wall time", "layout",
+              "workgroup", "invocations", "GB/s");
+  const char* layouts[] = {"grid-stride", "invocation", "workgroup", "invocation×4"};
+  for (const uint32_t layout : {0u, 1u, 2u, 3u}) {
+    for (const uint32_t wg : {8u, 64u}) {
+      for (const uint32_t invocations : {64u, 512u, 4096u, 32768u}) {
+        if (invocations < wg) continue;
+        vk::Buffer sums = ctx.create_buffer(invocations * sizeof(uint32_t));
+        const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
+            .shader = "stream_bytes", .spec_constants = {wg, layout}, .bindings = 2,
+            .push_constant_bytes = 2 * sizeof(uint32_t)});
+        const struct {
+          uint32_t n_vec4, invocations;
+        } pc{n_vec4, invocations};
+        int repeats = 0;
+        const double seconds = time_repeated(ctx, [&](vk::Sequence& seq) {
+          seq.dispatch(pipeline, {vk::BufferView{&data}, vk::BufferView{&sums}}, pc, invocations / wg, 1);
+        }, repeats);
+        std::printf("%-12s %10u %12u %10.2f\n", layouts[layout], wg, invocations,
+                    double(bytes) * repeats / seconds / 1e9);
+        std::fflush(stdout);
+      }
+    }
+  }
+  return 0;
 }
 
 } // namespace
@@ -182,6 +236,7 @@ Result measure(vk::Context& ctx, TensorType type, const Options& o) {
 int run_kernels(const std::vector<std::string>& args) {
   try {
     const Options o = parse(args);
+    if (o.stream) return run_stream(o);
     vk::Context ctx(o.device);
     std::vector<Result> results;
     if (!o.json) {

@@ -2,7 +2,7 @@
 //
 //   sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--turn N] [--json]
 //       prompt processing (ppN) and generation (tgN) tokens/s, mean ± sd over repetitions
-//   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types Q8_0,Q4_K]
+//   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types Q8_0,Q4_K] [--stream]
 //       matrix-vector (decode) bandwidth of every weight type
 //   sikao-bench make-model -o PATH --type Q4_K_M --preset qwen2-0.5b [--seed S] [--force]
 //       a random-weight GGUF model of a real model's shape (shape flags: make_model.cpp)
@@ -22,7 +22,7 @@ struct Command {
 };
 
 const Command k_commands[] = {
-    {"kernels", sikao::bench::run_kernels, "matvec (or, with --tokens T, matmul) speed per weight type [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types A,B]"},
+    {"kernels", sikao::bench::run_kernels, "matvec (or, with --tokens T, matmul) speed per weight type [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types A,B] [--stream]"},
     {"make-model", sikao::bench::run_make_model, "write a random-weight GGUF: -o PATH --type T --preset P [shape flags] [--seed S] [--force] [--chat-template F.jinja] [--split-max-tensors N]"},
 };
 
