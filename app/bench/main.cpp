@@ -23,7 +23,7 @@ struct Command {
 
 const Command k_commands[] = {
     {"kernels", sikao::bench::run_kernels, "matvec (or, with --tokens T, matmul) speed per weight type [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types A,B] [--stream]"},
-    {"make-model", sikao::bench::run_make_model, "write a random-weight GGUF: -o PATH --type T --preset P [shape flags] [--seed S] [--force] [--chat-template F.jinja] [--split-max-tensors N]"},
+    {"make-model", sikao::bench::run_make_model, "write a random-weight GGUF: -o PATH --type T --preset P [shape flags] [--seed S] [--force] [--chat-template F.jinja] [--split-max-tensors N] [--fused-gate-up-exps]"},
 };
 
 void usage() {

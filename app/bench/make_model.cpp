@@ -4,12 +4,15 @@
 //   sikao-bench make-model -o PATH --type Q4_K_M (--preset qwen2-0.5b | --arch A --vocab N
 //       --embd N --layers N --heads N --kv-heads N --ff N) [--head-dim N] [--ctx N]
 //       [--rope-base F] [--tied | --untied] [--seed S] [--force] [--tensor-type PATTERN=TYPE]...
-//       [--chat-template FILE.jinja] [--split-max-tensors N]
+//       [--chat-template FILE.jinja] [--split-max-tensors N] [--fused-gate-up-exps]
 // Shape flags given with --preset override the preset's values. --tensor-type is llama-quantize's
 // option (model::TensorTypeOverride): the first pattern matching a matrix's name picks its type.
 //
 // MXFP4 tensors are byte for byte what llama-quantize writes from the --type F32 file of the same
 // seed (tst_random_model); the other quantisers here are not ggml's (Q8_0 codes can differ by one).
+//
+// --fused-gate-up-exps writes each MoE layer's gate and up experts as one ffn_gate_up_exps stack
+// (qwen35moe), as converters do from Hugging Face's fused experts.gate_up_proj.
 //
 // --split-max-tensors N writes the model split as gguf-split --split-max-tensors N does
 // (gguf/split.h): PATH without .gguf, then -00001-of-0000K.gguf, …; PATH itself is not kept.
@@ -146,6 +149,8 @@ MakeModelOptions parse(const std::vector<std::string>& args) {
     } else if (a == "--rope-base") {
       const float base = float_option(args, i);
       overrides.push_back([=](model::ModelShape& s) { s.rope_base = base; });
+    } else if (a == "--fused-gate-up-exps") {
+      overrides.push_back([](model::ModelShape& s) { s.gate_up_exps_fused = true; });
     } else if (a == "--tied" || a == "--untied") {
       const bool tied = a == "--tied";
       overrides.push_back([=](model::ModelShape& s) { s.tied_output = tied; });

@@ -79,6 +79,7 @@ const std::array k_architectures = {
                        .qk_norm = true, .experts = true,
                        .expert_gating = kernels::ExpertGating::SoftmaxThenTopK,
                        .expert_weights_norm = true, .shared_expert = true,
+                       .gate_up_exps_may_be_fused = true,
                        .ffn_norm_tensor = "post_attention_norm.weight",
                        .default_full_attention_interval = 4, .gated_attention = true,
                        .tokenizer_pre = "qwen35", .writes_key_length = true},
@@ -556,12 +557,17 @@ std::vector<ModelTensor> model_tensors(const ModelConfig& c) {
       const bool b = a.expert_biases;
       add(name("ffn_gate_inp.weight"), TensorRole::FfnGateInp, l, {embd, n});
       if (b) add(name("ffn_gate_inp.bias"), TensorRole::FfnGateInpBias, l, {n});
-      add(name("ffn_gate_exps.weight"), TensorRole::FfnGateExps, l, {embd, ff, n});
-      if (b) add(name("ffn_gate_exps.bias"), TensorRole::FfnGateExpsBias, l, {ff, n});
-      add(name("ffn_down_exps.weight"), TensorRole::FfnDownExps, l, {ff, embd, n});
-      if (b) add(name("ffn_down_exps.bias"), TensorRole::FfnDownExpsBias, l, {embd, n});
-      add(name("ffn_up_exps.weight"), TensorRole::FfnUpExps, l, {embd, ff, n});
-      if (b) add(name("ffn_up_exps.bias"), TensorRole::FfnUpExpsBias, l, {ff, n});
+      if (c.gate_up_exps_fused) {
+        add(name("ffn_gate_up_exps.weight"), TensorRole::FfnGateUpExps, l, {embd, 2 * ff, n});
+        add(name("ffn_down_exps.weight"), TensorRole::FfnDownExps, l, {ff, embd, n});
+      } else {
+        add(name("ffn_gate_exps.weight"), TensorRole::FfnGateExps, l, {embd, ff, n});
+        if (b) add(name("ffn_gate_exps.bias"), TensorRole::FfnGateExpsBias, l, {ff, n});
+        add(name("ffn_down_exps.weight"), TensorRole::FfnDownExps, l, {ff, embd, n});
+        if (b) add(name("ffn_down_exps.bias"), TensorRole::FfnDownExpsBias, l, {embd, n});
+        add(name("ffn_up_exps.weight"), TensorRole::FfnUpExps, l, {embd, ff, n});
+        if (b) add(name("ffn_up_exps.bias"), TensorRole::FfnUpExpsBias, l, {ff, n});
+      }
       if (a.shared_expert) {
         const uint64_t sh = c.n_ff_shexp;
         add(name("ffn_gate_inp_shexp.weight"), TensorRole::FfnGateInpShexp, l, {embd});
@@ -653,6 +659,7 @@ ModelConfig read_config(const gguf::GgufFile& file) {
                                                *declared, c.n_vocab));
   }
   c.tied_output = !r.has_tensor("output.weight");
+  c.gate_up_exps_fused = c.arch.gate_up_exps_may_be_fused && r.has_tensor(layer_tensor(0, "ffn_gate_up_exps.weight"));
   fill_layers(r, c);
   read_scales(r, c);
   read_experts(r, c);

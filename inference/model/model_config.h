@@ -76,6 +76,9 @@ struct ArchitectureTraits {
   // Beside the routed experts, a shared gated FFN (ffn_*_shexp) every token goes through, its
   // output scaled by σ(h · ffn_gate_inp_shexp) (Qwen3.5 MoE).
   bool shared_expert = false;
+  // The experts' gate and up may come as one ffn_gate_up_exps stack (each expert's gate rows,
+  // then its up rows: what converters make of Hugging Face's fused experts.gate_up_proj).
+  bool gate_up_exps_may_be_fused = false;
   // The FFN's input norm; gpt-oss's and Qwen3.5's files call it post_attention_norm.
   std::string_view ffn_norm_tensor = "ffn_norm.weight";
   // Hybrid linear attention (Qwen3.5): the last layer of each period of full_attention_interval
@@ -147,6 +150,7 @@ struct ModelConfig {
   uint32_t n_expert_used = 0;
   uint32_t n_ff_exp = 0;
   uint32_t n_ff_shexp = 0;  // the shared expert's FFN length (arch.shared_expert)
+  bool gate_up_exps_fused = false;  // the file has ffn_gate_up_exps (arch.gate_up_exps_may_be_fused)
   float expert_weights_scale = 1.0f;
   kernels::ExpertRouting expert_routing() const {
     return {n_expert, n_expert_used, arch.expert_gating, arch.expert_weights_norm,
@@ -187,6 +191,7 @@ enum class TensorRole {
   AttnQNorm, AttnKNorm, AttnPostNorm,
   FfnNorm, FfnGate, FfnUp, FfnDown, FfnPostNorm,
   FfnGateInp, FfnGateExps, FfnUpExps, FfnDownExps,  // the router and the experts (3-D)
+  FfnGateUpExps,  // gate and up experts in one stack (ModelConfig::gate_up_exps_fused)
   AttnOutputBias, AttnSinks,                        // gpt-oss
   FfnGateInpBias, FfnGateExpsBias, FfnUpExpsBias, FfnDownExpsBias,  // (the experts': 2-D)
   // A Gated DeltaNet layer: the q/k/v projection (attn_qkv), the output gate's (attn_gate), the

@@ -63,6 +63,11 @@ ModelShape with(ModelShape s, const std::function<void(ModelShape&)>& change) {
 // ones 512).
 const std::vector<PresetRow>& presets() {
   using A = Architecture;
+  static const ModelShape test_qwen35moe =
+      with(dense(A::Qwen35Moe, 2000, 256, 8, 4, 2, 64, 256, 4096, 1e7f, 1e-6f, false), [](ModelShape& s) {
+        s.n_rot = 16; s.ssm_k_heads = 2; s.ssm_v_heads = 4; s.ssm_head_dim = 32; s.ssm_conv_kernel = 4;
+        s.full_attention_interval = 4; s.n_expert = 16; s.n_expert_used = 4; s.n_ff_exp = 256; s.n_ff_shexp = 256;
+      });
   static const std::vector<PresetRow> rows = {
       {"qwen2-0.5b", dense(A::Qwen2, 151936, 896, 24, 14, 2, 0, 4864, 32768, 1e6f, 1e-6f, true)},
       {"qwen2-1.5b", dense(A::Qwen2, 151936, 1536, 28, 12, 2, 0, 8960, 32768, 1e6f, 1e-6f, true)},
@@ -130,9 +135,10 @@ const std::vector<PresetRow>& presets() {
       // as in the 4B.
       {"test-qwen35", with(dense(A::Qwen35, 2000, 256, 8, 4, 2, 64, 512, 4096, 1e7f, 1e-6f, true),
                            [](ModelShape& s) { s.n_rot = 16; s.ssm_k_heads = 2; s.ssm_v_heads = 4; s.ssm_head_dim = 32; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; })},
-      // The same with 4 of 16 experts and a shared expert, untied.
-      {"test-qwen35moe", with(dense(A::Qwen35Moe, 2000, 256, 8, 4, 2, 64, 256, 4096, 1e7f, 1e-6f, false),
-                              [](ModelShape& s) { s.n_rot = 16; s.ssm_k_heads = 2; s.ssm_v_heads = 4; s.ssm_head_dim = 32; s.ssm_conv_kernel = 4; s.full_attention_interval = 4; s.n_expert = 16; s.n_expert_used = 4; s.n_ff_exp = 256; s.n_ff_shexp = 256; })},
+      // The same with 4 of 16 experts and a shared expert, untied; and written with the experts'
+      // gate and up as one ffn_gate_up_exps stack (the same numbers: write_tensor).
+      {"test-qwen35moe", test_qwen35moe},
+      {"test-qwen35moe-fused", with(test_qwen35moe, [](ModelShape& s) { s.gate_up_exps_fused = true; })},
   };
   return rows;
 }
@@ -193,7 +199,7 @@ TensorType fallback_for_row(TensorType t, uint64_t n_cols) {
 
 bool is_expert(TensorRole role) {
   return role == TensorRole::FfnGateExps || role == TensorRole::FfnUpExps ||
-         role == TensorRole::FfnDownExps;
+         role == TensorRole::FfnGateUpExps || role == TensorRole::FfnDownExps;
 }
 
 bool is_norm(TensorRole role) {
@@ -493,12 +499,25 @@ void write_tensor(gguf::GgufWriter& w, const RandomTensor& t, const ModelShape& 
   for (size_t d = 1; d < t.spec.dims.size(); ++d) n_rows *= t.spec.dims[d];
   const uint64_t row_bytes = gguf::row_bytes(t.spec.type, n_cols);
   const uint64_t rows_per_chunk = std::max<uint64_t>(1, (4u << 20) / row_bytes);
-  Rng rng(seed ^ name_hash(t.spec.name));
+  Rng own(seed ^ name_hash(t.spec.name));
+  // A fused gate/up stack holds the numbers of the separate stacks of the same seed (expert e's
+  // gate rows from ffn_gate_exps's stream, then its up rows from ffn_up_exps's), so that a file
+  // written either way is the same model.
+  const bool fused = t.role == TensorRole::FfnGateUpExps;
+  const auto part = [&](std::string_view which) {
+    std::string name = t.spec.name;
+    name.replace(name.find("gate_up_exps"), 12, which);
+    return Rng(seed ^ name_hash(name));
+  };
+  Rng gate_rng = fused ? part("gate_exps") : own;
+  Rng up_rng = fused ? part("up_exps") : own;
+  const uint64_t n_ff = fused ? t.spec.dims[1] / 2 : 0;
   std::vector<float> values(n_cols);
   std::vector<std::byte> chunk;
   chunk.reserve(rows_per_chunk * row_bytes);
   const float stddev = 1.0f / std::sqrt(float(n_cols));
   for (uint64_t r = 0; r < n_rows; ++r) {
+    Rng& rng = !fused ? own : (r % (2 * n_ff) < n_ff ? gate_rng : up_rng);
     if (is_norm(t.role)) {
       fill_normal(rng, values, 1.0f, 0.05f);
     } else if (t.role == TensorRole::AttnSinks) {
@@ -631,6 +650,11 @@ ModelConfig shape_config(const ModelShape& s) {
   c.n_expert_used = s.n_expert_used;
   c.n_ff_exp = s.n_ff_exp;
   c.n_ff_shexp = s.n_ff_shexp;
+  if (s.gate_up_exps_fused && !c.arch.gate_up_exps_may_be_fused) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("{} files keep the experts' gate and up apart", c.arch.gguf_name));
+  }
+  c.gate_up_exps_fused = s.gate_up_exps_fused;
   if (s.llama3_rope_freqs) {
     c.rope_factors_tensor = "rope_freqs.weight";
   }

@@ -54,6 +54,7 @@ struct ModelShape {
   float attention_temperature = 0.0f;  // Ministral 3
   uint32_t n_expert = 0, n_expert_used = 0, n_ff_exp = 0;  // mixtures of experts
   uint32_t n_ff_shexp = 0;  // a shared expert's FFN length (Qwen3.5 MoE)
+  bool gate_up_exps_fused = false;  // one ffn_gate_up_exps stack (arch.gate_up_exps_may_be_fused)
   // Gated DeltaNet layers (Qwen3.5): key and value heads of ssm_head_dim, a convolution of
   // ssm_conv_kernel taps; every full_attention_interval-th layer is attention.
   uint32_t ssm_k_heads = 0, ssm_v_heads = 0, ssm_head_dim = 0, ssm_conv_kernel = 0;

@@ -38,6 +38,21 @@ std::vector<std::byte> interleave_rows(std::span<const std::byte> a, std::span<c
   return out;
 }
 
+// Each of the n_matrices matrices in `all` (back to back, equal sizes) holds gate rows, then as
+// many up rows: each with its rows interleaved (gate p, up p).
+std::vector<std::byte> interleave_halves(std::span<const std::byte> all, size_t n_matrices, size_t row_bytes) {
+  std::vector<std::byte> out;
+  out.reserve(all.size());
+  const size_t matrix_bytes = all.size() / n_matrices;
+  for (size_t m = 0; m < n_matrices; ++m) {
+    const auto matrix = all.subspan(m * matrix_bytes, matrix_bytes);
+    const std::vector<std::byte> pairs =
+        interleave_rows(matrix.first(matrix_bytes / 2), matrix.subspan(matrix_bytes / 2), row_bytes);
+    out.insert(out.end(), pairs.begin(), pairs.end());
+  }
+  return out;
+}
+
 // Views that lie back to back in one buffer (upload_together), as one view.
 vk::BufferView joined(std::span<const vk::BufferView> parts) {
   return vk::BufferView{parts.front().buffer, parts.front().offset,
@@ -104,7 +119,8 @@ WeightPlacement place_weights(const gguf::GgufFile& file, const ModelConfig& con
     const gguf::TensorInfo* info = file.find_tensor(t.name);
     const uint64_t bytes = info ? info->bytes : 0;
     p.device_bytes += bytes;
-    if (t.role == TensorRole::FfnGateExps || t.role == TensorRole::FfnUpExps) {
+    if (t.role == TensorRole::FfnGateExps || t.role == TensorRole::FfnUpExps ||
+        t.role == TensorRole::FfnGateUpExps) {
       const auto [at, added] = gate_up.try_emplace(t.layer, movable.size());
       if (added) {
         movable.emplace_back();
@@ -184,7 +200,8 @@ ModelWeights::ModelWeights(vk::Context& ctx, const gguf::GgufFile& file,
       case TensorRole::FfnPostNorm: w.ffn_post_norm = vector(t.name); break;
       case TensorRole::FfnGateInp: w.experts.emplace(); break;  // the first of a layer's experts
       case TensorRole::FfnGateExps: break;                        // with ffn_up_exps
-      case TensorRole::FfnUpExps: expert_weights(*w.experts, t.layer, config); break;
+      case TensorRole::FfnUpExps:
+      case TensorRole::FfnGateUpExps: expert_weights(*w.experts, t.layer, config); break;
       case TensorRole::FfnDownExps:
         w.experts->down = experts(t.name);
         expert_bytes_ += w.experts->down.w.data.size;
@@ -371,9 +388,7 @@ void ModelWeights::ffn_weights(LayerWeights& w, uint32_t l, const ModelConfig& c
   kernels::WeightMatrix shape = matrix_view(both, {});
   shape.n_rows /= 2;
   w.ffn.gate_up = shape;
-  w.ffn.gate_up->data = upload_bytes(interleave_rows(all.first(all.size() / 2),
-                                                     all.subspan(all.size() / 2),
-                                                     kernels::weight_row_bytes(shape)));
+  w.ffn.gate_up->data = upload_bytes(interleave_halves(all, 1, kernels::weight_row_bytes(shape)));
   w.ffn.gate_up->n_rows = 2 * shape.n_rows;
 }
 
@@ -402,6 +417,19 @@ GatedFfn ModelWeights::gated_ffn(const std::string& gate_name, const std::string
 // share a type and row length (one gated matvec per chosen expert); down as it is.
 void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfig& config) {
   w.router = matrix(layer_tensor(l, "ffn_gate_inp.weight"));
+  if (config.gate_up_exps_fused) {
+    // Each expert's gate rows then its up rows (llama.cpp splits its product at n_ff_exp).
+    const std::string name = layer_tensor(l, "ffn_gate_up_exps.weight");
+    const gguf::TensorInfo& fused = experts_tensor(name);
+    kernels::WeightMatrix both{{}, fused.type, static_cast<uint32_t>(fused.dims[1]),
+                               static_cast<uint32_t>(fused.dims[0])};
+    const std::vector<std::byte> interleaved =
+        interleave_halves(file_.tensor_data(fused), config.n_expert, kernels::weight_row_bytes(both));
+    both.data = upload_bytes(interleaved, name);
+    w.gate_up = kernels::ExpertMatrices{both, config.n_expert};
+    expert_bytes_ += interleaved.size();
+    return;
+  }
   const std::string gate_name = layer_tensor(l, "ffn_gate_exps.weight");
   const std::string up_name = layer_tensor(l, "ffn_up_exps.weight");
   const gguf::TensorInfo& gate = experts_tensor(gate_name);

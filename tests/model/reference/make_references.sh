@@ -23,7 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # PRESETS="test-a test-b" regenerates only those.
-presets=${PRESETS:-"test-llama3 test-llama-linear test-qwen2-yarn test-gemma2 test-gemma3 test-phi4 test-smollm3 test-granite test-ministral3 test-qwen3moe test-gpt-oss test-qwen35 test-qwen35moe"}
+presets=${PRESETS:-"test-llama3 test-llama-linear test-qwen2-yarn test-gemma2 test-gemma3 test-phi4 test-smollm3 test-granite test-ministral3 test-qwen3moe test-gpt-oss test-qwen35 test-qwen35moe test-qwen35moe-fused"}
 # ref MODEL_FILE OUT_JSON [N_IDS CTX GREEDY]: llama-ref on a model in $work (by default 100 random
 # ids — $ids — in a context of 512, 32 greedy steps); warnings are failures.
 ref() {
@@ -50,7 +50,10 @@ for preset in $presets; do
   # A recurrent state (Qwen3.5's DeltaNet layers) is carried between prefill batches (256 tokens
   # in the tests): 300 ids cross one.
   ids=100
-  case $preset in test-qwen35|test-qwen35moe) ids=300 ;; esac
+  case $preset in test-qwen35|test-qwen35moe|test-qwen35moe-fused) ids=300 ;; esac
+  # test-qwen35moe's weights with the experts' gate and up in one ffn_gate_up_exps stack: the
+  # loader's other path, in float and through a k-quant.
+  [ "$preset" = test-qwen35moe-fused ] && types="F32 Q4_K_M"
   # gpt-oss ships as MXFP4_MOE (MXFP4 experts, Q8_0 elsewhere; byte-identical to llama-quantize's).
   [ "$preset" = test-gpt-oss ] && types="$types MXFP4_MOE"
   for type in $types; do
@@ -80,7 +83,7 @@ for preset in $presets; do
     # rounding of the α projection into the state of every later token), while the engine's F32
     # run is within 0.001 of llama.cpp's. Its quantised files are checked through the dequantised
     # weights as well.
-    case $preset in test-qwen3moe|test-gpt-oss|test-qwen35|test-qwen35moe) [ "$type" = F32 ] || { direct=no; dequantized=yes; } ;; esac
+    case $preset in test-qwen3moe|test-gpt-oss|test-qwen35|test-qwen35moe|test-qwen35moe-fused) [ "$type" = F32 ] || { direct=no; dequantized=yes; } ;; esac
     if [ $dequantized = yes ]; then
       "$shared/tools/llama.cpp/cpu-2026/llama-quantize" --allow-requantize "$work/$name.gguf" \
           "$work/$name-dequantized.gguf" F32 >/dev/null 2>&1
