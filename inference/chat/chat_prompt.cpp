@@ -38,8 +38,4 @@ std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokeni
       [&](std::string_view t) { return tokenizer.encode(t, false, true).size() == 1; });
 }
 
-ReasoningSplitter reasoning_splitter_for(const tokenizer::Tokenizer& tokenizer, std::string_view prompt) {
-  return ReasoningSplitter(reasoning_tags_for(tokenizer), prompt);
-}
-
 } // namespace sikao::chat

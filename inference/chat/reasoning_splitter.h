@@ -36,6 +36,11 @@ std::span<const ReasoningTags> known_reasoning_tags();
 // are tokens of the vocabulary.
 std::vector<ReasoningTags> reasoning_tags_for_vocabulary(const std::function<bool(std::string_view)>& has_token);
 
+// Whether a model can think before answering: its chat template speaks of thinking
+// (enable_thinking, reasoning_content, or an opening tag of a known set), or its vocabulary has
+// both tags of a known set. The one rule for the model list and the loaded model.
+bool model_reasons(std::string_view chat_template, const std::function<bool(std::string_view)>& has_token);
+
 enum class DeltaKind {
   Reasoning,
   Answer,

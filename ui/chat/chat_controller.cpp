@@ -263,34 +263,32 @@ void ChatController::on_append_failed(quint64 ticket, const QString& message) {
   emit generationFinished();
 }
 
-GenerationRequest ChatController::request_for(int64_t last_message_id) const {
+chat::TurnRequest ChatController::request_for(int64_t last_message_id) const {
   std::vector<storage::Message> path;
   for (std::optional<int64_t> id = last_message_id; id;) {
     path.push_back(history_.message(*id));
     id = path.back().parent_id;
   }
   std::reverse(path.begin(), path.end());
-  GenerationRequest request;
-  const auto conversation = history_.conversation(conversationId());
-  if (!conversation.system_prompt.empty()) {
-    request.messages.append({QStringLiteral("system"), QString::fromStdString(conversation.system_prompt), {}});
-  }
+  chat::TurnRequest request;
+  request.conversation.system_prompt = history_.conversation(conversationId()).system_prompt;
   for (const auto& m : path) {
-    request.messages.append({QString::fromLatin1(storage::to_string(m.role)),
-                             QString::fromStdString(m.content), QString::fromStdString(m.reasoning)});
+    request.conversation.messages.push_back({std::string(storage::to_string(m.role)), m.content, m.reasoning});
   }
+  auto& settings = request.settings;
   if (settings_) {
-    request.sampling = settings_->samplingParams();
-    request.maxTokens = settings_->maxTokens();
+    settings.sampling = settings_->samplingParams();
+    settings.max_tokens = settings_->maxTokens();
   }
+  settings.alternatives = k_alternatives;
   // Off is passed to the template; on leaves the template's default.
-  if (!thinking_enabled_) request.enableThinking = false;
-  request.reasoningBudget = reasoning_budget_;
+  if (!thinking_enabled_) settings.enable_thinking = false;
+  settings.reasoning_budget = reasoning_budget_;
   return request;
 }
 
 void ChatController::start_generation(int64_t parent_id) {
-  const GenerationRequest request = request_for(parent_id);
+  const chat::TurnRequest request = request_for(parent_id);
   messages_.beginAssistant(parent_id, model_->name);
   set_generating(true);
   engine_.generate(request);
@@ -305,21 +303,21 @@ void ChatController::on_tokens(const TokenBatch& batch) {
   }
 }
 
-void ChatController::on_finished(const GenerationSummary& summary) {
+void ChatController::on_finished(const chat::TurnResult& result) {
   if (abandoned_ > 0) {
     --abandoned_;
     return;
   }
-  const auto status = summary.end == GenerationEnd::Stopped ? storage::MessageStatus::Stopped
-                                                            : storage::MessageStatus::Complete;
+  const auto status = result.finish == FinishReason::Stopped ? storage::MessageStatus::Stopped
+                                                             : storage::MessageStatus::Complete;
   try {
-    messages_.finishStreaming(status, &summary);
+    messages_.finishStreaming(status, &result);
   } catch (const storage::StorageError& e) {
     set_error(QString::fromUtf8(e.what()));
   }
-  set_template_warning(summary.warning);
-  context_used_ = static_cast<int>(summary.promptTokens + summary.generatedTokens);
-  tokens_per_second_ = summary.tokensPerSecond;
+  set_template_warning(QString::fromStdString(result.warning));
+  context_used_ = static_cast<int>(result.prompt_tokens + result.generated_tokens);
+  tokens_per_second_ = result.tokens_per_second;
   emit statsChanged();
   set_generating(false);
   conversations_.reload();

@@ -153,12 +153,12 @@ class ChatController : public QObject {
 
  private:
   void start_generation(int64_t parent_id);
-  GenerationRequest request_for(int64_t last_message_id) const;
+  chat::TurnRequest request_for(int64_t last_message_id) const;
   void append_question(storage::NewMessage message);
   void on_appended(quint64 ticket, qint64 message_id);
   void on_append_failed(quint64 ticket, const QString& message);
   void on_tokens(const TokenBatch& batch);
-  void on_finished(const GenerationSummary& summary);
+  void on_finished(const chat::TurnResult& result);
   void on_failed(const QString& message);
   void set_generating(bool generating);
   void set_error(const QString& message);
@@ -198,6 +198,8 @@ class ChatController : public QObject {
   static constexpr qsizetype k_display_chunk = 1000;
   static constexpr int k_long_message_length = 10000;
   static constexpr int k_long_message_preview = 1500;
+  // Top alternatives kept per generated token, for the reasoning inspector.
+  static constexpr size_t k_alternatives = 5;
   int focus_row_ = -1;
   QPointer<const Settings> settings_;
   bool thinking_enabled_ = true;

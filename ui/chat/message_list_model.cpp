@@ -166,9 +166,9 @@ void MessageListModel::applyBatch(const TokenBatch& batch) {
   auto& tokens = confidence_[m.id];
   for (const StreamDelta& d : batch.deltas) {
     switch (d.part) {
-      case StreamPart::Reasoning: m.reasoning += d.text.toStdString(); break;
-      case StreamPart::Answer: m.content += d.text.toStdString(); break;
-      case StreamPart::AnswerWasReasoning:
+      case chat::DeltaKind::Reasoning: m.reasoning += d.text.toStdString(); break;
+      case chat::DeltaKind::Answer: m.content += d.text.toStdString(); break;
+      case chat::DeltaKind::AnswerWasReasoning:
         m.reasoning += m.content;
         m.content.clear();
         for (auto& t : tokens) t.reasoning = true;
@@ -201,7 +201,7 @@ void MessageListModel::write_streaming(bool final_write, storage::MessageStatus 
   }
 }
 
-void MessageListModel::finishStreaming(storage::MessageStatus status, const GenerationSummary* summary,
+void MessageListModel::finishStreaming(storage::MessageStatus status, const chat::TurnResult* result,
                                        const QString& error) {
   const int row_index = streamingRow();
   if (row_index < 0) {
@@ -210,13 +210,13 @@ void MessageListModel::finishStreaming(storage::MessageStatus status, const Gene
   }
   Row& row = rows_[static_cast<size_t>(row_index)];
   auto& stats = row.message.stats;
-  if (summary) {
-    stats.prompt_tokens = summary->promptTokens;
-    stats.generated_tokens = summary->generatedTokens;
-    stats.reasoning_tokens = summary->reasoningTokens;
-    stats.reasoning_ms = summary->reasoningMs;
-    stats.total_ms = summary->totalMs;
-    stats.tokens_per_second = summary->tokensPerSecond;
+  if (result) {
+    stats.prompt_tokens = result->prompt_tokens;
+    stats.generated_tokens = result->generated_tokens;
+    stats.reasoning_tokens = result->reasoning_tokens;
+    stats.reasoning_ms = result->reasoning_ms;
+    stats.total_ms = result->total_ms;
+    stats.tokens_per_second = result->tokens_per_second;
   }
   try {
     write_streaming(true, status, error);

@@ -62,7 +62,7 @@ class MessageListModel : public QAbstractListModel {
   // Streaming, driven by the controller.
   int64_t beginAssistant(std::optional<int64_t> parent_id, const QString& model_name);
   void applyBatch(const TokenBatch& batch);
-  void finishStreaming(storage::MessageStatus status, const GenerationSummary* summary,
+  void finishStreaming(storage::MessageStatus status, const chat::TurnResult* result,
                        const QString& error = {});
   bool streaming() const { return streaming_id_.has_value(); }
 

@@ -1,0 +1,226 @@
+#include "chat/chat_turn.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/model_config.h"
+#include "tokenizer/tokenizer.h"
+
+namespace sikao::chat {
+namespace {
+
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+int64_t ms_between(ChatTurn::Clock::time_point from, ChatTurn::Clock::time_point to) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
+}
+
+std::vector<StoredMessage> with_system_prompt(const Conversation& conversation) {
+  std::vector<StoredMessage> messages;
+  messages.reserve(conversation.messages.size() + 1);
+  if (!conversation.system_prompt.empty()) messages.push_back({"system", conversation.system_prompt, {}});
+  messages.insert(messages.end(), conversation.messages.begin(), conversation.messages.end());
+  return messages;
+}
+
+} // namespace
+
+ModelChatInfo model_chat_info(const Model& model) {
+  ModelChatInfo info;
+  info.chat_template = model.chat_template();
+  info.architecture = std::string(model.config().arch.gguf_name);
+  info.model_name = model.config().name;
+  const auto& vocab = model.tokenizer().vocabulary();
+  info.pre_tokenizer = vocab.pre;
+  if (vocab.bos) info.bos_token = vocab.tokens.at(static_cast<size_t>(*vocab.bos));
+  if (vocab.eos) info.eos_token = vocab.tokens.at(static_cast<size_t>(*vocab.eos));
+  return info;
+}
+
+ModelTurnEngine::ModelTurnEngine(std::unique_ptr<Model> model)
+    : model_(std::move(model)), session_(std::make_unique<Session>(*model_)),
+      info_(model_chat_info(*model_)), tags_(reasoning_tags_for(model_->tokenizer())) {}
+
+ModelTurnEngine::~ModelTurnEngine() = default;
+
+ModelDescription ModelTurnEngine::describe() const {
+  ModelDescription d;
+  d.name = info_.model_name;
+  d.architecture = info_.architecture;
+  d.device = model_->device_name();
+  d.context_length = model_->context_length();
+  d.device_weight_bytes = model_->device_weight_bytes();
+  d.host_weight_bytes = model_->host_weight_bytes();
+  const auto& tok = model_->tokenizer();
+  d.reasons = model_reasons(info_.chat_template.value_or(""),
+                            [&](std::string_view t) { return tok.encode(t, false, true).size() == 1; });
+  return d;
+}
+
+ChatPrompt ModelTurnEngine::render(std::span<const StoredMessage> messages,
+                                   std::optional<bool> enable_thinking) const {
+  return build_chat_prompt(info_, model_->tokenizer(), messages, enable_thinking);
+}
+
+ChatPrompt ModelTurnEngine::render_raw(std::string text) const {
+  return raw_prompt(model_->tokenizer(), std::move(text));
+}
+
+std::vector<int32_t> ModelTurnEngine::tokenize(std::string_view text) const {
+  return model_->tokenizer().encode(text, false, true);
+}
+
+std::string ModelTurnEngine::token_text(int32_t id) const { return model_->tokenizer().token_to_piece(id, false); }
+
+uint32_t ModelTurnEngine::context_length() const { return model_->context_length(); }
+
+GenerateResult ModelTurnEngine::generate(std::span<const int32_t> prompt, const GenerateOptions& options,
+                                         const std::function<void(const TokenEvent&)>& on_token) {
+  return session_->generate(prompt, options, on_token);
+}
+
+// The running totals of a turn, and the reasoning's timing: from the start of the turn (prompt
+// processing included, as the user waits through it) to the first non-blank answer text.
+class ChatTurn::Counters {
+ public:
+  Counters(Clock::time_point started, bool prompt_opened_reasoning, const std::function<Clock::time_point()>& now)
+      : started_(started), any_reasoning_(prompt_opened_reasoning), now_(now) {}
+
+  void count_token(bool reasoning) {
+    ++generated_;
+    reasoning_tokens_ += reasoning ? 1 : 0;
+  }
+
+  void see(const std::vector<ReasoningDelta>& deltas) {
+    for (const auto& d : deltas) {
+      if (d.kind == DeltaKind::Reasoning) {
+        any_reasoning_ = true;
+      } else if (d.kind == DeltaKind::AnswerWasReasoning) {
+        // A closing tag with no opener: every token so far was reasoning, which ends here.
+        any_reasoning_ = true;
+        reasoning_end_ = now_();
+        reasoning_tokens_ = generated_;
+      } else if (any_reasoning_ && !reasoning_end_ && !is_blank(d.text)) {
+        reasoning_end_ = now_();
+      }
+    }
+  }
+
+  void fill(TurnUpdate& u) const {
+    u.generated_tokens = generated_;
+    u.reasoning_tokens = reasoning_tokens_;
+    u.reasoning_ms = reasoning_ms();
+    u.reasoning_done = reasoning_end_.has_value();
+  }
+
+  int64_t reasoning_ms() const {
+    if (!any_reasoning_) return 0;
+    return ms_between(started_, reasoning_end_.value_or(now_()));
+  }
+  int64_t reasoning_tokens() const { return reasoning_tokens_; }
+
+ private:
+  Clock::time_point started_;
+  bool any_reasoning_;
+  const std::function<Clock::time_point()>& now_;
+  std::optional<Clock::time_point> reasoning_end_;
+  int64_t generated_ = 0;
+  int64_t reasoning_tokens_ = 0;
+};
+
+ChatTurn::ChatTurn(TurnEngine& engine, const TurnRequest& request, std::function<Clock::time_point()> now)
+    : engine_(engine), settings_(request.settings), now_(std::move(now)), started_(now_()) {
+  const auto messages = with_system_prompt(request.conversation);
+  prompt_ = engine_.render(messages, settings_.enable_thinking);
+}
+
+ChatTurn::ChatTurn(TurnEngine& engine, ChatPrompt prompt, const TurnSettings& settings,
+                   std::function<Clock::time_point()> now)
+    : engine_(engine), settings_(settings), now_(std::move(now)), started_(now_()), prompt_(std::move(prompt)) {}
+
+TurnResult ChatTurn::run(const std::atomic<bool>* stop, const std::function<void(const TurnUpdate&)>& on_update) {
+  const auto user_stopped = [&] { return stop && stop->load(); };
+  ReasoningSplitter splitter(engine_.reasoning_tags(), prompt_.text);
+  Counters counters(started_, splitter.in_reasoning(), now_);
+  TurnResult out;
+  out.warning = prompt_.warning;
+
+  GenerateOptions options;
+  options.sampling = settings_.sampling;
+  options.max_tokens = settings_.max_tokens;
+  options.n_alternatives = settings_.alternatives;
+  // The engine checks one flag between tokens: the user's stop, or a spent reasoning budget.
+  std::atomic<bool> halt{user_stopped()};
+  options.stop = &halt;
+  bool budget_spent = false;
+  std::vector<int32_t> generated;
+
+  const auto publish = [&](std::optional<TurnToken> token, std::vector<ReasoningDelta> deltas) {
+    counters.see(deltas);
+    TurnUpdate u;
+    u.token = std::move(token);
+    u.deltas = std::move(deltas);
+    counters.fill(u);
+    on_update(u);
+  };
+  const auto on_token = [&](const TokenEvent& e) {
+    if (out.first_token_ms < 0) out.first_token_ms = ms_between(started_, now_());
+    const int32_t id = e.token.id;
+    generated.push_back(id);
+    const bool was_reasoning = splitter.in_reasoning();
+    auto deltas = splitter.feed(e.text, std::span(&id, 1));
+    TurnToken token;
+    token.id = id;
+    token.text = e.text;
+    token.probability = std::exp(e.token.logprob);
+    token.reasoning = was_reasoning || splitter.in_reasoning();
+    for (const auto& alt : e.token.top) {
+      token.alternatives.emplace_back(engine_.token_text(alt.id), std::exp(alt.logprob));
+    }
+    counters.count_token(token.reasoning);
+    publish(std::move(token), std::move(deltas));
+    if (settings_.reasoning_budget > 0 && splitter.in_reasoning() &&
+        splitter.reasoning_tokens() >= settings_.reasoning_budget) {
+      budget_spent = true;
+      halt = true;
+    }
+    if (user_stopped()) halt = true;
+  };
+
+  GenerateResult result = engine_.generate(prompt_.tokens, options, on_token);
+  out.prompt_tokens = result.prompt_tokens;
+  out.reused_tokens = result.reused_tokens;
+  if (budget_spent && !user_stopped() && result.finish == FinishReason::Stopped) {
+    // Close the block as the model would and let it answer, continuing from the cache: the
+    // prompt, what it generated, and the closing text.
+    const std::string closing = splitter.budget_closing_text();
+    publish(std::nullopt, splitter.feed(closing, {}));
+    std::vector<int32_t> continued = prompt_.tokens;
+    continued.insert(continued.end(), generated.begin(), generated.end());
+    const auto closing_tokens = engine_.tokenize(closing);
+    continued.insert(continued.end(), closing_tokens.begin(), closing_tokens.end());
+    halt = user_stopped();
+    budget_spent = false;
+    options.max_tokens = std::max(1, options.max_tokens - static_cast<int32_t>(result.generated_tokens));
+    const GenerateResult answer = engine_.generate(continued, options, on_token);
+    result.finish = answer.finish;
+    result.generated_tokens += answer.generated_tokens;
+    result.generate_seconds += answer.generate_seconds;
+    result.trailing_text = answer.trailing_text;
+  }
+  auto last = splitter.feed(result.trailing_text, {});
+  auto flushed = splitter.finish();
+  last.insert(last.end(), flushed.begin(), flushed.end());
+  publish(std::nullopt, std::move(last));
+
+  out.finish = result.finish;
+  out.generated_tokens = result.generated_tokens;
+  out.reasoning_tokens = counters.reasoning_tokens();
+  out.reasoning_ms = counters.reasoning_ms();
+  out.total_ms = ms_between(started_, now_());
+  out.tokens_per_second = result.generate_seconds > 0 ? result.generated_tokens / result.generate_seconds : 0.0;
+  out.reasoning_unclosed = splitter.reasoning_unclosed();
+  return out;
+}
+
+} // namespace sikao::chat
