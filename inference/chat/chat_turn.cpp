@@ -15,13 +15,6 @@ int64_t ms_between(ChatTurn::Clock::time_point from, ChatTurn::Clock::time_point
   return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
 }
 
-std::vector<StoredMessage> with_system_prompt(const Conversation& conversation) {
-  std::vector<StoredMessage> messages;
-  messages.reserve(conversation.messages.size() + 1);
-  if (!conversation.system_prompt.empty()) messages.push_back({"system", conversation.system_prompt, {}});
-  messages.insert(messages.end(), conversation.messages.begin(), conversation.messages.end());
-  return messages;
-}
 
 } // namespace
 
@@ -71,6 +64,12 @@ std::vector<int32_t> ModelTurnEngine::tokenize(std::string_view text) const {
 }
 
 std::string ModelTurnEngine::token_text(int32_t id) const { return model_->tokenizer().token_to_piece(id, false); }
+
+void ModelTurnEngine::prefill(std::span<const int32_t> prompt) {
+  GenerateOptions options;
+  options.max_tokens = 0;
+  session_->generate(prompt, options, [](const TokenEvent&) {});
+}
 
 uint32_t ModelTurnEngine::context_length() const { return model_->context_length(); }
 
@@ -129,9 +128,101 @@ class ChatTurn::Counters {
 };
 
 ChatTurn::ChatTurn(TurnEngine& engine, const TurnRequest& request, std::function<Clock::time_point()> now)
-    : engine_(engine), settings_(request.settings), now_(std::move(now)), started_(now_()) {
-  const auto messages = with_system_prompt(request.conversation);
-  prompt_ = engine_.render(messages, settings_.enable_thinking);
+    : engine_(engine), settings_(request.settings), now_(std::move(now)), started_(now_()),
+      conversation_(request.conversation) {
+  fit(*conversation_);
+}
+
+uint32_t ChatTurn::prompt_limit(uint32_t context_length, int32_t max_tokens) {
+  const uint32_t room = std::clamp<uint32_t>(static_cast<uint32_t>(std::max(1, max_tokens)), 1,
+                                             std::max(1u, context_length / 4));
+  return context_length > room ? context_length - room : 0;
+}
+
+ChatPrompt ChatTurn::render_from(const Conversation& conversation, size_t first) const {
+  std::vector<StoredMessage> messages;
+  messages.reserve(conversation.messages.size() - first + 1);
+  if (!conversation.system_prompt.empty()) messages.push_back({"system", conversation.system_prompt, {}});
+  messages.insert(messages.end(), conversation.messages.begin() + static_cast<std::ptrdiff_t>(first),
+                  conversation.messages.end());
+  return engine_.render(messages, settings_.enable_thinking);
+}
+
+void ChatTurn::fit(const Conversation& conversation) {
+  // Where a turn starts: at a user message (and at the first message, whatever its role). The
+  // window starts at one of these, no earlier than the messages already outside the view; the
+  // last one is the question's.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < conversation.messages.size(); ++i) {
+    if (i == 0 || conversation.messages[i].role == "user") starts.push_back(i);
+  }
+  if (starts.empty()) starts.push_back(0);
+  auto first = std::lower_bound(starts.begin(), starts.end(), conversation.outside_view);
+  if (first == starts.end()) --first;
+  const std::span<const size_t> candidates(first, starts.end());
+
+  const uint32_t n_ctx = engine_.context_length();
+  const uint32_t limit = prompt_limit(n_ctx, settings_.max_tokens);
+  left_out_ = candidates[0];
+  prompt_ = render_from(conversation, left_out_);
+  if (prompt_.tokens.size() <= limit) return;
+  if (settings_.overflow == ContextOverflow::Stop) {
+    // As before this choice existed: generate while the prompt fits at all.
+    did_not_fit_ = prompt_.tokens.size() >= n_ctx;
+    return;
+  }
+  // The window moves past what this turn needs, leaving a quarter of the context free, so the
+  // next turns append to this prompt (and reuse the cache) until it fills again.
+  const uint32_t target = limit > n_ctx / 4 ? limit - n_ctx / 4 : limit;
+  std::vector<std::optional<ChatPrompt>> rendered(candidates.size());
+  rendered[0] = std::move(prompt_);
+  const auto first_within = [&](uint32_t budget) {
+    return this->first_within(conversation, candidates, rendered, budget);
+  };
+  size_t chosen = first_within(target);
+  if (chosen == candidates.size()) chosen = first_within(limit);
+  // Not even the question alone leaves room for the answer: it is sent, and the answer may end
+  // as ContextFull (or the engine says the question is longer than the context).
+  if (chosen == candidates.size()) chosen = candidates.size() - 1;
+  if (!rendered[chosen]) rendered[chosen] = render_from(conversation, candidates[chosen]);
+  left_out_ = candidates[chosen];
+  prompt_ = std::move(*rendered[chosen]);
+}
+
+size_t ChatTurn::first_within(const Conversation& conversation, std::span<const size_t> candidates,
+                              std::vector<std::optional<ChatPrompt>>& rendered, size_t budget) const {
+  size_t lo = 1, hi = candidates.size();
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (!rendered[mid]) rendered[mid] = render_from(conversation, candidates[mid]);
+    if (rendered[mid]->tokens.size() <= budget) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+
+size_t ChatTurn::prepare_next(const std::string& answer, const std::string& reasoning, int64_t generated) {
+  // Room for a next question of an eighth of the context, besides the answer's.
+  const uint32_t n_ctx = engine_.context_length();
+  const uint32_t limit = prompt_limit(n_ctx, settings_.max_tokens);
+  const uint32_t question = n_ctx / 8;
+  // This prompt and what was generated bound the conversation's next prompt (templates drop
+  // earlier reasoning; the answer's end-of-turn markup is a few tokens).
+  constexpr size_t k_end_of_turn = 8;
+  if (prompt_.tokens.size() + static_cast<size_t>(generated) + k_end_of_turn + question <= limit) return left_out_;
+  Conversation next = *conversation_;
+  next.messages.push_back({"assistant", answer, reasoning});
+  if (render_from(next, left_out_).tokens.size() + question <= limit) return left_out_;
+  // Windows start at a turn after the current start, up to this turn's question.
+  std::vector<size_t> candidates = {left_out_};
+  for (size_t i = left_out_ + 1; i + 1 < next.messages.size(); ++i) {
+    if (next.messages[i].role == "user") candidates.push_back(i);
+  }
+  const uint32_t target = limit > n_ctx / 4 ? limit - n_ctx / 4 : limit;
+  std::vector<std::optional<ChatPrompt>> rendered(candidates.size());
+  size_t chosen = first_within(next, candidates, rendered, target > question ? target - question : 0);
+  if (chosen == candidates.size()) return left_out_;  // the next turn's fit decides
+  engine_.prefill(rendered[chosen]->tokens);
+  return candidates[chosen];
 }
 
 ChatTurn::ChatTurn(TurnEngine& engine, ChatPrompt prompt, const TurnSettings& settings,
@@ -144,6 +235,15 @@ TurnResult ChatTurn::run(const std::atomic<bool>* stop, const std::function<void
   Counters counters(started_, splitter.in_reasoning(), now_);
   TurnResult out;
   out.warning = prompt_.warning;
+  out.left_out = left_out_;
+  if (did_not_fit_) {
+    out.finish = FinishReason::ContextFull;
+    out.did_not_fit = true;
+    out.next_outside_view = left_out_;
+    out.prompt_tokens = static_cast<uint32_t>(prompt_.tokens.size());
+    out.total_ms = ms_between(started_, now_());
+    return out;
+  }
 
   GenerateOptions options;
   options.sampling = settings_.sampling;
@@ -155,8 +255,16 @@ TurnResult ChatTurn::run(const std::atomic<bool>* stop, const std::function<void
   bool budget_spent = false;
   std::vector<int32_t> generated;
 
+  std::string answer, reasoning;  // what the conversation keeps of this turn
   const auto publish = [&](std::optional<TurnToken> token, std::vector<ReasoningDelta> deltas) {
     counters.see(deltas);
+    for (const auto& d : deltas) {
+      switch (d.kind) {
+        case DeltaKind::Reasoning: reasoning += d.text; break;
+        case DeltaKind::Answer: answer += d.text; break;
+        case DeltaKind::AnswerWasReasoning: reasoning += answer; answer.clear(); break;
+      }
+    }
     TurnUpdate u;
     u.token = std::move(token);
     u.deltas = std::move(deltas);
@@ -199,14 +307,17 @@ TurnResult ChatTurn::run(const std::atomic<bool>* stop, const std::function<void
     continued.insert(continued.end(), generated.begin(), generated.end());
     const auto closing_tokens = engine_.tokenize(closing);
     continued.insert(continued.end(), closing_tokens.begin(), closing_tokens.end());
-    halt = user_stopped();
-    budget_spent = false;
-    options.max_tokens = std::max(1, options.max_tokens - static_cast<int32_t>(result.generated_tokens));
-    const GenerateResult answer = engine_.generate(continued, options, on_token);
-    result.finish = answer.finish;
-    result.generated_tokens += answer.generated_tokens;
-    result.generate_seconds += answer.generate_seconds;
-    result.trailing_text = answer.trailing_text;
+    if (continued.size() >= engine_.context_length()) {
+      result.finish = FinishReason::ContextFull;  // no room left to answer in
+    } else {
+      halt = user_stopped();
+      options.max_tokens = std::max(1, options.max_tokens - static_cast<int32_t>(result.generated_tokens));
+      const GenerateResult answer = engine_.generate(continued, options, on_token);
+      result.finish = answer.finish;
+      result.generated_tokens += answer.generated_tokens;
+      result.generate_seconds += answer.generate_seconds;
+      result.trailing_text = answer.trailing_text;
+    }
   }
   auto last = splitter.feed(result.trailing_text, {});
   auto flushed = splitter.finish();
@@ -220,6 +331,10 @@ TurnResult ChatTurn::run(const std::atomic<bool>* stop, const std::function<void
   out.total_ms = ms_between(started_, now_());
   out.tokens_per_second = result.generate_seconds > 0 ? result.generated_tokens / result.generate_seconds : 0.0;
   out.reasoning_unclosed = splitter.reasoning_unclosed();
+  out.next_outside_view = left_out_;
+  if (conversation_ && result.finish != FinishReason::Stopped && !user_stopped()) {
+    out.next_outside_view = prepare_next(answer, reasoning, out.generated_tokens);
+  }
   return out;
 }
 

@@ -58,6 +58,8 @@ class TurnEngine {
   // Session::generate: reuses the longest prefix of `prompt` already in the cache.
   virtual GenerateResult generate(std::span<const int32_t> prompt, const GenerateOptions& options,
                                   const std::function<void(const TokenEvent&)>& on_token) = 0;
+  // Evaluates `prompt` into the cache (reusing what matches) and generates nothing.
+  virtual void prefill(std::span<const int32_t> prompt) = 0;
 };
 
 // The engine: a loaded Model and the one Session (KV cache) its conversation turns share, so a
@@ -77,6 +79,7 @@ class ModelTurnEngine : public TurnEngine {
   uint32_t context_length() const override;
   GenerateResult generate(std::span<const int32_t> prompt, const GenerateOptions& options,
                           const std::function<void(const TokenEvent&)>& on_token) override;
+  void prefill(std::span<const int32_t> prompt) override;
 
   Model& model() { return *model_; }
   const ModelChatInfo& chat_info() const { return info_; }
@@ -97,6 +100,19 @@ ModelChatInfo model_chat_info(const Model& model);
 struct Conversation {
   std::string system_prompt;
   std::vector<StoredMessage> messages;
+  // Leading messages already outside the model's view (the previous turn's TurnResult::left_out):
+  // they stay out, so the window only moves forward and the prompt keeps the prefix the cache
+  // holds.
+  size_t outside_view = 0;
+};
+
+// What a turn does when the conversation and room for the answer do not fit the context.
+enum class ContextOverflow {
+  // Leave the oldest turns (a user message and the answers after it, whole) out of the prompt;
+  // the system prompt and the question always stay.
+  LeaveOutOldest,
+  // Generate nothing: the turn ends as ContextFull with TurnResult::did_not_fit.
+  Stop,
 };
 
 // The chat's settings for one turn.
@@ -107,6 +123,7 @@ struct TurnSettings {
   std::optional<bool> enable_thinking;  // none: the template's default
   // Reasoning tokens after which the block is closed and the answer begins; 0: no limit.
   int64_t reasoning_budget = 0;
+  ContextOverflow overflow = ContextOverflow::LeaveOutOldest;
 };
 
 struct TurnRequest {
@@ -148,6 +165,13 @@ struct TurnResult {
   double tokens_per_second = 0.0;
   bool reasoning_unclosed = false;  // generation ended inside a reasoning block
   std::string warning;              // the template fell back to a built-in format
+  size_t left_out = 0;              // leading messages outside the model's view
+  // The same for the next turn (of this conversation with this answer appended): when it would
+  // not fit, the window moved forward at the end of this turn and the cache already holds its
+  // prompt, so the next question starts as fast as any (Conversation::outside_view).
+  size_t next_outside_view = 0;
+  // ContextOverflow::Stop and the conversation does not fit: nothing was generated.
+  bool did_not_fit = false;
 };
 
 class ChatTurn {
@@ -162,6 +186,12 @@ class ChatTurn {
            std::function<Clock::time_point()> now = &Clock::now);
 
   const ChatPrompt& prompt() const { return prompt_; }
+  // Leading messages of the conversation the prompt leaves out.
+  size_t left_out() const { return left_out_; }
+
+  // The prompt may take the context less room for the answer: max_tokens, at most a quarter of
+  // the context.
+  static uint32_t prompt_limit(uint32_t context_length, int32_t max_tokens);
 
   // Generates the answer, calling on_update for every token and inserted text. `stop` (may be
   // null) is read between tokens: the partial answer is kept and the turn ends as Stopped.
@@ -169,12 +199,22 @@ class ChatTurn {
 
  private:
   class Counters;
+  void fit(const Conversation& conversation);
+  ChatPrompt render_from(const Conversation& conversation, size_t first) const;
+  // The smallest candidate window start whose prompt takes at most `budget` tokens (the prompt
+  // shrinks as the window starts later): an index into `candidates`, or candidates.size().
+  size_t first_within(const Conversation& conversation, std::span<const size_t> candidates,
+                      std::vector<std::optional<ChatPrompt>>& rendered, size_t budget) const;
+  size_t prepare_next(const std::string& answer, const std::string& reasoning, int64_t generated);
 
   TurnEngine& engine_;
   TurnSettings settings_;
   std::function<Clock::time_point()> now_;
   Clock::time_point started_;
   ChatPrompt prompt_;
+  std::optional<Conversation> conversation_;  // none: a raw prompt
+  size_t left_out_ = 0;
+  bool did_not_fit_ = false;
 };
 
 } // namespace sikao::chat

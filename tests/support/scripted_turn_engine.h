@@ -31,6 +31,7 @@ struct FakeScript {
   std::vector<size_t> prompt_sizes;                     // prompt tokens of every generate()
   std::vector<std::vector<int32_t>> prompts;            // the prompt tokens of every generate()
   std::vector<LoadOptions> loads;                       // every load() (ui/fake_backend.h)
+  std::vector<std::vector<int32_t>> prefills;           // the prompts of every prefill()
 
   static float probability(size_t i) { return i % 2 == 0 ? 0.9f : 0.3f; }
 };
@@ -77,6 +78,11 @@ class ScriptedTurnEngine : public chat::TurnEngine {
 
   std::string token_text(int32_t id) const override {
     return id == k_alt_a ? "alt-a" : id == k_alt_b ? "alt-b" : std::string(1, static_cast<char>(id));
+  }
+
+  void prefill(std::span<const int32_t> prompt) override {
+    std::lock_guard lock(script_->mutex);
+    script_->prefills.emplace_back(prompt.begin(), prompt.end());
   }
 
   std::vector<chat::ReasoningTags> reasoning_tags() const override { return {chat::known_reasoning_tags()[0]}; }
