@@ -376,6 +376,96 @@ class TestChatEngineHost : public QObject {
     QVERIFY2(answer.stats.reasoning_tokens <= 4 + 1,
              qPrintable(QString::number(answer.stats.reasoning_tokens)));
   }
+  // 60 turns with the real engine at a 512-token context through the controller: every answer
+  // is stored, the oldest messages are marked outside the model's view (and the chat says how
+  // many), and the last answer starts about as fast as the first (the cache still serves it).
+  void sixty_turns_at_a_512_token_context_answer_and_mark_the_messages_outside_the_view() {
+    QTemporaryDir dir;
+    storage::History history((dir.path() + "/history.db").toStdString());
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
+    settings.setTemperature(0.0);  // greedy
+    settings.setMaxTokens(256);
+    settings.setSystemPrompt(QStringLiteral("You are a careful assistant. Think step by step, then answer in one sentence."));
+    ui::ChatController chat(history, host, &settings);
+    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), -1, 512);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
+    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    QCOMPARE(chat.contextSize(), 512);
+    QVERIFY(!chat.stopWhenContextFull());
+
+    // Prefill pipelines are compiled on first use: a long throwaway question in its own chat.
+    QSignalSpy done(&chat, &ui::ChatController::generationFinished);
+    QString warm_up;
+    for (int i = 0; i < 30; ++i) warm_up += QStringLiteral("What is %1 + %2? ").arg(100 + i).arg(7 * i);
+    QVERIFY(chat.send(warm_up));
+    QVERIFY(done.wait(120000));
+    chat.newChat();
+
+    std::vector<int> first_token_ms;
+    for (int i = 0; i < 60; ++i) {
+      const QString question = i % 2 == 0 ? QStringLiteral("What is %1 + %2?").arg(120 + 7 * i).arg(30 + 3 * i)
+                                          : QStringLiteral("What is %1 - %2?").arg(400 + 5 * i).arg(20 + 2 * i);
+      QVERIFY2(chat.send(question), qPrintable(chat.sendDisabledReason()));
+      QVERIFY(done.wait(120000));
+      QCOMPARE(chat.lastError(), QString());
+      first_token_ms.push_back(chat.firstTokenMs());
+    }
+    const auto path = history.active_path(chat.conversationId());
+    QCOMPARE(path.size(), size_t(120));
+    for (size_t m = 1; m < path.size(); m += 2) {
+      QVERIFY2(path[m].status == storage::MessageStatus::Complete ||
+                   (path[m].status == storage::MessageStatus::Stopped && path[m].error == "context full"),
+               qPrintable(QStringLiteral("answer %1: %2").arg(m).arg(QString::fromStdString(path[m].error))));
+      QVERIFY(!(path[m].content + path[m].reasoning).empty());
+    }
+    // Whole turns are outside the view, at the start; the chat says how many.
+    auto& list = *chat.messages();
+    const int outside = list.outsideView();
+    QVERIFY2(outside > 60 && outside < 120 && outside % 2 == 0, qPrintable(QString::number(outside)));
+    for (int row = 0; row < list.rowCount(); ++row) {
+      QCOMPARE(list.data(list.index(row), ui::MessageListModel::OutsideViewRole).toBool(), row < outside);
+    }
+    QCOMPARE(chat.contextNotice(), QStringLiteral("%1 earlier messages are outside the model's view").arg(outside));
+    QVERIFY2(first_token_ms.back() <= 2 * std::max(first_token_ms.front(), 1),
+             qPrintable(QStringLiteral("first %1 ms, last %2 ms").arg(first_token_ms.front()).arg(first_token_ms.back())));
+
+    // Reopened, the chat shows every message again until the next answer says otherwise.
+    const qint64 id = chat.conversationId();
+    chat.newChat();
+    chat.openConversation(id);
+    QCOMPARE(chat.contextNotice(), QString());
+  }
+
+  // "Stop when the context is full": a chat that has outgrown the context gets a message and
+  // no answer, and the choice is stored with the chat.
+  void stop_when_the_context_is_full_ends_the_turn_with_a_message() {
+    QTemporaryDir dir;
+    storage::History history((dir.path() + "/history.db").toStdString());
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
+    settings.setTemperature(0.0);
+    ui::ChatController chat(history, host, &settings);
+    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), -1, 128);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
+    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    QSignalSpy done(&chat, &ui::ChatController::generationFinished);
+    QVERIFY(chat.send(QStringLiteral("What is 1 + 2?")));
+    QVERIFY(done.wait(120000));
+    chat.setStopWhenContextFull(true);
+    QString long_question;
+    for (int i = 0; i < 20; ++i) long_question += QStringLiteral("What is %1 + %2? ").arg(100 + i).arg(7 * i);
+    QVERIFY(chat.send(long_question));
+    QVERIFY(done.wait(120000));
+    QVERIFY2(chat.lastError().contains("no longer fits the model's context"), qPrintable(chat.lastError()));
+    const auto path = history.active_path(chat.conversationId());
+    QCOMPARE(path.size(), size_t(4));
+    QCOMPARE(path[3].status, storage::MessageStatus::Error);
+    QVERIFY(path[3].content.empty());
+    QCOMPARE(path[2].content, long_question.toStdString());  // the question is kept
+    QVERIFY(history.conversation(chat.conversationId()).settings_json.find("\"context_overflow\":\"stop\"") !=
+            std::string::npos);
+  }
 };
 
 QTEST_MAIN(TestChatEngineHost)

@@ -1,5 +1,7 @@
 #include "chat/message_list_model.h"
 
+#include <algorithm>
+
 #include <iterator>
 
 #include "chat/token_confidence_codec.h"
@@ -48,6 +50,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     case GeneratedTokensRole: return QVariant::fromValue<qint64>(m.stats.generated_tokens);
     case ModelRole: return qs(m.model);
     case HasConfidenceRole: return !confidence(m.id).isEmpty();
+    case OutsideViewRole: return index.row() < outside_view_;
   }
   return {};
 }
@@ -67,7 +70,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
           {TokensPerSecondRole, "tokensPerSecond"},
           {GeneratedTokensRole, "generatedTokens"},
           {ModelRole, "modelName"},
-          {HasConfidenceRole, "hasConfidence"}};
+          {HasConfidenceRole, "hasConfidence"},
+          {OutsideViewRole, "outsideView"}};
 }
 
 void MessageListModel::open(qint64 conversation_id) {
@@ -77,7 +81,17 @@ void MessageListModel::open(qint64 conversation_id) {
     conversation_id_ = conversation_id;
   }
   reload();
+  setOutsideView(0);
   emit conversationChanged();
+}
+
+void MessageListModel::setOutsideView(int count) {
+  count = std::clamp(count, 0, rowCount());
+  if (count == outside_view_) return;
+  const int changed = std::max(count, outside_view_);
+  outside_view_ = count;
+  if (changed > 0) emit dataChanged(index(0), index(changed - 1), {OutsideViewRole});
+  emit outsideViewChanged();
 }
 
 void MessageListModel::reload() {
