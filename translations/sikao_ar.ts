@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>موجّه النظام لهذه المحادثة</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>التوقف عند امتلاء السياق</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>عند الإيقاف: إذا تجاوزت المحادثة سياق النموذج، تخرج أقدم رسائلها من نظر النموذج وتستمر المحادثة.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>عرض الكل (%1 حرفًا)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>خارج نظر النموذج</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>امتلأ السياق: تنتهي الإجابة هنا.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>السجل للقراءة فقط: لا يمكن حفظ الرسائل الجديدة.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>رسالة سابقة واحدة خارج نظر النموذج</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>عدد الرسائل السابقة خارج نظر النموذج: %1</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>لم تعد هذه المحادثة تتسع في سياق النموذج (%1 رمزًا). ابدأ محادثة جديدة، أو أوقف «التوقف عند امتلاء السياق» لتخرج أقدم الرسائل من نظر النموذج.</translation>
     </message>
 </context>
 <context>

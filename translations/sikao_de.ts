@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>Systemprompt dieses Chats</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>Anhalten, wenn der Kontext voll ist</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>Aus: Wächst der Chat über den Kontext des Modells hinaus, fallen seine ältesten Nachrichten aus dem Blick des Modells und der Chat geht weiter.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>Alles anzeigen (%1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>Außerhalb des Blicks des Modells</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>Der Kontext ist voll: Die Antwort endet hier.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>Der Verlauf ist schreibgeschützt: Neue Nachrichten können nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>1 frühere Nachricht liegt außerhalb des Blicks des Modells</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>%1 frühere Nachrichten liegen außerhalb des Blicks des Modells</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>Dieser Chat passt nicht mehr in den Kontext des Modells (%1 Token). Beginne einen neuen Chat oder schalte „Anhalten, wenn der Kontext voll ist“ aus, damit die ältesten Nachrichten aus dem Blick des Modells fallen.</translation>
     </message>
 </context>
 <context>

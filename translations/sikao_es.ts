@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>Indicación del sistema de este chat</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>Detener cuando el contexto esté lleno</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>Desactivado: cuando el chat supera el contexto del modelo, sus mensajes más antiguos quedan fuera de la vista del modelo y el chat continúa.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>Mostrar todo (%1 caracteres)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>Fuera de la vista del modelo</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>El contexto está lleno: la respuesta termina aquí.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>El historial es de solo lectura: los mensajes nuevos no se pueden guardar.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>1 mensaje anterior está fuera de la vista del modelo</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>%1 mensajes anteriores están fuera de la vista del modelo</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>Este chat ya no cabe en el contexto del modelo (%1 tokens). Empieza un chat nuevo o desactiva «Detener cuando el contexto esté lleno» para dejar los mensajes más antiguos fuera de la vista del modelo.</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>پیام سیستمی این گفتگو</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>توقف هنگام پر شدن زمینه</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>خاموش: وقتی گفتگو از زمینهٔ مدل بزرگ‌تر شود، قدیمی‌ترین پیام‌ها از دید مدل بیرون می‌روند و گفتگو ادامه می‌یابد.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>نمایش همه (%1 نویسه)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>بیرون از دید مدل</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>زمینه پر است: پاسخ همین‌جا تمام می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>تاریخچه فقط‌خواندنی است: پیام‌های تازه ذخیره نمی‌شوند.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>یک پیام قبلی بیرون از دید مدل است</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>تعداد پیام‌های قبلی بیرون از دید مدل: %1</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>این گفتگو دیگر در زمینهٔ مدل (%1 توکن) جا نمی‌شود. گفتگوی تازه‌ای شروع کنید، یا «توقف هنگام پر شدن زمینه» را خاموش کنید تا قدیمی‌ترین پیام‌ها از دید مدل بیرون بروند.</translation>
     </message>
 </context>
 <context>

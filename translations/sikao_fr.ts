@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>Invite système de cette discussion</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>Arrêter quand le contexte est plein</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>Désactivé : quand la conversation dépasse le contexte du modèle, ses plus anciens messages sortent du champ du modèle et la conversation continue.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>Tout afficher (%1 caractères)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>Hors du champ du modèle</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>Le contexte est plein : la réponse s’arrête ici.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>L’historique est en lecture seule : les nouveaux messages ne peuvent pas être enregistrés.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>1 message antérieur est hors du champ du modèle</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>%1 messages antérieurs sont hors du champ du modèle</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>Cette conversation ne tient plus dans le contexte du modèle (%1 jetons). Commencez une nouvelle conversation ou désactivez « Arrêter quand le contexte est plein » pour laisser les plus anciens messages hors du champ du modèle.</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>このチャットのシステムプロンプト</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>コンテキストが満杯になったら止める</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>オフ：会話がモデルのコンテキストを超えると、最も古いメッセージがモデルの視野から外れ、会話は続きます。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>すべて表示（%1 文字）</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>モデルの視野の外</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>コンテキストが満杯です：回答はここで終わります。</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>履歴は読み取り専用です。新しいメッセージは保存できません。</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>以前のメッセージ 1 件がモデルの視野の外にあります</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>以前のメッセージ %1 件がモデルの視野の外にあります</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>この会話はモデルのコンテキスト（%1 トークン）に収まらなくなりました。新しい会話を始めるか、「コンテキストが満杯になったら止める」をオフにして、最も古いメッセージをモデルの視野から外してください。</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>이 채팅의 시스템 프롬프트</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>컨텍스트가 가득 차면 멈추기</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>끄면: 대화가 모델의 컨텍스트를 넘으면 가장 오래된 메시지가 모델의 시야에서 빠지고 대화가 계속됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>모두 보기(%1자)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>모델의 시야 밖</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>컨텍스트가 가득 찼습니다: 답변이 여기서 끝납니다.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>기록이 읽기 전용입니다. 새 메시지를 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>이전 메시지 1개가 모델의 시야 밖에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>이전 메시지 %1개가 모델의 시야 밖에 있습니다</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>이 대화는 더 이상 모델의 컨텍스트(%1 토큰)에 들어가지 않습니다. 새 대화를 시작하거나 &quot;컨텍스트가 가득 차면 멈추기&quot;를 꺼서 가장 오래된 메시지를 모델의 시야에서 빼세요.</translation>
     </message>
 </context>
 <context>

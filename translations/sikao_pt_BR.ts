@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>Prompt do sistema desta conversa</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>Parar quando o contexto estiver cheio</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>Desligado: quando a conversa ultrapassa o contexto do modelo, as mensagens mais antigas ficam fora da visão do modelo e a conversa continua.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>Mostrar tudo (%1 caracteres)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>Fora da visão do modelo</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>O contexto está cheio: a resposta termina aqui.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>O histórico é somente leitura: novas mensagens não podem ser salvas.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>1 mensagem anterior está fora da visão do modelo</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>%1 mensagens anteriores estão fora da visão do modelo</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>Esta conversa não cabe mais no contexto do modelo (%1 tokens). Comece uma nova conversa ou desligue “Parar quando o contexto estiver cheio” para deixar as mensagens mais antigas fora da visão do modelo.</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>Системный промпт этого чата</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>Останавливаться, когда контекст заполнен</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>Выключено: когда чат перерастает контекст модели, самые старые сообщения выходят из поля зрения модели, и чат продолжается.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>Показать всё (%1 символов)</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>Вне поля зрения модели</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>Контекст заполнен: ответ обрывается здесь.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>История доступна только для чтения: новые сообщения нельзя сохранить.</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>Одно раннее сообщение вне поля зрения модели</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>Ранних сообщений вне поля зрения модели: %1</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>Этот чат больше не помещается в контекст модели (%1 токенов). Начните новый чат или выключите «Останавливаться, когда контекст заполнен», чтобы самые старые сообщения вышли из поля зрения модели.</translation>
     </message>
 </context>
 <context>

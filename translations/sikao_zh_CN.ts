@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>此聊天的系统提示词</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>上下文满时停止</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>关闭时：对话超出模型的上下文后，最早的消息不再进入模型的视野，对话继续。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>显示全部（%1 个字符）</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>在模型视野之外</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>上下文已满：回答到此为止。</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>历史记录为只读：新消息无法保存。</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>有 1 条较早的消息在模型视野之外</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>有 %1 条较早的消息在模型视野之外</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>此对话已超出模型的上下文（%1 个词元）。请新建对话，或关闭“上下文满时停止”，让最早的消息移出模型的视野。</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@
         <source>System prompt of this chat</source>
         <translation>此聊天的系統提示詞</translation>
     </message>
+    <message>
+        <source>Stop when the context is full</source>
+        <translation>上下文滿時停止</translation>
+    </message>
+    <message>
+        <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
+        <translation>關閉時：對話超出模型的上下文後，最早的訊息不再進入模型的視野，對話繼續。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -306,6 +314,14 @@
     <message>
         <source>Show all (%1 characters)</source>
         <translation>顯示全部（%1 個字元）</translation>
+    </message>
+    <message>
+        <source>Outside the model&apos;s view</source>
+        <translation>在模型視野之外</translation>
+    </message>
+    <message>
+        <source>The context is full: the answer ends here.</source>
+        <translation>上下文已滿：回答到此為止。</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,18 @@
     <message>
         <source>The history is read-only: new messages cannot be saved.</source>
         <translation>歷史記錄為唯讀：新訊息無法儲存。</translation>
+    </message>
+    <message>
+        <source>1 earlier message is outside the model&apos;s view</source>
+        <translation>有 1 則較早的訊息在模型視野之外</translation>
+    </message>
+    <message>
+        <source>%1 earlier messages are outside the model&apos;s view</source>
+        <translation>有 %1 則較早的訊息在模型視野之外</translation>
+    </message>
+    <message>
+        <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
+        <translation>此對話已超出模型的上下文（%1 個詞元）。請開新對話，或關閉「上下文滿時停止」，讓最早的訊息移出模型的視野。</translation>
     </message>
 </context>
 <context>

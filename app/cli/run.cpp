@@ -4,20 +4,20 @@
 // built-in format chosen for it, with a warning) unless --raw, where it is the whole prompt
 // text and special-token text in it is parsed. The model's reasoning goes to stderr, marked,
 // and the answer to stdout; --hide-reasoning drops the reasoning (--show-reasoning, the
-// default, keeps it). Without -m, the bundled demo
-// model answers.
+// default, keeps it); --reasoning-budget N closes the reasoning after N tokens and lets the
+// model answer; --no-think and --effort reach the template through the mechanism it offers
+// (chat/thinking_control.h). Without -m, the bundled demo model answers. The turn is chat::ChatTurn, as in
+// the desktop app: the same prompt tokens, the same budget, the same deltas.
 
 #include <cstdio>
 #include <filesystem>
 
-#include "chat/chat_prompt.h"
-#include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/run.h"
 #include "common/error.h"
 #include "common/log.h"
 #include "engine.h"
 #include "paths/data_paths.h"
-#include "tokenizer/tokenizer.h"
 
 namespace sikao::cli {
 namespace {
@@ -45,18 +45,18 @@ std::string bundled_model() {
 
 } // namespace
 
-int run(const Args& args, const GlobalOptions& global) {
+RunOptions parse_run_options(const Args& args, const GlobalOptions& global) {
   if (!global.db_path.empty()) {
     throw Error(ErrorCode::InvalidArgument,
                 "run does not store conversations, so --db has no effect here; use the app to keep "
                 "a conversation, and sikao-cli --db FILE history ... to read one");
   }
   OptionParser p("run", args);
-  const std::optional<std::string> model_option = p.value("-m");
-  const std::string prompt = p.required("-p");
-  GenerateOptions generate;
-  generate.max_tokens = static_cast<int32_t>(p.integer("-n", 512, 1, 1 << 20));
-  auto& s = generate.sampling;
+  RunOptions o;
+  o.model = p.value("-m");
+  o.prompt = p.required("-p");
+  o.settings.max_tokens = static_cast<int32_t>(p.integer("-n", 512, 1, 1 << 20));
+  auto& s = o.settings.sampling;
   s.temperature = static_cast<float>(p.number("--temp", s.temperature, 0.0, 100.0));
   s.top_k = static_cast<int32_t>(p.integer("--top-k", s.top_k, 0, 1 << 24));
   s.top_p = static_cast<float>(p.number("--top-p", s.top_p, 0.0, 1.0));
@@ -64,72 +64,69 @@ int run(const Args& args, const GlobalOptions& global) {
   s.repetition_penalty =
       static_cast<float>(p.number("--repeat-penalty", s.repetition_penalty, 0.0, 10.0));
   s.seed = static_cast<uint64_t>(p.integer("--seed", 0, 0, INT64_MAX));
-  LoadOptions load;
-  load.device = p.device(global);
-  load.context_length = static_cast<uint32_t>(p.integer("--ctx", 0, 0, 1 << 20));
-  load.device_memory_budget = p.byte_size("--device-memory-budget");
-  const bool raw = p.flag("--raw");
+  o.settings.reasoning_budget = p.integer("--reasoning-budget", 0, 0, 1 << 20);
+  o.load.device = p.device(global);
+  o.load.context_length = static_cast<uint32_t>(p.integer("--ctx", 0, 0, 1 << 20));
+  o.load.device_memory_budget = p.byte_size("--device-memory-budget");
+  o.raw = p.flag("--raw");
   p.flag("--show-reasoning");  // the default, accepted for symmetry
-  const bool hide_reasoning = p.flag("--hide-reasoning");
-  chat::ThinkingChoice thinking;
+  o.show_reasoning = !p.flag("--hide-reasoning");
   if (p.flag("--no-think")) {
-    thinking.enabled = false;
+    o.settings.thinking.enabled = false;
   }
-  thinking.effort = p.value("--effort");
+  o.settings.thinking.effort = p.value("--effort");
   p.finish();
+  return o;
+}
 
-  const std::string model_path = model_option ? *model_option : bundled_model();
-  auto model = Model::load(model_path, load);
-  const auto& tok = model->tokenizer();
-  const chat::StoredMessage user{"user", prompt, ""};
-  const chat::ModelChatInfo info = chat::model_chat_info(model_path);
-  if (!raw) {
+chat::TurnResult run_turn(chat::TurnEngine& engine, const RunOptions& options, std::FILE* answer_out,
+                          std::FILE* reasoning_out, const std::atomic<bool>* stop) {
+  chat::TurnRequest request;
+  request.conversation.messages.push_back({"user", options.prompt, ""});
+  request.settings = options.settings;
+  if (!options.raw) {
     // A choice the model's template cannot carry is said, not silently dropped.
-    const auto control = chat::thinking_control(info.chat_template.value_or(""));
-    if (thinking.enabled && control.kind != chat::ThinkingControl::Kind::Switch) {
-      std::fprintf(stderr, "sikao-cli run: --no-think has no effect: %s\n", chat::describe(control, {}).c_str());
+    const chat::ThinkingControl control = engine.describe().thinking;
+    if (options.settings.thinking.enabled && control.kind != chat::ThinkingControl::Kind::Switch) {
+      std::fprintf(reasoning_out, "sikao-cli run: --no-think has no effect: %s\n", chat::describe(control, {}).c_str());
     }
-    if (thinking.effort && control.kind != chat::ThinkingControl::Kind::Effort) {
-      std::fprintf(stderr, "sikao-cli run: --effort has no effect: %s\n", chat::describe(control, {}).c_str());
+    if (options.settings.thinking.effort && control.kind != chat::ThinkingControl::Kind::Effort) {
+      std::fprintf(reasoning_out, "sikao-cli run: --effort has no effect: %s\n", chat::describe(control, {}).c_str());
     }
   }
-  const chat::ChatPrompt rendered =
-      raw ? chat::raw_prompt(tok, prompt)
-          : chat::build_chat_prompt(info, tok, std::span(&user, 1), thinking);
-  if (!rendered.warning.empty()) {
-    std::fprintf(stderr, "sikao-cli run: %s\n", rendered.warning.c_str());
+  chat::ChatTurn turn = options.raw ? chat::ChatTurn(engine, engine.render_raw(options.prompt), options.settings)
+                                    : chat::ChatTurn(engine, request);
+  if (!turn.prompt().warning.empty()) {
+    std::fprintf(reasoning_out, "sikao-cli run: %s\n", turn.prompt().warning.c_str());
   }
-  chat::ReasoningSplitter splitter = chat::reasoning_splitter_for(tok, rendered.text);
   bool in_reasoning = false;
-  const auto emit = [&](const std::vector<chat::ReasoningDelta>& deltas) {
-    for (const auto& d : deltas) {
+  const chat::TurnResult result = turn.run(stop, [&](const chat::TurnUpdate& update) {
+    for (const auto& d : update.deltas) {
+      if (d.kind == chat::DeltaKind::AnswerWasReasoning) continue;  // already written as answer
       const bool reasoning = d.kind == chat::DeltaKind::Reasoning;
-      if (reasoning && !in_reasoning && !hide_reasoning) {
-        write(stderr, "[reasoning]\n");
-      }
-      if (!reasoning && in_reasoning && !hide_reasoning) {
-        write(stderr, "\n[/reasoning]\n");
+      if (reasoning != in_reasoning && options.show_reasoning) {
+        write(reasoning_out, reasoning ? "[reasoning]\n" : "\n[/reasoning]\n");
       }
       in_reasoning = reasoning;
-      if (reasoning) {
-        if (!hide_reasoning) write(stderr, d.text);
-      } else {
-        write(stdout, d.text);
+      if (!reasoning) {
+        write(answer_out, d.text);
+      } else if (options.show_reasoning) {
+        write(reasoning_out, d.text);
       }
     }
-  };
-  Session session(*model);
-  const GenerateResult result = session.generate(rendered.tokens, generate, [&](const TokenEvent& e) {
-    const int32_t id = e.token.id;
-    emit(splitter.feed(e.text, std::span(&id, 1)));
   });
-  emit(splitter.feed(result.trailing_text, {}));
-  emit(splitter.finish());
-  write(stdout, "\n");
-  std::fprintf(stderr, "%u prompt tokens in %.2f s, %u tokens in %.2f s (%.1f tokens/s)\n",
-               result.prompt_tokens, result.prompt_seconds, result.generated_tokens,
-               result.generate_seconds,
-               result.generate_seconds > 0 ? result.generated_tokens / result.generate_seconds : 0.0);
+  write(answer_out, "\n");
+  std::fprintf(reasoning_out, "%u prompt tokens, %lld tokens in %.2f s (%.1f tokens/s)\n",
+               result.prompt_tokens, static_cast<long long>(result.generated_tokens),
+               result.total_ms / 1000.0, result.tokens_per_second);
+  return result;
+}
+
+int run(const Args& args, const GlobalOptions& global) {
+  const RunOptions options = parse_run_options(args, global);
+  const std::string model_path = options.model ? *options.model : bundled_model();
+  chat::ModelTurnEngine engine(Model::load(model_path, options.load));
+  run_turn(engine, options, stdout, stderr);
   return 0;
 }
 

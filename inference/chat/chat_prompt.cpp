@@ -42,8 +42,4 @@ std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokeni
   });
 }
 
-ReasoningSplitter reasoning_splitter_for(const tokenizer::Tokenizer& tokenizer, std::string_view prompt) {
-  return ReasoningSplitter(reasoning_tags_for(tokenizer), prompt);
-}
-
 } // namespace sikao::chat

@@ -2,7 +2,7 @@
 // One turn's prompt for a loaded model, as sikao-cli run and the desktop app both build it: the
 // conversation rendered through the model's chat template (or its built-in fallback), tokenized
 // with special tokens parsed, BOS added when the vocabulary wants one and the template left it
-// out; and the reasoning splitter that fits the model's vocabulary and that prompt.
+// out; and the reasoning tag sets that fit the model's vocabulary. chat_turn.h runs the turn.
 
 #include <optional>
 #include <span>
@@ -39,9 +39,5 @@ ChatPrompt raw_prompt(const tokenizer::Tokenizer& tokenizer, std::string text);
 // The reasoning tag sets whose tags are single tokens of the vocabulary (<think> always), with
 // the ids of those tokens.
 std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer);
-
-// A splitter for the tag sets the vocabulary has as single tokens, started inside a reasoning
-// block when `prompt` opened one.
-ReasoningSplitter reasoning_splitter_for(const tokenizer::Tokenizer& tokenizer, std::string_view prompt);
 
 } // namespace sikao::chat

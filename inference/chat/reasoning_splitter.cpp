@@ -48,6 +48,14 @@ std::vector<ReasoningTags> reasoning_tags_for_vocabulary(
   return out;
 }
 
+bool model_reasons(std::string_view chat_template, const std::function<bool(std::string_view)>& has_token) {
+  const auto mentions = [&](std::string_view word) { return chat_template.find(word) != std::string_view::npos; };
+  if (mentions("enable_thinking") || mentions("reasoning_content")) return true;
+  return std::any_of(table().begin(), table().end(), [&](const ReasoningTags& t) {
+    return mentions(t.open) || std::all_of(t.token_parts.begin(), t.token_parts.end(), has_token);
+  });
+}
+
 bool ReasoningSplitter::prompt_opens_reasoning(std::string_view prompt, std::span<const ReasoningTags> tags) {
   while (!prompt.empty() && is_space(prompt.back())) prompt.remove_suffix(1);
   return std::any_of(tags.begin(), tags.end(), [&](const ReasoningTags& t) { return prompt.ends_with(t.open); });

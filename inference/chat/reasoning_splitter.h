@@ -60,6 +60,11 @@ std::span<const ReasoningTags> known_reasoning_tags();
 std::vector<ReasoningTags> reasoning_tags_for_vocabulary(
     const std::function<std::optional<int32_t>(std::string_view)>& token_id);
 
+// Whether a model can think before answering: its chat template speaks of thinking
+// (enable_thinking, reasoning_content, or an opening tag of a known set), or its vocabulary has
+// both tags of a known set. The one rule for the model list and the loaded model.
+bool model_reasons(std::string_view chat_template, const std::function<bool(std::string_view)>& has_token);
+
 enum class DeltaKind {
   Reasoning,
   Answer,

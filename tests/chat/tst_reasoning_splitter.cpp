@@ -489,6 +489,19 @@ class TestReasoningSplitter : public QObject {
         {"ministral_empty", "[INST]Hi[/INST]", {{"", 34}, {"", 35}, {"Hello", 6}}, "", "Hello", false},
     });
   }
+
+  // The one "does this model reason?" rule of the model list and the loaded model.
+  void a_model_reasons_when_its_template_or_vocabulary_knows_thinking() {
+    using sikao::chat::model_reasons;
+    const auto no_tokens = [](std::string_view) { return false; };
+    QVERIFY(!model_reasons("{{ messages[0].content }}", no_tokens));
+    QVERIFY(model_reasons("{% if enable_thinking %}x{% endif %}", no_tokens));  // Qwen3
+    QVERIFY(model_reasons("{{ message.reasoning_content }}", no_tokens));
+    QVERIFY(model_reasons("{{ '<|im_start|>assistant\\n<think>\\n' }}", no_tokens));  // DeepSeek-R1
+    // Both tags of a set in the vocabulary, whatever the template says; one alone is not enough.
+    QVERIFY(model_reasons("", [](std::string_view t) { return t == "[THINK]" || t == "[/THINK]"; }));
+    QVERIFY(!model_reasons("", [](std::string_view t) { return t == "[THINK]"; }));
+  }
 };
 
 QTEST_APPLESS_MAIN(TestReasoningSplitter)

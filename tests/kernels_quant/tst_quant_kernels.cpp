@@ -220,17 +220,6 @@ FusedReference reference_fused_matvec(const HostMatrix& m, const std::vector<flo
   return ref;
 }
 
-// ‖actual − value‖ / ‖magnitude‖: the error in units of what f32 arithmetic can promise.
-double error_against(std::span<const float> actual, const FusedReference& ref) {
-  double num = 0.0;
-  double den = 0.0;
-  for (size_t i = 0; i < actual.size(); ++i) {
-    num += (actual[i] - ref.value[i]) * (actual[i] - ref.value[i]);
-    den += ref.magnitude[i] * ref.magnitude[i];
-  }
-  return std::sqrt(num) / std::max(std::sqrt(den), 1e-300);
-}
-
 QString label(const HostMatrix& m) {
   return QString("%1 %2×%3").arg(name(m.type)).arg(m.n_rows).arg(m.n_cols);
 }
@@ -282,7 +271,8 @@ class TestQuantKernels : public QObject {
                     max_binding_bytes, reduction);
     seq.run();
     const std::vector<float> y = ctx_->download<float>(vk::BufferView{&yb}, n_out);
-    return error_against(y, reference_fused_matvec(m, x, g, eps, bias, y0, f));
+    const FusedReference ref = reference_fused_matvec(m, x, g, eps, bias, y0, f);
+    return sikao::test::scaled_error(y, ref.value, ref.magnitude);
   }
 
   double run_matmul(const HostMatrix& m, uint32_t n_tokens, uint64_t max_binding_bytes,

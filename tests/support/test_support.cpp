@@ -78,6 +78,21 @@ double relative_error(std::span<const float> actual, std::span<const double> ref
   return std::sqrt(diff / norm);
 }
 
+double scaled_error(std::span<const float> actual, std::span<const double> reference,
+                    std::span<const double> magnitude) {
+  if (actual.size() != reference.size() || actual.size() != magnitude.size()) {
+    return INFINITY;
+  }
+  double diff = 0.0;
+  double norm = 0.0;
+  for (size_t i = 0; i < actual.size(); ++i) {
+    const double d = static_cast<double>(actual[i]) - reference[i];
+    diff += d * d;
+    norm += magnitude[i] * magnitude[i];
+  }
+  return norm == 0.0 ? std::sqrt(diff) : std::sqrt(diff / norm);
+}
+
 double relative_error(std::span<const float> actual, std::span<const float> reference) {
   std::vector<double> ref(reference.begin(), reference.end());
   return relative_error(actual, std::span<const double>(ref));

@@ -33,6 +33,11 @@ std::vector<float> random_floats(std::mt19937_64& rng, size_t n, float stddev = 
 // ‖a − b‖ / ‖b‖ in double precision (b is the reference).
 double relative_error(std::span<const float> actual, std::span<const double> reference);
 double relative_error(std::span<const float> actual, std::span<const float> reference);
+// ‖a − b‖ / ‖m‖: the error in units of `magnitude`, the size of the terms an f32 computation of
+// b rounds (Σ|w·x| for a dot product). Where b itself cancels to near zero, a relative error
+// measures the cancellation, not the kernel.
+double scaled_error(std::span<const float> actual, std::span<const double> reference,
+                    std::span<const double> magnitude);
 
 // Runs sikao-cli with the arguments; returns its exit code, stdout and stderr.
 struct ProcessResult {

@@ -24,10 +24,18 @@ using namespace std::chrono_literals;
 
 namespace {
 
-ui::GenerationRequest one_question() {
-  ui::GenerationRequest r;
-  r.messages.append({QStringLiteral("user"), QStringLiteral("hi"), {}});
+chat::TurnRequest one_question() {
+  chat::TurnRequest r;
+  r.conversation.messages.push_back({"user", "hi", ""});
+  r.settings.alternatives = 5;
   return r;
+}
+
+// The scripted model, loaded: a turn needs a loaded model.
+bool load_fake_model(ui::EngineHost& host) {
+  QSignalSpy loaded(&host, &ui::EngineHost::loaded);
+  host.load(QStringLiteral("/models/fake.gguf"));
+  return loaded.wait(5000);
 }
 
 std::vector<std::string> numbered_pieces(int n) {
@@ -36,7 +44,7 @@ std::vector<std::string> numbered_pieces(int n) {
   return pieces;
 }
 
-QString joined(const QList<QList<QVariant>>& batches, ui::StreamPart part) {
+QString joined(const QList<QList<QVariant>>& batches, chat::DeltaKind part) {
   QString text;
   for (const auto& args : batches) {
     for (const auto& d : args.at(0).value<ui::TokenBatch>().deltas) {
@@ -51,26 +59,17 @@ QString joined(const QList<QList<QVariant>>& batches, ui::StreamPart part) {
 // restarts or a file being replaced would.
 class CutWhileLoading : public ui::GenerationBackend {
  public:
-  ui::LoadedModelInfo load(const ui::LoadRequest& request,
-                           const std::function<bool(float)>& progress) override {
+  std::unique_ptr<chat::TurnEngine> load(const std::string& path, const LoadOptions& options) override {
     bool cut = false;
-    return engine_.load(request, [&](float fraction) {
-      if (!cut && request.path == cut_path) {
+    LoadOptions hooked = options;
+    hooked.progress = [&](float fraction) {
+      if (!cut && path == cut_path) {
         const auto half = static_cast<off_t>(std::filesystem::file_size(cut_path) / 2);
         cut = ::truncate(cut_path.c_str(), half) == 0;
       }
-      return progress(fraction);
-    });
-  }
-  bool loaded() const override { return engine_.loaded(); }
-  ui::PreparedPrompt prepare(std::span<const chat::StoredMessage> messages,
-                             std::optional<bool> thinking) override {
-    return engine_.prepare(messages, thinking);
-  }
-  std::vector<int32_t> tokenize(const std::string& text) override { return engine_.tokenize(text); }
-  GenerateResult generate(const ui::PreparedPrompt& prompt, const GenerateOptions& options,
-                          const std::function<void(const ui::GeneratedToken&)>& on_token) override {
-    return engine_.generate(prompt, options, on_token);
+      return options.progress(fraction);
+    };
+    return engine_.load(path, hooked);
   }
 
   std::string cut_path;
@@ -90,6 +89,7 @@ class TestChatEngineHost : public QObject {
     script->turns = {numbered_pieces(120)};
     script->delay = 2ms;  // >= 240 ms of generation
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 40ms);
+    QVERIFY(load_fake_model(host));
     QSignalSpy batches(&host, &ui::EngineHost::tokens);
     QSignalSpy finished(&host, &ui::EngineHost::finished);
     host.generate(one_question());
@@ -97,7 +97,7 @@ class TestChatEngineHost : public QObject {
 
     std::string expected;
     for (const auto& p : script->turns[0]) expected += p;
-    QCOMPARE(joined(batches, ui::StreamPart::Answer), QString::fromStdString(expected));
+    QCOMPARE(joined(batches, chat::DeltaKind::Answer), QString::fromStdString(expected));
     qint64 tokens = 0;
     for (const auto& args : batches) tokens += args.at(0).value<ui::TokenBatch>().tokens.size();
     QCOMPARE(tokens, 120);
@@ -105,7 +105,7 @@ class TestChatEngineHost : public QObject {
     // tokens (sleep granularity makes the exact count vary).
     QVERIFY2(batches.size() >= 3 && batches.size() <= 40, qPrintable(QString::number(batches.size())));
     QCOMPARE(batches.last().at(0).value<ui::TokenBatch>().generatedTokens, 120);
-    QCOMPARE(finished.at(0).at(0).value<ui::GenerationSummary>().generatedTokens, 120);
+    QCOMPARE(finished.at(0).at(0).value<chat::TurnResult>().generated_tokens, 120);
   }
 
   void a_zero_interval_sends_every_token_on_its_own() {
@@ -113,6 +113,7 @@ class TestChatEngineHost : public QObject {
     script->turns = {numbered_pieces(30)};
     script->delay = 1ms;
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 0ms);
+    QVERIFY(load_fake_model(host));
     QSignalSpy batches(&host, &ui::EngineHost::tokens);
     QSignalSpy finished(&host, &ui::EngineHost::finished);
     host.generate(one_question());
@@ -125,20 +126,21 @@ class TestChatEngineHost : public QObject {
     script->turns = {{"<think>", "Add", " the", " ones", ".", "</think>", "The", " answer", " is", " 19."}};
     script->delay = 30ms;
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 40ms);
+    QVERIFY(load_fake_model(host));
     QSignalSpy batches(&host, &ui::EngineHost::tokens);
     QSignalSpy finished(&host, &ui::EngineHost::finished);
     host.generate(one_question());
     QVERIFY(finished.wait(10000));
 
-    QCOMPARE(joined(batches, ui::StreamPart::Reasoning), QStringLiteral("Add the ones."));
-    QCOMPARE(joined(batches, ui::StreamPart::Answer), QStringLiteral("The answer is 19."));
-    const auto summary = finished.at(0).at(0).value<ui::GenerationSummary>();
+    QCOMPARE(joined(batches, chat::DeltaKind::Reasoning), QStringLiteral("Add the ones."));
+    QCOMPARE(joined(batches, chat::DeltaKind::Answer), QStringLiteral("The answer is 19."));
+    const auto summary = finished.at(0).at(0).value<chat::TurnResult>();
     // <think> … </think>: six tokens inside the block; thinking ended with the 7th token, after
     // at least 7 × 30 ms, and before the last answer token (at least 3 × 30 ms later).
-    QCOMPARE(summary.reasoningTokens, 6);
-    QVERIFY2(summary.reasoningMs >= 200, qPrintable(QString::number(summary.reasoningMs)));
-    QVERIFY2(summary.reasoningMs <= summary.totalMs - 80,
-             qPrintable(QStringLiteral("%1 of %2").arg(summary.reasoningMs).arg(summary.totalMs)));
+    QCOMPARE(summary.reasoning_tokens, 6);
+    QVERIFY2(summary.reasoning_ms >= 200, qPrintable(QString::number(summary.reasoning_ms)));
+    QVERIFY2(summary.reasoning_ms <= summary.total_ms - 80,
+             qPrintable(QStringLiteral("%1 of %2").arg(summary.reasoning_ms).arg(summary.total_ms)));
     // Early batches are still thinking; the last one is not.
     QVERIFY(!batches.first().at(0).value<ui::TokenBatch>().reasoningDone);
     QVERIFY(batches.last().at(0).value<ui::TokenBatch>().reasoningDone);
@@ -154,6 +156,7 @@ class TestChatEngineHost : public QObject {
     auto script = std::make_shared<test::FakeScript>();
     script->turns = {{"Let", " me", " think", "</think>", "Done", "."}};
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 0ms);
+    QVERIFY(load_fake_model(host));
     QSignalSpy batches(&host, &ui::EngineHost::tokens);
     QSignalSpy finished(&host, &ui::EngineHost::finished);
     host.generate(one_question());
@@ -161,30 +164,31 @@ class TestChatEngineHost : public QObject {
     bool moved = false;
     for (const auto& args : batches) {
       for (const auto& d : args.at(0).value<ui::TokenBatch>().deltas) {
-        moved = moved || d.part == ui::StreamPart::AnswerWasReasoning;
+        moved = moved || d.part == chat::DeltaKind::AnswerWasReasoning;
       }
     }
     QVERIFY(moved);
-    QCOMPARE(finished.at(0).at(0).value<ui::GenerationSummary>().reasoningTokens, 4);
+    QCOMPARE(finished.at(0).at(0).value<chat::TurnResult>().reasoning_tokens, 4);
   }
 
   void a_spent_reasoning_budget_closes_the_block_and_the_answer_follows() {
     auto script = std::make_shared<test::FakeScript>();
     script->turns = {{"<think>", "a", " b", " c", " d", " e", " f", " g", " h"}, {"Answer", "."}};
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 0ms);
+    QVERIFY(load_fake_model(host));
     QSignalSpy batches(&host, &ui::EngineHost::tokens);
     QSignalSpy finished(&host, &ui::EngineHost::finished);
     auto request = one_question();
-    request.reasoningBudget = 3;
+    request.settings.reasoning_budget = 3;
     host.generate(request);
     QVERIFY(finished.wait(10000));
 
     // Three tokens inside the block ("a", " b", " c"), then the closing text, then the answer.
-    QCOMPARE(joined(batches, ui::StreamPart::Reasoning), QStringLiteral("a b c"));
-    QCOMPARE(joined(batches, ui::StreamPart::Answer), QStringLiteral("Answer."));
-    const auto summary = finished.at(0).at(0).value<ui::GenerationSummary>();
-    QCOMPARE(summary.end, ui::GenerationEnd::EndOfText);
-    QCOMPARE(summary.generatedTokens, 4 + 2);
+    QCOMPARE(joined(batches, chat::DeltaKind::Reasoning), QStringLiteral("a b c"));
+    QCOMPARE(joined(batches, chat::DeltaKind::Answer), QStringLiteral("Answer."));
+    const auto summary = finished.at(0).at(0).value<chat::TurnResult>();
+    QCOMPARE(summary.finish, FinishReason::EndOfText);
+    QCOMPARE(summary.generated_tokens, 4 + 2);
     // The answer continued from the cache: prompt, the 4 generated tokens, "\n</think>\n\n".
     QCOMPARE(script->prompt_sizes.size(), size_t(2));
     QCOMPARE(script->prompt_sizes[1], script->prompt_sizes[0] + 4 + std::string("\n</think>\n\n").size());
@@ -195,15 +199,27 @@ class TestChatEngineHost : public QObject {
     script->turns = {numbered_pieces(500)};
     script->delay = 5ms;
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 20ms);
+    QVERIFY(load_fake_model(host));
     QSignalSpy batches(&host, &ui::EngineHost::tokens);
     QSignalSpy finished(&host, &ui::EngineHost::finished);
     host.generate(one_question());
     QVERIFY(batches.wait(5000));
     host.stop();
     QVERIFY(finished.wait(5000));
-    const auto summary = finished.at(0).at(0).value<ui::GenerationSummary>();
-    QCOMPARE(summary.end, ui::GenerationEnd::Stopped);
-    QVERIFY(summary.generatedTokens > 0 && summary.generatedTokens < 500);
+    const auto summary = finished.at(0).at(0).value<chat::TurnResult>();
+    QCOMPARE(summary.finish, FinishReason::Stopped);
+    QVERIFY(summary.generated_tokens > 0 && summary.generated_tokens < 500);
+  }
+
+  void generating_before_a_model_is_loaded_fails_with_a_message() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {{"x"}};
+    ui::EngineHost host(std::make_unique<test::FakeBackend>(script));
+    QSignalSpy failed(&host, &ui::EngineHost::failed);
+    host.generate(one_question());
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("no model is loaded"));
+    QVERIFY(script->prompts.empty());
   }
 
   void load_reports_progress_and_can_be_cancelled() {
@@ -359,6 +375,96 @@ class TestChatEngineHost : public QObject {
     // The count holds the budget's 4 tokens and one tag token.
     QVERIFY2(answer.stats.reasoning_tokens <= 4 + 1,
              qPrintable(QString::number(answer.stats.reasoning_tokens)));
+  }
+  // 60 turns with the real engine at a 512-token context through the controller: every answer
+  // is stored, the oldest messages are marked outside the model's view (and the chat says how
+  // many), and the last answer starts about as fast as the first (the cache still serves it).
+  void sixty_turns_at_a_512_token_context_answer_and_mark_the_messages_outside_the_view() {
+    QTemporaryDir dir;
+    storage::History history((dir.path() + "/history.db").toStdString());
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
+    settings.setTemperature(0.0);  // greedy
+    settings.setMaxTokens(256);
+    settings.setSystemPrompt(QStringLiteral("You are a careful assistant. Think step by step, then answer in one sentence."));
+    ui::ChatController chat(history, host, &settings);
+    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), -1, 512);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
+    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    QCOMPARE(chat.contextSize(), 512);
+    QVERIFY(!chat.stopWhenContextFull());
+
+    // Prefill pipelines are compiled on first use: a long throwaway question in its own chat.
+    QSignalSpy done(&chat, &ui::ChatController::generationFinished);
+    QString warm_up;
+    for (int i = 0; i < 30; ++i) warm_up += QStringLiteral("What is %1 + %2? ").arg(100 + i).arg(7 * i);
+    QVERIFY(chat.send(warm_up));
+    QVERIFY(done.wait(120000));
+    chat.newChat();
+
+    std::vector<int> first_token_ms;
+    for (int i = 0; i < 60; ++i) {
+      const QString question = i % 2 == 0 ? QStringLiteral("What is %1 + %2?").arg(120 + 7 * i).arg(30 + 3 * i)
+                                          : QStringLiteral("What is %1 - %2?").arg(400 + 5 * i).arg(20 + 2 * i);
+      QVERIFY2(chat.send(question), qPrintable(chat.sendDisabledReason()));
+      QVERIFY(done.wait(120000));
+      QCOMPARE(chat.lastError(), QString());
+      first_token_ms.push_back(chat.firstTokenMs());
+    }
+    const auto path = history.active_path(chat.conversationId());
+    QCOMPARE(path.size(), size_t(120));
+    for (size_t m = 1; m < path.size(); m += 2) {
+      QVERIFY2(path[m].status == storage::MessageStatus::Complete ||
+                   (path[m].status == storage::MessageStatus::Stopped && path[m].error == "context full"),
+               qPrintable(QStringLiteral("answer %1: %2").arg(m).arg(QString::fromStdString(path[m].error))));
+      QVERIFY(!(path[m].content + path[m].reasoning).empty());
+    }
+    // Whole turns are outside the view, at the start; the chat says how many.
+    auto& list = *chat.messages();
+    const int outside = list.outsideView();
+    QVERIFY2(outside > 60 && outside < 120 && outside % 2 == 0, qPrintable(QString::number(outside)));
+    for (int row = 0; row < list.rowCount(); ++row) {
+      QCOMPARE(list.data(list.index(row), ui::MessageListModel::OutsideViewRole).toBool(), row < outside);
+    }
+    QCOMPARE(chat.contextNotice(), QStringLiteral("%1 earlier messages are outside the model's view").arg(outside));
+    QVERIFY2(first_token_ms.back() <= 2 * std::max(first_token_ms.front(), 1),
+             qPrintable(QStringLiteral("first %1 ms, last %2 ms").arg(first_token_ms.front()).arg(first_token_ms.back())));
+
+    // Reopened, the chat shows every message again until the next answer says otherwise.
+    const qint64 id = chat.conversationId();
+    chat.newChat();
+    chat.openConversation(id);
+    QCOMPARE(chat.contextNotice(), QString());
+  }
+
+  // "Stop when the context is full": a chat that has outgrown the context gets a message and
+  // no answer, and the choice is stored with the chat.
+  void stop_when_the_context_is_full_ends_the_turn_with_a_message() {
+    QTemporaryDir dir;
+    storage::History history((dir.path() + "/history.db").toStdString());
+    ui::EngineHost host(std::make_unique<ui::EngineBackend>());
+    ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
+    settings.setTemperature(0.0);
+    ui::ChatController chat(history, host, &settings);
+    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), -1, 128);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
+    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    QSignalSpy done(&chat, &ui::ChatController::generationFinished);
+    QVERIFY(chat.send(QStringLiteral("What is 1 + 2?")));
+    QVERIFY(done.wait(120000));
+    chat.setStopWhenContextFull(true);
+    QString long_question;
+    for (int i = 0; i < 20; ++i) long_question += QStringLiteral("What is %1 + %2? ").arg(100 + i).arg(7 * i);
+    QVERIFY(chat.send(long_question));
+    QVERIFY(done.wait(120000));
+    QVERIFY2(chat.lastError().contains("no longer fits the model's context"), qPrintable(chat.lastError()));
+    const auto path = history.active_path(chat.conversationId());
+    QCOMPARE(path.size(), size_t(4));
+    QCOMPARE(path[3].status, storage::MessageStatus::Error);
+    QVERIFY(path[3].content.empty());
+    QCOMPARE(path[2].content, long_question.toStdString());  // the question is kept
+    QVERIFY(history.conversation(chat.conversationId()).settings_json.find("\"context_overflow\":\"stop\"") !=
+            std::string::npos);
   }
 };
 

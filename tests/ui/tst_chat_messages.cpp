@@ -175,7 +175,8 @@ class TestChatMessages : public QObject {
     QVERIFY2(stored[1].stats.reasoning_ms >= 200, qPrintable(QString::number(stored[1].stats.reasoning_ms)));
     QVERIFY(stored[1].stats.reasoning_ms < stored[1].stats.total_ms);
     QCOMPARE(f.history->conversation(f.chat->conversationId()).title, std::string("What is 12 + 7?"));
-    QCOMPARE(f.chat->contextUsed(), 1 + 10);  // the fake counts one prompt token per message
+    // The scripted prompt, one token per byte, and the 10 generated tokens.
+    QCOMPARE(f.chat->contextUsed(), int(std::string("user: What is 12 + 7?\nassistant: ").size()) + 10);
     QVERIFY(f.chat->tokensPerSecond() > 0);
     QCOMPARE(f.chat->conversations()->rowCount(), 1);
   }

@@ -76,6 +76,7 @@ ChatController::ChatController(storage::History& history, EngineHost& engine,
     if (!search_.query().isEmpty()) search_.setQuery(search_.query());
   });
   connect(&messages_, &MessageListModel::loadFailed, this, &ChatController::set_error);
+  connect(&messages_, &MessageListModel::outsideViewChanged, this, &ChatController::contextNoticeChanged);
   load_chat_settings();
 }
 
@@ -104,12 +105,15 @@ std::string ChatController::chat_settings_json() const {
   }
   o[QStringLiteral("enable_thinking")] = thinking_enabled_;
   o[QStringLiteral("reasoning_budget")] = reasoning_budget_;
+  o[QStringLiteral("context_overflow")] =
+      stop_when_context_full_ ? QStringLiteral("stop") : QStringLiteral("leave_out_oldest");
   return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
 void ChatController::load_chat_settings() {
   thinking_enabled_ = true;
   reasoning_budget_ = 0;
+  stop_when_context_full_ = false;
   system_prompt_ = settings_ ? settings_->systemPrompt() : QString();
   if (conversationId() > 0) {
     // Unknown or malformed settings fall back to the defaults.
@@ -119,6 +123,7 @@ void ChatController::load_chat_settings() {
           QJsonDocument::fromJson(QByteArray::fromStdString(c.settings_json)).object();
       thinking_enabled_ = o.value(QStringLiteral("enable_thinking")).toBool(true);
       reasoning_budget_ = std::max(0, o.value(QStringLiteral("reasoning_budget")).toInt(0));
+      stop_when_context_full_ = o.value(QStringLiteral("context_overflow")).toString() == QStringLiteral("stop");
       system_prompt_ = QString::fromStdString(c.system_prompt);
     } catch (const storage::StorageError& e) {
       set_error(QString::fromUtf8(e.what()));
@@ -155,6 +160,20 @@ void ChatController::setSystemPrompt(const QString& prompt) {
   }
   system_prompt_ = prompt;
   emit chatSettingsChanged();
+}
+
+void ChatController::setStopWhenContextFull(bool stop) {
+  if (stop == stop_when_context_full_) return;
+  stop_when_context_full_ = stop;
+  save_chat_settings();
+  emit chatSettingsChanged();
+}
+
+QString ChatController::contextNotice() const {
+  const int n = messages_.outsideView();
+  if (n == 0) return {};
+  return n == 1 ? tr("1 earlier message is outside the model's view")
+                : tr("%1 earlier messages are outside the model's view").arg(n);
 }
 
 void ChatController::setReasoningBudget(int tokens) {
@@ -263,34 +282,36 @@ void ChatController::on_append_failed(quint64 ticket, const QString& message) {
   emit generationFinished();
 }
 
-GenerationRequest ChatController::request_for(int64_t last_message_id) const {
+chat::TurnRequest ChatController::request_for(int64_t last_message_id) const {
   std::vector<storage::Message> path;
   for (std::optional<int64_t> id = last_message_id; id;) {
     path.push_back(history_.message(*id));
     id = path.back().parent_id;
   }
   std::reverse(path.begin(), path.end());
-  GenerationRequest request;
-  const auto conversation = history_.conversation(conversationId());
-  if (!conversation.system_prompt.empty()) {
-    request.messages.append({QStringLiteral("system"), QString::fromStdString(conversation.system_prompt), {}});
-  }
+  chat::TurnRequest request;
+  request.conversation.system_prompt = history_.conversation(conversationId()).system_prompt;
   for (const auto& m : path) {
-    request.messages.append({QString::fromLatin1(storage::to_string(m.role)),
-                             QString::fromStdString(m.content), QString::fromStdString(m.reasoning)});
+    request.conversation.messages.push_back({std::string(storage::to_string(m.role)), m.content, m.reasoning});
   }
+  auto& settings = request.settings;
   if (settings_) {
-    request.sampling = settings_->samplingParams();
-    request.maxTokens = settings_->maxTokens();
+    settings.sampling = settings_->samplingParams();
+    settings.max_tokens = settings_->maxTokens();
   }
+  settings.alternatives = k_alternatives;
   // Off is passed to the template; on leaves the template's default.
-  if (!thinking_enabled_) request.enableThinking = false;
-  request.reasoningBudget = reasoning_budget_;
+  if (!thinking_enabled_) settings.thinking.enabled = false;
+  settings.reasoning_budget = reasoning_budget_;
+  settings.overflow = stop_when_context_full_ ? chat::ContextOverflow::Stop : chat::ContextOverflow::LeaveOutOldest;
+  // Messages the last answer left outside the view stay out while this path still has them.
+  request.conversation.outside_view = static_cast<size_t>(
+      std::min<qsizetype>(messages_.outsideView(), static_cast<qsizetype>(request.conversation.messages.size())));
   return request;
 }
 
 void ChatController::start_generation(int64_t parent_id) {
-  const GenerationRequest request = request_for(parent_id);
+  const chat::TurnRequest request = request_for(parent_id);
   messages_.beginAssistant(parent_id, model_->name);
   set_generating(true);
   engine_.generate(request);
@@ -305,21 +326,36 @@ void ChatController::on_tokens(const TokenBatch& batch) {
   }
 }
 
-void ChatController::on_finished(const GenerationSummary& summary) {
+void ChatController::on_finished(const chat::TurnResult& result) {
   if (abandoned_ > 0) {
     --abandoned_;
     return;
   }
-  const auto status = summary.end == GenerationEnd::Stopped ? storage::MessageStatus::Stopped
-                                                            : storage::MessageStatus::Complete;
+  // An answer cut by a full context is kept like a stopped one; its note says why.
+  auto status = storage::MessageStatus::Complete;
+  QString note;
+  if (result.did_not_fit) {
+    status = storage::MessageStatus::Error;
+    note = tr("This chat no longer fits the model's context (%1 tokens). Start a new chat, or turn off "
+              "\u201cStop when the context is full\u201d to leave the oldest messages out of the model's view.")
+               .arg(result.prompt_tokens);
+  } else if (result.finish == FinishReason::ContextFull) {
+    status = storage::MessageStatus::Stopped;
+    note = QString::fromLatin1(k_context_full);
+  } else if (result.finish == FinishReason::Stopped) {
+    status = storage::MessageStatus::Stopped;
+  }
   try {
-    messages_.finishStreaming(status, &summary);
+    messages_.finishStreaming(status, &result, note);
   } catch (const storage::StorageError& e) {
     set_error(QString::fromUtf8(e.what()));
   }
-  set_template_warning(summary.warning);
-  context_used_ = static_cast<int>(summary.promptTokens + summary.generatedTokens);
-  tokens_per_second_ = summary.tokensPerSecond;
+  if (result.did_not_fit) set_error(note);
+  messages_.setOutsideView(static_cast<int>(result.next_outside_view));
+  first_token_ms_ = static_cast<int>(result.first_token_ms);
+  set_template_warning(QString::fromStdString(result.warning));
+  context_used_ = static_cast<int>(result.prompt_tokens + result.generated_tokens);
+  tokens_per_second_ = result.tokens_per_second;
   emit statsChanged();
   set_generating(false);
   conversations_.reload();

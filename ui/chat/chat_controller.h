@@ -63,6 +63,13 @@ class ChatController : public QObject {
   // from the settings.
   Q_PROPERTY(QString systemPrompt READ systemPrompt WRITE setSystemPrompt NOTIFY chatSettingsChanged)
   Q_PROPERTY(bool modelReasons READ modelReasons NOTIFY modelChanged)
+  // Per chat (settings_json "context_overflow"): when the conversation outgrows the context, end
+  // the turn with a message instead of leaving the oldest messages out of the model's view.
+  Q_PROPERTY(bool stopWhenContextFull READ stopWhenContextFull WRITE setStopWhenContextFull NOTIFY chatSettingsChanged)
+  // "3 earlier messages are outside the model's view"; empty while the model sees them all.
+  Q_PROPERTY(QString contextNotice READ contextNotice NOTIFY contextNoticeChanged)
+  // From sending (or regenerating) to the first token of the last answer, in ms; -1: none yet.
+  Q_PROPERTY(int firstTokenMs READ firstTokenMs NOTIFY statsChanged)
 
  public:
   // settings: sampling, maximum length and the default system prompt of every generation, read
@@ -108,6 +115,10 @@ class ChatController : public QObject {
   bool modelReasons() const { return model_ && model_->reasons; }
   QString systemPrompt() const { return system_prompt_; }
   void setSystemPrompt(const QString& prompt);
+  bool stopWhenContextFull() const { return stop_when_context_full_; }
+  void setStopWhenContextFull(bool stop);
+  QString contextNotice() const;
+  int firstTokenMs() const { return first_token_ms_; }
 
  public slots:
   void loadModel(const QString& path, int device = -1, int context_length = 0,
@@ -150,15 +161,16 @@ class ChatController : public QObject {
   void generationFinished();
   void chatSettingsChanged();
   void templateWarningChanged();
+  void contextNoticeChanged();
 
  private:
   void start_generation(int64_t parent_id);
-  GenerationRequest request_for(int64_t last_message_id) const;
+  chat::TurnRequest request_for(int64_t last_message_id) const;
   void append_question(storage::NewMessage message);
   void on_appended(quint64 ticket, qint64 message_id);
   void on_append_failed(quint64 ticket, const QString& message);
   void on_tokens(const TokenBatch& batch);
-  void on_finished(const GenerationSummary& summary);
+  void on_finished(const chat::TurnResult& result);
   void on_failed(const QString& message);
   void set_generating(bool generating);
   void set_error(const QString& message);
@@ -198,10 +210,17 @@ class ChatController : public QObject {
   static constexpr qsizetype k_display_chunk = 1000;
   static constexpr int k_long_message_length = 10000;
   static constexpr int k_long_message_preview = 1500;
+  // The error note of an answer cut by a full context (status stopped), as stored; the view
+  // shows it translated.
+  static constexpr const char* k_context_full = "context full";
+  // Top alternatives kept per generated token, for the reasoning inspector.
+  static constexpr size_t k_alternatives = 5;
   int focus_row_ = -1;
   QPointer<const Settings> settings_;
   bool thinking_enabled_ = true;
   int reasoning_budget_ = 0;
+  bool stop_when_context_full_ = false;
+  int first_token_ms_ = -1;
   QString system_prompt_;
   std::string chat_settings_json() const;
   void load_chat_settings();

@@ -1,5 +1,7 @@
 #include "chat/message_list_model.h"
 
+#include <algorithm>
+
 #include <iterator>
 
 #include "chat/token_confidence_codec.h"
@@ -48,6 +50,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     case GeneratedTokensRole: return QVariant::fromValue<qint64>(m.stats.generated_tokens);
     case ModelRole: return qs(m.model);
     case HasConfidenceRole: return !confidence(m.id).isEmpty();
+    case OutsideViewRole: return index.row() < outside_view_;
   }
   return {};
 }
@@ -67,7 +70,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
           {TokensPerSecondRole, "tokensPerSecond"},
           {GeneratedTokensRole, "generatedTokens"},
           {ModelRole, "modelName"},
-          {HasConfidenceRole, "hasConfidence"}};
+          {HasConfidenceRole, "hasConfidence"},
+          {OutsideViewRole, "outsideView"}};
 }
 
 void MessageListModel::open(qint64 conversation_id) {
@@ -77,7 +81,17 @@ void MessageListModel::open(qint64 conversation_id) {
     conversation_id_ = conversation_id;
   }
   reload();
+  setOutsideView(0);
   emit conversationChanged();
+}
+
+void MessageListModel::setOutsideView(int count) {
+  count = std::clamp(count, 0, rowCount());
+  if (count == outside_view_) return;
+  const int changed = std::max(count, outside_view_);
+  outside_view_ = count;
+  if (changed > 0) emit dataChanged(index(0), index(changed - 1), {OutsideViewRole});
+  emit outsideViewChanged();
 }
 
 void MessageListModel::reload() {
@@ -166,9 +180,9 @@ void MessageListModel::applyBatch(const TokenBatch& batch) {
   auto& tokens = confidence_[m.id];
   for (const StreamDelta& d : batch.deltas) {
     switch (d.part) {
-      case StreamPart::Reasoning: m.reasoning += d.text.toStdString(); break;
-      case StreamPart::Answer: m.content += d.text.toStdString(); break;
-      case StreamPart::AnswerWasReasoning:
+      case chat::DeltaKind::Reasoning: m.reasoning += d.text.toStdString(); break;
+      case chat::DeltaKind::Answer: m.content += d.text.toStdString(); break;
+      case chat::DeltaKind::AnswerWasReasoning:
         m.reasoning += m.content;
         m.content.clear();
         for (auto& t : tokens) t.reasoning = true;
@@ -201,7 +215,7 @@ void MessageListModel::write_streaming(bool final_write, storage::MessageStatus 
   }
 }
 
-void MessageListModel::finishStreaming(storage::MessageStatus status, const GenerationSummary* summary,
+void MessageListModel::finishStreaming(storage::MessageStatus status, const chat::TurnResult* result,
                                        const QString& error) {
   const int row_index = streamingRow();
   if (row_index < 0) {
@@ -210,13 +224,13 @@ void MessageListModel::finishStreaming(storage::MessageStatus status, const Gene
   }
   Row& row = rows_[static_cast<size_t>(row_index)];
   auto& stats = row.message.stats;
-  if (summary) {
-    stats.prompt_tokens = summary->promptTokens;
-    stats.generated_tokens = summary->generatedTokens;
-    stats.reasoning_tokens = summary->reasoningTokens;
-    stats.reasoning_ms = summary->reasoningMs;
-    stats.total_ms = summary->totalMs;
-    stats.tokens_per_second = summary->tokensPerSecond;
+  if (result) {
+    stats.prompt_tokens = result->prompt_tokens;
+    stats.generated_tokens = result->generated_tokens;
+    stats.reasoning_tokens = result->reasoning_tokens;
+    stats.reasoning_ms = result->reasoning_ms;
+    stats.total_ms = result->total_ms;
+    stats.tokens_per_second = result->tokens_per_second;
   }
   try {
     write_streaming(true, status, error);

@@ -38,6 +38,7 @@ class MessageListModel : public QAbstractListModel {
     GeneratedTokensRole,
     ModelRole,
     HasConfidenceRole,   // per-token probabilities are known (generated in this session)
+    OutsideViewRole,     // left out of the model's prompt: the conversation outgrew the context
   };
   Q_ENUM(Roles)
 
@@ -62,9 +63,14 @@ class MessageListModel : public QAbstractListModel {
   // Streaming, driven by the controller.
   int64_t beginAssistant(std::optional<int64_t> parent_id, const QString& model_name);
   void applyBatch(const TokenBatch& batch);
-  void finishStreaming(storage::MessageStatus status, const GenerationSummary* summary,
+  void finishStreaming(storage::MessageStatus status, const chat::TurnResult* result,
                        const QString& error = {});
   bool streaming() const { return streaming_id_.has_value(); }
+
+  // The first `count` messages of the active path are outside the model's view (the last turn's
+  // chat::TurnResult::next_outside_view); 0 when a conversation is opened.
+  void setOutsideView(int count);
+  int outsideView() const { return outside_view_; }
 
   // Per-token confidence of a message: kept in memory while it streams, stored with its final
   // write, read back from the history on first use (empty when none was stored or the stored
@@ -74,6 +80,7 @@ class MessageListModel : public QAbstractListModel {
  signals:
   void conversationChanged();
   void streamingChanged();
+  void outsideViewChanged();
   // The conversation could not be read (deleted meanwhile, damaged database): the list is empty.
   void loadFailed(const QString& message);
 
@@ -91,6 +98,7 @@ class MessageListModel : public QAbstractListModel {
   std::optional<int64_t> conversation_id_;
   std::vector<Row> rows_;
   std::optional<int64_t> streaming_id_;
+  int outside_view_ = 0;
   mutable QHash<qint64, QVector<TokenConfidence>> confidence_;  // a cache of the history's
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // The engine thread. EngineHost lives on the UI thread and owns one QThread on which an
-// EngineWorker owns the backend (the sikao::Model and its Session). Everything crosses as queued
+// EngineWorker owns the backend and the loaded model (a chat::TurnEngine: the sikao::Model and
+// its Session), and runs each turn through chat::ChatTurn. Everything crosses as queued
 // signals carrying plain values; stop and cancel are atomic flags read between tokens / upload
 // steps, so they act while the worker is busy. Exceptions stop at the worker and come back as
 // loadFailed / failed (DESIGN.md §2).
@@ -30,20 +31,21 @@ class EngineWorker : public QObject {
 
  public slots:
   void load(const QString& path, int device, int context_length, int device_memory_budget_mb);
-  void generate(const sikao::ui::GenerationRequest& request);
+  void generate(const sikao::chat::TurnRequest& request);
 
  signals:
   void loadProgress(double fraction);
   void loaded(const sikao::ui::ModelSummary& summary);
   void loadFailed(const QString& message);
   void tokens(const sikao::ui::TokenBatch& batch);
-  void finished(const sikao::ui::GenerationSummary& summary);
+  void finished(const sikao::chat::TurnResult& result);
   void failed(const QString& message);
 
  private:
-  GenerationSummary run(const GenerationRequest& request);
+  chat::TurnResult run(const chat::TurnRequest& request);
 
   std::unique_ptr<GenerationBackend> backend_;
+  std::unique_ptr<chat::TurnEngine> engine_;  // the loaded model; null before the first load
   const std::atomic<bool>& stop_;
   const std::atomic<bool>& cancel_load_;
   std::chrono::milliseconds batch_interval_;
@@ -64,7 +66,7 @@ class EngineHost : public QObject {
   void load(const QString& path, int device = -1, int context_length = 0,
             int device_memory_budget_mb = 0);
   void cancelLoad();
-  void generate(const GenerationRequest& request);
+  void generate(const chat::TurnRequest& request);
   void stop();
 
  signals:
@@ -72,13 +74,13 @@ class EngineHost : public QObject {
   void loaded(const sikao::ui::ModelSummary& summary);
   void loadFailed(const QString& message);
   void tokens(const sikao::ui::TokenBatch& batch);
-  void finished(const sikao::ui::GenerationSummary& summary);
+  void finished(const sikao::chat::TurnResult& result);
   void failed(const QString& message);
 
   // Internal: queued into the worker.
   void loadRequested(const QString& path, int device, int context_length,
                      int device_memory_budget_mb);
-  void generateRequested(const sikao::ui::GenerationRequest& request);
+  void generateRequested(const sikao::chat::TurnRequest& request);
 
  private:
   std::atomic<bool> stop_{false};

@@ -1,12 +1,13 @@
 #pragma once
-// The values that cross from the engine thread to the UI thread (queued signals copy them).
+// The values that cross from the engine thread to the UI thread (queued signals copy them). A
+// turn's request and result are chat::TurnRequest and chat::TurnResult (chat/chat_turn.h); what
+// is here is what the UI thread keeps in its own form.
 
 #include <QMetaType>
 #include <QString>
 #include <QVector>
-#include <optional>
 
-#include "sampling/sampler.h"
+#include "chat/chat_turn.h"
 
 namespace sikao::ui {
 
@@ -22,28 +23,10 @@ struct ModelSummary {
   bool reasons = false;
 };
 
-// One turn to generate: the conversation so far (user last) and the settings.
-struct GenerationRequest {
-  struct Turn {
-    QString role;  // "system", "user", "assistant"
-    QString content;
-    QString reasoning;
-  };
-  QVector<Turn> messages;
-  sampling::SamplingParams sampling;
-  int maxTokens = 1024;
-  int alternatives = 5;                // top alternatives kept per token for the inspector
-  std::optional<bool> enableThinking;  // none: the template's default
-  // Reasoning tokens after which the block is closed and the answer begins; 0: no limit.
-  int reasoningBudget = 0;
-};
-
-enum class StreamPart { Reasoning, Answer, AnswerWasReasoning };
-
-// Consecutive text of one part (AnswerWasReasoning carries no text: the answer so far moves
+// Consecutive text of one kind (AnswerWasReasoning carries no text: the answer so far moves
 // into the reasoning).
 struct StreamDelta {
-  StreamPart part = StreamPart::Answer;
+  chat::DeltaKind part = chat::DeltaKind::Answer;
   QString text;
 };
 
@@ -66,24 +49,9 @@ struct TokenBatch {
   bool reasoningDone = false;  // the answer has started (or there was no reasoning)
 };
 
-enum class GenerationEnd { EndOfText, Length, Stopped, ContextFull };
-
-struct GenerationSummary {
-  GenerationEnd end = GenerationEnd::EndOfText;
-  qint64 promptTokens = 0;
-  qint64 reusedTokens = 0;
-  qint64 generatedTokens = 0;
-  qint64 reasoningTokens = 0;
-  qint64 reasoningMs = 0;
-  qint64 totalMs = 0;
-  double tokensPerSecond = 0.0;
-  bool reasoningUnclosed = false;
-  QString warning;  // e.g. the template fell back to a built-in format
-};
-
 } // namespace sikao::ui
 
 Q_DECLARE_METATYPE(sikao::ui::ModelSummary)
-Q_DECLARE_METATYPE(sikao::ui::GenerationRequest)
+Q_DECLARE_METATYPE(sikao::chat::TurnRequest)
 Q_DECLARE_METATYPE(sikao::ui::TokenBatch)
-Q_DECLARE_METATYPE(sikao::ui::GenerationSummary)
+Q_DECLARE_METATYPE(sikao::chat::TurnResult)

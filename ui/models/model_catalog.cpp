@@ -31,19 +31,10 @@ std::unordered_set<std::string_view> vocabulary(const gguf::GgufFile& file) {
   return tokens;
 }
 
-// A model reasons when its chat template speaks of thinking or its vocabulary has both tags of
-// one of the tag sets the reasoning splitter knows.
 bool reasons(const gguf::GgufFile& file, const chat::ModelChatInfo& info) {
-  const std::string& tmpl = info.chat_template.value_or(std::string());
-  if (tmpl.find("enable_thinking") != std::string::npos) {
-    return true;
-  }
   const auto tokens = vocabulary(file);
-  return std::any_of(chat::known_reasoning_tags().begin(), chat::known_reasoning_tags().end(),
-                     [&](const chat::ReasoningTags& tags) {
-                       return tmpl.find(tags.open) != std::string::npos ||
-                              (tokens.contains(tags.open) && tokens.contains(tags.close));
-                     });
+  return chat::model_reasons(info.chat_template.value_or(std::string()),
+                             [&](std::string_view t) { return tokens.contains(t); });
 }
 
 QString quant_name(const gguf::ModelSummary& summary) {

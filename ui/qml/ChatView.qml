@@ -85,7 +85,8 @@ Pane {
             padding: 8
             ColumnLayout {
                 anchors.fill: parent
-                // This chat's settings: reasoning (for models that reason) and the system prompt.
+                // This chat's settings: reasoning (for models that reason), the system prompt and,
+                // with it, what happens when the chat outgrows the context.
                 Flow {
                     Layout.fillWidth: true
                     spacing: 8
@@ -153,6 +154,25 @@ Pane {
                         target: chat
                         function onChatSettingsChanged() { systemPromptField.text = chat.systemPrompt }
                     }
+                }
+                CheckBox {
+                    objectName: "stopWhenContextFull"
+                    visible: systemPromptButton.checked
+                    text: qsTr("Stop when the context is full")
+                    checked: chat.stopWhenContextFull
+                    enabled: !chat.historyReadOnly
+                    onToggled: chat.stopWhenContextFull = checked
+                    Accessible.name: text
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Off: when the chat outgrows the model's context, its oldest messages are left out of the model's view and the chat goes on.")
+                }
+                Label {
+                    objectName: "contextNotice"
+                    visible: chat.contextNotice !== ""
+                    text: chat.contextNotice
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    opacity: 0.8
                 }
                 Label {
                     visible: !chat.canSend && !chat.generating

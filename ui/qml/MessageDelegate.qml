@@ -15,6 +15,17 @@ ColumnLayout {
     readonly property font textFont: ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font
     property bool editing: false
 
+    // Left out of the model's prompt when the conversation outgrew the context: shown faded.
+    opacity: (outsideView ?? false) ? 0.55 : 1.0
+    Label {
+        objectName: "outsideViewLabel"
+        visible: outsideView ?? false
+        text: qsTr("Outside the model's view")
+        font.italic: true
+        Layout.fillWidth: true
+        elide: Text.ElideRight
+    }
+
     Label {
         text: message.isUser ? qsTr("You") : ((modelName ?? "") !== "" ? modelName : qsTr("Assistant"))
         font.bold: true
@@ -176,7 +187,10 @@ ColumnLayout {
 
     Label {
         visible: status === "stopped" || status === "error"
-        text: status === "stopped" ? qsTr("Stopped") : qsTr("Error: %1").arg(errorText)
+        // A stopped answer whose note is "context full" (ChatController::k_context_full) was cut
+        // by the context, not by the user.
+        text: status === "error" ? qsTr("Error: %1").arg(errorText)
+            : errorText === "context full" ? qsTr("The context is full: the answer ends here.") : qsTr("Stopped")
         color: status === "error" ? "firebrick" : palette.windowText
         opacity: 0.8
         wrapMode: Text.Wrap
