@@ -4,7 +4,7 @@
 set -eu
 
 packages="
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git clang-14 libclang-rt-14-dev
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n libqt6svg6-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

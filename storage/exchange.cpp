@@ -187,7 +187,8 @@ std::vector<ImportedConversation> parse_import(const std::string& text) {
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number no double holds (1e999; found by fuzz_history_import)
     throw StorageError(StorageErrorCode::InvalidImport,
                        fmt::format("not a valid Sikao history file: malformed JSON: {}", e.what()));
   }

@@ -54,10 +54,10 @@ std::string ChatTemplate::render(const Value& messages, const RenderOptions& opt
                       const size_t n = std::strftime(buf, sizeof buf, a.positional[0].as_string().c_str(), &tm);
                       return Value(std::string(buf, n));
                     }));
-  for (const auto& [k, v] : options.extra_variables) {
-    auto it = std::find_if(vars.begin(), vars.end(), [&](const auto& p) { return jinja::equals(p.first, k); });
-    if (it != vars.end()) it->second = v;
-    else vars.emplace_back(k, v);
+  for (const auto& entry : options.extra_variables) {  // clang 14 cannot capture a structured binding
+    auto it = std::find_if(vars.begin(), vars.end(), [&](const auto& p) { return jinja::equals(p.first, entry.first); });
+    if (it != vars.end()) it->second = entry.second;
+    else vars.push_back(entry);
   }
   return template_.render(vars);
 }

@@ -3,6 +3,7 @@
 // stays in the loop, lists and dicts cannot be mutated (ImmutableSandboxedEnvironment).
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
 #include <cmath>
 #include <map>
@@ -859,7 +860,8 @@ class Evaluator {
       scope->set("varargs", Value(std::move(varargs)));
       Dict kwargs;
       for (const auto& [k, v] : a.keyword) {
-        const bool is_param = std::any_of(def->params.begin(), def->params.end(), [&](const auto& p) { return p.first == k; });
+        const std::string& name = k;  // clang 14 cannot capture a structured binding (the fuzz build)
+        const bool is_param = std::any_of(def->params.begin(), def->params.end(), [&](const auto& p) { return p.first == name; });
         if (k == "caller") {
           scope->set("caller", v);
         } else if (!is_param) {
@@ -1375,8 +1377,12 @@ class Evaluator {
     const Value parts = py_split(path.as_string(), Value("."), -1);
     for (const auto& p : parts.as_list()) {
       const std::string& s = p.as_string();
-      const bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-      cur = digits ? get_item(cur, Value(static_cast<int64_t>(std::stoll(s)))) : get_item(cur, p);
+      // An all-digit part is an index, as in jinja2; one past int64 finds nothing (its text
+      // as the key), where std::stoll would throw out of the render.
+      int64_t index = 0;
+      const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), index);
+      const bool digits = !s.empty() && s[0] != '-' && error == std::errc() && end == s.data() + s.size();
+      cur = digits ? get_item(cur, Value(index)) : get_item(cur, p);
     }
     return cur;
   }

@@ -611,6 +611,12 @@ ModelConfig read_config(const gguf::GgufFile& file) {
   c.name = file.get_string("general.name").value_or(file.path().stem().string());
   c.n_embd = r.required_u32("embedding_length");
   c.n_layer = r.required_u32("block_count");
+  // Every layer has tensors: a count beyond the file's tensors is damage, refused before anything
+  // is sized by it (block_count 4,294,967,295 built a list of tensors for minutes: fuzz_gguf).
+  if (c.n_layer > file.tensors().size()) {
+    r.fail(ErrorCode::InvalidFile, fmt::format("block_count {} but the file has only {} tensors",
+                                               c.n_layer, file.tensors().size()));
+  }
   // NextN / multi-token-prediction layers (Qwen3.5) follow the main stack and are counted in
   // block_count; llama.cpp's main pass does not run them, and Sikao does not load them.
   const uint32_t nextn = r.count_or_zero("nextn_predict_layers");

@@ -1,5 +1,7 @@
 #include "tokenizer/tokenizer.h"
 
+#include <charconv>
+
 #include <algorithm>
 #include <queue>
 
@@ -207,10 +209,13 @@ void Tokenizer::check_and_index(const std::string& source) {
                                                      : utf8::replace_all(text, k_spm_space, " ");
         break;
       case TokenType::Byte:
+        // "<0xAB>" is the byte 0xAB; anything else (a damaged file: "<0xZZ>", found by
+        // fuzz_gguf) is its own text.
+        pieces_[i] = text;
         if (text.size() == 6 && text.starts_with("<0x") && text.back() == '>') {
-          pieces_[i] = std::string(1, static_cast<char>(std::stoi(text.substr(3, 2), nullptr, 16)));
-        } else {
-          pieces_[i] = text;
+          unsigned value = 0;
+          const auto [end, error] = std::from_chars(text.data() + 3, text.data() + 5, value, 16);
+          if (error == std::errc() && end == text.data() + 5) pieces_[i] = std::string(1, static_cast<char>(value));
         }
         break;
       case TokenType::Control:

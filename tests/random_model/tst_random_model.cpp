@@ -576,6 +576,8 @@ class TestRandomModel : public QObject {
     QTest::newRow("65 experts per token") << "test-qwen3moe" << 5 << "65 experts per token of 80 (at most 64)";
     QTest::newRow("key heads of 512") << "test-qwen35" << 6 << "a convolution of 4 taps or key heads of 512 (at most 8 and 256)";
     QTest::newRow("convolution of 9 taps") << "test-qwen35" << 7 << "a convolution of 9 taps or key heads of 32 (at most 8 and 256)";
+    // Found by fuzz_gguf: the tensor list of 4,294,967,295 layers was built before any check.
+    QTest::newRow("block_count past the tensors") << "test-llama3" << 8 << "block_count 4294967295 but the file has only";
   }
   void malformed_family_metadata_is_refused_clearly() {
     QFETCH(QString, preset);
@@ -598,6 +600,16 @@ class TestRandomModel : public QObject {
     o.overwrite = sikao::gguf::Overwrite::Replace;
     const std::string file = path("malformed.gguf");
     write_random_model(file, o);
+    if (defect == 8) {
+      // The u32 after the key's name and its type (4 = uint32) is the value.
+      QFile f(QString::fromStdString(file));
+      QVERIFY(f.open(QIODevice::ReadWrite));
+      QByteArray bytes = f.readAll();
+      const qsizetype at = bytes.indexOf("llama.block_count") + qsizetype(sizeof("llama.block_count") - 1) + 4;
+      QVERIFY(at > 4);
+      bytes.replace(at, 4, QByteArray(4, char(0xFF)));
+      QVERIFY(f.seek(0) && f.write(bytes) == bytes.size());
+    }
     try {
       sikao::Model::load(file, {});
       QFAIL("loaded");

@@ -604,6 +604,9 @@ class TstHistory : public QObject {
     };
     QTest::newRow("not-json") << std::string("{\"format\": ") << std::string("malformed JSON");
     QTest::newRow("empty") << std::string("") << std::string("malformed JSON");
+    // A number no double holds (json out_of_range, not parse_error): found by fuzz_history_import.
+    QTest::newRow("number-overflow") << std::string(R"({"format":"sikao-history","version":2222E222222222222222})")
+                                     << std::string("malformed JSON");
     QTest::newRow("wrong-format") << std::string(R"({"format":"other","version":1,"conversations":[]})") << std::string("format");
     QTest::newRow("future-version") << std::string(R"({"format":"sikao-history","version":7,"conversations":[]})") << std::string("version");
     QTest::newRow("conversations-not-array") << std::string(R"({"format":"sikao-history","version":1,"conversations":{}})") << std::string("conversations");

@@ -3,12 +3,15 @@
 // is exactly as written, and the interrupted message holds every byte up to its last reported
 // write (and was written no more than about one streaming interval before the kill).
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <random>
 
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <sqlite3.h>
@@ -55,7 +58,11 @@ class TstHistoryCrash : public QObject {
     const uint64_t seed = sikao::test::fresh_seed();
     qInfo("seed %llu", static_cast<unsigned long long>(seed));
     std::mt19937_64 rng(seed);
-    constexpr int k_runs = 25;
+    // 25 kills in the suite; SIKAO_CRASH_KILLS=1000 for the long run (docs/BENCHMARKS.md), run
+    // as the binary itself with QTEST_FUNCTION_TIMEOUT raised past Qt Test's 5 minutes (a kill
+    // takes 0.1-1 s, and every earlier conversation is checked again after each).
+    const char* kills = std::getenv("SIKAO_CRASH_KILLS");
+    const int k_runs = kills ? std::clamp(std::atoi(kills), 1, 100000) : 25;
     int interrupted_runs = 0;
     qint64 worst_gap_ms = 0;
 

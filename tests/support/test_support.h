@@ -24,6 +24,14 @@ std::string shared_path(const std::string& relative);
 // into a folder that lives as long as the test run; returns the tokenizer.json path.
 std::string hf_tokenizer_json(const std::string& family);
 
+// Time bars of the suites are for a plain build; AddressSanitizer and UBSan (the sanitizer
+// build, SIKAO_FUZZ) make the same work about three times slower.
+#if defined(SIKAO_SANITIZED)
+constexpr int k_time_bar_factor = 4;
+#else
+constexpr int k_time_bar_factor = 1;
+#endif
+
 // A seed that differs per run unless SIKAO_TEST_SEED is set; the tests print it so a failure
 // can be replayed.
 uint64_t fresh_seed();
