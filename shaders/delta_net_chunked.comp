@@ -18,11 +18,11 @@
 //
 // with A[r][s] = β_r e^{γ_r−γ_s} k̂_r·k̂_s (s < r) and P[r][s] = e^{γ_r−γ_s} q̂_r·k̂_s (s ≤ r).
 //
-// The middle line is the unit lower-triangular system (I + A) δ = β (V − e^γ K S₀) of the WY
+// The δ line is the unit lower-triangular system (I + A) δ = β (V − e^γ K S₀) of the WY
 // form, δ = U − W S₀ with U = (I + A)⁻¹ β V and W = (I + A)⁻¹ β e^γ K; each invocation solves it
 // for its own column by forward substitution instead of forming (I + A)⁻¹. Every decay is the
-// exponential of a difference of running sums inside one chunk (≤ 0, so ≤ 1): nothing divides
-// by a small cumulative product. A and P are the same for every column and built by the whole
+// exponential of a difference of running sums inside one chunk (an exponent ≤ 0, a decay ≤ 1):
+// nothing divides by a small cumulative product. A and P are the same for every column and built by the whole
 // workgroup; the gated RMSNorm needs each token's whole o row, so o passes through shared
 // memory. Buffers, bindings and push constants are delta_net.comp's.
 
