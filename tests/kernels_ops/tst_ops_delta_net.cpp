@@ -25,8 +25,8 @@ Q_DECLARE_METATYPE(kernels::Reduction)
 
 namespace {
 
-// f32 on the device against double references; the recurrence over 64 tokens stays within it
-// too (3e-7 measured).
+// f32 on the device against double references; the recurrence over 64 tokens and the chunked
+// form over 200 stay within it too (3e-7 and 5e-7 measured).
 constexpr double k_f32_tolerance = 1e-5;
 constexpr float k_eps = 1e-6f;  // the norms' epsilon
 
@@ -37,13 +37,17 @@ constexpr double k_double_tolerance = 1e-12;
 // Which form of the gated delta rule a dispatch uses.
 enum class Form { Recurrent, Chunked };
 
+// ‖a − b‖ / ‖b‖ of two double vectors (test::relative_error takes the device's floats).
 double relative_error(std::span<const double> actual, std::span<const double> reference) {
+  if (actual.size() != reference.size()) {
+    return INFINITY;
+  }
   double diff = 0.0, norm = 0.0;
   for (size_t i = 0; i < actual.size(); ++i) {
     diff += (actual[i] - reference[i]) * (actual[i] - reference[i]);
     norm += reference[i] * reference[i];
   }
-  return actual.size() == reference.size() ? std::sqrt(diff / norm) : INFINITY;
+  return std::sqrt(diff / norm);
 }
 
 
