@@ -6,6 +6,9 @@
 namespace sikao::bench {
 
 int run_kernels(const std::vector<std::string>& args);
+// [--device N] [--tokens 1,16,512] [--chunk C] [--k-heads H] [--v-heads H] [--head-dim D]: the
+// gated delta rule's recurrent and chunked forms, µs per dispatch at each batch length.
+int run_delta_net(const std::vector<std::string>& args);
 // -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--turn N] [--json]: pp/tg tokens/s, llama-bench
 // style; --turn N times a chat's second turn after a first of N tokens.
 int run_model(const std::vector<std::string>& args);

@@ -4,6 +4,8 @@
 //       prompt processing (ppN) and generation (tgN) tokens/s, mean ± sd over repetitions
 //   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types Q8_0,Q4_K] [--stream]
 //       matrix-vector (decode) bandwidth of every weight type
+//   sikao-bench delta-net [--device N] [--tokens 1,16,512] [--chunk C] [--k-heads H] [--v-heads H] [--head-dim D]
+//       the gated delta rule, recurrent against chunked form, per batch length
 //   sikao-bench make-model -o PATH --type Q4_K_M --preset qwen2-0.5b [--seed S] [--force]
 //       a random-weight GGUF model of a real model's shape (shape flags: make_model.cpp)
 #include <cstdio>
@@ -23,6 +25,7 @@ struct Command {
 
 const Command k_commands[] = {
     {"kernels", sikao::bench::run_kernels, "matvec (or, with --tokens T, matmul) speed per weight type [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types A,B] [--stream]"},
+    {"delta-net", sikao::bench::run_delta_net, "the gated delta rule, recurrent against chunked, per batch length [--device N] [--tokens 1,16,512] [--chunk C] [--k-heads H] [--v-heads H] [--head-dim D]"},
     {"make-model", sikao::bench::run_make_model, "write a random-weight GGUF: -o PATH --type T --preset P [shape flags] [--seed S] [--force] [--chat-template F.jinja] [--split-max-tensors N] [--fused-gate-up-exps]"},
 };
 

@@ -2,8 +2,9 @@
 // The Gated DeltaNet (linear attention) kernels of Qwen3.5's hybrid layers: the causal depthwise
 // convolution with its state (shaders/delta_net_conv.comp), and the gated delta rule with the
 // L2 norms of q and k, the decay and β gates and the gated RMSNorm of its output, in one
-// dispatch (shaders/delta_net.comp). Both walk a batch's tokens in order (the recurrent form):
-// decode and prefill are the same dispatch, the state carried in a device buffer between them.
+// dispatch: token by token (the recurrent form, shaders/delta_net.comp) or a chunk of tokens at
+// a time (the chunked form, shaders/delta_net_chunked.comp), the two giving the same outputs and
+// state. The state is carried in a device buffer between dispatches of either form.
 
 #include <cstdint>
 #include <optional>
@@ -31,9 +32,10 @@ struct DeltaNetShape {
   uint64_t delta_state_floats() const { return uint64_t(n_v_heads) * d_v * d_k; }
 };
 
-// The longest convolution and key head the shaders take.
+// The longest convolution, key head and chunk the shaders take.
 constexpr uint32_t k_max_conv_kernel = 8;
 constexpr uint32_t k_max_delta_key_length = 256;
+constexpr uint32_t k_max_delta_chunk = 64;
 
 // out[t][c] = silu(Σ_j weight[c][j] · window_t[j]) for n_tokens rows of `channels`, where
 // window_t is the `kernel` inputs ending at token t (the first from `state`); `state` is left
@@ -53,5 +55,18 @@ struct DeltaNetInputs {
 void delta_net(vk::Context& ctx, vk::Sequence& seq, const DeltaNetInputs& in, vk::BufferView out,
                uint32_t n_tokens, const DeltaNetShape& shape, float eps,
                std::optional<Reduction> reduction = std::nullopt);
+
+// The same gated delta rule, the same inputs, outputs and state update, in chunks of `chunk`
+// tokens (1 to k_max_delta_chunk; the last chunk may be shorter): per chunk a unit
+// lower-triangular solve and a few matrix products instead of a per-token loop with its
+// barriers, for prefill (shaders/delta_net_chunked.comp states the math).
+void delta_net_chunked(vk::Context& ctx, vk::Sequence& seq, const DeltaNetInputs& in,
+                       vk::BufferView out, uint32_t n_tokens, const DeltaNetShape& shape,
+                       float eps, uint32_t chunk);
+
+// The longest chunk delta_net_chunked can run on this device for this shape: the largest power
+// of two up to k_max_delta_chunk whose shared memory fits (Qwen3.5's heads of 128: 16 in 32 or
+// 48 KiB, 32 in 64 KiB); 0 when not even one token fits.
+uint32_t delta_net_max_chunk(const vk::DeviceInfo& info, const DeltaNetShape& shape);
 
 } // namespace sikao::kernels

@@ -40,6 +40,10 @@ constexpr uint64_t k_f32 = sizeof(float);
 // The logits of every position of a batch are only wanted by `eval`; cap their buffer so that
 // a 150k-token vocabulary does not need gigabytes.
 constexpr uint64_t k_max_logit_bytes = 64ull << 20;
+// Batches of at least this many tokens run the gated delta rule in its chunked form, shorter
+// ones (and decode) token by token: on lavapipe the chunked form broke even at 2 tokens and was
+// 1.7-2.4x faster from 4 on (`sikao-bench delta-net`, Qwen3.5-0.8B's layer, docs/BENCHMARKS.md).
+constexpr uint32_t k_min_chunked_delta_tokens = 4;
 
 // Rows [first, first + n) of a row-major f32 matrix whose rows are width floats.
 vk::BufferView rows(const vk::Buffer& buffer, uint32_t n, uint32_t width, uint32_t first = 0) {
@@ -359,7 +363,8 @@ void Transformer::attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
 
 // x += DeltaNet(norm(x)) Wout: the four projections of the normed input, the convolution over
 // q/k/v with this layer's convolution state, the gated delta rule with its state (both carried
-// from the previous batch or token), and the output projection with the residual add.
+// from the previous batch or token; chunked for a prefill batch, token by token otherwise), and
+// the output projection with the residual add.
 void Transformer::delta_net_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   const ModelConfig& c = config_;
   const kernels::DeltaNetShape& d = c.delta_net;
@@ -398,7 +403,12 @@ void Transformer::delta_net_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
   const kernels::DeltaNetInputs in{
       conv, z, beta, alpha, w.head_params, w.norm,
       vk::BufferView{&a.recurrent_state, state_at + state.delta_offset, state.delta_bytes}};
-  kernels::delta_net(ctx_, seq, in, out, n, d, c.rms_eps);
+  const uint32_t chunk = kernels::delta_net_max_chunk(ctx_.info(), d);
+  if (n >= k_min_chunked_delta_tokens && chunk > 0) {
+    kernels::delta_net_chunked(ctx_, seq, in, out, n, d, c.rms_eps, chunk);
+  } else {
+    kernels::delta_net(ctx_, seq, in, out, n, d, c.rms_eps);
+  }
   seq.barrier();  // gated output -> output projection
   residual_output(seq, w.out, out, std::nullopt, std::nullopt, n);
   seq.barrier();  // x (residual stream) -> the FFN's norm

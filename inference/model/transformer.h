@@ -35,7 +35,7 @@
 // Decode (one token) is recorded once and replayed for every token: the token id and position
 // are read from small host-visible buffers rewritten before each submission, so a token costs
 // one vkQueueSubmit. Prefill records one pass per batch of up to max_batch tokens, using the
-// matrix-matrix kernels.
+// matrix-matrix kernels (and the chunked form of the gated delta rule).
 //
 // Fusions (each saves dispatches of the decode step): the residual adds (and their scale) are
 // accumulating output projections (x += attn Wo, x += ffn Wdown); for one token the RMSNorms are

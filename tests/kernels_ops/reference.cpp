@@ -230,17 +230,24 @@ std::vector<double> causal_conv_silu(std::span<const float> x, std::span<const f
   return out;
 }
 
-std::vector<double> gated_delta_rule(std::span<const float> conv_out, std::span<const float> z,
-                                     std::span<const float> beta_raw,
-                                     std::span<const float> alpha_raw,
-                                     std::span<const float> dt_bias, std::span<const float> a,
-                                     std::span<const float> norm_weight,
-                                     std::vector<double>& state, uint32_t n_tokens,
-                                     const DeltaRuleShape& s, double eps) {
+namespace {
+
+// One token's per-head inputs of the delta rule (reference.h gated_delta_rule states them).
+struct DeltaRuleToken {
+  std::vector<double> q, k;  // L2-normed
+  const float* v;            // [d_v]
+  double beta;               // sigmoid(beta_raw)
+  double g;                  // softplus(alpha_raw + dt_bias) a, the log of the decay
+};
+
+DeltaRuleToken delta_rule_token(std::span<const float> conv_out, std::span<const float> beta_raw,
+                                std::span<const float> alpha_raw, std::span<const float> dt_bias,
+                                std::span<const float> a, uint32_t t, uint32_t h,
+                                const DeltaRuleShape& s, double eps) {
   const size_t key_width = size_t(s.n_k_heads) * s.d_k;
-  const size_t value_width = size_t(s.n_v_heads) * s.d_v;
-  const size_t row = 2 * key_width + value_width;
-  std::vector<double> out(n_tokens * value_width);
+  const size_t row = 2 * key_width + size_t(s.n_v_heads) * s.d_v;
+  const float* x = conv_out.data() + t * row;
+  const uint32_t kh = h % s.n_k_heads;
   const auto normalized = [&](const float* v) {
     double sq = 0.0;
     for (uint32_t i = 0; i < s.d_k; ++i) sq += double(v[i]) * v[i];
@@ -249,39 +256,155 @@ std::vector<double> gated_delta_rule(std::span<const float> conv_out, std::span<
     for (uint32_t i = 0; i < s.d_k; ++i) r[i] = v[i] / norm;
     return r;
   };
+  const double raw = double(alpha_raw[t * s.n_v_heads + h]) + dt_bias[h];
+  return DeltaRuleToken{normalized(x + size_t(kh) * s.d_k),
+                        normalized(x + key_width + size_t(kh) * s.d_k),
+                        x + 2 * key_width + size_t(h) * s.d_v,
+                        sigmoid(beta_raw[t * s.n_v_heads + h]), std::log1p(std::exp(raw)) * a[h]};
+}
+
+// out = o / sqrt(mean(o^2) + eps) * norm_weight * silu(z), for one token's head.
+void gated_rms_norm(std::span<const double> o, std::span<const float> z,
+                    std::span<const float> norm_weight, double eps, std::span<double> out) {
+  double sq = 0.0;
+  for (double oj : o) sq += oj * oj;
+  const double scale = 1.0 / std::sqrt(sq / o.size() + eps);
+  for (size_t j = 0; j < o.size(); ++j) {
+    out[j] = o[j] * scale * norm_weight[j] * z[j] * sigmoid(z[j]);
+  }
+}
+
+}  // namespace
+
+std::vector<double> gated_delta_rule(std::span<const float> conv_out, std::span<const float> z,
+                                     std::span<const float> beta_raw,
+                                     std::span<const float> alpha_raw,
+                                     std::span<const float> dt_bias, std::span<const float> a,
+                                     std::span<const float> norm_weight,
+                                     std::vector<double>& state, uint32_t n_tokens,
+                                     const DeltaRuleShape& s, double eps) {
+  const size_t value_width = size_t(s.n_v_heads) * s.d_v;
+  std::vector<double> out(n_tokens * value_width);
   for (uint32_t t = 0; t < n_tokens; ++t) {
-    const float* x = conv_out.data() + t * row;
     for (uint32_t h = 0; h < s.n_v_heads; ++h) {
-      const uint32_t kh = h % s.n_k_heads;
-      const std::vector<double> q = normalized(x + size_t(kh) * s.d_k);
-      const std::vector<double> k = normalized(x + key_width + size_t(kh) * s.d_k);
-      const float* v = x + 2 * key_width + size_t(h) * s.d_v;
-      const double beta = sigmoid(beta_raw[t * s.n_v_heads + h]);
-      const double raw = double(alpha_raw[t * s.n_v_heads + h]) + dt_bias[h];
-      const double g = std::log1p(std::exp(raw)) * a[h];
+      const DeltaRuleToken in = delta_rule_token(conv_out, beta_raw, alpha_raw, dt_bias, a, t, h,
+                                                 s, eps);
       // S[i][j] is state[(h d_v + j) d_k + i].
       const auto S = [&](uint32_t i, uint32_t j) -> double& {
         return state[(size_t(h) * s.d_v + j) * s.d_k + i];
       };
       for (uint32_t j = 0; j < s.d_v; ++j) {
-        for (uint32_t i = 0; i < s.d_k; ++i) S(i, j) *= std::exp(g);
+        for (uint32_t i = 0; i < s.d_k; ++i) S(i, j) *= std::exp(in.g);
       }
       std::vector<double> o(s.d_v);
       for (uint32_t j = 0; j < s.d_v; ++j) {
         double stk = 0.0;
-        for (uint32_t i = 0; i < s.d_k; ++i) stk += S(i, j) * k[i];
-        const double delta = beta * (v[j] - stk);
-        for (uint32_t i = 0; i < s.d_k; ++i) S(i, j) += k[i] * delta;
-        for (uint32_t i = 0; i < s.d_k; ++i) o[j] += S(i, j) * q[i];
+        for (uint32_t i = 0; i < s.d_k; ++i) stk += S(i, j) * in.k[i];
+        const double delta = in.beta * (in.v[j] - stk);
+        for (uint32_t i = 0; i < s.d_k; ++i) S(i, j) += in.k[i] * delta;
+        for (uint32_t i = 0; i < s.d_k; ++i) o[j] += S(i, j) * in.q[i];
         o[j] /= std::sqrt(double(s.d_k));
       }
-      double sq = 0.0;
-      for (double oj : o) sq += oj * oj;
-      const double scale = 1.0 / std::sqrt(sq / s.d_v + eps);
-      for (uint32_t j = 0; j < s.d_v; ++j) {
-        const size_t at = t * value_width + size_t(h) * s.d_v + j;
-        out[at] = o[j] * scale * norm_weight[j] * z[at] * sigmoid(z[at]);
+      const size_t at = t * value_width + size_t(h) * s.d_v;
+      gated_rms_norm(o, z.subspan(at, s.d_v), norm_weight, eps,
+                     std::span(out).subspan(at, s.d_v));
+    }
+  }
+  return out;
+}
+
+std::vector<double> gated_delta_rule_chunked(
+    std::span<const float> conv_out, std::span<const float> z, std::span<const float> beta_raw,
+    std::span<const float> alpha_raw, std::span<const float> dt_bias, std::span<const float> a,
+    std::span<const float> norm_weight, std::vector<double>& state, uint32_t n_tokens,
+    const DeltaRuleShape& s, double eps, uint32_t chunk) {
+  const size_t value_width = size_t(s.n_v_heads) * s.d_v;
+  const uint32_t dk = s.d_k, dv = s.d_v;
+  std::vector<double> out(n_tokens * value_width);
+  using Matrix = std::vector<std::vector<double>>;
+  const auto matrix = [](size_t rows, size_t cols) {
+    return Matrix(rows, std::vector<double>(cols, 0.0));
+  };
+  const auto dot = [](const std::vector<double>& x, const std::vector<double>& y) {
+    double sum = 0.0;
+    for (size_t i = 0; i < x.size(); ++i) sum += x[i] * y[i];
+    return sum;
+  };
+  for (uint32_t h = 0; h < s.n_v_heads; ++h) {
+    // S0[i][j] = state[(h d_v + j) d_k + i], the state before the chunk.
+    Matrix S0 = matrix(dk, dv);
+    for (uint32_t i = 0; i < dk; ++i) {
+      for (uint32_t j = 0; j < dv; ++j) S0[i][j] = state[(size_t(h) * dv + j) * dk + i];
+    }
+    for (uint32_t first = 0; first < n_tokens; first += chunk) {
+      const uint32_t L = std::min(chunk, n_tokens - first);
+      std::vector<DeltaRuleToken> tok;
+      std::vector<double> gamma(L);  // gamma[r] = g_0 + ... + g_r
+      for (uint32_t r = 0; r < L; ++r) {
+        tok.push_back(
+            delta_rule_token(conv_out, beta_raw, alpha_raw, dt_bias, a, first + r, h, s, eps));
+        gamma[r] = (r > 0 ? gamma[r - 1] : 0.0) + tok[r].g;
       }
+      // A[r][c] = beta_r exp(gamma_r - gamma_c) k_r.k_c below the diagonal; T = (I + A)^-1 by
+      // forward substitution on the identity's columns.
+      Matrix A = matrix(L, L), T = matrix(L, L);
+      for (uint32_t r = 0; r < L; ++r) {
+        for (uint32_t c = 0; c < r; ++c) {
+          A[r][c] = tok[r].beta * std::exp(gamma[r] - gamma[c]) * dot(tok[r].k, tok[c].k);
+        }
+      }
+      for (uint32_t col = 0; col < L; ++col) {
+        for (uint32_t r = 0; r < L; ++r) {
+          double t = r == col ? 1.0 : 0.0;
+          for (uint32_t c = 0; c < r; ++c) t -= A[r][c] * T[c][col];
+          T[r][col] = t;
+        }
+      }
+      // The WY form: U = T diag(beta) V, W = T diag(beta exp(gamma)) K, delta = U - W S0.
+      Matrix U = matrix(L, dv), W = matrix(L, dk), D = matrix(L, dv);
+      for (uint32_t r = 0; r < L; ++r) {
+        for (uint32_t c = 0; c < L; ++c) {
+          for (uint32_t j = 0; j < dv; ++j) U[r][j] += T[r][c] * tok[c].beta * tok[c].v[j];
+          const double w = T[r][c] * tok[c].beta * std::exp(gamma[c]);
+          for (uint32_t i = 0; i < dk; ++i) W[r][i] += w * tok[c].k[i];
+        }
+        for (uint32_t j = 0; j < dv; ++j) {
+          double ws = 0.0;
+          for (uint32_t i = 0; i < dk; ++i) ws += W[r][i] * S0[i][j];
+          D[r][j] = U[r][j] - ws;
+        }
+      }
+      // o_r = (exp(gamma_r) S0^T q_r + sum_{c<=r} exp(gamma_r - gamma_c) (q_r.k_c) delta_c)
+      //       / sqrt(d_k)
+      for (uint32_t r = 0; r < L; ++r) {
+        std::vector<double> o(dv);
+        for (uint32_t j = 0; j < dv; ++j) {
+          double sq = 0.0;
+          for (uint32_t i = 0; i < dk; ++i) sq += S0[i][j] * tok[r].q[i];
+          o[j] = std::exp(gamma[r]) * sq;
+        }
+        for (uint32_t c = 0; c <= r; ++c) {
+          const double p = std::exp(gamma[r] - gamma[c]) * dot(tok[r].q, tok[c].k);
+          for (uint32_t j = 0; j < dv; ++j) o[j] += p * D[c][j];
+        }
+        for (double& oj : o) oj /= std::sqrt(double(dk));
+        const size_t at = (first + r) * value_width + size_t(h) * dv;
+        gated_rms_norm(o, z.subspan(at, dv), norm_weight, eps, std::span(out).subspan(at, dv));
+      }
+      // S = exp(gamma_last) S0 + sum_c exp(gamma_last - gamma_c) k_c delta_c^T
+      const double last = gamma[L - 1];
+      for (uint32_t i = 0; i < dk; ++i) {
+        for (uint32_t j = 0; j < dv; ++j) {
+          double v = std::exp(last) * S0[i][j];
+          for (uint32_t c = 0; c < L; ++c) {
+            v += std::exp(last - gamma[c]) * tok[c].k[i] * D[c][j];
+          }
+          S0[i][j] = v;
+        }
+      }
+    }
+    for (uint32_t i = 0; i < dk; ++i) {
+      for (uint32_t j = 0; j < dv; ++j) state[(size_t(h) * dv + j) * dk + i] = S0[i][j];
     }
   }
   return out;

@@ -90,4 +90,18 @@ std::vector<double> gated_delta_rule(std::span<const float> conv_out, std::span<
                                      std::vector<double>& state, uint32_t n_tokens,
                                      const DeltaRuleShape& shape, double eps);
 
+// The same rule in its chunked (WY) form, chunks of `chunk` tokens (the last may be shorter):
+// with gamma_r the running sum of the log-decays g inside a chunk, S0 the state before it,
+// A[r][c] = beta_r exp(gamma_r - gamma_c) k_r.k_c (c < r) and T = (I + A)^-1,
+//   U = T diag(beta) V,  W = T diag(beta exp(gamma)) K,  delta = U - W S0
+//   o_r = exp(gamma_r) S0^T q_r + sum_{c<=r} exp(gamma_r - gamma_c) (q_r.k_c) delta_c
+//   S = exp(gamma_last) S0 + sum_c exp(gamma_last - gamma_c) k_c delta_c^T
+// (o before its 1/sqrt(d_k) and the gated RMSNorm). Equal to gated_delta_rule in exact
+// arithmetic; same arguments, same layouts.
+std::vector<double> gated_delta_rule_chunked(
+    std::span<const float> conv_out, std::span<const float> z, std::span<const float> beta_raw,
+    std::span<const float> alpha_raw, std::span<const float> dt_bias, std::span<const float> a,
+    std::span<const float> norm_weight, std::vector<double>& state, uint32_t n_tokens,
+    const DeltaRuleShape& shape, double eps, uint32_t chunk);
+
 }  // namespace sikao::test::ops
