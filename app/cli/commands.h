@@ -27,6 +27,7 @@ int tokenize(const Args& args, const GlobalOptions& global);
 int detokenize(const Args& args, const GlobalOptions& global);
 int eval(const Args& args, const GlobalOptions& global);
 int run(const Args& args, const GlobalOptions& global);
+int chat(const Args& args, const GlobalOptions& global);
 int history(const Args& args, const GlobalOptions& global);
 int template_command(const Args& args, const GlobalOptions& global);
 

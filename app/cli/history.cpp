@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.h"
+#include "cli/history.h"
 #include "common/error.h"
 #include "storage/history.h"
 
@@ -44,55 +44,6 @@ std::string local_time(int64_t ms) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
   return buf;
-}
-
-History open_history(const GlobalOptions& global, bool read_only) {
-  const std::string path = global.db_path.empty() ? storage::default_database_path() : global.db_path;
-  // SQLite would read it as a URI, but the history needs a path: its folder, -wal and -shm files.
-  if (path.starts_with("file:")) {
-    usage_error(fmt::format("--db takes a file path, not an SQLite URI ('{}'); to read without "
-                            "writing, use history --read-only",
-                            path));
-  }
-  storage::HistoryOptions options;
-  options.read_only = read_only;
-  History h(path, options);
-  if (h.read_only() && !read_only) {
-    std::fprintf(stderr, "sikao-cli history: %s cannot be written; it is opened read-only\n",
-                 path.c_str());
-  }
-  const auto& r = h.report();
-  if (r.wal_unread) {
-    std::fprintf(stderr,
-                 "sikao-cli history: the last changes, in %s-wal, cannot be read where %s-shm "
-                 "cannot be created; they are not shown\n",
-                 path.c_str(), path.c_str());
-  }
-  if (r.damaged) {
-    std::fprintf(stderr,
-                 "sikao-cli history: the history database %s was damaged (%s); it was kept as %s "
-                 "and a new, empty history was started\n",
-                 path.c_str(), r.damage_reason.c_str(), r.damaged_kept_as.c_str());
-  }
-  if (r.streaming_marked_stopped > 0) {
-    std::fprintf(stderr, "sikao-cli history: %d interrupted answer(s) marked as stopped\n",
-                 r.streaming_marked_stopped);
-  }
-  return h;
-}
-
-int list(History& h) {
-  storage::ListOptions o;
-  o.include_archived = true;
-  o.limit = 1'000'000;
-  for (const auto& s : h.list_conversations(o)) {
-    const auto& c = s.conversation;
-    std::printf("%6lld  %s  %5lld msgs  %s%s%s\n", static_cast<long long>(c.id),
-                local_time(c.updated_ms).c_str(), static_cast<long long>(s.message_count),
-                c.pinned ? "[pinned] " : "", c.archived ? "[archived] " : "",
-                c.title.empty() ? "(untitled)" : c.title.c_str());
-  }
-  return 0;
 }
 
 int show(History& h, int64_t id) {
@@ -201,30 +152,31 @@ int run_history(Args args, const GlobalOptions& global) {
   };
   if (sub == "list") {
     need(0);
-    History h = open_history(global, read_only);
-    return list(h);
+    History h = open_history(global, read_only, "history");
+    list_conversations(h, stdout);
+    return 0;
   }
   if (sub == "show") {
     need(1);
-    History h = open_history(global, read_only);
+    History h = open_history(global, read_only, "history");
     return show(h, parse_id(args[1]));
   }
   if (sub == "search") {
-    History h = open_history(global, read_only);
+    History h = open_history(global, read_only, "history");
     return search(h, args);
   }
   if (sub == "export") {
-    History h = open_history(global, read_only);
+    History h = open_history(global, read_only, "history");
     return export_cmd(h, args);
   }
   if (sub == "import") {
     need(1);
-    History h = open_history(global, read_only);
+    History h = open_history(global, read_only, "history");
     return import_cmd(h, args[1]);
   }
   if (sub == "delete") {
     need(1);
-    History h = open_history(global, read_only);
+    History h = open_history(global, read_only, "history");
     h.delete_conversation(parse_id(args[1]));
     std::printf("deleted conversation %s\n", args[1].c_str());
     return 0;
@@ -233,6 +185,55 @@ int run_history(Args args, const GlobalOptions& global) {
 }
 
 } // namespace
+
+History open_history(const GlobalOptions& global, bool read_only, std::string_view command) {
+  const std::string path = global.db_path.empty() ? storage::default_database_path() : global.db_path;
+  // SQLite would read it as a URI, but the history needs a path: its folder, -wal and -shm files.
+  if (path.starts_with("file:")) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("--db takes a file path, not an SQLite URI ('{}'); to read without "
+                            "writing, use history --read-only",
+                            path));
+  }
+  storage::HistoryOptions options;
+  options.read_only = read_only;
+  History h(path, options);
+  if (h.read_only() && !read_only) {
+    std::fprintf(stderr, "sikao-cli %.*s: %s cannot be written; it is opened read-only\n",
+                 static_cast<int>(command.size()), command.data(), path.c_str());
+  }
+  const auto& r = h.report();
+  if (r.wal_unread) {
+    std::fprintf(stderr,
+                 "sikao-cli %.*s: the last changes, in %s-wal, cannot be read where %s-shm "
+                 "cannot be created; they are not shown\n",
+                 static_cast<int>(command.size()), command.data(), path.c_str(), path.c_str());
+  }
+  if (r.damaged) {
+    std::fprintf(stderr,
+                 "sikao-cli %.*s: the history database %s was damaged (%s); it was kept as %s "
+                 "and a new, empty history was started\n",
+                 static_cast<int>(command.size()), command.data(), path.c_str(), r.damage_reason.c_str(), r.damaged_kept_as.c_str());
+  }
+  if (r.streaming_marked_stopped > 0) {
+    std::fprintf(stderr, "sikao-cli %.*s: %d interrupted answer(s) marked as stopped\n",
+                 static_cast<int>(command.size()), command.data(), r.streaming_marked_stopped);
+  }
+  return h;
+}
+
+void list_conversations(const History& h, std::FILE* out) {
+  storage::ListOptions o;
+  o.include_archived = true;
+  o.limit = 1'000'000;
+  for (const auto& s : h.list_conversations(o)) {
+    const auto& c = s.conversation;
+    std::fprintf(out, "%6lld  %s  %5lld msgs  %s%s%s\n", static_cast<long long>(c.id),
+                local_time(c.updated_ms).c_str(), static_cast<long long>(s.message_count),
+                c.pinned ? "[pinned] " : "", c.archived ? "[archived] " : "",
+                c.title.empty() ? "(untitled)" : c.title.c_str());
+  }
+}
 
 int history(const Args& args, const GlobalOptions& global) {
   try {

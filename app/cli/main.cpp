@@ -31,6 +31,7 @@ const CommandEntry k_commands[] = {
     {"tokenize", "tokenize -m MODEL [--no-special] [--file F | TEXT]   print token ids", sikao::cli::tokenize},
     {"detokenize", "detokenize -m MODEL [--no-special] [IDS...]  print the text of token ids (from stdin without IDS)", sikao::cli::detokenize},
     {"run", "run [-m MODEL] -p PROMPT [-n N] [--temp T] [--top-k K] [--top-p P] [--min-p P] [--seed S] [--ctx N] [--device-memory-budget SIZE] [--raw] [--show-reasoning|--hide-reasoning] [--no-think] [--effort low|medium|high] [--reasoning-budget N]", sikao::cli::run},
+    {"chat", "chat [-m MODEL] [--db FILE] [-n N] [--temp T] [--top-k K] [--top-p P] [--min-p P] [--seed S] [--ctx N] [--device-memory-budget SIZE] [--hide-reasoning] [--no-think] [--effort low|medium|high] [--reasoning-budget N]   chat in the terminal, stored in the history (/help inside lists the commands)", sikao::cli::chat},
     {"eval", "eval -m MODEL --tokens \"ID ...\" [--top K] [--greedy N] [--ctx N] [--device-memory-budget SIZE] [--json]", sikao::cli::eval},
     {"history", "history list|show|search|export|import|delete   the conversation history", sikao::cli::history},
     {"template", "template (--template F.jinja | -m M.gguf) --messages M.json [--add-generation-prompt] [--think on|off] [--effort E] [--explain] [--var NAME=VALUE]...  render a chat prompt; --explain says how the template switches thinking and what was sent", sikao::cli::template_command},

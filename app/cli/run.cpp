@@ -53,8 +53,16 @@ RunOptions parse_run_options(const Args& args, const GlobalOptions& global) {
   }
   OptionParser p("run", args);
   RunOptions o;
-  o.model = p.value("-m");
+  static_cast<ModelOptions&>(o) = parse_model_options(p, global);
   o.prompt = p.required("-p");
+  o.raw = p.flag("--raw");
+  p.finish();
+  return o;
+}
+
+ModelOptions parse_model_options(OptionParser& p, const GlobalOptions& global) {
+  ModelOptions o;
+  o.model = p.value("-m");
   o.settings.max_tokens = static_cast<int32_t>(p.integer("-n", 512, 1, 1 << 20));
   auto& s = o.settings.sampling;
   s.temperature = static_cast<float>(p.number("--temp", s.temperature, 0.0, 100.0));
@@ -68,15 +76,17 @@ RunOptions parse_run_options(const Args& args, const GlobalOptions& global) {
   o.load.device = p.device(global);
   o.load.context_length = static_cast<uint32_t>(p.integer("--ctx", 0, 0, 1 << 20));
   o.load.device_memory_budget = p.byte_size("--device-memory-budget");
-  o.raw = p.flag("--raw");
   p.flag("--show-reasoning");  // the default, accepted for symmetry
   o.show_reasoning = !p.flag("--hide-reasoning");
   if (p.flag("--no-think")) {
     o.settings.thinking.enabled = false;
   }
   o.settings.thinking.effort = p.value("--effort");
-  p.finish();
   return o;
+}
+
+std::string model_path(const ModelOptions& options) {
+  return options.model ? *options.model : bundled_model();
 }
 
 chat::TurnResult run_turn(chat::TurnEngine& engine, const RunOptions& options, std::FILE* answer_out,
@@ -124,8 +134,7 @@ chat::TurnResult run_turn(chat::TurnEngine& engine, const RunOptions& options, s
 
 int run(const Args& args, const GlobalOptions& global) {
   const RunOptions options = parse_run_options(args, global);
-  const std::string model_path = options.model ? *options.model : bundled_model();
-  chat::ModelTurnEngine engine(Model::load(model_path, options.load));
+  chat::ModelTurnEngine engine(Model::load(model_path(options), options.load));
   run_turn(engine, options, stdout, stderr);
   return 0;
 }
