@@ -1,9 +1,14 @@
 #pragma once
 // sikao-bench subcommands: each takes the arguments after its name and returns the exit code.
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace sikao::bench {
+
+// A count option's value, min ≤ value ≤ max; InvalidArgument naming the option otherwise.
+uint32_t parse_count(const std::string& option, const std::string& value, unsigned long min = 1,
+                     unsigned long max = 1u << 20);
 
 int run_kernels(const std::vector<std::string>& args);
 // [--device N] [--tokens 1,16,512] [--chunk C] [--k-heads H] [--v-heads H] [--head-dim D]: the

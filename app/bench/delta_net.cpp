@@ -31,18 +31,6 @@ struct Options {
   kernels::DeltaNetShape shape{16, 128, 16, 128, 4};
 };
 
-uint32_t parse_count(const std::string& option, const std::string& value, unsigned long min = 1) {
-  try {
-    size_t used = 0;
-    const unsigned long v = std::stoul(value, &used);
-    if (used == value.size() && v >= min && v <= 1u << 16) {
-      return static_cast<uint32_t>(v);
-    }
-  } catch (const std::exception&) {
-  }
-  throw Error(ErrorCode::InvalidArgument, fmt::format("{} needs a count, got '{}'", option, value));
-}
-
 Options parse(const std::vector<std::string>& args) {
   Options o;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -60,17 +48,17 @@ Options parse(const std::vector<std::string>& args) {
       const std::string list = value();
       for (size_t begin = 0; begin <= list.size();) {
         const size_t end = std::min(list.find(',', begin), list.size());
-        o.tokens.push_back(parse_count(a, list.substr(begin, end - begin)));
+        o.tokens.push_back(parse_count(a, list.substr(begin, end - begin), 1, 1u << 16));
         begin = end + 1;
       }
     } else if (a == "--chunk") {
-      o.chunk = parse_count(a, value());
+      o.chunk = parse_count(a, value(), 1, 1u << 16);
     } else if (a == "--k-heads") {
-      o.shape.n_k_heads = parse_count(a, value());
+      o.shape.n_k_heads = parse_count(a, value(), 1, 1u << 16);
     } else if (a == "--v-heads") {
-      o.shape.n_v_heads = parse_count(a, value());
+      o.shape.n_v_heads = parse_count(a, value(), 1, 1u << 16);
     } else if (a == "--head-dim") {
-      o.shape.d_k = o.shape.d_v = parse_count(a, value());
+      o.shape.d_k = o.shape.d_v = parse_count(a, value(), 1, 1u << 16);
     } else {
       throw Error(ErrorCode::InvalidArgument, fmt::format("unknown option '{}'", a));
     }

@@ -45,18 +45,6 @@ struct Options {
   bool stream = false;               // the byte-streaming ceiling instead of the kernels
 };
 
-uint32_t parse_count(const std::string& option, const std::string& value, unsigned long min = 1) {
-  try {
-    size_t used = 0;
-    const unsigned long v = std::stoul(value, &used);
-    if (used == value.size() && v >= min && v <= 1u << 20) {
-      return static_cast<uint32_t>(v);
-    }
-  } catch (const std::exception&) {
-  }
-  throw Error(ErrorCode::InvalidArgument, fmt::format("{} needs a count, got '{}'", option, value));
-}
-
 Options parse(const std::vector<std::string>& args) {
   Options o;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -232,6 +220,19 @@ int run_stream(const Options& o) {
 }
 
 } // namespace
+
+uint32_t parse_count(const std::string& option, const std::string& value, unsigned long min,
+                     unsigned long max) {
+  try {
+    size_t used = 0;
+    const unsigned long v = std::stoul(value, &used);
+    if (used == value.size() && v >= min && v <= max) {
+      return static_cast<uint32_t>(v);
+    }
+  } catch (const std::exception&) {
+  }
+  throw Error(ErrorCode::InvalidArgument, fmt::format("{} needs a count, got '{}'", option, value));
+}
 
 int run_kernels(const std::vector<std::string>& args) {
   try {
