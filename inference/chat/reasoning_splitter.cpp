@@ -66,8 +66,9 @@ ReasoningSplitter::ReasoningSplitter(std::vector<ReasoningTags> tags, std::strin
   for (const ReasoningTags& t : tags_) {
     for (const TagToken& token : t.tokens) {
       if (marker_of_id_.contains(token.id)) continue;
+      // 0x80 + k stays below 0xFF (k_marker itself): more token tags than the table has rows.
+      if (marker_of_id_.size() >= 0x7F) break;
       std::string marker = {k_marker, static_cast<char>(0x80 + marker_of_id_.size())};
-      if (marker_of_id_.size() >= 0x7F) break;  // more token tags than any table row has
       marker_of_id_.emplace(token.id, marker);
       marker_of_text_.emplace_back(std::string(token.text), std::move(marker));
     }
