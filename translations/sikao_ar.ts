@@ -276,24 +276,12 @@
         <translation>الإصدار التالي</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>نسخ</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>نسخ الرسالة</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>إعادة التوليد</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>إعادة توليد الإجابة</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>تعديل</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>يفكّر… %1 ث</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>فكّر لمدة %1 ث · %2 رمز</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>فتح مفتش التفكير</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>نسخ</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>نسخ التفكير</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>التفكير</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>يفكّر… %1 ث · %2 رمزًا</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>أخذ العينات وموجّه النظام والمظهر واللغة والجهاز (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>إخفاء المحادثات (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>إظهار المحادثات (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>محادثة جديدة</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>البحث في كل المحادثات</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>النماذج</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
     </message>
 </context>
 <context>

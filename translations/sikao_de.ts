@@ -276,24 +276,12 @@
         <translation>Nächste Version</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>Nachricht kopieren</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>Neu generieren</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>Antwort neu generieren</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>Denkt nach… %1 s</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>%1 s nachgedacht · %2 Tokens</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>Denkprozess-Inspektor öffnen</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>Denkprozess kopieren</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>Denkprozess</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>Denkt nach… %1 s · %2 Tokens</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>Sampling, Systemprompt, Darstellung, Sprache und Gerät (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>Unterhaltungen ausblenden (Strg+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>Unterhaltungen einblenden (Strg+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>Alle Chats durchsuchen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>

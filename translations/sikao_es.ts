@@ -276,24 +276,12 @@
         <translation>Versión siguiente</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>Copiar mensaje</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>Regenerar</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>Regenerar la respuesta</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Editar</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>Pensando… %1 s</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>Pensó durante %1 s · %2 tokens</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>Abrir el inspector de razonamiento</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>Copiar el razonamiento</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>Razonamiento</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>Pensando… %1 s · %2 tokens</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>Muestreo, indicación del sistema, apariencia, idioma y dispositivo (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>Ocultar las conversaciones (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>Mostrar las conversaciones (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>Buscar en todos los chats</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
     </message>
 </context>
 <context>

@@ -276,24 +276,12 @@
         <translation>نسخهٔ بعدی</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>رونوشت</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>رونوشت از پیام</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>تولید دوباره</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>تولید دوبارهٔ پاسخ</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>ویرایش</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>در حال فکر کردن… %1 ثانیه</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>%1 ثانیه فکر کرد · %2 توکن</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>باز کردن بازرس استدلال</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>رونوشت</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>رونوشت از استدلال</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>استدلال</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>در حال فکر… %1 ثانیه · %2 توکن</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>نمونه‌برداری، پیام سیستمی، ظاهر، زبان و دستگاه (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>پنهان کردن گفتگوها (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>نمایش گفتگوها (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>گفتگوی جدید</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>جستجو در همهٔ گفتگوها</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>مدل‌ها</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
     </message>
 </context>
 <context>

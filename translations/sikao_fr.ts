@@ -276,24 +276,12 @@
         <translation>Version suivante</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>Copier le message</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>Régénérer</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>Régénérer la réponse</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>Réflexion… %1 s</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>Réflexion de %1 s · %2 tokens</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>Ouvrir l&apos;inspecteur de raisonnement</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>Copier le raisonnement</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>Raisonnement</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>Réflexion… %1 s · %2 jetons</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>Échantillonnage, invite système, apparence, langue et périphérique (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>Masquer les conversations (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>Afficher les conversations (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>Rechercher dans toutes les discussions</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
     </message>
 </context>
 <context>

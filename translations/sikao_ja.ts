@@ -276,24 +276,12 @@
         <translation>次のバージョン</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>コピー</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>メッセージをコピー</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>再生成</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>回答を再生成</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>編集</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>思考中… %1 秒</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>%1 秒間思考 · %2 トークン</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>推論インスペクターを開く</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>コピー</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>推論をコピー</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>推論</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>思考中… %1 秒 · %2 トークン</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>サンプリング、システムプロンプト、外観、言語、デバイス（Ctrl+,）</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>会話一覧を隠す (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>会話一覧を表示 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>すべてのチャットを検索</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
 </context>
 <context>

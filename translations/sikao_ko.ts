@@ -276,24 +276,12 @@
         <translation>다음 버전</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>복사</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>메시지 복사</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>다시 생성</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>답변 다시 생성</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>편집</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>생각 중… %1초</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>%1초 동안 생각함 · %2 토큰</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>추론 검사기 열기</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>복사</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>추론 복사</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>추론</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>생각 중… %1초 · 토큰 %2개</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>샘플링, 시스템 프롬프트, 모양, 언어 및 장치(Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>대화 목록 숨기기 (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>대화 목록 보기 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>새 채팅</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>모든 채팅 검색</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
     </message>
 </context>
 <context>

@@ -276,24 +276,12 @@
         <translation>Próxima versão</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>Copiar mensagem</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>Gerar novamente</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>Gerar a resposta novamente</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Editar</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>Pensando… %1 s</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>Pensou por %1 s · %2 tokens</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>Abrir o inspetor de raciocínio</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>Copiar o raciocínio</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>Raciocínio</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>Pensando… %1 s · %2 tokens</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>Amostragem, prompt do sistema, aparência, idioma e dispositivo (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>Ocultar as conversas (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>Mostrar as conversas (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Novo chat</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>Pesquisar em todos os chats</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
     </message>
 </context>
 <context>

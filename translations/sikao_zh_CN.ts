@@ -276,24 +276,12 @@
         <translation>下一版本</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>重新生成</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>重新生成回答</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>思考中… %1 秒</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>思考了 %1 秒 · %2 个 token</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>打开推理检查器</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>复制推理内容</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>推理</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>思考中… %1 秒 · %2 个词元</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>采样、系统提示词、外观、语言和设备（Ctrl+,）</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>隐藏对话列表 (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>显示对话列表 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>搜索所有对话</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>

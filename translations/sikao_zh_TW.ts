@@ -276,24 +276,12 @@
         <translation>下一個版本</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>複製</translation>
-    </message>
-    <message>
         <source>Copy message</source>
         <translation>複製訊息</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>重新產生</translation>
-    </message>
-    <message>
         <source>Regenerate answer</source>
         <translation>重新產生回答</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>編輯</translation>
     </message>
     <message>
         <source>Edit and resend</source>
@@ -498,10 +486,6 @@
 <context>
     <name>ReasoningBlock</name>
     <message>
-        <source>Thinking… %1 s</source>
-        <translation>思考中… %1 秒</translation>
-    </message>
-    <message>
         <source>Thought for %1 s · %2 tokens</source>
         <translation>思考了 %1 秒 · %2 個 token</translation>
     </message>
@@ -514,16 +498,16 @@
         <translation>開啟推理檢查器</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>複製</translation>
-    </message>
-    <message>
         <source>Copy the reasoning</source>
         <translation>複製推理內容</translation>
     </message>
     <message>
         <source>Reasoning</source>
         <translation>推理</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s · %2 tokens</source>
+        <translation>思考中… %1 秒 · %2 個詞元</translation>
     </message>
 </context>
 <context>
@@ -762,6 +746,33 @@
     <message>
         <source>Sampling, system prompt, appearance, language and device (Ctrl+,)</source>
         <translation>取樣、系統提示詞、外觀、語言和裝置（Ctrl+,）</translation>
+    </message>
+    <message>
+        <source>Hide the conversations (Ctrl+B)</source>
+        <translation>隱藏對話列表 (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarRail</name>
+    <message>
+        <source>Show the conversations (Ctrl+B)</source>
+        <translation>顯示對話列表 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新對話</translation>
+    </message>
+    <message>
+        <source>Search all chats</source>
+        <translation>搜尋所有對話</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
 </context>
 <context>

@@ -6,17 +6,17 @@
 //        ▲                                  context length) ──▶ EngineHost (engine thread)
 //        └──── onLoadProgress / onLoaded / onLoadFailed ◀── EngineHost's load signals
 //   Settings ──▶ ChatController (sampling, maximum length, default system prompt per generation)
-//            ──▶ LanguageManager (the UI language)   ──▶ the application palette (theme)
+//            ──▶ LanguageManager (the UI language)   ──▶ DesignTokens ──▶ the application palette
 //
 // Every load and every cancel goes through the model manager, whichever page asked for it.
 #include <QObject>
-#include <QPalette>
 #include <QQmlApplicationEngine>
 #include <QString>
 #include <chrono>
 #include <memory>
 
 #include "chat/chat_controller.h"
+#include "design/design_tokens.h"
 #include "device_list_model.h"
 #include "engine/engine_host.h"
 #include "models/model_manager.h"
@@ -43,7 +43,7 @@ class AppContext : public QObject {
   ~AppContext() override;
 
   // Registers the Sikao QML types, sets the context properties the views use (chat,
-  // modelManager, settings, languages, devices) and lets a language switch retranslate `engine`.
+  // modelManager, settings, languages, devices, design) and lets a language switch retranslate `engine`.
   void expose(QQmlApplicationEngine& engine);
 
   ChatController& chat() { return chat_; }
@@ -51,24 +51,20 @@ class AppContext : public QObject {
   Settings& settings() { return settings_; }
   LanguageManager& languages() { return languages_; }
   DeviceListModel& devices() { return devices_; }
-
-  // The palette for the settings' theme: System is the palette the platform gave at start.
-  static QPalette dark_palette();
-  static QPalette light_palette();
+  DesignTokens& design() { return design_; }
 
  private:
   std::unique_ptr<QSettings> open_store() const;
   void apply_theme();
 
   AppPaths paths_;
-  QPalette system_palette_;
   Settings settings_;
+  DesignTokens design_;  // after settings_: it reads the theme
   LanguageManager languages_;
   DeviceListModel devices_;
   EngineHost engine_;
   ChatController chat_;  // after engine_: it stops a running generation when destroyed
   ModelManager models_;
-  Settings::Theme applied_theme_ = Settings::Theme::System;  // at start: the platform's palette
 };
 
 } // namespace sikao::ui

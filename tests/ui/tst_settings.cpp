@@ -216,16 +216,6 @@ class TestSettings : public QObject {
     QCOMPARE(s.language(), QStringLiteral("ja"));  // not a sampling setting
   }
 
-  void dark_follows_the_chosen_theme() {
-    Settings s(ini(path("theme.ini")));
-    s.setTheme(Settings::Theme::Dark);
-    QVERIFY(s.dark());
-    s.setTheme(Settings::Theme::Light);
-    QVERIFY(!s.dark());
-    s.setTheme(Settings::Theme::System);
-    QVERIFY(!s.dark());  // no GUI application here: light, the safe default
-  }
-
   void range_reports_the_limits_for_the_page() {
     Settings s(ini(path("range.ini")));
     QCOMPARE(s.range("temperature").value("max").toDouble(), Settings::Limits::temperature_max);

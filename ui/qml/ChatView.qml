@@ -9,6 +9,7 @@ import Sikao 1.0
 Pane {
     id: view
     padding: 0
+    background: Rectangle { color: design.background }
 
     signal inspectRequested(int row)
     readonly property ModelManager models: modelManager  // not shadowed by FirstRunPage's own
@@ -40,9 +41,9 @@ Pane {
             Layout.fillHeight: true
             clip: true
             model: chat.messages
-            spacing: 12
-            topMargin: 12
-            bottomMargin: 12
+            spacing: design.spaceL
+            topMargin: design.spaceL
+            bottomMargin: design.spaceL
             reuseItems: false
             Accessible.name: qsTr("Messages")
             ScrollBar.vertical: ScrollBar {
@@ -59,9 +60,10 @@ Pane {
             onContentHeightChanged: if (stickToBottom) positionViewAtEnd()
             onCountChanged: if (stickToBottom) positionViewAtEnd()
 
+            // A column of reading width, centred in a wide window.
             delegate: MessageDelegate {
-                width: messageList.width - 24
-                x: 12
+                width: Math.min(messageList.width - 2 * design.spaceXl, design.readingWidth)
+                x: (messageList.width - width) / 2
                 onInspectRequested: view.inspectRequested(index)
             }
 

@@ -7,13 +7,43 @@ import Sikao 1.0
 // the trailing side when open, the status bar below; the model manager and the settings replace
 // the chat area when opened (showPage), with a way back. Under a right-to-left language the whole
 // layout mirrors (LayoutMirroring follows the application's layout direction, which the language
-// manager sets). Font size comes from the settings; the theme is the application palette.
+// manager sets). Font size comes from the settings; colours, spacing and type from the design
+// tokens (`design`, ui/design/design_tokens.h), which also make the application palette.
+//
+// The first start opens at a size that suits the screen; later starts where the user left the
+// window (Settings.windowGeometry), if that is still on a screen. The sidebar collapses to a rail
+// of icons (Ctrl+B), remembered too.
 ApplicationWindow {
     id: window
-    width: 1100
-    height: 720
+    minimumWidth: 640
+    minimumHeight: 420
+    width: Math.round(Math.min(1280, Math.max(minimumWidth, Screen.desktopAvailableWidth * 0.8)))
+    height: Math.round(Math.min(860, Math.max(minimumHeight, Screen.desktopAvailableHeight * 0.85)))
     visible: true
+    color: design.background
     font.pointSize: settings.fontSize
+    // The Controls' own parts (fields, menus, tooltips) from the same scheme as the application
+    // palette (ColourScheme::palette); the window takes its palette from its style at creation,
+    // not from the application's.
+    palette.window: design.surface
+    palette.windowText: design.text
+    palette.base: design.raised
+    palette.alternateBase: design.surface
+    palette.text: design.text
+    palette.button: design.raised
+    palette.buttonText: design.text
+    palette.brightText: design.text
+    palette.toolTipBase: design.raised
+    palette.toolTipText: design.text
+    palette.placeholderText: design.textMuted
+    palette.highlight: design.accent
+    palette.highlightedText: design.onAccent
+    palette.link: design.accent
+    palette.linkVisited: design.reasoningAccent
+    palette.mid: design.border
+    palette.disabled.windowText: design.textMuted
+    palette.disabled.text: design.textMuted
+    palette.disabled.buttonText: design.textMuted
     title: chat.conversationId > 0 ? qsTr("%1 — Sikao").arg(chat.conversationTitle) : qsTr("Sikao")
 
     LayoutMirroring.enabled: Qt.application.layoutDirection === Qt.RightToLeft
@@ -33,9 +63,30 @@ ApplicationWindow {
         page = name
     }
 
+    Component.onCompleted: restoreGeometry()
+    onClosing: settings.windowGeometry = Qt.rect(x, y, width, height)
+    function restoreGeometry() {
+        const g = settings.windowGeometry
+        if (g.width <= 0 || g.height <= 0) return
+        // Only where its middle is on a screen that is still there (a monitor may have gone).
+        const cx = g.x + g.width / 2
+        const cy = g.y + g.height / 2
+        for (const s of Qt.application.screens) {
+            if (cx >= s.virtualX && cx < s.virtualX + s.width && cy >= s.virtualY && cy < s.virtualY + s.height) {
+                window.width = Math.min(g.width, s.width)
+                window.height = Math.min(g.height, s.height)
+                window.x = g.x
+                window.y = g.y
+                return
+            }
+        }
+    }
+    function toggleSidebar() { settings.sidebarCollapsed = !settings.sidebarCollapsed }
+
     function showInspector(row) { chat.inspect(row); inspector.visible = true }
     function hideInspector() { inspector.visible = false }
-    function searchFor(text) { showPage(""); sidebar.search(text) }
+    function focusSearch() { showPage(""); settings.sidebarCollapsed = false; sidebar.focusSearch() }
+    function searchFor(text) { showPage(""); settings.sidebarCollapsed = false; sidebar.search(text) }
 
     // The context properties under names the pages' own properties do not shadow.
     readonly property ModelManager appModels: modelManager
@@ -71,7 +122,11 @@ ApplicationWindow {
     }
     Shortcut {
         sequence: "Ctrl+F"
-        onActivated: { window.showPage(""); sidebar.focusSearch() }
+        onActivated: window.focusSearch()
+    }
+    Shortcut {
+        sequence: "Ctrl+B"
+        onActivated: window.toggleSidebar()
     }
     Shortcut {
         sequence: "Ctrl+L"
@@ -92,11 +147,11 @@ ApplicationWindow {
         visible: window.page !== ""
         RowLayout {
             anchors.fill: parent
-            ToolButton {
+            IconButton {
                 objectName: "backToChat"
-                text: (window.LayoutMirroring.enabled ? "› " : "‹ ") + qsTr("Back to chat")
+                iconName: window.LayoutMirroring.enabled ? "arrow-right" : "arrow-left"
+                text: qsTr("Back to chat")
                 onClicked: window.showPage("")
-                Accessible.name: qsTr("Back to chat")
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Back to chat (Esc)")
             }
@@ -121,7 +176,13 @@ ApplicationWindow {
             Sidebar {
                 id: sidebar
                 objectName: "sidebar"
-                Layout.preferredWidth: 280
+                visible: !settings.sidebarCollapsed
+                Layout.preferredWidth: design.sidebarWidth
+                Layout.fillHeight: true
+            }
+            SidebarRail {
+                objectName: "sidebarRail"
+                visible: settings.sidebarCollapsed
                 Layout.fillHeight: true
             }
             ChatView {
@@ -177,7 +238,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: chat.lastError
-                color: "firebrick"
+                color: design.danger
             }
             Button {
                 Layout.alignment: Qt.AlignRight

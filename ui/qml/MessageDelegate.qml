@@ -4,11 +4,14 @@ import QtQuick.Layouts
 
 // One message: the reasoning block (assistant), the text as Markdown with code blocks in a
 // monospace font and a copy button each (a long message collapsed, with "Show all"), the branch
-// switcher ‹ n/m ›, and the actions (copy, regenerate, edit and resend).
+// switcher ‹ n/m ›, and the actions (copy, regenerate, edit and resend). The user's turn sits in a
+// tinted bubble on the trailing side; the model's answer reads as the page, under its name.
 ColumnLayout {
     id: message
-    spacing: 4
+    spacing: design.spaceXs
     signal inspectRequested()
+    Accessible.role: Accessible.ListItem
+    Accessible.name: isUser ? qsTr("You") : speaker.text
 
     readonly property bool isUser: role === "user"
     // TextEdit is no control: it takes the window's font (the font-size setting) from here.
@@ -22,14 +25,20 @@ ColumnLayout {
         visible: outsideView ?? false
         text: qsTr("Outside the model's view")
         font.italic: true
+        font.pointSize: design.fontCaption
+        color: design.textMuted
+        horizontalAlignment: message.isUser ? Text.AlignRight : Text.AlignLeft
         Layout.fillWidth: true
         elide: Text.ElideRight
     }
 
     Label {
-        text: message.isUser ? qsTr("You") : ((modelName ?? "") !== "" ? modelName : qsTr("Assistant"))
+        id: speaker
+        visible: !message.isUser  // the user's bubble speaks for itself
+        text: (modelName ?? "") !== "" ? modelName : qsTr("Assistant")
         font.bold: true
-        opacity: 0.7
+        font.pointSize: design.fontCaption
+        color: design.textMuted
         Layout.fillWidth: true  // a long model name is elided, not wider than the message
         elide: Text.ElideRight
     }
@@ -112,7 +121,9 @@ ColumnLayout {
                     selectByMouse: true
                     wrapMode: TextEdit.Wrap
                     font: message.textFont
-                    color: palette.windowText
+                    color: design.text
+                    selectionColor: design.accent
+                    selectedTextColor: design.onAccent
                     onLinkActivated: (link) => Qt.openUrlExternally(link)
                     Accessible.name: modelData.text
                 }
@@ -153,26 +164,45 @@ ColumnLayout {
         }
     }
 
-    Repeater {
-        model: message.editing ? null : segmentModel
-        delegate: segmentDelegate
-    }
-    Loader {  // made only for a long message shown whole
-        active: message.scrollsInside && !message.editing
-        visible: active
-        Layout.fillWidth: true
-        Layout.preferredHeight: item ? item.boxHeight : 0
-        sourceComponent: ListView {
-            objectName: "longMessageView"
-            readonly property real boxHeight:
-                Math.min(contentHeight, (ApplicationWindow.window ? ApplicationWindow.window.height : 800) * 0.7)
-            model: boxModel
-            delegate: segmentDelegate
-            clip: true
-            spacing: 4
-            boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn }
-            Accessible.name: qsTr("Message")
+    // The text: in the user's bubble (as wide as its text, up to 85 % of the column), or the
+    // model's answer across the column.
+    Rectangle {
+        id: bubble
+        readonly property int pad: message.isUser ? design.spaceM : 0
+        visible: !message.editing
+        color: message.isUser ? design.turn : "transparent"
+        radius: design.radiusL
+        Layout.alignment: message.isUser ? Qt.AlignRight : Qt.AlignLeft
+        Layout.fillWidth: !message.isUser
+        Layout.preferredWidth: message.isUser ? Math.min(bodyColumn.implicitWidth + 2 * pad, message.width * 0.85) : -1
+        implicitHeight: bodyColumn.implicitHeight + 2 * pad
+        ColumnLayout {
+            id: bodyColumn
+            anchors.fill: parent
+            anchors.margins: bubble.pad
+            spacing: design.spaceXs
+            Repeater {
+                model: message.editing ? null : segmentModel
+                delegate: segmentDelegate
+            }
+            Loader {  // made only for a long message shown whole
+                active: message.scrollsInside && !message.editing
+                visible: active
+                Layout.fillWidth: true
+                Layout.preferredHeight: item ? item.boxHeight : 0
+                sourceComponent: ListView {
+                    objectName: "longMessageView"
+                    readonly property real boxHeight:
+                        Math.min(contentHeight, (ApplicationWindow.window ? ApplicationWindow.window.height : 800) * 0.7)
+                    model: boxModel
+                    delegate: segmentDelegate
+                    clip: true
+                    spacing: 4
+                    boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn }
+                    Accessible.name: qsTr("Message")
+                }
+            }
         }
     }
 
@@ -191,8 +221,7 @@ ColumnLayout {
         // by the context, not by the user.
         text: status === "error" ? qsTr("Error: %1").arg(errorText)
             : errorText === "context full" ? qsTr("The context is full: the answer ends here.") : qsTr("Stopped")
-        color: status === "error" ? "firebrick" : palette.windowText
-        opacity: 0.8
+        color: status === "error" ? design.danger : design.textMuted
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
@@ -223,47 +252,60 @@ ColumnLayout {
     RowLayout {
         visible: status !== "streaming" && !message.editing
         spacing: 2
-        ToolButton {
+        Layout.alignment: message.isUser ? Qt.AlignRight : Qt.AlignLeft
+        IconButton {
             visible: branchCount > 1
-            text: "‹"
+            iconName: message.LayoutMirroring.enabled ? "chevron-right" : "chevron-left"
+            iconOnly: true
+            text: qsTr("Previous version")
             enabled: branchIndex > 1 && !chat.generating
             onClicked: chat.selectBranch(index, -1)
-            Accessible.name: qsTr("Previous version")
         }
         Label {
             visible: branchCount > 1
             text: qsTr("%1/%2").arg(branchIndex).arg(branchCount)
+            font.pointSize: design.fontCaption
+            color: design.textMuted
         }
-        ToolButton {
+        IconButton {
             visible: branchCount > 1
-            text: "›"
+            iconName: message.LayoutMirroring.enabled ? "chevron-left" : "chevron-right"
+            iconOnly: true
+            text: qsTr("Next version")
             enabled: branchIndex < branchCount && !chat.generating
             onClicked: chat.selectBranch(index, +1)
-            Accessible.name: qsTr("Next version")
         }
-        ToolButton {
-            text: qsTr("Copy")
+        IconButton {
+            iconName: "copy"
+            iconOnly: true
+            text: qsTr("Copy message")
+            tint: design.textMuted
             onClicked: chat.copyMessage(index)
-            Accessible.name: qsTr("Copy message")
         }
-        ToolButton {
+        IconButton {
             visible: !message.isUser
-            text: qsTr("Regenerate")
+            iconName: "regenerate"
+            iconOnly: true
+            text: qsTr("Regenerate answer")
+            tint: design.textMuted
             enabled: chat.canSend
             onClicked: chat.regenerate(index)
-            Accessible.name: qsTr("Regenerate answer")
         }
-        ToolButton {
+        IconButton {
             visible: message.isUser
-            text: qsTr("Edit")
+            iconName: "edit"
+            iconOnly: true
+            text: qsTr("Edit and resend")
+            tint: design.textMuted
             enabled: chat.canSend
             onClicked: { editArea.text = content; message.editing = true; editArea.forceActiveFocus() }
-            Accessible.name: qsTr("Edit and resend")
         }
         Label {
             visible: !message.isUser && tokensPerSecond > 0
             text: qsTr("%1 tokens · %2 tokens/s").arg(generatedTokens).arg(tokensPerSecond.toFixed(1))
-            opacity: 0.6
+            font.pointSize: design.fontCaption
+            color: design.textMuted
+            leftPadding: design.spaceXs
         }
     }
 }

@@ -2,8 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// An assistant message's reasoning: streams open while the model thinks ("Thinking… 12 s"),
-// then collapses to "Thought for 12 s · 431 tokens"; a click expands it again.
+// An assistant message's reasoning: streams open while the model thinks ("Thinking… 12 s ·
+// 431 tokens", its bulb pulsing), then collapses to "Thought for 12 s · 431 tokens"; a click or
+// Space expands it again. Drawn as secondary to the answer: a tinted panel with an accent edge,
+// its text smaller and muted.
 Frame {
     id: block
     property string reasoning
@@ -23,40 +25,91 @@ Frame {
     }
     signal inspectRequested()
 
-    padding: 8
+    padding: design.spaceS
+    leftPadding: design.spaceM
+    background: Rectangle {
+        color: design.reasoning
+        radius: design.radiusM
+        Rectangle {  // the accent edge on the leading side
+            width: 3
+            height: parent.height - 2 * design.radiusM
+            y: design.radiusM
+            x: block.mirrored ? parent.width - width : 0
+            color: design.reasoningAccent
+            radius: 1.5
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: 6
+        spacing: design.spaceXs
         RowLayout {
             Layout.fillWidth: true
+            spacing: design.spaceXs
             AbstractButton {
                 id: header
+                objectName: "reasoningHeader"
                 Layout.fillWidth: true
+                focusPolicy: Qt.TabFocus
                 Accessible.role: Accessible.Button
                 Accessible.name: label.text
                 onClicked: block.userExpanded = !block.userExpanded
-                contentItem: Label {
-                    id: label
-                    font.italic: true
-                    opacity: 0.8
-                    text: (block.expanded ? "▾ " : "▸ ") +
-                          (block.reasoningState === "streaming"
-                               ? qsTr("Thinking… %1 s").arg(block.liveSeconds)
-                               : qsTr("Thought for %1 s · %2 tokens").arg(block.seconds).arg(block.tokens))
+                background: Rectangle {
+                    radius: design.radiusS
+                    color: header.hovered ? design.hover : "transparent"
+                    border.width: header.visualFocus ? 2 : 0
+                    border.color: design.focus
+                }
+                contentItem: RowLayout {
+                    spacing: design.spaceXs
+                    Icon {
+                        name: block.expanded ? "chevron-down" : block.mirrored ? "chevron-left" : "chevron-right"
+                        color: design.textMuted
+                    }
+                    Icon {
+                        id: bulb
+                        name: "thinking"
+                        color: design.reasoningAccent
+                        // Pulses while the model thinks.
+                        SequentialAnimation on opacity {
+                            running: block.reasoningState === "streaming"
+                            loops: Animation.Infinite
+                            alwaysRunToEnd: true
+                            NumberAnimation { from: 1; to: 0.3; duration: 700; easing.type: Easing.InOutSine }
+                            NumberAnimation { from: 0.3; to: 1; duration: 700; easing.type: Easing.InOutSine }
+                        }
+                    }
+                    Label {
+                        id: label
+                        objectName: "reasoningSummary"
+                        Layout.fillWidth: true
+                        elide: Text.ElideRight
+                        color: block.reasoningState === "streaming" ? design.reasoningAccent : design.textMuted
+                        font.pointSize: design.fontCaption
+                        font.bold: block.reasoningState === "streaming"
+                        text: block.reasoningState === "streaming"
+                              ? qsTr("Thinking… %1 s · %2 tokens").arg(block.liveSeconds).arg(block.tokens)
+                              : qsTr("Thought for %1 s · %2 tokens").arg(block.seconds).arg(block.tokens)
+                    }
                 }
             }
-            ToolButton {
+            IconButton {
+                iconName: "inspect"
                 text: qsTr("Inspect")
+                tint: design.textMuted
                 visible: block.reasoningState === "finished"
                 onClicked: block.inspectRequested()
                 Accessible.name: qsTr("Open the reasoning inspector")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Open the reasoning inspector")
             }
-            ToolButton {
-                text: qsTr("Copy")
+            IconButton {
+                iconName: "copy"
+                iconOnly: true
+                text: qsTr("Copy the reasoning")
+                tint: design.textMuted
                 visible: block.expanded
                 onClicked: chat.copyText(block.reasoning)
-                Accessible.name: qsTr("Copy the reasoning")
             }
         }
         TextEdit {
@@ -72,9 +125,11 @@ Frame {
             selectByMouse: true
             wrapMode: TextEdit.Wrap
             textFormat: TextEdit.PlainText
-            font: ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font
-            color: palette.windowText
-            opacity: 0.75
+            font.family: (ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font).family
+            font.pointSize: design.fontCaption * 1.05
+            color: design.textMuted
+            selectionColor: design.accent
+            selectedTextColor: design.onAccent
             Accessible.name: qsTr("Reasoning")
         }
     }

@@ -8,7 +8,16 @@ import QtQuick.Layouts
 // way to the models and the settings.
 Pane {
     id: sidebar
-    padding: 8
+    padding: design.spaceS
+    background: Rectangle {
+        color: design.surface
+        Rectangle {  // the edge toward the chat
+            anchors.right: parent.right
+            width: 1
+            height: parent.height
+            color: design.border
+        }
+    }
 
     function focusSearch() { searchField.forceActiveFocus(); searchField.selectAll() }
     function search(text) { searchField.text = text }
@@ -18,20 +27,40 @@ Pane {
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: 8
+        spacing: design.spaceS
 
-        Button {
-            text: qsTr("New chat")
+        RowLayout {
+            spacing: design.spaceXs
             Layout.fillWidth: true
-            onClicked: chat.newChat()
-            Accessible.name: qsTr("New chat")
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Start a new chat (Ctrl+N)")
+            IconButton {
+                objectName: "collapseSidebar"
+                iconName: "sidebar"
+                iconOnly: true
+                text: qsTr("Hide the conversations (Ctrl+B)")
+                onClicked: ApplicationWindow.window.toggleSidebar()
+            }
+            IconButton {
+                objectName: "newChatButton"
+                iconName: "new-chat"
+                text: qsTr("New chat")
+                Layout.fillWidth: true
+                font.pointSize: design.fontBody
+                onClicked: chat.newChat()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Start a new chat (Ctrl+N)")
+            }
         }
         TextField {
             id: searchField
             objectName: "searchField"
             Layout.fillWidth: true
+            leftPadding: design.spaceS + design.iconSize + design.spaceXs
+            Icon {
+                name: "search"
+                color: design.textMuted
+                anchors.verticalCenter: parent.verticalCenter
+                x: searchField.mirrored ? searchField.width - width - design.spaceS : design.spaceS
+            }
             placeholderText: qsTr("Search all chats")
             Accessible.name: qsTr("Search all chats")
             onTextChanged: searchDelay.restart()
@@ -54,8 +83,15 @@ Pane {
             spacing: 4
             Accessible.name: qsTr("Search results")
             delegate: ItemDelegate {
+                id: result
                 width: results.width
                 Accessible.name: title
+                background: Rectangle {
+                    radius: design.radiusM
+                    color: result.down ? design.pressed : result.hovered ? design.hover : "transparent"
+                    border.width: result.visualFocus ? 2 : 0
+                    border.color: design.focus
+                }
                 contentItem: ColumnLayout {
                     Label {
                         text: title
@@ -99,9 +135,11 @@ Pane {
                 width: conversations.width
                 text: section
                 font.bold: true
-                opacity: 0.7
-                topPadding: 8
-                bottomPadding: 4
+                font.pointSize: design.fontCaption
+                color: design.textMuted
+                leftPadding: design.spaceS
+                topPadding: design.spaceM
+                bottomPadding: design.spaceXs
             }
             delegate: ItemDelegate {
                 id: row
@@ -109,15 +147,29 @@ Pane {
                 highlighted: conversationId === chat.conversationId
                 Accessible.name: title
                 property bool editing: false
+                topPadding: design.spaceXs
+                bottomPadding: design.spaceXs
+                background: Rectangle {
+                    radius: design.radiusM
+                    color: row.highlighted ? design.turn : row.down ? design.pressed
+                         : row.hovered ? design.hover : "transparent"
+                    border.width: row.visualFocus ? 2 : 0
+                    border.color: design.focus
+                }
                 contentItem: RowLayout {
-                    Label {
+                    spacing: design.spaceXs
+                    Icon {
                         visible: pinned
-                        text: "📌"
+                        name: "pin"
+                        color: design.textMuted
+                        Accessible.role: Accessible.Graphic
                         Accessible.name: qsTr("Pinned")
                     }
                     Label {
                         visible: !row.editing
                         text: title
+                        color: design.text
+                        font.bold: row.highlighted
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
@@ -131,31 +183,40 @@ Pane {
                         Keys.onEscapePressed: row.editing = false
                         onActiveFocusChanged: if (!activeFocus) row.editing = false
                     }
-                    ToolButton {
-                        text: "⋯"
-                        Accessible.name: qsTr("Conversation actions")
+                    IconButton {
+                        iconName: "more"
+                        iconOnly: true
+                        text: qsTr("Conversation actions")
+                        // Shown on the row under the pointer, the open chat and by keyboard.
+                        opacity: row.hovered || row.highlighted || visualFocus || menu.visible ? 1 : 0
                         onClicked: menu.open()
                         Menu {
                             id: menu
                             MenuItem {
+                                icon.source: "qrc:/icons/edit.svg"
                                 text: qsTr("Rename")
                                 enabled: !chat.historyReadOnly
                                 onTriggered: { row.editing = true; renameField.forceActiveFocus(); renameField.selectAll() }
                             }
                             MenuItem {
+                                icon.source: "qrc:/icons/pin.svg"
                                 text: pinned ? qsTr("Unpin") : qsTr("Pin")
                                 enabled: !chat.historyReadOnly
                                 onTriggered: chat.conversations.setPinned(conversationId, !pinned)
                             }
                             MenuItem {
+                                icon.source: "qrc:/icons/export.svg"
                                 text: qsTr("Export as Markdown…")
                                 onTriggered: { sidebar.exportId = conversationId; sidebar.exportFormat = "md"; exportDialog.open() }
                             }
                             MenuItem {
+                                icon.source: "qrc:/icons/export.svg"
                                 text: qsTr("Export as JSON…")
                                 onTriggered: { sidebar.exportId = conversationId; sidebar.exportFormat = "json"; exportDialog.open() }
                             }
                             MenuItem {
+                                icon.source: "qrc:/icons/delete.svg"
+                                icon.color: design.danger
                                 text: qsTr("Delete")
                                 enabled: !chat.historyReadOnly
                                 onTriggered: chat.conversations.remove(conversationId)
@@ -170,7 +231,7 @@ Pane {
         Label {
             id: exportError
             visible: text !== ""
-            color: "firebrick"
+            color: design.danger
             wrapMode: Text.Wrap
             Layout.fillWidth: true
             TapHandler { onTapped: exportError.text = "" }
@@ -198,8 +259,10 @@ Pane {
         // The way to the model manager and the settings (they replace the chat area).
         RowLayout {
             Layout.fillWidth: true
-            Button {
+            spacing: design.spaceXs
+            IconButton {
                 objectName: "modelsButton"
+                iconName: "models"
                 text: qsTr("Models")
                 Layout.fillWidth: true
                 onClicked: ApplicationWindow.window.showPage("models")
@@ -207,8 +270,9 @@ Pane {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Choose, open and load models")
             }
-            Button {
+            IconButton {
                 objectName: "settingsButton"
+                iconName: "settings"
                 text: qsTr("Settings")
                 Layout.fillWidth: true
                 onClicked: ApplicationWindow.window.showPage("settings")

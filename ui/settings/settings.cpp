@@ -1,7 +1,5 @@
 #include "settings/settings.h"
 
-#include <QGuiApplication>
-#include <QPalette>
 #include <QRandomGenerator>
 #include <algorithm>
 #include <cmath>
@@ -32,6 +30,8 @@ constexpr const char* k_system_prompt = "chat/systemPrompt";
 constexpr const char* k_theme = "appearance/theme";
 constexpr const char* k_language = "appearance/language";
 constexpr const char* k_font_size = "appearance/fontSize";
+constexpr const char* k_window_geometry = "window/geometry";
+constexpr const char* k_sidebar_collapsed = "window/sidebarCollapsed";
 
 // Non-finite input (NaN from a broken file or a QML binding) falls back to the default.
 double clamp_real(double v, double lo, double hi, double fallback) {
@@ -39,6 +39,14 @@ double clamp_real(double v, double lo, double hi, double fallback) {
 }
 
 int clamp_int(int v, int lo, int hi) { return std::clamp(v, lo, hi); }
+
+// A remembered window: its size held between the layout's minimum and a sane maximum, its
+// position kept (the window decides whether it is still on a screen); anything else forgotten.
+QRect clamp_geometry(const QRect& r) {
+  if (!r.isValid()) return {};
+  return {r.x(), r.y(), clamp_int(r.width(), L::window_width_min, L::window_side_max),
+          clamp_int(r.height(), L::window_height_min, L::window_side_max)};
+}
 
 // 0 means "the model's own context length"; anything else is held inside the offered range.
 int clamp_context(int v) {
@@ -104,6 +112,8 @@ void Settings::load() {
   device_ = std::max(-1, read_int(s, k_device, -1));
   device_memory_budget_mb_ = clamp_int(read_int(s, k_device_memory_budget, 0), 0,
                                        L::device_memory_budget_mb_max);
+  window_geometry_ = clamp_geometry(s.value(QLatin1String(k_window_geometry)).toRect());
+  sidebar_collapsed_ = s.value(QLatin1String(k_sidebar_collapsed), false).toBool();
 }
 
 template <typename T>
@@ -143,6 +153,11 @@ void Settings::setDeviceMemoryBudgetMb(int v) {
         clamp_int(v, 0, L::device_memory_budget_mb_max));
 }
 
+void Settings::setWindowGeometry(const QRect& v) {
+  store(k_window_geometry, window_geometry_, clamp_geometry(v));
+}
+void Settings::setSidebarCollapsed(bool v) { store(k_sidebar_collapsed, sidebar_collapsed_, v); }
+
 void Settings::setTheme(Theme v) {
   if (theme_ == v) {
     return;
@@ -150,18 +165,6 @@ void Settings::setTheme(Theme v) {
   theme_ = v;
   store_->setValue(QLatin1String(k_theme), QLatin1String(theme_key(v)));
   emit changed();
-}
-
-bool Settings::dark() const {
-  switch (theme_) {
-    case Theme::Dark: return true;
-    case Theme::Light: return false;
-    case Theme::System: break;
-  }
-  if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
-    return false;
-  }
-  return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
 }
 
 sampling::SamplingParams Settings::samplingParams() const {

@@ -6,6 +6,7 @@
 // a hand-edited or stale settings file can never reach the engine out of range.
 
 #include <QObject>
+#include <QRect>
 #include <QSettings>
 #include <QString>
 #include <memory>
@@ -27,10 +28,13 @@ class Settings : public QObject {
   Q_PROPERTY(int contextLength READ contextLength WRITE setContextLength NOTIFY changed)
   Q_PROPERTY(QString systemPrompt READ systemPrompt WRITE setSystemPrompt NOTIFY changed)
   Q_PROPERTY(Theme theme READ theme WRITE setTheme NOTIFY changed)
-  Q_PROPERTY(bool dark READ dark NOTIFY changed)
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY changed)
   Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY changed)
   Q_PROPERTY(int device READ device WRITE setDevice NOTIFY changed)
+  // The window as the user left it: its geometry (a null rect before the first close) and
+  // whether the conversation sidebar is collapsed.
+  Q_PROPERTY(QRect windowGeometry READ windowGeometry WRITE setWindowGeometry NOTIFY changed)
+  Q_PROPERTY(bool sidebarCollapsed READ sidebarCollapsed WRITE setSidebarCollapsed NOTIFY changed)
   Q_PROPERTY(int deviceMemoryBudgetMb READ deviceMemoryBudgetMb WRITE setDeviceMemoryBudgetMb NOTIFY changed)
 
  public:
@@ -52,6 +56,9 @@ class Settings : public QObject {
     static constexpr int font_size_max = 32;
     static constexpr int font_size_default = 11;  // points
     static constexpr int system_prompt_max_chars = 20000;
+    static constexpr int window_width_min = 640;   // the layout's smallest useful size
+    static constexpr int window_height_min = 420;
+    static constexpr int window_side_max = 32768;
   };
 
   // The application's QSettings (organisation and application name set in main()).
@@ -71,14 +78,13 @@ class Settings : public QObject {
   int contextLength() const { return context_length_; }
   QString systemPrompt() const { return system_prompt_; }
   Theme theme() const { return theme_; }
-  // Whether the window should draw dark: the chosen theme, or for System the lightness of the
-  // application palette's window colour (Qt 6.4 has no colour-scheme hint yet).
-  bool dark() const;
   QString language() const { return language_; }
   int fontSize() const { return font_size_; }
   int device() const { return device_; }
   // LoadOptions::device_memory_budget in MB (10^6 bytes); 0: the engine's default.
   int deviceMemoryBudgetMb() const { return device_memory_budget_mb_; }
+  QRect windowGeometry() const { return window_geometry_; }
+  bool sidebarCollapsed() const { return sidebar_collapsed_; }
 
   void setTemperature(double v);
   void setTopK(int v);
@@ -95,6 +101,8 @@ class Settings : public QObject {
   void setFontSize(int v);
   void setDevice(int v);               // < 0: the engine's choice
   void setDeviceMemoryBudgetMb(int v);  // <= 0: the engine's default
+  void setWindowGeometry(const QRect& v);  // held to the limits; a null rect forgets it
+  void setSidebarCollapsed(bool v);
 
   // The sampler's parameters for one generation. With randomSeed on, each call draws a new
   // seed, so "regenerate" gives a different answer; off, the stored seed makes runs repeatable.
@@ -129,6 +137,8 @@ class Settings : public QObject {
   int font_size_;
   int device_ = -1;
   int device_memory_budget_mb_ = 0;
+  QRect window_geometry_;
+  bool sidebar_collapsed_ = false;
 };
 
 } // namespace sikao::ui
