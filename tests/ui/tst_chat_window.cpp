@@ -307,6 +307,35 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
   }
 
+  // Ctrl+B folds the conversations into a rail of icons and back; the choice is kept, and the
+  // search shortcut opens the sidebar again.
+  void the_sidebar_collapses_to_a_rail_and_back() {
+    QVERIFY(item("sidebar")->isVisible());
+    QVERIFY(!item("sidebarRail")->isVisible());
+    QTest::keyClick(window_, Qt::Key_B, Qt::ControlModifier);
+    QTRY_VERIFY(item("sidebarRail")->isVisible());
+    QVERIFY(!item("sidebar")->isVisible());
+    QVERIFY(context_->settings().sidebarCollapsed());
+    QVERIFY(item("chatView")->width() > window_->width() - 100);  // the chat takes the room
+    QTest::keyClick(window_, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(item("sidebar")->isVisible());
+    QVERIFY(!context_->settings().sidebarCollapsed());
+    QTRY_VERIFY(item("searchField")->hasActiveFocus());
+    QMetaObject::invokeMethod(item("collapseSidebar"), "clicked");
+    QTRY_VERIFY(item("sidebarRail")->isVisible());
+    QMetaObject::invokeMethod(item("expandSidebar"), "clicked");
+    QTRY_VERIFY(item("sidebar")->isVisible());
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  // Closing the window keeps its geometry for the next start (onClosing: rememberGeometry).
+  void closing_the_window_keeps_its_geometry() {
+    QVERIFY(context_->settings().windowGeometry().isNull());
+    QVERIFY(QMetaObject::invokeMethod(window_, "rememberGeometry"));
+    QCOMPARE(context_->settings().windowGeometry().size(), window_->size());
+    context_->settings().setWindowGeometry({});
+  }
+
   void the_theme_and_the_font_size_apply_to_the_whole_window() {
     const auto window_colour = [this] {
       return window_->property("palette").value<QObject*>()->property("window").value<QColor>();

@@ -216,6 +216,36 @@ class TestSettings : public QObject {
     QCOMPARE(s.language(), QStringLiteral("ja"));  // not a sampling setting
   }
 
+  // The window comes back where the user left it; a broken or tiny geometry is held to the
+  // layout's minimum, and no geometry at all means "first start".
+  void the_window_geometry_and_the_sidebar_are_remembered() {
+    {
+      Settings s(ini(path("window.ini")));
+      QVERIFY(s.windowGeometry().isNull());
+      QVERIFY(!s.sidebarCollapsed());
+      s.setWindowGeometry(QRect(-40, 30, 1300, 900));
+      s.setSidebarCollapsed(true);
+    }
+    {
+      Settings s(ini(path("window.ini")));
+      QCOMPARE(s.windowGeometry(), QRect(-40, 30, 1300, 900));  // a screen left of the primary
+      QVERIFY(s.sidebarCollapsed());
+      s.setWindowGeometry(QRect(10, 10, 100, 50));
+      QCOMPARE(s.windowGeometry().size(),
+               QSize(Settings::Limits::window_width_min, Settings::Limits::window_height_min));
+      s.setWindowGeometry(QRect());
+      QVERIFY(s.windowGeometry().isNull());
+    }
+    {
+      auto store = ini(path("window-broken.ini"));
+      store->setValue(QStringLiteral("window/geometry"), QStringLiteral("not a rectangle"));
+      store->setValue(QStringLiteral("window/sidebarCollapsed"), QStringLiteral("maybe"));
+      Settings s(std::move(store));
+      QVERIFY(s.windowGeometry().isNull());
+      QVERIFY(!s.sidebarCollapsed());
+    }
+  }
+
   void range_reports_the_limits_for_the_page() {
     Settings s(ini(path("range.ini")));
     QCOMPARE(s.range("temperature").value("max").toDouble(), Settings::Limits::temperature_max);

@@ -64,7 +64,8 @@ ApplicationWindow {
     }
 
     Component.onCompleted: restoreGeometry()
-    onClosing: settings.windowGeometry = Qt.rect(x, y, width, height)
+    onClosing: rememberGeometry()
+    function rememberGeometry() { settings.windowGeometry = Qt.rect(x, y, width, height) }
     function restoreGeometry() {
         const g = settings.windowGeometry
         if (g.width <= 0 || g.height <= 0) return

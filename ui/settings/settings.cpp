@@ -80,6 +80,14 @@ int read_int(const QSettings& s, const char* key, int fallback) {
   return ok ? v : fallback;
 }
 
+// INI files hold booleans as text: "true"/"false" (or 1/0); anything else is the default.
+bool read_bool(const QSettings& s, const char* key, bool fallback) {
+  const QString v = s.value(QLatin1String(key)).toString().trimmed().toLower();
+  if (v == QLatin1String("true") || v == QLatin1String("1")) return true;
+  if (v == QLatin1String("false") || v == QLatin1String("0")) return false;
+  return fallback;
+}
+
 } // namespace
 
 Settings::Settings(QObject* parent) : Settings(std::make_unique<QSettings>(), parent) {}
@@ -101,7 +109,7 @@ void Settings::load() {
   repetition_penalty_ = clamp_real(read_real(s, k_repetition_penalty, d.repetition_penalty),
                                    L::repetition_penalty_min, L::repetition_penalty_max,
                                    d.repetition_penalty);
-  random_seed_ = s.value(QLatin1String(k_random_seed), true).toBool();
+  random_seed_ = read_bool(s, k_random_seed, true);
   seed_ = clamp_int(read_int(s, k_seed, static_cast<int>(d.seed)), 0, L::seed_max);
   max_tokens_ = clamp_int(read_int(s, k_max_tokens, k_generate_defaults.max_tokens), 1, L::max_tokens_max);
   context_length_ = clamp_context(read_int(s, k_context_length, static_cast<int>(k_load_defaults.context_length)));
@@ -113,7 +121,7 @@ void Settings::load() {
   device_memory_budget_mb_ = clamp_int(read_int(s, k_device_memory_budget, 0), 0,
                                        L::device_memory_budget_mb_max);
   window_geometry_ = clamp_geometry(s.value(QLatin1String(k_window_geometry)).toRect());
-  sidebar_collapsed_ = s.value(QLatin1String(k_sidebar_collapsed), false).toBool();
+  sidebar_collapsed_ = read_bool(s, k_sidebar_collapsed, false);
 }
 
 template <typename T>
