@@ -42,7 +42,7 @@ Page {
                 Layout.topMargin: 24
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                font.pixelSize: 24
+                font.pointSize: design.fontHeading
                 font.bold: true
                 text: page.title
             }
@@ -136,7 +136,7 @@ Page {
                 visible: page.modelManager.state === ModelManager.Failed
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                color: "#c62828"
+                color: design.danger
                 text: page.modelManager.error
             }
         }

@@ -7,6 +7,15 @@ import QtQuick.Layouts
 Pane {
     id: panel
     signal closeRequested()
+    background: Rectangle {
+        color: design.surface
+        Rectangle {  // the edge toward the chat
+            x: panel.mirrored ? parent.width - width : 0
+            width: 1
+            height: parent.height
+            color: design.border
+        }
+    }
     property var matches: []
 
     // The direction of a text by its first strong character: Hebrew, Arabic, Syriac, Thaana,
@@ -18,23 +27,33 @@ Pane {
 
     ColumnLayout {
         anchors.fill: parent
-        spacing: 8
+        spacing: design.spaceS
         RowLayout {
             Layout.fillWidth: true
+            spacing: design.spaceXs
+            Icon {
+                name: "thinking"
+                color: design.reasoningAccent
+            }
             Label {
                 text: qsTr("Reasoning inspector")
                 font.bold: true
+                font.pointSize: design.fontTitle
+                color: design.text
+                elide: Text.ElideRight
                 Layout.fillWidth: true
             }
-            ToolButton {
-                text: qsTr("Copy")
+            IconButton {
+                iconName: "copy"
+                iconOnly: true
+                text: qsTr("Copy the reasoning")
                 onClicked: chat.copyText(chat.inspector.reasoning)
-                Accessible.name: qsTr("Copy the reasoning")
             }
-            ToolButton {
-                text: "✕"
+            IconButton {
+                iconName: "close"
+                iconOnly: true
+                text: qsTr("Close the inspector")
                 onClicked: panel.closeRequested()
-                Accessible.name: qsTr("Close the inspector")
             }
         }
         TextField {
@@ -51,7 +70,7 @@ Pane {
             visible: !chat.inspector.hasConfidence
             text: qsTr("No token probabilities were stored for this answer.")
             wrapMode: Text.Wrap
-            opacity: 0.7
+            color: design.textMuted
             Layout.fillWidth: true
         }
         ListView {
@@ -66,10 +85,10 @@ Pane {
             delegate: Frame {
                 width: steps.width
                 background: Rectangle {
-                    color: "transparent"
-                    radius: 4
+                    color: design.raised
+                    radius: design.radiusM
                     border.width: panel.matches.indexOf(index) >= 0 ? 2 : 1
-                    border.color: panel.matches.indexOf(index) >= 0 ? "orange" : palette.mid
+                    border.color: panel.matches.indexOf(index) >= 0 ? design.accent : design.border
                 }
                 ColumnLayout {
                     anchors.fill: parent
@@ -78,7 +97,8 @@ Pane {
                               ? qsTr("Step %1 · %2 tokens · mean confidence %3%").arg(number).arg(tokenCount).arg(Math.round(meanProbability * 100))
                               : qsTr("Step %1").arg(number)
                         font.bold: true
-                        opacity: 0.7
+                        font.pointSize: design.fontCaption
+                        color: design.textMuted
                     }
                     Label {
                         visible: tokenCount === 0

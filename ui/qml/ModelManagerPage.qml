@@ -162,7 +162,7 @@ Page {
                     wrapMode: Text.Wrap
                     readOnly: true
                     selectByMouse: true
-                    color: "#c62828"
+                    color: design.danger
                     text: page.modelManager.error
                     Accessible.name: qsTr("Error message")
                 }
@@ -393,7 +393,7 @@ Page {
                             visible: row.error !== ""
                             Layout.fillWidth: true
                             wrapMode: Text.Wrap
-                            color: "#c62828"
+                            color: design.danger
                             text: row.error
                         }
                     }

@@ -70,7 +70,7 @@ Page {
         Label {
             text: integer.note
             visible: text !== ""
-            opacity: 0.7
+            color: design.textMuted
             Layout.fillWidth: true
             wrapMode: Text.Wrap
         }
@@ -139,7 +139,7 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        opacity: 0.7
+                        color: design.textMuted
                         text: qsTr("Sent at the start of every new chat. Leave it empty to use none.")
                     }
                     TextArea {
@@ -213,7 +213,7 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        opacity: 0.7
+                        color: design.textMuted
                         text: qsTr("The graphics device that runs the model. A change applies the next time a model is loaded.")
                     }
                     ButtonGroup { id: deviceGroup }
@@ -248,7 +248,7 @@ Page {
                         visible: page.devices.error !== ""
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        color: "#c62828"
+                        color: design.danger
                         text: page.devices.error
                     }
                 }

@@ -106,7 +106,7 @@ Pane {
                         maximumLineCount: 3
                         elide: Text.ElideRight
                         Layout.fillWidth: true
-                        opacity: 0.85
+                        color: design.textMuted
                     }
                 }
                 onClicked: chat.openSearchResult(index)

@@ -38,7 +38,7 @@ Control {
                     return qsTr("No model is loaded.")
                 }
             }
-            color: modelManager.state === ModelManager.Failed ? "firebrick" : palette.windowText
+            color: modelManager.state === ModelManager.Failed ? design.danger : palette.windowText
             Accessible.name: text
         }
         ProgressBar {

@@ -17,7 +17,7 @@ ToolBar {
             visible: !chat.loading
             text: chat.modelLoaded ? chat.modelName
                                    : (chat.loadError !== "" ? qsTr("Model failed to load") : qsTr("No model"))
-            color: chat.loadError !== "" ? "firebrick" : palette.windowText
+            color: chat.loadError !== "" ? design.danger : palette.windowText
             elide: Text.ElideRight
             Layout.maximumWidth: 260
             Accessible.name: qsTr("Model: %1").arg(text)
@@ -56,7 +56,7 @@ ToolBar {
             objectName: "templateWarning"
             visible: chat.modelLoaded && chat.templateWarning !== ""
             text: qsTr("Built-in chat format")
-            color: "darkorange"
+            color: design.warning
             Accessible.name: hintText
             readonly property string hintText: qsTr("The model's chat template could not be used, so the built-in format was used instead: %1").arg(chat.templateWarning)
             HoverHandler { id: templateHover }
@@ -67,7 +67,7 @@ ToolBar {
             objectName: "historyReadOnly"
             visible: chat.historyReadOnly
             text: qsTr("History read-only")
-            color: "darkorange"
+            color: design.warning
             Accessible.name: qsTr("The history is read-only: new messages cannot be saved.")
         }
         Item { Layout.fillWidth: true }
