@@ -6,13 +6,14 @@
 
 #include <QFile>
 #include <QQmlComponent>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlProperty>
-#include <QQmlContext>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 
+#include "design/design_tokens.h"
 #include "device_list_model.h"
 #include "models/model_manager.h"
 #include "settings/language_manager.h"
@@ -38,6 +39,7 @@ class TestUiPages : public QObject {
   std::unique_ptr<ModelManager> manager_;
   std::unique_ptr<sikao::ui::LanguageManager> languages_;
   std::unique_ptr<sikao::ui::DeviceListModel> devices_;
+  std::unique_ptr<sikao::ui::DesignTokens> design_;
   std::unique_ptr<QQmlEngine> engine_;
   std::unique_ptr<QQuickWindow> window_;
 
@@ -106,7 +108,9 @@ class TestUiPages : public QObject {
     row.chosen = true;
     devices_->setDevices({row}, {});
 
+    design_ = std::make_unique<sikao::ui::DesignTokens>(*settings_, false);
     engine_ = std::make_unique<QQmlEngine>();
+    engine_->rootContext()->setContextProperty(QStringLiteral("design"), design_.get());  // as AppContext::expose
     languages_->setEngine(engine_.get());
     window_ = std::make_unique<QQuickWindow>();
     window_->resize(900, 700);
