@@ -34,8 +34,8 @@ ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokeniz
   return prompt;
 }
 
-std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer) {
-  return reasoning_tags_for_vocabulary([&](std::string_view t) -> std::optional<int32_t> {
+std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer, std::string_view chat_template) {
+  return reasoning_tags_for_model(chat_template, [&](std::string_view t) -> std::optional<int32_t> {
     const auto ids = tokenizer.encode(t, false, true);
     if (ids.size() != 1) return std::nullopt;
     return ids[0];

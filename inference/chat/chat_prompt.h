@@ -36,8 +36,8 @@ ChatPrompt build_chat_prompt(const ModelChatInfo& info, const tokenizer::Tokeniz
 // `text` is the whole prompt (special-token text in it is parsed); BOS added as above.
 ChatPrompt raw_prompt(const tokenizer::Tokenizer& tokenizer, std::string text);
 
-// The reasoning tag sets whose tags are single tokens of the vocabulary (<think> always), with
-// the ids of those tokens.
-std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer);
+// The reasoning tag sets of a model (reasoning_tags_for_model): those whose tags are single
+// tokens of the vocabulary, with the ids of those tokens, and those its chat template speaks.
+std::vector<ReasoningTags> reasoning_tags_for(const tokenizer::Tokenizer& tokenizer, std::string_view chat_template);
 
 } // namespace sikao::chat

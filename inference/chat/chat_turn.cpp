@@ -32,7 +32,7 @@ ModelChatInfo model_chat_info(const Model& model) {
 
 ModelTurnEngine::ModelTurnEngine(std::unique_ptr<Model> model)
     : model_(std::move(model)), session_(std::make_unique<Session>(*model_)),
-      info_(model_chat_info(*model_)), tags_(reasoning_tags_for(model_->tokenizer())) {}
+      info_(model_chat_info(*model_)), tags_(reasoning_tags_for(model_->tokenizer(), info_.chat_template.value_or(""))) {}
 
 ModelTurnEngine::~ModelTurnEngine() = default;
 

@@ -10,7 +10,8 @@ namespace {
 // One row per model family's convention. Harmony (gpt-oss): the model writes
 // "<|channel|>analysis<|message|>…<|end|>" and then "<|start|>assistant<|channel|>final<|message|>…";
 // its commentary channel (tool preambles) is shown as reasoning too. Gemma 4:
-// "<|channel>thought\n…<channel|>" with asymmetric tokens.
+// "<|channel>thought\n…<channel|>" with asymmetric tokens. Granite 3.2 marks its blocks with plain
+// sentences its template asks for (no tokens at all).
 const std::vector<ReasoningTags>& table() {
   static const std::vector<ReasoningTags> rows = {
       {"think", "<think>", "</think>", {}, {}, {"<think>", "</think>"}, {}, {}},  // DeepSeek-R1, Qwen3, QwQ, SmolLM3, Granite 4
@@ -23,6 +24,7 @@ const std::vector<ReasoningTags>& table() {
        {"<|start|>assistant", "<|channel|>final"}, {"<|channel|>", "<|message|>", "<|end|>", "<|start|>"},
        "<|end|><|start|>assistant<|channel|>final<|message|>", {}},
       {"channel-thought", "<|channel>thought", "<channel|>", {}, {}, {"<|channel>", "<channel|>"}, {}, {}},  // Gemma 4
+      {"granite-thought", "Here is my thought process:", "Here is my response:", {}, {}, {}, {}, {}},  // Granite 3.2
   };
   return rows;
 }
@@ -35,15 +37,19 @@ constexpr char k_marker = '\xFF';
 
 std::span<const ReasoningTags> known_reasoning_tags() { return table(); }
 
-std::vector<ReasoningTags> reasoning_tags_for_vocabulary(
-    const std::function<std::optional<int32_t>(std::string_view)>& token_id) {
+std::vector<ReasoningTags> reasoning_tags_for_model(
+    std::string_view chat_template, const std::function<std::optional<int32_t>(std::string_view)>& token_id) {
   std::vector<ReasoningTags> out;
   for (const ReasoningTags& row : table()) {
     ReasoningTags tags = row;
     for (const std::string_view part : row.token_parts) {
       if (const auto id = token_id(part)) tags.tokens.push_back({part, *id});
     }
-    if (&row == &table().front() || tags.tokens.size() == row.token_parts.size()) out.push_back(std::move(tags));
+    const bool plain_text = row.token_parts.empty();
+    const bool recognised = &row == &table().front() ||
+                            (plain_text ? chat_template.find(row.open) != std::string_view::npos
+                                        : tags.tokens.size() == row.token_parts.size());
+    if (recognised) out.push_back(std::move(tags));
   }
   return out;
 }
@@ -52,7 +58,8 @@ bool model_reasons(std::string_view chat_template, const std::function<bool(std:
   const auto mentions = [&](std::string_view word) { return chat_template.find(word) != std::string_view::npos; };
   if (mentions("enable_thinking") || mentions("reasoning_content")) return true;
   return std::any_of(table().begin(), table().end(), [&](const ReasoningTags& t) {
-    return mentions(t.open) || std::all_of(t.token_parts.begin(), t.token_parts.end(), has_token);
+    return mentions(t.open) ||
+           (!t.token_parts.empty() && std::all_of(t.token_parts.begin(), t.token_parts.end(), has_token));
   });
 }
 

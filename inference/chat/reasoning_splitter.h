@@ -54,11 +54,13 @@ struct ReasoningTags {
 // Every tag style Sikao knows (one row per model family's convention), without token ids.
 std::span<const ReasoningTags> known_reasoning_tags();
 
-// The tag sets to recognise for a vocabulary, with the ids of their tokens: <think> always, the
-// others when each of their token parts is a token. `token_id` gives the id of a string that is
+// The tag sets to recognise for a model, with the ids of their tokens: <think> always; a set
+// spelled with tokens when each of its token parts is a token of the vocabulary; a set of plain
+// text (no token parts: Granite 3.2's sentences) only when the chat template speaks its opener,
+// so that no other model's answer loses a sentence. `token_id` gives the id of a string that is
 // one token, nothing otherwise.
-std::vector<ReasoningTags> reasoning_tags_for_vocabulary(
-    const std::function<std::optional<int32_t>(std::string_view)>& token_id);
+std::vector<ReasoningTags> reasoning_tags_for_model(
+    std::string_view chat_template, const std::function<std::optional<int32_t>(std::string_view)>& token_id);
 
 // Whether a model can think before answering: its chat template speaks of thinking
 // (enable_thinking, reasoning_content, or an opening tag of a known set), or its vocabulary has

@@ -22,9 +22,23 @@ ThinkingControl thinking_control(std::string_view source) {
     c.default_effort = std::regex_search(source.begin(), source.end(), m, k_default) ? m[1].str() : "medium";
     return c;
   }
-  if (source.find("enable_thinking") != std::string_view::npos) {
-    c.kind = ThinkingControl::Kind::Switch;
-    c.variable = "enable_thinking";
+  // The variables templates switch thinking with, first match wins: enable_thinking (Qwen3,
+  // DeepSeek V3.1, Gemma 4, SmolLM3), then a template that tests a plain `thinking` (Granite 3.2;
+  // a variable, not the word in prose or in a message field).
+  struct SwitchVariable {
+    const char* name;
+    std::regex tested;
+  };
+  static const SwitchVariable k_switches[] = {
+      {"enable_thinking", std::regex(R"(\benable_thinking\b)")},
+      {"thinking", std::regex(R"((?:\bif\s+(?:not\s+)?thinking\b|\bthinking\s+is\s+(?:not\s+)?defined))")},
+  };
+  for (const SwitchVariable& s : k_switches) {
+    if (std::regex_search(source.begin(), source.end(), s.tested)) {
+      c.kind = ThinkingControl::Kind::Switch;
+      c.variable = s.name;
+      break;
+    }
   }
   return c;
 }

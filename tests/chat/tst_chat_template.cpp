@@ -272,6 +272,31 @@ class TestChatTemplate : public QObject {
     QVERIFY_THROWS_EXCEPTION(sikao::Error, sikao::chat::thinking_variables(oss, {{}, "extreme"}));
   }
 
+  // Granite 3.2 switches thinking with a plain `thinking` variable (its template asks for "Here is
+  // my thought process:" when it is true); a template that only says the word is not switched.
+  void a_plain_thinking_variable_is_a_switch() {
+    using Kind = sikao::chat::ThinkingControl::Kind;
+    // Written here in the shape of Granite 3.2's template (not in ../shared).
+    const std::string granite =
+        "{%- if thinking %}<|start_of_role|>system<|end_of_role|>Think first. Respond in this format: "
+        "Here is my thought process: ... Here is my response: ...<|end_of_text|>\n{%- endif %}"
+        "{%- for m in messages %}<|start_of_role|>{{ m.role }}<|end_of_role|>{{ m.content }}<|end_of_text|>\n{%- endfor %}"
+        "{%- if add_generation_prompt %}<|start_of_role|>assistant<|end_of_role|>{%- endif %}";
+    const auto control = sikao::chat::thinking_control(granite);
+    QVERIFY(control.kind == Kind::Switch);
+    QCOMPARE(QString::fromStdString(control.variable), QString("thinking"));
+    const auto t = sikao::chat::ChatTemplate::parse(granite, "granite-3.2.jinja");
+    const Value messages = Value::from_json(R"([{"role": "user", "content": "What is 12 + 7?"}])", "test");
+    sikao::chat::RenderOptions on;
+    on.add_generation_prompt = true;
+    on.extra_variables = sikao::chat::thinking_variables(control, {true, {}});
+    sikao::chat::RenderOptions off = on;
+    off.extra_variables = sikao::chat::thinking_variables(control, {false, {}});
+    QVERIFY(t.render(messages, on).find("Here is my thought process:") != std::string::npos);
+    QVERIFY(t.render(messages, off).find("Here is my thought process:") == std::string::npos);
+    QVERIFY(sikao::chat::thinking_control("{# the model is thinking #}{{ messages[0].thinking }}").kind == Kind::None);
+  }
+
   void cli_template_explains_the_thinking_mechanism() {
     QTemporaryDir dir;
     const QString msgs = dir.filePath("m.json");

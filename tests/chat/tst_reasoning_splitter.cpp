@@ -103,6 +103,14 @@ const std::vector<Case>& cases() {
       {"close_of_other_set_inside_block", {"think", "thinking"}, "", "<think>a</thinking>b</think>c", "a</thinking>b", "c", false, 0},
       {"closed_empty_block_in_prompt", {"think"}, "<|im_start|>assistant\n<think>\n\n</think>\n\n", "Quick answer.", "", "Quick answer.", false, 0},
       {"interleaved_second_block", {"think"}, "", "<think>a</think>b<think>c</think>d", "ac", "bd", false, 0},
+      // Granite 3.2: plain sentences, not tokens.
+      {"granite_thought", {"think", "granite-thought"}, "<|start_of_role|>assistant<|end_of_role|>",
+       "Here is my thought process:\n12 and 7 make 19.\n\nHere is my response:\nThe sum is 19.",
+       "12 and 7 make 19.", "The sum is 19.", false, 0},
+      {"granite_unclosed", {"think", "granite-thought"}, "", "Here is my thought process:\nStill adding", "Still adding", "", true, 0},
+      {"granite_thinking_off", {"think", "granite-thought"}, "", "The sum is 19.", "", "The sum is 19.", false, 0},
+      {"granite_sentences_elsewhere_are_text", {"think"}, "", "Here is my thought process: none. Here is my response: 19",
+       "", "Here is my thought process: none. Here is my response: 19", false, 0},
   };
   return c;
 }
@@ -360,11 +368,11 @@ class TestReasoningSplitter : public QObject {
   }
 
   void tag_sets_follow_the_vocabulary() {
-    const auto none = sikao::chat::reasoning_tags_for_vocabulary([](std::string_view) { return std::nullopt; });
+    const auto none = sikao::chat::reasoning_tags_for_model("", [](std::string_view) { return std::nullopt; });
     QCOMPARE(none.size(), size_t{1});
     QCOMPARE(QString::fromUtf8(none[0].open.data(), static_cast<int>(none[0].open.size())), QString("<think>"));
     QVERIFY(none[0].tokens.empty());
-    const auto with_bracket = sikao::chat::reasoning_tags_for_vocabulary([](std::string_view t) -> std::optional<int32_t> {
+    const auto with_bracket = sikao::chat::reasoning_tags_for_model("", [](std::string_view t) -> std::optional<int32_t> {
       if (t == "[THINK]") return 7;
       if (t == "[/THINK]") return 8;
       if (t == "<reasoning>" || t == "<|channel|>") return 9;  // one tag of a set is not enough
@@ -374,6 +382,15 @@ class TestReasoningSplitter : public QObject {
     QCOMPARE(QString::fromUtf8(with_bracket[1].close.data(), static_cast<int>(with_bracket[1].close.size())), QString("[/THINK]"));
     QCOMPARE(with_bracket[1].tokens.size(), size_t{2});
     QCOMPARE(with_bracket[1].tokens[1].id, 8);
+    // A set of plain sentences (Granite 3.2) is recognised where the template asks for them.
+    const auto no_ids = [](std::string_view) -> std::optional<int32_t> { return std::nullopt; };
+    const std::string granite_template =
+        "{%- if thinking %}Respond in the format: Here is my thought process: ... Here is my response: ...{% endif %}";
+    const auto granite = sikao::chat::reasoning_tags_for_model(granite_template, no_ids);
+    QCOMPARE(granite.size(), size_t{2});
+    QVERIFY(granite[1].name == "granite-thought");
+    QVERIFY(granite[1].tokens.empty());
+    QCOMPARE(sikao::chat::reasoning_tags_for_model("{{ messages }}", no_ids).size(), size_t{1});
   }
 
   // gpt-oss writes its reasoning in harmony's analysis channel and its answer in the final one,
@@ -381,7 +398,7 @@ class TestReasoningSplitter : public QObject {
   void splits_gpt_oss_harmony_channels_on_their_token_ids() {
     SIKAO_REQUIRE_SHARED();
     const auto& tok = hf_tokenizer(sikao::test::hf_tokenizer_json("gpt-oss"));
-    const auto tags = sikao::chat::reasoning_tags_for(tok);
+    const auto tags = sikao::chat::reasoning_tags_for(tok, "");
     QVERIFY(std::any_of(tags.begin(), tags.end(), [](const ReasoningTags& t) { return t.name == "harmony"; }));
     // The prompt the model's own template renders for a user turn.
     sikao::chat::RenderOptions opt;
@@ -414,7 +431,7 @@ class TestReasoningSplitter : public QObject {
   void closes_a_harmony_block_when_the_budget_is_spent() {
     SIKAO_REQUIRE_SHARED();
     const auto& tok = hf_tokenizer(sikao::test::hf_tokenizer_json("gpt-oss"));
-    ReasoningSplitter s(sikao::chat::reasoning_tags_for(tok), "<|start|>assistant");
+    ReasoningSplitter s(sikao::chat::reasoning_tags_for(tok, ""), "<|start|>assistant");
     Outcome o;
     for (const Piece& p : stream_of(tok, "<|channel|>analysis<|message|>Long thoughts")) {
       const int32_t ids[] = {p.id};
@@ -441,7 +458,7 @@ class TestReasoningSplitter : public QObject {
   void matches_qwen_think_tokens_by_id() {
     SIKAO_REQUIRE_SHARED();
     const auto& tok = hf_tokenizer(sikao::test::shared_path("vocab/qwen3-tokenizer/tokenizer.json"));
-    const auto tags = sikao::chat::reasoning_tags_for(tok);
+    const auto tags = sikao::chat::reasoning_tags_for(tok, "");
     QCOMPARE(tags[0].tokens.size(), size_t{2});
     QCOMPARE(tags[0].tokens[0].id, 151667);
     const auto s = [&](std::string_view generated) { return stream_of(tok, generated); };
@@ -468,7 +485,7 @@ class TestReasoningSplitter : public QObject {
   // splitter's only input about them, as a loaded model's vocabulary would give them.
   void splits_gemma4_and_ministral_blocks() {
     const auto vocab = [](std::map<std::string_view, int32_t> ids) {
-      return sikao::chat::reasoning_tags_for_vocabulary([ids](std::string_view t) -> std::optional<int32_t> {
+      return sikao::chat::reasoning_tags_for_model("", [ids](std::string_view t) -> std::optional<int32_t> {
         const auto it = ids.find(t);
         if (it == ids.end()) return std::nullopt;
         return it->second;
@@ -501,6 +518,8 @@ class TestReasoningSplitter : public QObject {
     // Both tags of a set in the vocabulary, whatever the template says; one alone is not enough.
     QVERIFY(model_reasons("", [](std::string_view t) { return t == "[THINK]" || t == "[/THINK]"; }));
     QVERIFY(!model_reasons("", [](std::string_view t) { return t == "[THINK]"; }));
+    // Granite 3.2's template asks for its sentences; a vocabulary cannot have plain sentences.
+    QVERIFY(model_reasons("{% if thinking %}Here is my thought process:{% endif %}", no_tokens));
   }
 };
 
