@@ -11,15 +11,21 @@
 // Ctrl-C while an answer streams stops it (kept, stored as stopped); at the prompt it clears the
 // line, and a second one in a row leaves. Ctrl-D at an empty prompt, or the end of the input,
 // leaves.
+//
+// /load switches the model mid-conversation, as the app's model manager does: the conversation
+// goes on, each answer stored with the name of the model that wrote it; a file that does not
+// load leaves the current model in place.
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +53,7 @@ constexpr const char* k_help =
     "  /think on|off             let the model think before answering, or not\n"
     "  /effort low|medium|high   how long it thinks (models whose template has an effort)\n"
     "  /system TEXT              the conversation's system prompt (/system alone: none)\n"
+    "  /load FILE.gguf           answer with another model from now on (/load alone: which one)\n"
     "  /history                  list the stored conversations\n"
     "  /help                     this list\n"
     "Ctrl-C stops an answer (what it wrote is kept) or clears the line; Ctrl-D leaves.\n";
@@ -167,14 +174,17 @@ enum class ReasoningStyle { Hidden, Faint, Marked };
 
 class ChatSession {
  public:
-  ChatSession(chat::ModelTurnEngine& engine, storage::History& history, const ModelOptions& options,
+  ChatSession(std::unique_ptr<chat::ModelTurnEngine> engine, storage::History& history, const ModelOptions& options,
               std::string model_file, ReasoningStyle style)
-      : engine_(engine),
+      : engine_(std::move(engine)),
         history_(history),
         settings_(options.settings),
+        load_(options.load),
         model_file_(std::move(model_file)),
-        description_(engine.describe()),
+        description_(engine_->describe()),
         style_(style) {}
+
+  const chat::ModelDescription& model() const { return description_; }
 
   void send(const std::string& text) {
     if (conversation_id_ == 0) start_conversation(text);
@@ -203,6 +213,8 @@ class ChatSession {
       set_effort(argument);
     } else if (name == "/system") {
       set_system_prompt(argument);
+    } else if (name == "/load") {
+      load(argument);
     } else if (name == "/history") {
       list_conversations(history_, stdout);
       std::fflush(stdout);
@@ -282,6 +294,40 @@ class ChatSession {
     say(fmt::format("(effort {})", argument));
   }
 
+  void load(const std::string& argument) {
+    if (argument.empty()) {
+      say(fmt::format("({} from {})", description_.name, model_file_));
+      return;
+    }
+    std::string path = argument;
+    if (path.starts_with("~/")) {
+      if (const char* home = std::getenv("HOME")) path = home + path.substr(1);
+    }
+    std::unique_ptr<chat::ModelTurnEngine> loaded;
+    try {
+      loaded = std::make_unique<chat::ModelTurnEngine>(Model::load(path, load_));
+    } catch (const Error& e) {
+      say(fmt::format("{} was not loaded: {}; still answering with {}", path, e.what(), description_.name));
+      return;
+    }
+    // Both models are in memory while the new one loads, so a file that fails leaves the chat as
+    // it was; the previous one is freed here.
+    engine_ = std::move(loaded);
+    description_ = engine_->describe();
+    model_file_ = std::filesystem::absolute(path).string();
+    // The choices the previous model's template took may mean nothing to this one.
+    const chat::ThinkingControl& control = description_.thinking;
+    if (settings_.thinking.enabled && control.kind != chat::ThinkingControl::Kind::Switch) settings_.thinking.enabled.reset();
+    if (settings_.thinking.effort &&
+        (control.kind != chat::ThinkingControl::Kind::Effort ||
+         std::find(control.efforts.begin(), control.efforts.end(), *settings_.thinking.effort) == control.efforts.end())) {
+      settings_.thinking.effort.reset();
+    }
+    save_settings();
+    warned_ = false;
+    say(fmt::format("(now answering with {}; {})", description_.name, chat::describe(control, settings_.thinking)));
+  }
+
   void set_system_prompt(const std::string& text) {
     conversation_.system_prompt = text;
     if (conversation_id_ != 0) history_.set_system_prompt(conversation_id_, text);
@@ -319,7 +365,7 @@ class ChatSession {
     chat::TurnResult result;
     {
       InterruptStopsTurn interrupt_stops_turn;
-      chat::ChatTurn turn(engine_, chat::TurnRequest{conversation_, settings_});
+      chat::ChatTurn turn(*engine_, chat::TurnRequest{conversation_, settings_});
       if (!turn.prompt().warning.empty() && !warned_) {  // the template falls back on every turn: said once
         std::fprintf(stderr, "sikao-cli chat: %s\n", turn.prompt().warning.c_str());
         warned_ = true;
@@ -403,9 +449,10 @@ class ChatSession {
     a.line_open = false;
   }
 
-  chat::ModelTurnEngine& engine_;
+  std::unique_ptr<chat::ModelTurnEngine> engine_;
   storage::History& history_;
   chat::TurnSettings settings_;
+  LoadOptions load_;  // a /load uses the options the chat started with (device, context)
   std::string model_file_;
   chat::ModelDescription description_;
   ReasoningStyle style_;
@@ -445,18 +492,18 @@ int run_chat(const Args& args, GlobalOptions global) {
                                            "name another with --db FILE", history.path()));
   }
   const std::string path = model_path(options);
-  chat::ModelTurnEngine engine(Model::load(path, options.load));
-  check_thinking_choice(engine.describe().thinking, options.settings);
+  auto engine = std::make_unique<chat::ModelTurnEngine>(Model::load(path, options.load));
+  check_thinking_choice(engine->describe().thinking, options.settings);
 
   const bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   const ReasoningStyle style = !options.show_reasoning ? ReasoningStyle::Hidden
                                : terminal              ? ReasoningStyle::Faint
                                                        : ReasoningStyle::Marked;
-  ChatSession session(engine, history, options, std::filesystem::absolute(path).string(), style);
+  ChatSession session(std::move(engine), history, options, std::filesystem::absolute(path).string(), style);
   MessageReader reader(terminal);
   if (terminal) {
     write(stdout, fmt::format("sikao-cli chat with {}; /help lists the commands, Ctrl-D leaves.\n",
-                              engine.describe().name));
+                              session.model().name));
   }
   while (const auto message = reader.read()) {
     if (message->find_first_not_of(" \t\n") == std::string::npos) continue;

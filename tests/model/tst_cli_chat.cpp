@@ -168,6 +168,48 @@ class TestCliChat : public QObject {
     QCOMPARE(messages_of(second).size(), 2);
   }
 
+  // /load answers with another model from the next turn in the same conversation; a file that
+  // does not load is said and changes nothing.
+  void load_switches_the_model_within_the_conversation() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath("history.db");
+    const QString broken = dir.filePath("broken.gguf");
+    {
+      QFile f(broken);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("GGUF but not really");
+    }
+    const QString stories = QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf"));
+    const QByteArray input = "What is 345 + 278?\n"
+                             "/load " + broken.toUtf8() + "\n"
+                             "/load\n"
+                             "What is 2 + 3?\n"
+                             "/load " + stories.toUtf8() + "\n"
+                             "/effort high\n"
+                             "Once upon a time\n";
+    const auto r = sikao::test::run_cli_with_input(
+        {"--db", db, "chat", "-m", k_model, "--temp", "0", "-n", "200"}, input, 60000);
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(broken + " was not loaded: ") && r.out.contains("still answering with Sikao demo reasoner"),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains("(Sikao demo reasoner"), qPrintable(r.out));  // /load alone names the model
+    QVERIFY2(r.out.contains("(now answering with "), qPrintable(r.out));
+    QVERIFY2(r.out.contains("/effort has no effect"), qPrintable(r.out));  // the new model has no effort
+
+    const QJsonArray conversations = exported(db);
+    QCOMPARE(conversations.size(), 1);  // one conversation across the switch
+    const QJsonArray m = messages_of(conversations[0].toObject());
+    QCOMPARE(m.size(), 6);
+    const QString demo = m[1].toObject().value("model").toString();
+    QVERIFY2(demo.startsWith("Sikao demo reasoner"), qPrintable(demo));
+    QCOMPARE(m[3].toObject().value("model").toString(), demo);  // the broken file changed nothing
+    QVERIFY2(m[3].toObject().value("content").toString().contains("5"), qPrintable(m[3].toObject().value("content").toString()));
+    const QJsonObject last = m[5].toObject();
+    QVERIFY2(last.value("model").toString() != demo && !last.value("model").toString().isEmpty(),
+             qPrintable(last.value("model").toString()));
+    QCOMPARE(last.value("status").toString(), QStringLiteral("complete"));
+  }
+
   // The conversation state carries over: at --ctx 512 the oldest turns leave the model's view
   // (TurnResult::next_outside_view becomes the next turn's Conversation::outside_view) and every
   // turn is answered.
