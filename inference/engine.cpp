@@ -1,5 +1,9 @@
 #include "engine.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <chrono>
 
@@ -72,6 +76,12 @@ std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const Load
   impl->weights = std::make_unique<model::ModelWeights>(*impl->context, impl->file, impl->config,
                                                         placement, options.progress);
   impl->file.check_unchanged();  // a file rewritten in place reads without a short read
+  // What the load needed on the way goes back to the system: the staging buffer, and the read
+  // buffers the allocator would otherwise keep for later allocations that never come.
+  impl->context->release_staging();
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
   const uint64_t host_bytes = impl->weights->host_bytes();
   const std::string host =
       host_bytes ? fmt::format(", {} of experts in system memory", format_byte_size(host_bytes))
@@ -88,6 +98,9 @@ std::optional<std::string> Model::chat_template() const {
   return impl_->file.get_string("tokenizer.chat_template");
 }
 uint32_t Model::context_length() const { return impl_->context_length; }
+uint64_t Model::kv_cache_bytes() const {
+  return model::kv_cache_shape(impl_->config, impl_->context_length).total_bytes();
+}
 std::string Model::device_name() const { return impl_->context->info().name; }
 uint64_t Model::weight_bytes_per_token() const { return impl_->weights->bytes_read_per_token(); }
 uint64_t Model::device_weight_bytes() const { return impl_->weights->device_bytes(); }

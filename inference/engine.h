@@ -83,6 +83,8 @@ class Model {
   // Where the weights are: device memory, and system memory (experts beyond the budget).
   uint64_t device_weight_bytes() const;
   uint64_t host_weight_bytes() const;
+  // Bytes of one session's KV cache at this model's context length.
+  uint64_t kv_cache_bytes() const;
 
  private:
   friend class Session;

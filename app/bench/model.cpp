@@ -8,6 +8,11 @@
 // its first token in the same session (what it reuses: the KV cache, or a recurrent state's
 // live state or snapshot), after regenerating it (the same prompt again), and in a fresh
 // session (everything evaluated again).
+//
+// Load time and memory: how long Model::load took against the file's size (a load should be
+// about as fast as reading the file), and the process's resident memory (VmRSS) after the load
+// and with a session's KV cache, against what must be held: the weights plus the KV cache. The
+// peak (VmHWM) shows what the load needed on the way.
 
 #include <chrono>
 #include <filesystem>
@@ -15,6 +20,8 @@
 #include <string>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 #include <random>
 #include <vector>
 
@@ -47,6 +54,30 @@ Stats stats(const std::vector<double>& v) {
 double seconds(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+
+// A line "Key:   1234 kB" of /proc/self/status, in bytes; 0 where there is none (not Linux).
+uint64_t status_bytes(std::string_view key) {
+  std::FILE* f = std::fopen("/proc/self/status", "r");
+  if (!f) return 0;
+  char line[256];
+  uint64_t bytes = 0;
+  while (std::fgets(line, sizeof line, f)) {
+    const std::string_view l(line);
+    if (l.starts_with(key) && l.size() > key.size() && l[key.size()] == ':') {
+      bytes = std::strtoull(line + key.size() + 1, nullptr, 10) * 1024;
+      break;
+    }
+  }
+  std::fclose(f);
+  return bytes;
+}
+
+struct Memory {
+  uint64_t after_load = 0;     // VmRSS once Model::load returned
+  uint64_t with_session = 0;   // VmRSS with a session's cache and pipelines, after the runs
+  uint64_t peak = 0;           // VmHWM
+  uint64_t needed = 0;         // weights (device and system memory) + KV cache
+};
 
 } // namespace
 
@@ -157,7 +188,13 @@ int run_model(const std::vector<std::string>& args) {
   load.device_memory_budget = o.device_memory_budget;
   load.context_length =
       static_cast<uint32_t>(std::max(o.n_prompt + o.n_generate, o.turn + 16 + 32 + 1) + 8);
+  const auto load_start = std::chrono::steady_clock::now();
   auto model = Model::load(o.model, load);
+  const double load_s = seconds(load_start);
+  const uint64_t file_bytes = std::filesystem::file_size(o.model);
+  Memory memory;
+  memory.after_load = status_bytes("VmRSS");
+  memory.needed = model->device_weight_bytes() + model->host_weight_bytes() + model->kv_cache_bytes();
   const uint32_t n_vocab = model->config().n_vocab;
   std::mt19937 rng(1234);
   std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(n_vocab) - 1);
@@ -190,6 +227,8 @@ int run_model(const std::vector<std::string>& args) {
   if (o.turn > 0) {
     turn = second_turn(*model, o.turn, rng);
   }
+  memory.with_session = status_bytes("VmRSS");
+  memory.peak = status_bytes("VmHWM");
   const double bytes_per_token = double(model->weight_bytes_per_token());
   const Stats p = pp.empty() ? Stats{} : stats(pp);
   const Stats g = tg.empty() ? Stats{} : stats(tg);
@@ -208,6 +247,12 @@ int run_model(const std::vector<std::string>& args) {
         {"host_weight_bytes", model->host_weight_bytes()},
         {"tg_effective_gb_per_s", gbps},
         {"decode_dispatches_per_token", session.decode_dispatches()},
+        {"load_s", load_s},
+        {"file_bytes", file_bytes},
+        {"kv_cache_bytes", model->kv_cache_bytes()},
+        {"resident_bytes_after_load", memory.after_load},
+        {"resident_bytes_with_session", memory.with_session},
+        {"resident_bytes_peak", memory.peak},
     };
     if (o.turn > 0) {
       out["second_turn"] = {{"first_prompt_tokens", o.turn},
@@ -237,6 +282,14 @@ int run_model(const std::vector<std::string>& args) {
                 bytes_per_token / 1e6, experts.c_str(), gbps);
     std::printf("a decode step is %u kernel dispatches in one submission\n",
                 session.decode_dispatches());
+    std::printf("loaded in %.2f s (%s file, %.0f MB/s)\n", load_s, format_byte_size(file_bytes).c_str(),
+                file_bytes / 1e6 / load_s);
+    if (memory.with_session > 0) {
+      std::printf("resident %s after load, %s with a session (%.2f× weights + KV cache %s), peak %s\n",
+                  format_byte_size(memory.after_load).c_str(), format_byte_size(memory.with_session).c_str(),
+                  double(memory.with_session) / double(memory.needed), format_byte_size(memory.needed).c_str(),
+                  format_byte_size(memory.peak).c_str());
+    }
     if (o.turn > 0) {
       std::printf("second turn of %u tokens after a first of %d: first token in %.2f s reusing "
                   "%u, regenerated in %.2f s reusing %u, %.2f s in a fresh session\n",

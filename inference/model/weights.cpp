@@ -466,38 +466,69 @@ void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfi
   }
 }
 
+vk::Buffer& ModelWeights::new_buffer(uint64_t bytes, const std::string& name) {
+  if (placement_.host_tensors.contains(name)) {
+    host_bytes_ += bytes;
+    return buffers_.emplace_back(ctx_.create_host_buffer(bytes));
+  }
+  device_bytes_ += bytes;
+  return buffers_.emplace_back(ctx_.create_buffer(bytes));
+}
+
+void ModelWeights::write(const vk::Buffer& buffer, uint64_t offset, std::span<const std::byte> bytes) {
+  loaded_bytes_ += bytes.size();
+  if (buffer.is_mapped()) {
+    std::memcpy(buffer.mapped().data() + offset, bytes.data(), bytes.size());
+  } else {
+    ctx_.upload(vk::BufferView{&buffer, offset, bytes.size()}, bytes);
+  }
+}
+
+// Read from the file straight into a mapped buffer (system memory, or a device whose memory is
+// system memory: the weights are then held once, and never copied); otherwise read, then upload.
+void ModelWeights::read_into(const vk::Buffer& buffer, uint64_t offset, const gguf::TensorInfo& tensor) {
+  if (buffer.is_mapped()) {
+    file_.read_tensor(tensor, buffer.mapped().subspan(offset, tensor.bytes));
+    loaded_bytes_ += tensor.bytes;
+  } else {
+    write(buffer, offset, file_.tensor_data(tensor));  // read, uploaded, freed
+  }
+}
+
 vk::BufferView ModelWeights::upload_bytes(std::span<const std::byte> bytes,
                                           const std::string& name) {
-  if (placement_.host_tensors.contains(name)) {
-    auto& buffer = buffers_.emplace_back(ctx_.create_host_buffer(bytes.size()));
-    std::memcpy(buffer.mapped().data(), bytes.data(), bytes.size());
-    host_bytes_ += bytes.size();
-  } else {
-    auto& buffer = buffers_.emplace_back(ctx_.create_buffer(bytes.size()));
-    ctx_.upload(vk::BufferView{&buffer, 0, bytes.size()}, bytes);
-    device_bytes_ += bytes.size();
-  }
+  vk::Buffer& buffer = new_buffer(bytes.size(), name);
+  write(buffer, 0, bytes);
   report_progress();
-  return vk::BufferView{&buffers_.back(), 0, bytes.size()};
+  return vk::BufferView{&buffer, 0, bytes.size()};
 }
 
 void ModelWeights::report_progress() {
-  const uint64_t done = device_bytes_ + host_bytes_;
-  if (progress_ && !progress_(total_bytes_ ? float(done) / float(total_bytes_) : 1.0f)) {
+  if (progress_ && !progress_(total_bytes_ ? float(loaded_bytes_) / float(total_bytes_) : 1.0f)) {
     throw Error(ErrorCode::Cancelled, fmt::format("loading {} was cancelled", file_.path().string()));
   }
 }
 
 vk::BufferView ModelWeights::upload(const gguf::TensorInfo& tensor) {
-  return upload_bytes(file_.tensor_data(tensor), tensor.name);  // read, uploaded, freed
+  vk::Buffer& buffer = new_buffer(tensor.bytes, tensor.name);
+  read_into(buffer, 0, tensor);
+  report_progress();
+  return vk::BufferView{&buffer, 0, tensor.bytes};
 }
 
 std::vector<vk::BufferView> ModelWeights::upload(std::span<const gguf::TensorInfo* const> tensors) {
-  std::vector<std::vector<std::byte>> parts;
+  uint64_t total = 0;
+  for (const gguf::TensorInfo* t : tensors) total += t->bytes;
+  vk::Buffer& buffer = new_buffer(total, {});
+  std::vector<vk::BufferView> views;
+  uint64_t offset = 0;
   for (const gguf::TensorInfo* t : tensors) {
-    parts.push_back(file_.tensor_data(*t));
+    read_into(buffer, offset, *t);
+    views.push_back(vk::BufferView{&buffer, offset, t->bytes});
+    offset += t->bytes;
+    report_progress();
   }
-  return upload_together(parts);
+  return views;
 }
 
 // The parts back to back in one device buffer; one view per part.
@@ -507,14 +538,13 @@ std::vector<vk::BufferView> ModelWeights::upload_together(
   for (const auto& part : parts) {
     total += part.size();
   }
-  auto& buffer = buffers_.emplace_back(ctx_.create_buffer(total));
+  vk::Buffer& buffer = new_buffer(total, {});
   std::vector<vk::BufferView> views;
   uint64_t offset = 0;
   for (const auto& part : parts) {
+    write(buffer, offset, part);
     views.push_back(vk::BufferView{&buffer, offset, part.size()});
-    ctx_.upload(views.back(), std::span<const std::byte>(part));
     offset += part.size();
-    device_bytes_ += part.size();
     report_progress();
   }
   return views;

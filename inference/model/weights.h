@@ -145,6 +145,10 @@ class ModelWeights {
   vk::BufferView upload(const gguf::TensorInfo& tensor);
   // Into device memory, or into system memory where the placement puts `name`.
   vk::BufferView upload_bytes(std::span<const std::byte> bytes, const std::string& name = {});
+  // A buffer where the placement puts `name` (device memory for an empty name), counted.
+  vk::Buffer& new_buffer(uint64_t bytes, const std::string& name);
+  void write(const vk::Buffer& buffer, uint64_t offset, std::span<const std::byte> bytes);
+  void read_into(const vk::Buffer& buffer, uint64_t offset, const gguf::TensorInfo& tensor);
   void report_progress();  // Error(Cancelled) when progress says stop
   void attention_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
   void ffn_weights(LayerWeights& w, uint32_t layer, const ModelConfig& config);
@@ -163,6 +167,7 @@ class ModelWeights {
   uint64_t total_bytes_ = 0;
   uint64_t device_bytes_ = 0;
   uint64_t host_bytes_ = 0;
+  uint64_t loaded_bytes_ = 0;  // written so far (progress)
   uint64_t bytes_per_token_ = 0;
   uint64_t expert_bytes_ = 0;  // all experts' matrices
 };

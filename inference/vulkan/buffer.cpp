@@ -27,8 +27,7 @@ Buffer& Buffer::operator=(Buffer&& other) noexcept {
 std::span<std::byte> Buffer::mapped() const {
   if (!mapped_) {
     throw Error(ErrorCode::InvalidArgument,
-                fmt::format("buffer of {} bytes is device-local, not mapped: read it with "
-                            "Context::download",
+                fmt::format("buffer of {} bytes is not mapped: read it with Context::download",
                             size_));
   }
   return {mapped_, static_cast<size_t>(size_)};

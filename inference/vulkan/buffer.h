@@ -14,8 +14,9 @@ namespace sikao::vk {
 struct BufferView;
 
 // RAII VkBuffer + VkDeviceMemory. Device-local buffers (Context::create_buffer) are reached
-// through Context::upload/download; host buffers (Context::create_host_buffer) are also mapped
-// for the whole of their life. Created only by Context; must not outlive it. Move-only.
+// through Context::upload/download (which copy in place where the buffer is mapped: unified
+// memory, DeviceMemoryAccess); host buffers (Context::create_host_buffer) are mapped for the
+// whole of their life. Created only by Context; must not outlive it. Move-only.
 class Buffer {
  public:
   Buffer() = default;
@@ -24,9 +25,9 @@ class Buffer {
 
   uint64_t size() const { return size_; }
   bool valid() const { return static_cast<bool>(buffer_); }
-  bool is_host() const { return mapped_ != nullptr; }
-  // The mapped bytes of a host buffer (host-visible + coherent); Error(InvalidArgument) for a
-  // device-local buffer. Read only after the Sequence that wrote it has been waited for.
+  bool is_mapped() const { return mapped_ != nullptr; }
+  // The mapped bytes (host-visible + coherent memory); Error(InvalidArgument) for a buffer that
+  // is not mapped. Read only after the Sequence that wrote it has been waited for.
   std::span<std::byte> mapped() const;
 
   // The whole buffer, or a part of it (size 0 = to the end); Buffer converts to a whole view.

@@ -97,7 +97,8 @@ std::unique_ptr<Device> create_device(VkPhysicalDevice physical, const DeviceInf
 
 } // namespace
 
-Context::Context(std::optional<uint32_t> device_index) : instance_(std::make_unique<Instance>()) {
+Context::Context(std::optional<uint32_t> device_index, DeviceMemoryAccess access)
+    : instance_(std::make_unique<Instance>()), access_(access) {
   const auto physical = instance_->physical_devices();
   std::vector<DeviceInfo> devices;
   for (uint32_t i = 0; i < physical.size(); ++i) {
@@ -110,6 +111,8 @@ Context::Context(std::optional<uint32_t> device_index) : instance_(std::make_uni
   log::get("vulkan")->debug("using device {}: {}", info_.index, info_.name);
 
   vkGetPhysicalDeviceMemoryProperties(physical_, &memory_);
+  map_device_memory_ = access_ == DeviceMemoryAccess::Automatic &&
+                       (info_.type == DeviceType::Cpu || info_.type == DeviceType::Integrated);
   queue_family_ = *compute_queue_family(physical_);  // supported devices have one
   {
     uint32_t count = 0;
@@ -189,7 +192,8 @@ Buffer Context::make_buffer(uint64_t bytes, bool host) {
   check(vkAllocateMemory(vk_device_, &alloc, nullptr, &memory), "vkAllocateMemory");
   buffer.memory_ = MemoryHandle(vk_device_, memory);
   check(vkBindBufferMemory(vk_device_, vk_buffer, memory, 0), "vkBindBufferMemory");
-  if (host) {
+  constexpr VkMemoryPropertyFlags k_mappable = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+  if (host || (map_device_memory_ && (memory_.memoryTypes[*type].propertyFlags & k_mappable) == k_mappable)) {
     void* mapped = nullptr;
     check(vkMapMemory(vk_device_, memory, 0, VK_WHOLE_SIZE, 0, &mapped), "vkMapMemory");
     buffer.mapped_ = static_cast<std::byte*>(mapped);
@@ -225,7 +229,7 @@ void Context::staged_transfer(BufferView view, std::span<std::byte> host, bool t
                 fmt::format("{} of {} bytes through a buffer view of {} bytes", what, host.size(),
                             size));
   }
-  if (view.buffer->is_host()) {
+  if (view.buffer->is_mapped()) {
     // Every Sequence waits for its work, so no GPU access to the buffer is in flight.
     std::byte* mapped = view.buffer->mapped_ + view.offset;
     if (to_device) {
@@ -259,6 +263,12 @@ void Context::staged_transfer(BufferView view, std::span<std::byte> host, bool t
     }
     done += chunk;
   }
+}
+
+void Context::release_staging() {
+  std::lock_guard lock(transfer_mutex_);
+  transfer_.reset();
+  staging_ = Buffer();
 }
 
 const Pipeline& Context::pipeline(const PipelineDesc& desc) {

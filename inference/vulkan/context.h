@@ -28,6 +28,13 @@ namespace sikao::vk {
 class Instance;  // RAII VkInstance (instance.h)
 class Device;    // RAII VkDevice (context.cpp)
 
+// How the host writes and reads device-local buffers. Where the device's memory is system memory
+// (a CPU device such as lavapipe, an integrated GPU) and the host can map it coherently,
+// Automatic maps each device buffer and copies in place: the bytes are held once and no staging
+// copy is made. Staged always goes through a staging buffer (what a discrete GPU needs; tests
+// use it to exercise that path on any device).
+enum class DeviceMemoryAccess { Automatic, Staged };
+
 // Threads: pipeline(), create_*, upload and download may be called from several threads; each
 // Sequence is used by one thread at a time. After Error(DeviceLost) the device is gone: destroy
 // the Context (and everything made from it) and make a new one.
@@ -35,7 +42,8 @@ class Context {
  public:
   // The device `device_index` (or $SIKAO_DEVICE, or the best one: choose_device).
   // Error(NoDevice) with install advice when there is no driver or device.
-  explicit Context(std::optional<uint32_t> device_index = std::nullopt);
+  explicit Context(std::optional<uint32_t> device_index = std::nullopt,
+                   DeviceMemoryAccess access = DeviceMemoryAccess::Automatic);
   ~Context();
   Context(const Context&) = delete;
   Context& operator=(const Context&) = delete;
@@ -45,8 +53,10 @@ class Context {
   // Sizes round up to a whole number of 16-bit words (an odd byte count gets one more byte,
   // left undefined): shaders read bytes through 16-bit words, and the word holding a buffer's
   // last byte must lie inside it (MXFP4 weights end on odd bytes).
-  Buffer create_buffer(uint64_t bytes);       // device-local storage buffer
+  Buffer create_buffer(uint64_t bytes);       // device-local storage buffer (mapped: see DeviceMemoryAccess)
   Buffer create_host_buffer(uint64_t bytes);  // host-visible + coherent, mapped; also bindable
+  // Whether create_buffer's buffers are mapped (DeviceMemoryAccess::Automatic on unified memory).
+  bool maps_device_memory() const { return map_device_memory_; }
 
   // Through a staging buffer (in chunks, so any size works); blocking. Sizes: dst/src view
   // size 0 means "as many bytes as the span"; otherwise they must match.
@@ -67,6 +77,10 @@ class Context {
     return out;
   }
 
+  // Frees the staging buffer (it is made again when a transfer needs it): after a model's
+  // weights are uploaded, its 64 MiB of host memory are not kept for the occasional download.
+  void release_staging();
+
   // Built on first use, then cached by desc (the reference stays valid for the Context's life).
   const Pipeline& pipeline(const PipelineDesc& desc);
 
@@ -82,6 +96,8 @@ class Context {
   VkPhysicalDevice physical_ = VK_NULL_HANDLE;
   DeviceInfo info_;
   VkPhysicalDeviceMemoryProperties memory_{};
+  DeviceMemoryAccess access_ = DeviceMemoryAccess::Automatic;
+  bool map_device_memory_ = false;  // decided once the device is chosen
   uint32_t queue_family_ = 0;
   uint32_t timestamp_valid_bits_ = 0;
   std::unique_ptr<Device> device_;
