@@ -133,11 +133,20 @@ Page {
                 text: qsTr("Loading…")
             }
             Label {
+                objectName: "firstRunLoadState"
                 visible: page.modelManager.state === ModelManager.Failed
+                         || page.modelManager.state === ModelManager.Cancelled
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                color: "#c62828"
-                text: page.modelManager.error
+                color: page.modelManager.state === ModelManager.Failed ? "#c62828" : palette.windowText
+                text: page.modelManager.errorSentence
+            }
+            Label {
+                visible: page.modelManager.state === ModelManager.Failed && page.modelManager.errorDetail !== ""
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                text: page.modelManager.errorDetail
             }
         }
     }
