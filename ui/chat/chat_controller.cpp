@@ -312,7 +312,10 @@ chat::TurnRequest ChatController::request_for(int64_t last_message_id) const {
   settings.alternatives = k_alternatives;
   // Off is passed to the template; on leaves the template's default.
   if (!thinking_enabled_) settings.thinking.enabled = false;
-  if (!reasoningEfforts().isEmpty()) settings.thinking.effort = reasoningEffort().toStdString();
+  // A template with levels but no default of its own gets none: its own default holds.
+  if (const QString effort = reasoningEffort(); reasoningEfforts().contains(effort)) {
+    settings.thinking.effort = effort.toStdString();
+  }
   settings.reasoning_budget = reasoning_budget_;
   settings.overflow = stop_when_context_full_ ? chat::ContextOverflow::Stop : chat::ContextOverflow::LeaveOutOldest;
   // Messages the last answer left outside the view stay out while this path still has them.
