@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>عند الإيقاف: إذا تجاوزت المحادثة سياق النموذج، تخرج أقدم رسائلها من نظر النموذج وتستمر المحادثة.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>مستوى الاستدلال</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>منخفض</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>متوسط</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>مرتفع</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>المدة التي يستدل فيها النموذج قبل أن يجيب.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>لم يعد ملف النموذج موجودًا. ربما نُقل أو حُذف.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>تعذّرت قراءة الملف. تحقّق من أنه موجود وأن لديك إذن قراءته.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>هذا ليس ملف نموذج GGUF صالحًا للاستخدام: إنه تالف أو غير مكتمل.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>لا يستطيع Sikao تشغيل هذا النوع من النماذج (بنيته غير مدعومة).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>لا يستطيع Sikao تشغيل نوع التكميم في هذا النموذج.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>لا يستطيع Sikao تشغيل هذا النموذج: إنه يستخدم شيئًا غير مدعوم بعد.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>لم يُعثر على جهاز رسوميات صالح للاستخدام. ثبّت برنامج تشغيل Vulkan لوحدة GPU لديك.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>توقف جهاز الرسوميات عن الاستجابة. حمّل النموذج مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>لا توجد ذاكرة كافية لهذا النموذج. جرّب نموذجًا أصغر أو سياقًا أقصر.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>أبلغ جهاز الرسوميات عن خطأ.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>تعذّر على المحرّك تنفيذ ما طُلب.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>أُلغي التحميل.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>تعذّرت كتابة سجل المحادثات.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>القرص ممتلئ: تعذّر حفظ سجل المحادثات.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>برنامج آخر يستخدم سجل المحادثات. حاول مرة أخرى بعد قليل.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>قاعدة بيانات سجل المحادثات تالفة.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>كُتب سجل المحادثات بإصدار أحدث من Sikao.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>هذا الملف ليس محادثة صدّرها Sikao.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>لم تعد تلك المحادثة أو الرسالة موجودة.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>حدث خطأ ما داخل Sikao.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>مفتش التفكير</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>نسخ</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>تم التحميل: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>تعذّر تحميل النموذج</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>جارٍ تحميل %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>تعذّر تحميل النموذج: %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>لم يُحمَّل أي نموذج.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>تعذّر تحميل النموذج</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>لا يوجد نموذج</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>ليس نموذجًا يستطيع Sikao قراءته</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: الملف غير موجود</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>Aus: Wächst der Chat über den Kontext des Modells hinaus, fallen seine ältesten Nachrichten aus dem Blick des Modells und der Chat geht weiter.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Denkaufwand</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>Wie lange das Modell nachdenkt, bevor es antwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>Die Modelldatei ist nicht mehr vorhanden. Sie wurde vielleicht verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>Die Datei konnte nicht gelesen werden. Prüfen Sie, ob sie existiert und Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>Dies ist keine verwendbare GGUF-Modelldatei: Sie ist beschädigt oder unvollständig.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao kann diese Art von Modell nicht ausführen (seine Architektur wird nicht unterstützt).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao kann den Quantisierungstyp dieses Modells nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao kann dieses Modell nicht ausführen: Es verwendet etwas, das noch nicht unterstützt wird.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>Es wurde kein verwendbares Grafikgerät gefunden. Installieren Sie einen Vulkan-Treiber für Ihre GPU.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>Das Grafikgerät reagiert nicht mehr. Laden Sie das Modell erneut.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>Für dieses Modell ist nicht genug Speicher vorhanden. Versuchen Sie ein kleineres Modell oder einen kürzeren Kontext.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>Das Grafikgerät hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>Die Engine konnte die Anfrage nicht ausführen.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Das Laden wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>Der Chatverlauf konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>Der Datenträger ist voll: Der Chatverlauf konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>Ein anderes Programm verwendet den Chatverlauf. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>Die Datenbank des Chatverlaufs ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>Der Chatverlauf wurde von einer neueren Sikao-Version geschrieben.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>Diese Datei ist kein von Sikao exportierter Chat.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>Dieser Chat oder diese Nachricht existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>In Sikao ist etwas schiefgelaufen.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>Denkprozess-Inspektor</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>Geladen: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>Das Modell konnte nicht geladen werden</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>Das Modell konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>Modell konnte nicht geladen werden</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>Kein Modell</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>Kein Modell, das Sikao lesen kann</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: Die Datei existiert nicht</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>Desactivado: cuando el chat supera el contexto del modelo, sus mensajes más antiguos quedan fuera de la vista del modelo y el chat continúa.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Esfuerzo de razonamiento</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>Cuánto razona el modelo antes de responder.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>El archivo del modelo ya no está. Puede que se haya movido o eliminado.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>No se pudo leer el archivo. Comprueba que existe y que tienes permiso para leerlo.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>No es un archivo de modelo GGUF utilizable: está dañado o incompleto.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao no puede ejecutar este tipo de modelo (su arquitectura no es compatible).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao no puede ejecutar el tipo de cuantización de este modelo.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao no puede ejecutar este modelo: usa algo que aún no es compatible.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>No se encontró ningún dispositivo gráfico utilizable. Instala un controlador Vulkan para tu GPU.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>El dispositivo gráfico dejó de responder. Vuelve a cargar el modelo.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>No hay memoria suficiente para este modelo. Prueba un modelo más pequeño o un contexto más corto.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>El dispositivo gráfico informó de un error.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>El motor no pudo hacer lo que se le pidió.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Se canceló la carga.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>No se pudo escribir el historial de chats.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>El disco está lleno: no se pudo guardar el historial de chats.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>Otro programa está usando el historial de chats. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>La base de datos del historial de chats está dañada.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>El historial de chats lo escribió una versión más reciente de Sikao.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>Este archivo no es un chat exportado por Sikao.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>Ese chat o mensaje ya no existe.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Algo salió mal dentro de Sikao.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>Inspector de razonamiento</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>Cargado: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>Cargando %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>No se pudo cargar el modelo: %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>No hay ningún modelo cargado.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>No se pudo cargar el modelo</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>Sin modelo</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>No es un modelo que Sikao pueda leer</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: el archivo no existe</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>خاموش: وقتی گفتگو از زمینهٔ مدل بزرگ‌تر شود، قدیمی‌ترین پیام‌ها از دید مدل بیرون می‌روند و گفتگو ادامه می‌یابد.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>میزان استدلال</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>کم</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>متوسط</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>زیاد</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>مدتی که مدل پیش از پاسخ دادن استدلال می‌کند.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>فایل مدل دیگر وجود ندارد. شاید جابه‌جا یا حذف شده باشد.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>فایل خوانده نشد. بررسی کنید که وجود دارد و اجازهٔ خواندن آن را دارید.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>این یک فایل مدل GGUF قابل استفاده نیست: آسیب دیده یا ناقص است.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao نمی‌تواند این نوع مدل را اجرا کند (معماری آن پشتیبانی نمی‌شود).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao نمی‌تواند نوع کوانتیزه‌سازی این مدل را اجرا کند.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao نمی‌تواند این مدل را اجرا کند: از چیزی استفاده می‌کند که هنوز پشتیبانی نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>هیچ دستگاه گرافیکی قابل استفاده‌ای پیدا نشد. یک درایور Vulkan برای GPU خود نصب کنید.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>دستگاه گرافیکی دیگر پاسخ نمی‌دهد. مدل را دوباره بارگذاری کنید.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>حافظهٔ کافی برای این مدل وجود ندارد. مدلی کوچک‌تر یا زمینه‌ای کوتاه‌تر را امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>دستگاه گرافیکی خطایی گزارش کرد.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>موتور نتوانست کار خواسته‌شده را انجام دهد.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>بارگذاری لغو شد.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>تاریخچهٔ گفتگوها نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>دیسک پر است: تاریخچهٔ گفتگوها ذخیره نشد.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>برنامهٔ دیگری از تاریخچهٔ گفتگوها استفاده می‌کند. کمی بعد دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>پایگاه دادهٔ تاریخچهٔ گفتگوها آسیب دیده است.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>تاریخچهٔ گفتگوها با نسخهٔ جدیدتری از Sikao نوشته شده است.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>این فایل گفتگویی نیست که Sikao صادر کرده باشد.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>آن گفتگو یا پیام دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>مشکلی درون Sikao پیش آمد.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>بازرس استدلال</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>رونوشت</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>بارگذاری شد: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>بارگذاری مدل ممکن نشد</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>در حال بارگذاری %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>مدل بارگذاری نشد: %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>هیچ مدلی بارگذاری نشده است.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>بارگذاری مدل ناموفق بود</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>بدون مدل</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>مدلی نیست که Sikao بتواند بخواند</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: فایل وجود ندارد</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>Désactivé : quand la conversation dépasse le contexte du modèle, ses plus anciens messages sortent du champ du modèle et la conversation continue.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Effort de raisonnement</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>Combien de temps le modèle raisonne avant de répondre.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>Le fichier du modèle n’est plus là. Il a peut-être été déplacé ou supprimé.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>Le fichier n’a pas pu être lu. Vérifiez qu’il existe et que vous avez le droit de le lire.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>Ce n’est pas un fichier de modèle GGUF utilisable : il est endommagé ou incomplet.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao ne peut pas exécuter ce type de modèle (son architecture n’est pas prise en charge).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao ne peut pas exécuter le type de quantification de ce modèle.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao ne peut pas exécuter ce modèle : il utilise quelque chose qui n’est pas encore pris en charge.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>Aucun périphérique graphique utilisable n’a été trouvé. Installez un pilote Vulkan pour votre GPU.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>Le périphérique graphique ne répond plus. Chargez à nouveau le modèle.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>Il n’y a pas assez de mémoire pour ce modèle. Essayez un modèle plus petit ou un contexte plus court.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>Le périphérique graphique a signalé une erreur.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>Le moteur n’a pas pu faire ce qui était demandé.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Le chargement a été annulé.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>L’historique des discussions n’a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>Le disque est plein : l’historique des discussions n’a pas pu être enregistré.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>Un autre programme utilise l’historique des discussions. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>La base de données de l’historique des discussions est endommagée.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>L’historique des discussions a été écrit par une version plus récente de Sikao.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>Ce fichier n’est pas une discussion exportée par Sikao.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>Cette discussion ou ce message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Un problème est survenu dans Sikao.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>Inspecteur de raisonnement</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>Chargé : %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>Impossible de charger le modèle</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>Chargement de %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>Le modèle n’a pas pu être chargé : %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>Aucun modèle n’est chargé.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>Échec du chargement du modèle</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>Aucun modèle</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>Ce n’est pas un modèle que Sikao peut lire</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1 : le fichier n’existe pas</translation>
     </message>
 </context>
 </TS>

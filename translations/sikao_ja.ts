@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>オフ：会話がモデルのコンテキストを超えると、最も古いメッセージがモデルの視野から外れ、会話は続きます。</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>推論の度合い</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>モデルが回答する前にどれだけ考えるか。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>モデルファイルが見つかりません。移動または削除された可能性があります。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>ファイルを読み込めませんでした。ファイルが存在し、読み取り権限があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>使用できる GGUF モデルファイルではありません。破損しているか不完全です。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao はこの種類のモデルを実行できません（アーキテクチャに対応していません）。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao はこのモデルの量子化形式を実行できません。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao はこのモデルを実行できません。まだ対応していない機能を使っています。</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>使用できるグラフィックデバイスが見つかりません。GPU 用の Vulkan ドライバーをインストールしてください。</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>グラフィックデバイスが応答しなくなりました。モデルをもう一度読み込んでください。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>このモデルに十分なメモリがありません。より小さいモデルか短いコンテキストを試してください。</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>グラフィックデバイスがエラーを報告しました。</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>エンジンは要求された処理を実行できませんでした。</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>読み込みはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>チャット履歴を書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>ディスクがいっぱいです。チャット履歴を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>別のプログラムがチャット履歴を使用しています。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>チャット履歴のデータベースが破損しています。</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>チャット履歴は新しいバージョンの Sikao で書き込まれています。</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>このファイルは Sikao からエクスポートされたチャットではありません。</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>そのチャットまたはメッセージはもう存在しません。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Sikao の内部で問題が発生しました。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>推論インスペクター</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>コピー</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>読み込み済み: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>モデルを読み込めませんでした</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>%1 を読み込み中…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>モデルを読み込めませんでした：%1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>モデルが読み込まれていません。</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>モデルの読み込みに失敗しました</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>モデルなし</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>Sikao が読み取れるモデルではありません</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: ファイルが存在しません</translation>
     </message>
 </context>
 </TS>

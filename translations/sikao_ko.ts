@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>끄면: 대화가 모델의 컨텍스트를 넘으면 가장 오래된 메시지가 모델의 시야에서 빠지고 대화가 계속됩니다.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>추론 강도</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>모델이 답하기 전에 얼마나 오래 추론할지 정합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>모델 파일이 더 이상 없습니다. 이동되었거나 삭제되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>파일을 읽을 수 없습니다. 파일이 있는지, 읽기 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>사용할 수 있는 GGUF 모델 파일이 아닙니다. 손상되었거나 불완전합니다.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao는 이 종류의 모델을 실행할 수 없습니다(아키텍처가 지원되지 않음).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao는 이 모델의 양자화 형식을 실행할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao는 이 모델을 실행할 수 없습니다. 아직 지원하지 않는 기능을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>사용할 수 있는 그래픽 장치를 찾지 못했습니다. GPU용 Vulkan 드라이버를 설치하세요.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>그래픽 장치가 응답하지 않습니다. 모델을 다시 불러오세요.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>이 모델에 필요한 메모리가 부족합니다. 더 작은 모델이나 더 짧은 컨텍스트를 사용해 보세요.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>그래픽 장치에서 오류가 보고되었습니다.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>엔진이 요청한 작업을 수행할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>불러오기가 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>채팅 기록을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>디스크가 가득 찼습니다. 채팅 기록을 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>다른 프로그램이 채팅 기록을 사용 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>채팅 기록 데이터베이스가 손상되었습니다.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>채팅 기록이 더 새로운 버전의 Sikao로 작성되었습니다.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>이 파일은 Sikao에서 내보낸 채팅이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>해당 채팅이나 메시지가 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Sikao 내부에서 문제가 발생했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>추론 검사기</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>복사</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>불러옴: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>모델을 불러올 수 없습니다</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>모델을 불러올 수 없습니다: %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>모델을 불러오지 못했습니다</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>모델 없음</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>Sikao가 읽을 수 있는 모델이 아닙니다</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: 파일이 없습니다</translation>
     </message>
 </context>
 </TS>

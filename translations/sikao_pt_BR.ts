@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>Desligado: quando a conversa ultrapassa o contexto do modelo, as mensagens mais antigas ficam fora da visão do modelo e a conversa continua.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Esforço de raciocínio</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baixo</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Médio</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>Quanto tempo o modelo raciocina antes de responder.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>O arquivo do modelo não está mais lá. Ele pode ter sido movido ou excluído.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>Não foi possível ler o arquivo. Verifique se ele existe e se você tem permissão para lê-lo.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>Este não é um arquivo de modelo GGUF utilizável: ele está danificado ou incompleto.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>O Sikao não consegue executar este tipo de modelo (a arquitetura dele não é suportada).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>O Sikao não consegue executar o tipo de quantização deste modelo.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>O Sikao não consegue executar este modelo: ele usa algo que ainda não é suportado.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>Nenhum dispositivo gráfico utilizável foi encontrado. Instale um driver Vulkan para a sua GPU.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>O dispositivo gráfico parou de responder. Carregue o modelo novamente.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>Não há memória suficiente para este modelo. Tente um modelo menor ou um contexto mais curto.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>O dispositivo gráfico relatou um erro.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>O mecanismo não conseguiu fazer o que foi pedido.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>O carregamento foi cancelado.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>Não foi possível gravar o histórico de conversas.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>O disco está cheio: não foi possível salvar o histórico de conversas.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>Outro programa está usando o histórico de conversas. Tente novamente em instantes.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>O banco de dados do histórico de conversas está danificado.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>O histórico de conversas foi gravado por uma versão mais nova do Sikao.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>Este arquivo não é uma conversa exportada pelo Sikao.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>Essa conversa ou mensagem não existe mais.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Algo deu errado dentro do Sikao.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>Inspetor de raciocínio</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>Carregado: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>Não foi possível carregar o modelo</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>Carregando %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>Não foi possível carregar o modelo: %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>Nenhum modelo carregado.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>Falha ao carregar o modelo</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>Nenhum modelo</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>Não é um modelo que o Sikao consiga ler</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: o arquivo não existe</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>Выключено: когда чат перерастает контекст модели, самые старые сообщения выходят из поля зрения модели, и чат продолжается.</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Усилие рассуждения</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Низкое</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Среднее</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Высокое</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>Как долго модель рассуждает перед ответом.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>Файла модели больше нет. Возможно, он был перемещён или удалён.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>Не удалось прочитать файл. Убедитесь, что он существует и у вас есть права на чтение.</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>Это не пригодный файл модели GGUF: он повреждён или неполон.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao не может запустить модель такого типа (её архитектура не поддерживается).</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao не поддерживает тип квантования этой модели.</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao не может запустить эту модель: она использует то, что пока не поддерживается.</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>Не найдено подходящее графическое устройство. Установите драйвер Vulkan для вашего GPU.</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>Графическое устройство перестало отвечать. Загрузите модель снова.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>Недостаточно памяти для этой модели. Попробуйте модель поменьше или более короткий контекст.</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>Графическое устройство сообщило об ошибке.</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>Движок не смог выполнить запрошенное.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Загрузка отменена.</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>Не удалось записать историю чатов.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>Диск заполнен: не удалось сохранить историю чатов.</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>История чатов занята другой программой. Повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>База данных истории чатов повреждена.</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>История чатов записана более новой версией Sikao.</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>Этот файл не является чатом, экспортированным из Sikao.</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>Этот чат или сообщение больше не существует.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Внутри Sikao что-то пошло не так.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>Инспектор рассуждений</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Копировать</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>Загружено: %1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>Не удалось загрузить модель</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>Загрузка %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>Не удалось загрузить модель: %1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>Модель не загружена.</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>Не удалось загрузить модель</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>Нет модели</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>Это не модель, которую Sikao может прочитать</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1: файл не существует</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>关闭时：对话超出模型的上下文后，最早的消息不再进入模型的视野，对话继续。</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>推理力度</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>模型在回答前推理多久。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>模型文件已不存在，可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>无法读取该文件。请确认它存在并且你有读取权限。</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>这不是可用的 GGUF 模型文件：文件已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao 无法运行这类模型（不支持其架构）。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao 无法运行此模型的量化类型。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao 无法运行此模型：它使用了尚不支持的功能。</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>未找到可用的图形设备。请为你的 GPU 安装 Vulkan 驱动。</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>图形设备停止响应。请重新加载模型。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>内存不足以运行此模型。请尝试更小的模型或更短的上下文。</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>图形设备报告了错误。</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>引擎无法完成所请求的操作。</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>已取消加载。</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>无法写入聊天记录。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>磁盘已满：无法保存聊天记录。</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>另一个程序正在使用聊天记录。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>聊天记录数据库已损坏。</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>聊天记录由更新版本的 Sikao 写入。</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>此文件不是 Sikao 导出的聊天。</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>该聊天或消息已不存在。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Sikao 内部出现了问题。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>推理检查器</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>复制</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>已加载：%1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>无法加载该模型</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>无法加载模型：%1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>未加载模型。</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>模型加载失败</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>无模型</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>不是 Sikao 能读取的模型</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1：文件不存在</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,109 @@
         <source>Off: when the chat outgrows the model&apos;s context, its oldest messages are left out of the model&apos;s view and the chat goes on.</source>
         <translation>關閉時：對話超出模型的上下文後，最早的訊息不再進入模型的視野，對話繼續。</translation>
     </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>推理強度</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>How long the model reasons before it answers.</source>
+        <translation>模型在回答前推理多久。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The model file is not there any more. It may have been moved or deleted.</source>
+        <translation>模型檔案已不存在，可能已被移動或刪除。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it exists and that you may read it.</source>
+        <translation>無法讀取該檔案。請確認它存在且你有讀取權限。</translation>
+    </message>
+    <message>
+        <source>This is not a usable GGUF model file: it is damaged or incomplete.</source>
+        <translation>這不是可用的 GGUF 模型檔案：檔案已損壞或不完整。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this kind of model (its architecture is not supported).</source>
+        <translation>Sikao 無法執行這類模型（不支援其架構）。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model&apos;s quantisation type.</source>
+        <translation>Sikao 無法執行此模型的量化類型。</translation>
+    </message>
+    <message>
+        <source>Sikao cannot run this model: it uses something not supported yet.</source>
+        <translation>Sikao 無法執行此模型：它使用了尚不支援的功能。</translation>
+    </message>
+    <message>
+        <source>No usable graphics device was found. Install a Vulkan driver for your GPU.</source>
+        <translation>找不到可用的圖形裝置。請為你的 GPU 安裝 Vulkan 驅動程式。</translation>
+    </message>
+    <message>
+        <source>The graphics device stopped responding. Load the model again.</source>
+        <translation>圖形裝置停止回應。請重新載入模型。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for this model. Try a smaller model or a shorter context.</source>
+        <translation>記憶體不足以執行此模型。請嘗試較小的模型或較短的上下文。</translation>
+    </message>
+    <message>
+        <source>The graphics device reported an error.</source>
+        <translation>圖形裝置回報了錯誤。</translation>
+    </message>
+    <message>
+        <source>The engine could not do what was asked.</source>
+        <translation>引擎無法完成所要求的操作。</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>已取消載入。</translation>
+    </message>
+    <message>
+        <source>The chat history could not be written.</source>
+        <translation>無法寫入聊天記錄。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the chat history could not be saved.</source>
+        <translation>磁碟已滿：無法儲存聊天記錄。</translation>
+    </message>
+    <message>
+        <source>Another program is using the chat history. Try again in a moment.</source>
+        <translation>另一個程式正在使用聊天記錄。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>The chat history database is damaged.</source>
+        <translation>聊天記錄資料庫已損壞。</translation>
+    </message>
+    <message>
+        <source>The chat history was written by a newer version of Sikao.</source>
+        <translation>聊天記錄由較新版本的 Sikao 寫入。</translation>
+    </message>
+    <message>
+        <source>This file is not a chat exported by Sikao.</source>
+        <translation>此檔案不是 Sikao 匯出的聊天。</translation>
+    </message>
+    <message>
+        <source>That chat or message no longer exists.</source>
+        <translation>該聊天或訊息已不存在。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Sikao.</source>
+        <translation>Sikao 內部發生了問題。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -164,10 +267,6 @@
     <message>
         <source>Reasoning inspector</source>
         <translation>推理檢查器</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>複製</translation>
     </message>
     <message>
         <source>Copy the reasoning</source>
@@ -361,10 +460,6 @@
     <message>
         <source>Loaded: %1</source>
         <translation>已載入：%1</translation>
-    </message>
-    <message>
-        <source>The model could not be loaded</source>
-        <translation>無法載入該模型</translation>
     </message>
     <message>
         <source>Device: %1 · context %2 tokens</source>
@@ -790,10 +885,6 @@
         <translation>正在載入 %1…</translation>
     </message>
     <message>
-        <source>The model could not be loaded: %1</source>
-        <translation>無法載入模型：%1</translation>
-    </message>
-    <message>
         <source>No model is loaded.</source>
         <translation>未載入模型。</translation>
     </message>
@@ -824,10 +915,6 @@
 </context>
 <context>
     <name>StatusBar</name>
-    <message>
-        <source>Model failed to load</source>
-        <translation>模型載入失敗</translation>
-    </message>
     <message>
         <source>No model</source>
         <translation>無模型</translation>
@@ -1006,13 +1093,6 @@
     <message>
         <source>Not a model Sikao can read</source>
         <translation>不是 Sikao 能讀取的模型</translation>
-    </message>
-</context>
-<context>
-    <name>sikao::ui::ModelManager</name>
-    <message>
-        <source>%1: the file does not exist</source>
-        <translation>%1：檔案不存在</translation>
     </message>
 </context>
 </TS>

@@ -16,25 +16,29 @@ AppContext::AppContext(storage::History& history, std::unique_ptr<GenerationBack
       design_(settings_, QGuiApplication::palette().color(QPalette::Window).lightness() < 128),
       languages_(&settings_),
       engine_(std::move(backend), batch_interval),
-      chat_(history, engine_, &settings_),
-      models_(open_store(), paths_.models_folder, paths_.bundled_model) {
-  connect(&models_, &ModelManager::loadRequested, &chat_, [this](const QString& path) {
-    chat_.loadModel(path, settings_.device(), settings_.contextLength(),
-                    settings_.deviceMemoryBudgetMb());
-  });
-  connect(&models_, &ModelManager::cancelRequested, &chat_, &ChatController::cancelLoad);
-  connect(&engine_, &EngineHost::loadProgress, &models_, &ModelManager::onLoadProgress);
-  connect(&engine_, &EngineHost::loaded, &models_, [this](const ModelSummary& summary) {
-    models_.onLoaded(summary.path, summary.device, summary.contextLength, summary.name,
-                     summary.deviceWeightBytes, summary.hostWeightBytes);
-  });
-  connect(&engine_, &EngineHost::loadFailed, &models_, &ModelManager::onLoadFailed);
+      models_(open_store(), paths_.models_folder, paths_.bundled_model),
+      chat_(history, engine_, models_, &settings_) {
+  connect_model_loading(models_, engine_, &settings_);
   connect(&design_, &DesignTokens::changed, this, &AppContext::apply_theme);
   apply_theme();
   models_.setDiscoveryHome(paths_.discovery_home);  // looked in when the models page opens
 }
 
 AppContext::~AppContext() = default;
+
+void connect_model_loading(ModelManager& models, EngineHost& engine, const Settings* settings) {
+  QObject::connect(&models, &ModelManager::loadRequested, &engine, [&engine, settings](const QString& path) {
+    if (settings) {
+      engine.load(path, settings->device(), settings->contextLength(), settings->deviceMemoryBudgetMb());
+    } else {
+      engine.load(path);
+    }
+  });
+  QObject::connect(&models, &ModelManager::cancelRequested, &engine, &EngineHost::cancelLoad);
+  QObject::connect(&engine, &EngineHost::loadProgress, &models, &ModelManager::onLoadProgress);
+  QObject::connect(&engine, &EngineHost::loaded, &models, &ModelManager::onLoaded);
+  QObject::connect(&engine, &EngineHost::loadFailed, &models, &ModelManager::onLoadFailed);
+}
 
 std::unique_ptr<QSettings> AppContext::open_store() const {
   if (paths_.settings_file.isEmpty()) return std::make_unique<QSettings>();

@@ -2,9 +2,10 @@
 // The view-models of the window and the connections between them, in one place, so that the app
 // (app/gui/main.cpp) and the window test run the same wiring:
 //
-//   ModelManager ──loadRequested(path)──▶ ChatController::loadModel(path, settings' device and
-//        ▲                                  context length) ──▶ EngineHost (engine thread)
-//        └──── onLoadProgress / onLoaded / onLoadFailed ◀── EngineHost's load signals
+//   ModelManager ──loadRequested(path)──▶ EngineHost::load(path, settings' device, context
+//        ▲                                  length and memory budget) (engine thread)
+//        ├──── onLoadProgress / onLoaded / onLoadFailed ◀── EngineHost's load signals
+//        └──── stateChanged ──▶ ChatController (which model the chat runs on)
 //   Settings ──▶ ChatController (sampling, maximum length, default system prompt per generation)
 //            ──▶ LanguageManager (the UI language)   ──▶ DesignTokens ──▶ the application palette
 //
@@ -25,6 +26,10 @@
 #include "storage/history.h"
 
 namespace sikao::ui {
+
+// The model manager's loads and cancels go to `engine` with the settings' device, context length
+// and device-memory budget (null: the engine's defaults); the engine's answers come back to it.
+void connect_model_loading(ModelManager& models, EngineHost& engine, const Settings* settings);
 
 struct AppPaths {
   QString settings_file;  // an INI file; empty: the application's QSettings
@@ -63,8 +68,8 @@ class AppContext : public QObject {
   LanguageManager languages_;
   DeviceListModel devices_;
   EngineHost engine_;
-  ChatController chat_;  // after engine_: it stops a running generation when destroyed
   ModelManager models_;
+  ChatController chat_;  // after engine_ and models_: it stops a running generation when destroyed
 };
 
 } // namespace sikao::ui

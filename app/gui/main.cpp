@@ -125,8 +125,10 @@ int main(int argc, char** argv) {
     } else {
       QObject::connect(&chat, &sikao::ui::ChatController::generationFinished, &chat, finish);
     }
-    QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &send, &tour] {
-      if (!chat.modelLoaded() || chat.conversationId() != 0 || chat.generating()) return;
+    auto& models = context.models();
+    using State = sikao::ui::ModelManager::State;
+    QObject::connect(&models, &sikao::ui::ModelManager::stateChanged, &chat, [&models, &chat, &parser, &send, &tour] {
+      if (models.state() != State::Loaded || chat.conversationId() != 0 || chat.generating()) return;
       if (tour) {
         tour->start();
       } else {
@@ -134,9 +136,9 @@ int main(int argc, char** argv) {
       }
     });
     // A model that fails to load ends a scripted run with an error.
-    QObject::connect(&chat, &sikao::ui::ChatController::modelChanged, &chat, [&chat, &parser, &quit_after] {
-      if (!chat.loading() && !chat.modelLoaded() && !chat.loadError().isEmpty() && parser.isSet(quit_after)) {
-        std::fprintf(stderr, "sikao: %s\n", qPrintable(chat.loadError()));
+    QObject::connect(&models, &sikao::ui::ModelManager::stateChanged, &chat, [&models, &parser, &quit_after] {
+      if (models.state() == State::Failed && parser.isSet(quit_after)) {
+        std::fprintf(stderr, "sikao: %s\n%s\n", qPrintable(models.errorSentence()), qPrintable(models.errorDetail()));
         QCoreApplication::exit(2);
       }
     });

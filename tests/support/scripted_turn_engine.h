@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "chat/chat_turn.h"
+#include "chat/thinking_control.h"
 
 namespace sikao::test {
 
@@ -27,7 +28,10 @@ struct FakeScript {
   uint32_t context_length = 2048;
   size_t next = 0;
   std::vector<std::vector<chat::StoredMessage>> seen;  // the messages of every render()
+  // The model's thinking mechanism (describe()); a switch on enable_thinking, as Qwen3 has.
+  chat::ThinkingControl thinking{chat::ThinkingControl::Kind::Switch, "enable_thinking", {}, {}};
   std::vector<std::optional<bool>> thinking_seen;       // the thinking switch of every render()
+  std::vector<chat::jinja::Dict> thinking_variables_seen;   // what every render() set in the template
   std::vector<size_t> prompt_sizes;                     // prompt tokens of every generate()
   std::vector<std::vector<int32_t>> prompts;            // the prompt tokens of every generate()
   std::vector<LoadOptions> loads;                       // every load() (ui/fake_backend.h)
@@ -49,6 +53,8 @@ class ScriptedTurnEngine : public chat::TurnEngine {
     d.device = "Scripted device";
     d.context_length = context_length();
     d.reasons = true;
+    std::lock_guard lock(script_->mutex);
+    d.thinking = script_->thinking;
     return d;
   }
 
@@ -62,6 +68,7 @@ class ScriptedTurnEngine : public chat::TurnEngine {
     p.warning = script_->template_warning;
     script_->seen.emplace_back(messages.begin(), messages.end());
     script_->thinking_seen.push_back(thinking.enabled);
+    script_->thinking_variables_seen.push_back(chat::thinking_variables(script_->thinking, thinking));
     return p;
   }
 

@@ -12,6 +12,7 @@
 #include "engine/engine_backend.h"
 #include "engine/engine_host.h"
 #include "fake_backend.h"
+#include "model_loading.h"
 #include "model/random_model.h"
 #include "storage/history.h"
 
@@ -218,7 +219,9 @@ class TestChatEngineHost : public QObject {
     QSignalSpy failed(&host, &ui::EngineHost::failed);
     host.generate(one_question());
     QVERIFY(failed.wait(5000));
-    QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("no model is loaded"));
+    const auto report = failed.at(0).at(0).value<ui::ErrorReport>();
+    QCOMPARE(report.kind, ui::ErrorKind::InvalidRequest);
+    QCOMPARE(report.detail, QStringLiteral("no model is loaded"));
     QVERIFY(script->prompts.empty());
   }
 
@@ -238,7 +241,7 @@ class TestChatEngineHost : public QObject {
     host.load(QStringLiteral("/models/other.gguf"));
     host.cancelLoad();
     QVERIFY(failed.wait(5000));
-    QVERIFY2(failed.at(0).at(0).toString().contains("cancelled"), qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(failed.at(0).at(0).value<ui::ErrorReport>().kind, ui::ErrorKind::Cancelled);
   }
 
   // The settings' budget (MB) reaches the engine in bytes, and where the weights went comes back.
@@ -272,7 +275,9 @@ class TestChatEngineHost : public QObject {
     QSignalSpy failed(&host, &ui::EngineHost::loadFailed);
     host.load(bad);
     QVERIFY(failed.wait(30000));
-    QVERIFY2(failed.at(0).at(0).toString().contains("corrupt.gguf"), qPrintable(failed.at(0).at(0).toString()));
+    const auto report = failed.at(0).at(0).value<ui::ErrorReport>();
+    QCOMPARE(report.kind, ui::ErrorKind::CorruptFile);
+    QVERIFY2(report.detail.contains("corrupt.gguf"), qPrintable(report.detail));
   }
 
   // A model file that shrinks while the real engine loads it: the host reports "the file
@@ -291,7 +296,7 @@ class TestChatEngineHost : public QObject {
     QSignalSpy loaded(&host, &ui::EngineHost::loaded);
     host.load(QString::fromStdString(file));
     QVERIFY(failed.wait(120000));
-    const QString message = failed.at(0).at(0).toString();
+    const QString message = failed.at(0).at(0).value<ui::ErrorReport>().detail;
     QVERIFY2(message.contains("the file changed while"), qPrintable(message));
     host.load(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
     QVERIFY(loaded.wait(120000));
@@ -305,13 +310,11 @@ class TestChatEngineHost : public QObject {
     ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
     settings.setTemperature(0.0);  // greedy
     settings.setMaxTokens(256);
-    ui::ChatController chat(history, host, &settings);
-    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR
-                                  "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
-    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
-    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
-    QVERIFY(chat.contextSize() > 0);
-    QVERIFY(!chat.deviceName().isEmpty());
+    test::TestModels models(host, &settings);
+    ui::ChatController chat(history, host, models.manager, &settings);
+    QVERIFY(models.load(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), 120000));
+    QVERIFY(models.manager.loadedContextLength() > 0);
+    QVERIFY(!models.manager.loadedDevice().isEmpty());
 
     QSignalSpy done(&chat, &ui::ChatController::generationFinished);
     QVERIFY(chat.send(QStringLiteral("What is 12 + 7?")));
@@ -343,11 +346,9 @@ class TestChatEngineHost : public QObject {
     ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
     settings.setTemperature(0.0);  // greedy
     settings.setMaxTokens(128);
-    ui::ChatController chat(history, host, &settings);
-    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR
-                                  "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"));
-    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
-    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    test::TestModels models(host, &settings);
+    ui::ChatController chat(history, host, models.manager, &settings);
+    QVERIFY(models.load(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), 120000));
     QVERIFY(chat.modelReasons());
     QSignalSpy done(&chat, &ui::ChatController::generationFinished);
 
@@ -387,11 +388,11 @@ class TestChatEngineHost : public QObject {
     settings.setTemperature(0.0);  // greedy
     settings.setMaxTokens(256);
     settings.setSystemPrompt(QStringLiteral("You are a careful assistant. Think step by step, then answer in one sentence."));
-    ui::ChatController chat(history, host, &settings);
-    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), -1, 512);
-    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
-    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
-    QCOMPARE(chat.contextSize(), 512);
+    settings.setContextLength(512);
+    test::TestModels models(host, &settings);
+    ui::ChatController chat(history, host, models.manager, &settings);
+    QVERIFY(models.load(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), 120000));
+    QCOMPARE(models.manager.loadedContextLength(), 512);
     QVERIFY(!chat.stopWhenContextFull());
 
     // Prefill pipelines are compiled on first use: a long throwaway question in its own chat.
@@ -445,10 +446,10 @@ class TestChatEngineHost : public QObject {
     ui::EngineHost host(std::make_unique<ui::EngineBackend>());
     ui::Settings settings(std::make_unique<QSettings>(dir.path() + "/settings.ini", QSettings::IniFormat));
     settings.setTemperature(0.0);
-    ui::ChatController chat(history, host, &settings);
-    chat.loadModel(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), -1, 128);
-    QTRY_VERIFY_WITH_TIMEOUT(!chat.loading(), 120000);
-    QVERIFY2(chat.modelLoaded(), qPrintable(chat.loadError()));
+    settings.setContextLength(128);
+    test::TestModels models(host, &settings);
+    ui::ChatController chat(history, host, models.manager, &settings);
+    QVERIFY(models.load(QStringLiteral(SIKAO_SOURCE_DIR "/tests/tools/bundled_model/sikao-demo-reasoner-F16.gguf"), 120000));
     QSignalSpy done(&chat, &ui::ChatController::generationFinished);
     QVERIFY(chat.send(QStringLiteral("What is 1 + 2?")));
     QVERIFY(done.wait(120000));

@@ -17,6 +17,7 @@
 #include "chat/markdown_segments.h"
 #include "engine/engine_host.h"
 #include "fake_backend.h"
+#include "model_loading.h"
 #include "storage/history.h"
 
 using namespace sikao;
@@ -35,6 +36,7 @@ struct Fixture {
   std::shared_ptr<test::FakeScript> script = std::make_shared<test::FakeScript>();
   std::unique_ptr<storage::History> history;
   std::unique_ptr<ui::EngineHost> host;
+  std::unique_ptr<test::TestModels> models;
   std::unique_ptr<ui::ChatController> chat;
 
   explicit Fixture(std::vector<std::vector<std::string>> turns, std::chrono::milliseconds delay = 5ms) {
@@ -42,12 +44,11 @@ struct Fixture {
     script->delay = delay;
     history = std::make_unique<storage::History>(db.toStdString());
     host = std::make_unique<ui::EngineHost>(std::make_unique<test::FakeBackend>(script), 20ms);
-    chat = std::make_unique<ui::ChatController>(*history, *host);
+    models = std::make_unique<test::TestModels>(*host);
+    chat = std::make_unique<ui::ChatController>(*history, *host, models->manager);
   }
-  bool load() {
-    chat->loadModel(QStringLiteral("/models/fake.gguf"));
-    return QTest::qWaitFor([&] { return !chat->loading(); }, 5000) && chat->modelLoaded();
-  }
+  bool load() { return models->load(models->file(QStringLiteral("fake.gguf"))); }
+  const ui::ModelManager& manager() const { return models->manager; }
   bool turn(const std::function<bool()>& start) {
     QSignalSpy done(chat.get(), &ui::ChatController::generationFinished);
     return start() && done.wait(10000);
@@ -69,18 +70,20 @@ class TestChatMessages : public QObject {
     QVERIFY(!f.chat->send(QStringLiteral("hello")));
     QVERIFY(f.history->conversation_ids().empty());
 
-    f.chat->loadModel(QStringLiteral("/models/corrupt.gguf"));
-    QVERIFY(f.chat->loading());
+    f.models->manager.load(f.models->file(QStringLiteral("corrupt.gguf")));
+    QCOMPARE(f.manager().state(), ui::ModelManager::State::Loading);
     QVERIFY(f.chat->sendDisabledReason().contains("loading"));
-    QTRY_VERIFY_WITH_TIMEOUT(!f.chat->loading(), 5000);
-    QVERIFY2(f.chat->loadError().contains("corrupt.gguf"), qPrintable(f.chat->loadError()));
+    QTRY_VERIFY_WITH_TIMEOUT(f.manager().state() != ui::ModelManager::State::Loading, 5000);
+    QCOMPARE(f.manager().state(), ui::ModelManager::State::Failed);
+    QCOMPARE(f.manager().error()->kind, ui::ErrorKind::CorruptFile);
+    QVERIFY2(f.manager().errorDetail().contains("corrupt.gguf"), qPrintable(f.manager().errorDetail()));
     QVERIFY(!f.chat->canSend());
 
     QVERIFY(f.load());
     QVERIFY(f.chat->canSend());
-    QCOMPARE(f.chat->modelName(), QStringLiteral("Fake Reasoner"));
-    QCOMPARE(f.chat->deviceName(), QStringLiteral("Scripted device"));
-    QCOMPARE(f.chat->contextSize(), 2048);
+    QCOMPARE(f.manager().loadedName(), QStringLiteral("Fake Reasoner"));
+    QCOMPARE(f.manager().loadedDevice(), QStringLiteral("Scripted device"));
+    QCOMPARE(f.manager().loadedContextLength(), 2048);
   }
 
   // Issue 14: a model whose template fails (overflow, over budget) is answered in the built-in
@@ -123,10 +126,10 @@ class TestChatMessages : public QObject {
     auto script = std::make_shared<test::FakeScript>();
     script->turns = {{"x"}};
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 20ms);
-    ui::ChatController chat(history, host);
+    test::TestModels models(host);
+    ui::ChatController chat(history, host, models.manager);
     QVERIFY(chat.historyReadOnly());
-    chat.loadModel(QStringLiteral("/models/fake.gguf"));
-    QTRY_VERIFY_WITH_TIMEOUT(chat.modelLoaded(), 5000);
+    QVERIFY(models.load(models.file(QStringLiteral("fake.gguf"))));
     QVERIFY(!chat.canSend());
     QVERIFY2(chat.sendDisabledReason().contains("read-only"), qPrintable(chat.sendDisabledReason()));
     chat.openConversation(id);
@@ -377,7 +380,8 @@ class TestChatMessages : public QObject {
     f.script->fail_with = "device lost while decoding";
     QVERIFY(f.load());
     QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("Hi")); }));
-    QCOMPARE(f.chat->lastError(), QStringLiteral("device lost while decoding"));
+    QCOMPARE(f.chat->lastError(), ui::error_sentence(ui::ErrorKind::DeviceLost));
+    QCOMPARE(f.chat->lastErrorDetail(), QStringLiteral("device lost while decoding"));
     const auto stored = f.history->active_path(f.chat->conversationId())[1];
     QCOMPARE(stored.status, storage::MessageStatus::Error);
     QCOMPARE(stored.error, std::string("device lost while decoding"));

@@ -9,6 +9,7 @@
 #include "chat/chat_controller.h"
 #include "engine/engine_host.h"
 #include "fake_backend.h"
+#include "model_loading.h"
 #include "storage/history.h"
 
 using namespace sikao;
@@ -81,7 +82,8 @@ class TestChatSearch : public QObject {
     auto script = std::make_shared<test::FakeScript>();
     script->turns = {{"x"}};
     ui::EngineHost host(std::make_unique<test::FakeBackend>(script));
-    ui::ChatController chat(h, host);
+    test::TestModels models(host);
+    ui::ChatController chat(h, host, models.manager);
     chat.openConversation(other);
     QSignalSpy focus(&chat, &ui::ChatController::focusRequested);
 
@@ -111,7 +113,7 @@ class TestChatSearch : public QObject {
     h.delete_conversation(c);  // behind the list's back
     chat.openSearchResult(0);
     QCOMPARE(chat.conversationId(), 0);
-    QVERIFY(!chat.lastError().isEmpty());
+    QCOMPARE(chat.lastError(), ui::error_sentence(ui::ErrorKind::MessageNotFound));
     chat.conversations()->reload();
     QCOMPARE(chat.search()->rowCount(), 1);
     chat.conversations()->remove(other);

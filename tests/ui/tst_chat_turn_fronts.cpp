@@ -17,6 +17,7 @@
 #include "engine/engine_backend.h"
 #include "engine/engine_host.h"
 #include "fake_backend.h"
+#include "model_loading.h"
 #include "storage/history.h"
 #include "support/test_support.h"
 
@@ -37,18 +38,15 @@ struct Answer {
 // The app: a chat with `settings` (null: the defaults), one question, the answer as stored.
 Answer ask_the_app(storage::History& history, ui::EngineHost& host, const QString& model,
                    const QString& question, const ui::Settings* settings, int reasoning_budget) {
-  ui::ChatController chat(history, host, settings);
-  chat.loadModel(model);
-  if (!QTest::qWaitFor([&] { return !chat.loading(); }, 120000) || !chat.modelLoaded()) {
-    qWarning() << "load failed:" << chat.loadError();
-    return {};
-  }
+  test::TestModels models(host, settings);
+  ui::ChatController chat(history, host, models.manager, settings);
+  if (!models.load(model, 120000)) return {};
   chat.setReasoningBudget(reasoning_budget);
   QSignalSpy done(&chat, &ui::ChatController::generationFinished);
   if (!chat.send(question) || !done.wait(300000)) return {};
   const auto path = history.active_path(chat.conversationId());
   if (path.size() != 2 || !chat.lastError().isEmpty()) {
-    qWarning() << "no answer:" << chat.lastError();
+    qWarning() << "no answer:" << chat.lastError() << chat.lastErrorDetail();
     return {};
   }
   return {path[1].reasoning, path[1].content, path[1].stats.prompt_tokens};
@@ -97,7 +95,9 @@ class TestChatTurnFronts : public QObject {
     QTemporaryDir dir;
     storage::History history((dir.path() + "/history.db").toStdString());
     ui::EngineHost host(std::make_unique<test::FakeBackend>(app_script), 0ms);
-    const Answer app = ask_the_app(history, host, QStringLiteral("/models/fake.gguf"), question, nullptr, 3);
+    const QString fake_model = dir.path() + "/fake.gguf";  // the model manager loads only files that exist
+    QVERIFY(QFile(fake_model).open(QIODevice::WriteOnly));
+    const Answer app = ask_the_app(history, host, fake_model, question, nullptr, 3);
 
     auto cli_script = std::make_shared<test::FakeScript>();
     cli_script->turns = turns;

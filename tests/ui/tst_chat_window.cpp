@@ -18,6 +18,8 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <ctime>
 
@@ -191,18 +193,35 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
   }
 
+  // A load the user cancels reads as cancelled in the model manager and in the window, not as
+  // a failed load.
+  void a_cancelled_load_reads_as_cancelled() {
+    auto& models = context_->models();
+    models.load(fake_model());
+    QCOMPARE(models.state(), ui::ModelManager::State::Loading);
+    QTRY_VERIFY(item("statusLoading")->isVisible());
+    models.cancel();  // the engine sees it at its next progress step
+    QTRY_COMPARE_WITH_TIMEOUT(models.state(), ui::ModelManager::State::Cancelled, 5000);
+    QCOMPARE(models.error()->kind, ui::ErrorKind::Cancelled);
+    QTRY_COMPARE(item("statusModel")->property("text").toString(), QStringLiteral("Loading was cancelled."));
+    QVERIFY(item("statusModel")->isVisible());
+    QCOMPARE(item("firstRunLoadState")->property("text").toString(), QStringLiteral("Loading was cancelled."));
+    QVERIFY(!chat_->canSend());
+    QVERIFY(chat_->lastError().isEmpty());  // no error popup either
+  }
+
   // The status bar, the start panel and the model manager all follow the one load.
   void a_load_through_the_model_manager_reaches_the_chat() {
     context_->models().load(fake_model());
     QCOMPARE(context_->models().state(), ui::ModelManager::State::Loading);
-    QVERIFY(chat_->loading());
+    QVERIFY(chat_->sendDisabledReason().contains("loading"));
     QTRY_VERIFY_WITH_TIMEOUT(chat_->canSend(), 5000);
     QCOMPARE(context_->models().state(), ui::ModelManager::State::Loaded);
     QCOMPARE(context_->models().loadedPath(), fake_model());
     QVERIFY(!context_->models().needsFirstRun());
     QTRY_VERIFY(item("startupPanel")->isVisible());
     QVERIFY(!item("firstRunPage")->isVisible());
-    QVERIFY2(item("startupModelState")->property("text").toString().contains(chat_->modelName()),
+    QVERIFY2(item("startupModelState")->property("text").toString().contains(context_->models().loadedName()),
              qPrintable(item("startupModelState")->property("text").toString()));
     QSettings stored(dir_.path() + "/settings.ini", QSettings::IniFormat);
     QCOMPARE(stored.value("models/last").toString(), fake_model());
@@ -612,6 +631,56 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
     chat_->newChat();
     QTest::qWait(100);
+  }
+
+  // The composer offers what the model's template takes: the switch (enable_thinking), the
+  // effort levels (gpt-oss), or nothing where the model always reasons; the chosen effort is
+  // stored with the chat and reaches the template's variables.
+  void the_composer_offers_the_models_own_thinking_control() {
+    using Kind = chat::ThinkingControl::Kind;
+    const auto reload = [&](chat::ThinkingControl control) {
+      {
+        std::lock_guard lock(script_->mutex);
+        script_->thinking = std::move(control);
+      }
+      context_->models().load(fake_model());
+      return QTest::qWaitFor([&] { return context_->models().state() == ui::ModelManager::State::Loaded; }, 5000);
+    };
+    QQuickItem* toggle = item("thinkingSwitch");
+    QQuickItem* effort = item("reasoningEffort");
+
+    QVERIFY(reload({Kind::None, {}, {}, {}}));  // a model that always reasons (DeepSeek-R1 distills)
+    QTRY_VERIFY(!toggle->isVisible());
+    QVERIFY(!effort->isVisible());
+
+    QVERIFY(reload({Kind::Effort, "reasoning_effort", {"low", "medium", "high"}, "medium"}));
+    QTRY_VERIFY(effort->isVisible());
+    QVERIFY(!toggle->isVisible());
+    QCOMPARE(effort->property("displayText").toString(), QStringLiteral("Medium"));  // the template's default
+    chat_->newChat();
+    QVERIFY(QMetaObject::invokeMethod(effort, "activated", Q_ARG(int, 2)));
+    QCOMPARE(chat_->reasoningEffort(), QStringLiteral("high"));
+    QTRY_COMPARE(effort->property("displayText").toString(), QStringLiteral("High"));
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(QStringLiteral("Think hard")));
+    QVERIFY(done.wait(10000));
+    {
+      std::lock_guard lock(script_->mutex);
+      const chat::jinja::Dict& sent = script_->thinking_variables_seen.back();
+      QCOMPARE(sent.size(), size_t(1));
+      QCOMPARE(sent[0].first.as_string(), std::string("reasoning_effort"));
+      QCOMPARE(sent[0].second.as_string(), std::string("high"));
+    }
+    const QJsonObject stored = QJsonDocument::fromJson(QByteArray::fromStdString(
+        history_->conversation(chat_->conversationId()).settings_json)).object();
+    QCOMPARE(stored.value("reasoning_effort").toString(), QStringLiteral("high"));
+    chat_->newChat();
+    QCOMPARE(chat_->reasoningEffort(), QStringLiteral("medium"));  // a new chat: the default
+
+    QVERIFY(reload({Kind::Switch, "enable_thinking", {}, {}}));
+    QTRY_VERIFY(toggle->isVisible());
+    QVERIFY(!effort->isVisible());
+    QVERIFY(warnings_.isEmpty());
   }
 
   void cleanupTestCase() {

@@ -13,10 +13,14 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include "error_report.h"
+#include "models/model_manager.h"
 #include "settings/language_manager.h"
 #include "settings/settings.h"
 
+using sikao::ui::ErrorKind;
 using sikao::ui::LanguageManager;
+using sikao::ui::ModelManager;
 
 namespace {
 
@@ -138,6 +142,78 @@ class TestLanguages : public QObject {
     QCOMPARE(names.value("ja"), QStringLiteral("日本語"));
     QCOMPARE(names.value("ar"), QStringLiteral("العربية"));
     QVERIFY2(names.value("pt_BR").startsWith(QStringLiteral("Português")), qPrintable(names.value("pt_BR")));
+  }
+
+  // Each kind of error reads as its own sentence where the views show it (the model manager's
+  // errorSentence), in English and in German, with the technical detail kept as it came.
+  void every_error_kind_reads_as_its_sentence_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("german");
+    int rows = 0;
+    const auto row = [&](ErrorKind kind, const QString& english, const QString& german) {
+      QTest::newRow(qPrintable(QString::number(static_cast<int>(kind)))) << static_cast<int>(kind) << english << german;
+      ++rows;
+    };
+    row(ErrorKind::ModelFileMissing, QString::fromUtf8("The model file is not there any more. It may have been moved or deleted."),
+        QString::fromUtf8("Die Modelldatei ist nicht mehr vorhanden. Sie wurde vielleicht verschoben oder gelöscht."));
+    row(ErrorKind::FileUnreadable, QString::fromUtf8("The file could not be read. Check that it exists and that you may read it."),
+        QString::fromUtf8("Die Datei konnte nicht gelesen werden. Prüfen Sie, ob sie existiert und Sie sie lesen dürfen."));
+    row(ErrorKind::CorruptFile, QString::fromUtf8("This is not a usable GGUF model file: it is damaged or incomplete."),
+        QString::fromUtf8("Dies ist keine verwendbare GGUF-Modelldatei: Sie ist beschädigt oder unvollständig."));
+    row(ErrorKind::UnsupportedArchitecture, QString::fromUtf8("Sikao cannot run this kind of model (its architecture is not supported)."),
+        QString::fromUtf8("Sikao kann diese Art von Modell nicht ausführen (seine Architektur wird nicht unterstützt)."));
+    row(ErrorKind::UnsupportedQuantType, QString::fromUtf8("Sikao cannot run this model's quantisation type."),
+        QString::fromUtf8("Sikao kann den Quantisierungstyp dieses Modells nicht ausführen."));
+    row(ErrorKind::UnsupportedModel, QString::fromUtf8("Sikao cannot run this model: it uses something not supported yet."),
+        QString::fromUtf8("Sikao kann dieses Modell nicht ausführen: Es verwendet etwas, das noch nicht unterstützt wird."));
+    row(ErrorKind::NoVulkanDevice, QString::fromUtf8("No usable graphics device was found. Install a Vulkan driver for your GPU."),
+        QString::fromUtf8("Es wurde kein verwendbares Grafikgerät gefunden. Installieren Sie einen Vulkan-Treiber für Ihre GPU."));
+    row(ErrorKind::DeviceLost, QString::fromUtf8("The graphics device stopped responding. Load the model again."),
+        QString::fromUtf8("Das Grafikgerät reagiert nicht mehr. Laden Sie das Modell erneut."));
+    row(ErrorKind::OutOfMemory, QString::fromUtf8("There is not enough memory for this model. Try a smaller model or a shorter context."),
+        QString::fromUtf8("Für dieses Modell ist nicht genug Speicher vorhanden. Versuchen Sie ein kleineres Modell oder einen kürzeren Kontext."));
+    row(ErrorKind::GpuError, QString::fromUtf8("The graphics device reported an error."),
+        QString::fromUtf8("Das Grafikgerät hat einen Fehler gemeldet."));
+    row(ErrorKind::InvalidRequest, QString::fromUtf8("The engine could not do what was asked."),
+        QString::fromUtf8("Die Engine konnte die Anfrage nicht ausführen."));
+    row(ErrorKind::Cancelled, QString::fromUtf8("Loading was cancelled."),
+        QString::fromUtf8("Das Laden wurde abgebrochen."));
+    row(ErrorKind::HistoryUnwritable, QString::fromUtf8("The chat history could not be written."),
+        QString::fromUtf8("Der Chatverlauf konnte nicht geschrieben werden."));
+    row(ErrorKind::DiskFull, QString::fromUtf8("The disk is full: the chat history could not be saved."),
+        QString::fromUtf8("Der Datenträger ist voll: Der Chatverlauf konnte nicht gespeichert werden."));
+    row(ErrorKind::HistoryBusy, QString::fromUtf8("Another program is using the chat history. Try again in a moment."),
+        QString::fromUtf8("Ein anderes Programm verwendet den Chatverlauf. Versuchen Sie es gleich noch einmal."));
+    row(ErrorKind::HistoryCorrupt, QString::fromUtf8("The chat history database is damaged."),
+        QString::fromUtf8("Die Datenbank des Chatverlaufs ist beschädigt."));
+    row(ErrorKind::HistoryTooNew, QString::fromUtf8("The chat history was written by a newer version of Sikao."),
+        QString::fromUtf8("Der Chatverlauf wurde von einer neueren Sikao-Version geschrieben."));
+    row(ErrorKind::InvalidImport, QString::fromUtf8("This file is not a chat exported by Sikao."),
+        QString::fromUtf8("Diese Datei ist kein von Sikao exportierter Chat."));
+    row(ErrorKind::MessageNotFound, QString::fromUtf8("That chat or message no longer exists."),
+        QString::fromUtf8("Dieser Chat oder diese Nachricht existiert nicht mehr."));
+    row(ErrorKind::Internal, QString::fromUtf8("Something went wrong inside Sikao."),
+        QString::fromUtf8("In Sikao ist etwas schiefgelaufen."));
+    QCOMPARE(rows, sikao::ui::k_error_kind_count);
+  }
+
+  void every_error_kind_reads_as_its_sentence() {
+    QFETCH(int, kind);
+    QFETCH(QString, english);
+    QFETCH(QString, german);
+    QTemporaryDir dir;
+    ModelManager models(std::make_unique<QSettings>(dir.path() + "/models.ini", QSettings::IniFormat),
+                        dir.path() + "/models", {});
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    models.onLoadFailed({static_cast<ErrorKind>(kind), QStringLiteral("engine: the detail")});
+    QCOMPARE(models.errorSentence(), english);
+    QCOMPARE(models.errorDetail(), QStringLiteral("engine: the detail"));
+    QVERIFY(languages.setLanguage(QStringLiteral("de")));
+    QCOMPARE(models.errorSentence(), german);
+    QCOMPARE(models.errorDetail(), QStringLiteral("engine: the detail"));
+    QVERIFY(languages.setLanguage(QStringLiteral("en")));
   }
 
   // Every string of every view and view-model, in every language: a new string without its

@@ -15,6 +15,7 @@
 #include "gguf/split.h"
 #include "model/random_model.h"
 #include "models/model_catalog.h"
+#include "model_loading.h"
 #include "models/model_manager.h"
 #include "startup_model.h"
 #include "support/test_support.h"
@@ -297,7 +298,7 @@ class TestModelManager : public QObject {
     m.onLoadProgress(7.0);
     QCOMPARE(m.progress(), 1.0);
 
-    m.onLoaded(stories, "llvmpipe", 2048);
+    m.onLoaded(sikao::test::loaded_model(stories, "llvmpipe", 2048));
     QCOMPARE(m.state(), ModelManager::State::Loaded);
     QCOMPARE(m.loadedPath(), stories);
     QCOMPARE(m.loadedName(), QString("llama"));  // general.name of stories260K
@@ -313,9 +314,10 @@ class TestModelManager : public QObject {
     QCOMPARE(m.state(), ModelManager::State::Loading);
     QCOMPARE(m.progress(), 0.0);
     QCOMPARE(m.loadedPath(), QString());
-    m.onLoadFailed("model too large for the device");
+    m.onLoadFailed({sikao::ui::ErrorKind::OutOfMemory, "model too large for the device"});
     QCOMPARE(m.state(), ModelManager::State::Failed);
-    QCOMPARE(m.error(), QString("model too large for the device"));
+    QCOMPARE(m.errorSentence(), sikao::ui::error_sentence(sikao::ui::ErrorKind::OutOfMemory));
+    QCOMPARE(m.errorDetail(), QString("model too large for the device"));
     QCOMPARE(m.loadedDeviceMemory(), QString());
     m.onLoadProgress(0.9);  // late progress after the end is ignored
     QCOMPARE(m.progress(), 0.0);
@@ -328,18 +330,21 @@ class TestModelManager : public QObject {
     QSignalSpy requested(&m, &ModelManager::loadRequested);
     m.load(truncated_);
     QCOMPARE(m.state(), ModelManager::State::Failed);
-    QVERIFY2(m.error().contains("truncated.gguf"), qPrintable(m.error()));
+    QCOMPARE(m.error()->kind, sikao::ui::ErrorKind::CorruptFile);
+    QVERIFY2(m.errorDetail().contains("truncated.gguf"), qPrintable(m.errorDetail()));
     m.load(dir_.filePath("no-such-model.gguf"));
     QCOMPARE(m.state(), ModelManager::State::Failed);
-    QVERIFY2(m.error().contains("no-such-model.gguf"), qPrintable(m.error()));
+    QCOMPARE(m.error()->kind, sikao::ui::ErrorKind::ModelFileMissing);
+    QVERIFY2(m.errorDetail().contains("no-such-model.gguf"), qPrintable(m.errorDetail()));
     QCOMPARE(requested.count(), 0);
     // The app stays usable: a good model loads next.
     m.load(k_bundled);
     QCOMPARE(m.state(), ModelManager::State::Loading);
-    QCOMPARE(m.error(), QString());
+    QVERIFY(!m.error());
   }
 
-  void cancel_returns_to_idle_without_an_error() {
+  // Whatever the engine's message, a load the user cancelled reads as cancelled, not failed.
+  void a_cancelled_load_reads_as_cancelled() {
     ModelManager m(ini(settings_file("cancel.ini")), models_, k_bundled);
     QVERIFY(wait_for_scan(m));
     QSignalSpy cancelled(&m, &ModelManager::cancelRequested);
@@ -352,15 +357,16 @@ class TestModelManager : public QObject {
     QCOMPARE(cancelled.count(), 1);
     QVERIFY(m.cancelling());
     QCOMPARE(m.state(), ModelManager::State::Loading);
-    m.onLoadFailed("loading cancelled");
-    QCOMPARE(m.state(), ModelManager::State::Idle);
-    QCOMPARE(m.error(), QString());
+    m.onLoadFailed({sikao::ui::ErrorKind::CorruptFile, "upload stopped half-way"});
+    QCOMPARE(m.state(), ModelManager::State::Cancelled);
+    QCOMPARE(m.error()->kind, sikao::ui::ErrorKind::Cancelled);
+    QCOMPARE(m.errorSentence(), QString("Loading was cancelled."));
     QVERIFY(!m.cancelling());
 
     // A load that finished before the cancel reached the engine counts as loaded.
     m.load(k_bundled);
     m.cancel();
-    m.onLoaded(k_bundled, "gpu", 512);
+    m.onLoaded(sikao::test::loaded_model(k_bundled, "gpu", 512));
     QCOMPARE(m.state(), ModelManager::State::Loaded);
     QVERIFY(!m.cancelling());
   }
@@ -374,7 +380,7 @@ class TestModelManager : public QObject {
       // Nothing loaded yet: the first .gguf of the folder by name.
       QCOMPARE(m.startupModel(), models_ + "/falcon-vocab.gguf");
       m.load(llama);
-      m.onLoaded(llama, "gpu", 4096);
+      m.onLoaded(sikao::test::loaded_model(llama, "gpu", 4096));
     }
     QCOMPARE(QSettings(file, QSettings::IniFormat).value(sikao::ui::k_last_model_key).toString(), llama);
     ModelManager m(ini(file), models_, k_bundled);
@@ -435,7 +441,7 @@ class TestModelManager : public QObject {
     QVERIFY(demo.needsFirstRun());
     demo.load(k_bundled);
     QVERIFY(!demo.needsFirstRun());
-    demo.onLoadFailed("no device");
+    demo.onLoadFailed({sikao::ui::ErrorKind::NoVulkanDevice, "no device"});
     QVERIFY(demo.needsFirstRun());
   }
 

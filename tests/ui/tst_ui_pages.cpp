@@ -15,6 +15,7 @@
 
 #include "design/design_tokens.h"
 #include "device_list_model.h"
+#include "model_loading.h"
 #include "models/model_manager.h"
 #include "settings/language_manager.h"
 #include "settings/qml_types.h"
@@ -144,26 +145,31 @@ class TestUiPages : public QObject {
     QSignalSpy cancel(manager_.get(), &ModelManager::cancelRequested);
     QVERIFY(QMetaObject::invokeMethod(child(page.get(), "cancelLoad"), "clicked"));
     QCOMPARE(cancel.count(), 1);
-    manager_->onLoadFailed(QStringLiteral("cancelled"));
-    QCOMPARE(manager_->state(), ModelManager::State::Idle);
+    manager_->onLoadFailed({sikao::ui::ErrorKind::Cancelled, QStringLiteral("loading cancelled")});
+    QCOMPARE(manager_->state(), ModelManager::State::Cancelled);
+    QTRY_COMPARE(child(page.get(), "loadState")->property("text").toString(), QStringLiteral("Loading was cancelled."));
+    QVERIFY(!child<QQuickItem>(page.get(), "loadError")->isVisible());
 
+    // The sentence for the kind of error, the engine's message below it.
     manager_->load(k_bundled);
-    manager_->onLoadFailed(QStringLiteral("out of device memory"));
+    manager_->onLoadFailed({sikao::ui::ErrorKind::OutOfMemory, QStringLiteral("out of device memory")});
+    QTRY_COMPARE(child(page.get(), "loadState")->property("text").toString(),
+                 sikao::ui::error_sentence(sikao::ui::ErrorKind::OutOfMemory));
     QTRY_COMPARE(child(page.get(), "loadError")->property("text").toString(), QStringLiteral("out of device memory"));
     QVERIFY(child<QQuickItem>(page.get(), "loadError")->isVisible());
     snapshot(QStringLiteral("models-load-failed"));
 
     // A mixture of experts beyond the device-memory budget: the page says where the weights are.
     manager_->load(k_bundled);
-    manager_->onLoaded(k_bundled, QStringLiteral("Test GPU"), 512, {}, 12'100'000'000,
-                       6'500'000'000);
+    manager_->onLoaded(sikao::test::loaded_model(k_bundled, QStringLiteral("Test GPU"), 512, 12'100'000'000,
+                       6'500'000'000));
     auto* memory = child<QQuickItem>(page.get(), "loadedMemory");
     QTRY_VERIFY(memory->isVisible());
     QCOMPARE(memory->property("text").toString(),
              QStringLiteral("Weights: 12.1 GB on the device, 6.5 GB in system memory"));
     snapshot(QStringLiteral("models-experts-in-system-memory"));
     manager_->load(k_bundled);
-    manager_->onLoaded(k_bundled, QStringLiteral("Test GPU"), 512, {}, 2'000'000);
+    manager_->onLoaded(sikao::test::loaded_model(k_bundled, QStringLiteral("Test GPU"), 512, 2'000'000));
     QTRY_COMPARE(memory->property("text").toString(), QStringLiteral("Weights: 2.0 MB on the device"));
   }
 
@@ -268,7 +274,7 @@ class TestUiPages : public QObject {
     QCOMPARE(requested.at(0).at(0).toString(), k_bundled);
     QCOMPARE(manager_->state(), ModelManager::State::Loading);
     QTRY_VERIFY(!demo->isEnabled());
-    manager_->onLoaded(k_bundled, QStringLiteral("Test GPU"), 512);
+    manager_->onLoaded(sikao::test::loaded_model(k_bundled, QStringLiteral("Test GPU"), 512));
   }
 
   void arabic_translates_the_live_pages_and_mirrors_them() {

@@ -33,38 +33,17 @@ std::unique_ptr<StorageWorker> open_storage_worker(storage::History& history) {
 
 } // namespace
 
-ChatController::ChatController(storage::History& history, EngineHost& engine,
+ChatController::ChatController(storage::History& history, EngineHost& engine, const ModelManager& models,
                                const Settings* settings, QObject* parent)
     : QObject(parent), history_(history), engine_(engine), storage_worker_(open_storage_worker(history)),
       conversations_(history), messages_(history, storage_worker_.get()), search_(history),
-      settings_(settings) {
+      models_(models), model_state_(models.state()), settings_(settings) {
   if (storage_worker_) {
     connect(storage_worker_.get(), &StorageWorker::failed, this, &ChatController::set_error);
     connect(storage_worker_.get(), &StorageWorker::appended, this, &ChatController::on_appended);
     connect(storage_worker_.get(), &StorageWorker::appendFailed, this, &ChatController::on_append_failed);
   }
-  connect(&engine_, &EngineHost::loadProgress, this, [this](double fraction) {
-    load_progress_ = fraction;
-    emit loadingChanged();
-  });
-  connect(&engine_, &EngineHost::loaded, this, [this](const ModelSummary& summary) {
-    model_ = summary;
-    set_template_warning({});
-    loading_ = false;
-    load_error_.clear();
-    context_used_ = 0;
-    emit loadingChanged();
-    emit modelChanged();
-    emit statsChanged();
-    emit canSendChanged();
-  });
-  connect(&engine_, &EngineHost::loadFailed, this, [this](const QString& message) {
-    loading_ = false;
-    load_error_ = message;
-    emit loadingChanged();
-    emit modelChanged();
-    emit canSendChanged();
-  });
+  connect(&models_, &ModelManager::stateChanged, this, &ChatController::on_model_state);
   connect(&engine_, &EngineHost::tokens, this, &ChatController::on_tokens);
   connect(&engine_, &EngineHost::finished, this, &ChatController::on_finished);
   connect(&engine_, &EngineHost::failed, this, &ChatController::on_failed);
@@ -90,8 +69,8 @@ QString ChatController::conversationTitle() const {
 
 QString ChatController::sendDisabledReason() const {
   if (history_.read_only()) return tr("The history is read-only: new messages cannot be saved.");
-  if (loading_) return tr("The model is still loading.");
-  if (!model_) return tr("No model is loaded. Open a GGUF model to start chatting.");
+  if (models_.state() == ModelManager::State::Loading) return tr("The model is still loading.");
+  if (!model()) return tr("No model is loaded. Open a GGUF model to start chatting.");
   if (generating_) return tr("Wait for the answer or stop it.");
   return {};
 }
@@ -104,6 +83,7 @@ std::string ChatController::chat_settings_json() const {
             .object();
   }
   o[QStringLiteral("enable_thinking")] = thinking_enabled_;
+  o[QStringLiteral("reasoning_effort")] = reasoning_effort_;
   o[QStringLiteral("reasoning_budget")] = reasoning_budget_;
   o[QStringLiteral("context_overflow")] =
       stop_when_context_full_ ? QStringLiteral("stop") : QStringLiteral("leave_out_oldest");
@@ -112,6 +92,7 @@ std::string ChatController::chat_settings_json() const {
 
 void ChatController::load_chat_settings() {
   thinking_enabled_ = true;
+  reasoning_effort_.clear();
   reasoning_budget_ = 0;
   stop_when_context_full_ = false;
   system_prompt_ = settings_ ? settings_->systemPrompt() : QString();
@@ -122,11 +103,12 @@ void ChatController::load_chat_settings() {
       const QJsonObject o =
           QJsonDocument::fromJson(QByteArray::fromStdString(c.settings_json)).object();
       thinking_enabled_ = o.value(QStringLiteral("enable_thinking")).toBool(true);
+      reasoning_effort_ = o.value(QStringLiteral("reasoning_effort")).toString();
       reasoning_budget_ = std::max(0, o.value(QStringLiteral("reasoning_budget")).toInt(0));
       stop_when_context_full_ = o.value(QStringLiteral("context_overflow")).toString() == QStringLiteral("stop");
       system_prompt_ = QString::fromStdString(c.system_prompt);
     } catch (const storage::StorageError& e) {
-      set_error(QString::fromUtf8(e.what()));
+      set_error(error_report(e));
     }
   }
   emit chatSettingsChanged();
@@ -137,7 +119,7 @@ void ChatController::save_chat_settings() {
   try {
     history_.set_settings(conversationId(), chat_settings_json());
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
   }
 }
 
@@ -148,13 +130,39 @@ void ChatController::setThinkingEnabled(bool enabled) {
   emit chatSettingsChanged();
 }
 
+QString ChatController::reasoningEffort() const {
+  const QStringList levels = reasoningEfforts();
+  if (levels.contains(reasoning_effort_)) return reasoning_effort_;
+  // Nothing chosen yet, or a level another model had: what the template does by default.
+  return model() ? QString::fromStdString(model()->thinking.default_effort) : QString();
+}
+
+void ChatController::setReasoningEffort(const QString& effort) {
+  if (effort == reasoning_effort_) return;
+  reasoning_effort_ = effort;
+  save_chat_settings();
+  emit chatSettingsChanged();
+}
+
+bool ChatController::thinkingSwitchShown() const {
+  return modelReasons() && model()->thinking.kind == chat::ThinkingControl::Kind::Switch;
+}
+
+QStringList ChatController::reasoningEfforts() const {
+  QStringList levels;
+  if (model() && model()->thinking.kind == chat::ThinkingControl::Kind::Effort) {
+    for (const auto& level : model()->thinking.efforts) levels << QString::fromStdString(level);
+  }
+  return levels;
+}
+
 void ChatController::setSystemPrompt(const QString& prompt) {
   if (prompt == system_prompt_) return;
   if (conversationId() > 0) {  // a new chat's prompt is written when the chat is created
     try {
       history_.set_system_prompt(conversationId(), prompt.toStdString());
     } catch (const storage::StorageError& e) {
-      set_error(QString::fromUtf8(e.what()));
+      set_error(error_report(e));
       return;
     }
   }
@@ -184,20 +192,22 @@ void ChatController::setReasoningBudget(int tokens) {
   emit chatSettingsChanged();
 }
 
-void ChatController::loadModel(const QString& path, int device, int context_length,
-                               int device_memory_budget_mb) {
-  if (generating_) shutdown();
-  model_.reset();  // the engine frees the previous model before loading the next
-  loading_ = true;
-  load_progress_ = 0.0;
-  load_error_.clear();
-  emit loadingChanged();
+void ChatController::on_model_state() {
+  const ModelManager::State state = models_.state();
+  if (state == model_state_) return;  // progress, cancelling: nothing the chat shows
+  model_state_ = state;
+  // The engine frees the model before it loads the next: the answer it writes ends here, before
+  // the manager asks the engine to load.
+  if (state == ModelManager::State::Loading && generating_) shutdown();
+  if (state == ModelManager::State::Loaded) {
+    set_template_warning({});
+    context_used_ = 0;
+    emit statsChanged();
+  }
   emit modelChanged();
+  emit chatSettingsChanged();  // reasoningEffort falls back to the new model's default
   emit canSendChanged();
-  engine_.load(path, device, context_length, device_memory_budget_mb);
 }
-
-void ChatController::cancelLoad() { engine_.cancelLoad(); }
 
 void ChatController::newChat() {
   if (generating_) shutdown();
@@ -220,8 +230,8 @@ bool ChatController::send(const QString& text) {
     if (conversationId() == 0) {
       storage::NewConversation c;
       c.title = title_from(text).toStdString();
-      c.model_file = model_->path.toStdString();
-      c.model_name = model_->name.toStdString();
+      c.model_file = model()->path.toStdString();
+      c.model_name = model()->name.toStdString();
       c.settings_json = chat_settings_json();
       c.system_prompt = system_prompt_.toStdString();
       messages_.open(history_.create_conversation(c));
@@ -235,7 +245,7 @@ bool ChatController::send(const QString& text) {
     m.content = text.toStdString();
     append_question(std::move(m));
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
     return false;
   }
   return true;
@@ -269,16 +279,16 @@ void ChatController::on_appended(quint64 ticket, qint64 message_id) {
   } catch (const storage::StorageError& e) {
     set_generating(false);
     messages_.reload();
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
     emit generationFinished();
   }
 }
 
-void ChatController::on_append_failed(quint64 ticket, const QString& message) {
+void ChatController::on_append_failed(quint64 ticket, const ErrorReport& report) {
   if (!pending_question_ || pending_question_->ticket != ticket) return;
   pending_question_.reset();
   set_generating(false);
-  set_error(message);
+  set_error(report);
   emit generationFinished();
 }
 
@@ -302,6 +312,10 @@ chat::TurnRequest ChatController::request_for(int64_t last_message_id) const {
   settings.alternatives = k_alternatives;
   // Off is passed to the template; on leaves the template's default.
   if (!thinking_enabled_) settings.thinking.enabled = false;
+  // A template with levels but no default of its own gets none: its own default holds.
+  if (const QString effort = reasoningEffort(); reasoningEfforts().contains(effort)) {
+    settings.thinking.effort = effort.toStdString();
+  }
   settings.reasoning_budget = reasoning_budget_;
   settings.overflow = stop_when_context_full_ ? chat::ContextOverflow::Stop : chat::ContextOverflow::LeaveOutOldest;
   // Messages the last answer left outside the view stay out while this path still has them.
@@ -312,7 +326,7 @@ chat::TurnRequest ChatController::request_for(int64_t last_message_id) const {
 
 void ChatController::start_generation(int64_t parent_id) {
   const chat::TurnRequest request = request_for(parent_id);
-  messages_.beginAssistant(parent_id, model_->name);
+  messages_.beginAssistant(parent_id, model()->name);
   set_generating(true);
   engine_.generate(request);
 }
@@ -322,7 +336,7 @@ void ChatController::on_tokens(const TokenBatch& batch) {
   try {
     messages_.applyBatch(batch);
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
   }
 }
 
@@ -348,9 +362,9 @@ void ChatController::on_finished(const chat::TurnResult& result) {
   try {
     messages_.finishStreaming(status, &result, note);
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
   }
-  if (result.did_not_fit) set_error(note);
+  if (result.did_not_fit) showError(note);
   messages_.setOutsideView(static_cast<int>(result.next_outside_view));
   first_token_ms_ = static_cast<int>(result.first_token_ms);
   set_template_warning(QString::fromStdString(result.warning));
@@ -362,17 +376,17 @@ void ChatController::on_finished(const chat::TurnResult& result) {
   emit generationFinished();
 }
 
-void ChatController::on_failed(const QString& message) {
+void ChatController::on_failed(const ErrorReport& report) {
   if (abandoned_ > 0) {
     --abandoned_;
     return;
   }
   try {
-    messages_.finishStreaming(storage::MessageStatus::Error, nullptr, message);
+    messages_.finishStreaming(storage::MessageStatus::Error, nullptr, report.detail);
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
   }
-  set_error(message);
+  set_error(report);
   set_generating(false);
   conversations_.reload();
   emit generationFinished();
@@ -398,7 +412,7 @@ void ChatController::shutdown() {
   try {
     messages_.finishStreaming(storage::MessageStatus::Stopped, nullptr);
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
   }
   set_generating(false);
 }
@@ -410,7 +424,7 @@ bool ChatController::regenerate(int row) {
   try {
     start_generation(*m.parent_id);
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
     return false;
   }
   return true;
@@ -428,7 +442,7 @@ bool ChatController::editAndResend(int row, const QString& text) {
   try {
     append_question(std::move(m));
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
     return false;
   }
   return true;
@@ -443,7 +457,7 @@ bool ChatController::selectBranch(int row, int delta) {
     if (target < 0 || target >= static_cast<int>(siblings.size())) return false;
     history_.switch_branch(siblings[static_cast<size_t>(target)].id);
   } catch (const storage::StorageError& e) {
-    set_error(QString::fromUtf8(e.what()));
+    set_error(error_report(e));
     return false;
   }
   messages_.reload();
@@ -496,7 +510,7 @@ void ChatController::openSearchResult(int row) {
     try {
       history_.switch_branch(hit.message_id);
     } catch (const storage::StorageError& e) {
-      set_error(QString::fromUtf8(e.what()));
+      set_error(error_report(e));
       return;
     }
     messages_.reload();
@@ -525,8 +539,15 @@ void ChatController::set_template_warning(const QString& warning) {
   emit templateWarningChanged();
 }
 
-void ChatController::set_error(const QString& message) {
-  last_error_ = message;
+void ChatController::set_error(const ErrorReport& report) {
+  last_error_ = error_sentence(report.kind);
+  last_error_detail_ = report.detail;
+  emit lastErrorChanged();
+}
+
+void ChatController::showError(const QString& sentence) {
+  last_error_ = sentence;
+  last_error_detail_.clear();
   emit lastErrorChanged();
 }
 

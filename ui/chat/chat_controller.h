@@ -2,11 +2,13 @@
 // Ties the chat views together: the conversation list, the open conversation's messages, search
 // and the reasoning inspector over one History, and the engine thread. Intent-level slots for
 // QML (send, stop, regenerate, editAndResend, selectBranch, ...) and the status the window shows.
-// Lives on the UI thread; the engine's results arrive as queued signals.
+// Lives on the UI thread; the engine's results arrive as queued signals. Which model is loaded
+// (or loading) it reads from the ModelManager, the one owner of the load state.
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 #include <memory>
 #include <optional>
@@ -17,6 +19,8 @@
 #include "chat/search_model.h"
 #include "chat/storage_worker.h"
 #include "engine/engine_host.h"
+#include "error_report.h"
+#include "models/model_manager.h"
 #include "settings/settings.h"
 #include "storage/history.h"
 
@@ -30,20 +34,14 @@ class ChatController : public QObject {
   Q_PROPERTY(sikao::ui::ReasoningInspectorModel* inspector READ inspector CONSTANT)
   Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY conversationChanged)
   Q_PROPERTY(QString conversationTitle READ conversationTitle NOTIFY conversationChanged)
-  Q_PROPERTY(bool modelLoaded READ modelLoaded NOTIFY modelChanged)
-  Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-  Q_PROPERTY(double loadProgress READ loadProgress NOTIFY loadingChanged)
-  Q_PROPERTY(QString loadError READ loadError NOTIFY modelChanged)
-  Q_PROPERTY(QString modelName READ modelName NOTIFY modelChanged)
-  Q_PROPERTY(QString modelPath READ modelPath NOTIFY modelChanged)
-  Q_PROPERTY(QString deviceName READ deviceName NOTIFY modelChanged)
-  Q_PROPERTY(int contextSize READ contextSize NOTIFY modelChanged)
   Q_PROPERTY(int contextUsed READ contextUsed NOTIFY statsChanged)
   Q_PROPERTY(double tokensPerSecond READ tokensPerSecond NOTIFY statsChanged)
   Q_PROPERTY(bool generating READ generating NOTIFY generatingChanged)
   Q_PROPERTY(bool canSend READ canSend NOTIFY canSendChanged)
   Q_PROPERTY(QString sendDisabledReason READ sendDisabledReason NOTIFY canSendChanged)
+  // The last error: a sentence for the user (translated) and the technical detail below it.
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+  Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY lastErrorChanged)
   // The history can only be read (a read-only file, folder or medium): chats are shown, nothing
   // that writes is offered.
   Q_PROPERTY(bool historyReadOnly READ historyReadOnly CONSTANT)
@@ -55,14 +53,21 @@ class ChatController : public QObject {
   Q_PROPERTY(int longMessageLength READ longMessageLength CONSTANT)
   Q_PROPERTY(int longMessagePreview READ longMessagePreview CONSTANT)
   Q_PROPERTY(int focusRow READ focusRow NOTIFY focusRequested)
-  // Per chat, stored in the conversation's settings_json: thinking on/off (templates that read
-  // enable_thinking) and the reasoning budget in tokens (0: none).
+  // Per chat, stored in the conversation's settings_json: thinking on/off (models whose template
+  // has a switch), the reasoning effort (models whose template has levels, gpt-oss: empty, the
+  // template's default) and the reasoning budget in tokens (0: none).
   Q_PROPERTY(bool thinkingEnabled READ thinkingEnabled WRITE setThinkingEnabled NOTIFY chatSettingsChanged)
+  Q_PROPERTY(QString reasoningEffort READ reasoningEffort WRITE setReasoningEffort NOTIFY chatSettingsChanged)
   Q_PROPERTY(int reasoningBudget READ reasoningBudget WRITE setReasoningBudget NOTIFY chatSettingsChanged)
   // This chat's system prompt (stored in the conversation); a new chat starts with the default
   // from the settings.
   Q_PROPERTY(QString systemPrompt READ systemPrompt WRITE setSystemPrompt NOTIFY chatSettingsChanged)
   Q_PROPERTY(bool modelReasons READ modelReasons NOTIFY modelChanged)
+  // What the composer offers for the loaded model's thinking (chat::ThinkingControl): the on/off
+  // switch where the template has one, the effort levels (lowest first) where it has those;
+  // neither where the model always reasons, or never does.
+  Q_PROPERTY(bool thinkingSwitchShown READ thinkingSwitchShown NOTIFY modelChanged)
+  Q_PROPERTY(QStringList reasoningEfforts READ reasoningEfforts NOTIFY modelChanged)
   // Per chat (settings_json "context_overflow"): when the conversation outgrows the context, end
   // the turn with a message instead of leaving the oldest messages out of the model's view.
   Q_PROPERTY(bool stopWhenContextFull READ stopWhenContextFull WRITE setStopWhenContextFull NOTIFY chatSettingsChanged)
@@ -74,8 +79,9 @@ class ChatController : public QObject {
  public:
   // settings: sampling, maximum length and the default system prompt of every generation, read
   // when it starts (so a changed setting applies to the next answer); null: the engine's defaults.
-  ChatController(storage::History& history, EngineHost& engine, const Settings* settings = nullptr,
-                 QObject* parent = nullptr);
+  // models: whose loads reach `engine` (AppContext wires them).
+  ChatController(storage::History& history, EngineHost& engine, const ModelManager& models,
+                 const Settings* settings = nullptr, QObject* parent = nullptr);
   // Stops a running generation and keeps its partial answer (shutdown()).
   ~ChatController() override;
   // Rewrites done by the storage worker (tests; 0 without one).
@@ -88,20 +94,13 @@ class ChatController : public QObject {
 
   qint64 conversationId() const { return messages_.conversationId(); }
   QString conversationTitle() const;
-  bool modelLoaded() const { return model_.has_value(); }
-  bool loading() const { return loading_; }
-  double loadProgress() const { return load_progress_; }
-  QString loadError() const { return load_error_; }
-  QString modelName() const { return model_ ? model_->name : QString(); }
-  QString modelPath() const { return model_ ? model_->path : QString(); }
-  QString deviceName() const { return model_ ? model_->device : QString(); }
-  int contextSize() const { return model_ ? model_->contextLength : 0; }
   int contextUsed() const { return context_used_; }
   double tokensPerSecond() const { return tokens_per_second_; }
   bool generating() const { return generating_; }
   bool canSend() const { return sendDisabledReason().isEmpty(); }
   QString sendDisabledReason() const;
   QString lastError() const { return last_error_; }
+  QString lastErrorDetail() const { return last_error_detail_; }
   bool historyReadOnly() const { return history_.read_only(); }
   QString templateWarning() const { return template_warning_; }
   int longMessageLength() const { return k_long_message_length; }
@@ -112,7 +111,11 @@ class ChatController : public QObject {
   void setThinkingEnabled(bool enabled);
   int reasoningBudget() const { return reasoning_budget_; }
   void setReasoningBudget(int tokens);
-  bool modelReasons() const { return model_ && model_->reasons; }
+  QString reasoningEffort() const;
+  void setReasoningEffort(const QString& effort);
+  bool modelReasons() const { return model() && model()->reasons; }
+  bool thinkingSwitchShown() const;
+  QStringList reasoningEfforts() const;
   QString systemPrompt() const { return system_prompt_; }
   void setSystemPrompt(const QString& prompt);
   bool stopWhenContextFull() const { return stop_when_context_full_; }
@@ -121,9 +124,6 @@ class ChatController : public QObject {
   int firstTokenMs() const { return first_token_ms_; }
 
  public slots:
-  void loadModel(const QString& path, int device = -1, int context_length = 0,
-                 int device_memory_budget_mb = 0);
-  void cancelLoad();
   void newChat();
   void openConversation(qint64 id);
   // Returns false (and changes nothing) when sending is not possible now.
@@ -146,13 +146,13 @@ class ChatController : public QObject {
   void inspect(int row);
   // Ends generation now: the partial answer is stored as stopped (closing the window).
   void shutdown();
-  // Shows a message to the user through lastError (e.g. the history could not be opened).
-  void showError(const QString& message) { set_error(message); }
+  // Shows a sentence to the user through lastError (e.g. the history could not be opened).
+  void showError(const QString& sentence);
 
  signals:
   void conversationChanged();
+  // The model manager's loaded model changed (modelReasons, the thinking controls).
   void modelChanged();
-  void loadingChanged();
   void statsChanged();
   void generatingChanged();
   void canSendChanged();
@@ -168,12 +168,13 @@ class ChatController : public QObject {
   chat::TurnRequest request_for(int64_t last_message_id) const;
   void append_question(storage::NewMessage message);
   void on_appended(quint64 ticket, qint64 message_id);
-  void on_append_failed(quint64 ticket, const QString& message);
+  void on_append_failed(quint64 ticket, const ErrorReport& report);
   void on_tokens(const TokenBatch& batch);
   void on_finished(const chat::TurnResult& result);
-  void on_failed(const QString& message);
+  void on_failed(const ErrorReport& report);
+  void on_model_state();
   void set_generating(bool generating);
-  void set_error(const QString& message);
+  void set_error(const ErrorReport& report);
   void set_template_warning(const QString& warning);
   bool valid_row(int row) const { return row >= 0 && row < messages_.rowCount(); }
 
@@ -187,10 +188,11 @@ class ChatController : public QObject {
   SearchModel search_;
   ReasoningInspectorModel inspector_;
 
-  std::optional<ModelSummary> model_;
-  bool loading_ = false;
-  double load_progress_ = 0.0;
-  QString load_error_;
+  const std::optional<ModelSummary>& model() const { return models_.loadedModel(); }
+
+  const ModelManager& models_;
+  // As last seen: the start of a load (which ends a running generation) is told from the rest.
+  ModelManager::State model_state_ = ModelManager::State::Idle;
   int context_used_ = 0;
   double tokens_per_second_ = 0.0;
   bool generating_ = false;
@@ -198,6 +200,7 @@ class ChatController : public QObject {
   // events are ignored (the worker's signals arrive in order).
   int abandoned_ = 0;
   QString last_error_;
+  QString last_error_detail_;
   QString template_warning_;
   // A question the storage worker is writing; its answer starts when it is stored.
   struct PendingQuestion {
@@ -218,6 +221,7 @@ class ChatController : public QObject {
   int focus_row_ = -1;
   QPointer<const Settings> settings_;
   bool thinking_enabled_ = true;
+  QString reasoning_effort_;  // empty: the template's default
   int reasoning_budget_ = 0;
   bool stop_when_context_full_ = false;
   int first_token_ms_ = -1;

@@ -103,7 +103,7 @@ void MessageListModel::reload() {
     if (streaming_id_ && r.message.id == *streaming_id_) streaming_done = r.reasoning_done;
   }
   rows_.clear();
-  QString failure;
+  std::optional<ErrorReport> failure;
   if (conversation_id_) {
     try {
       for (auto& m : history_.active_path(*conversation_id_)) {
@@ -116,11 +116,11 @@ void MessageListModel::reload() {
     } catch (const storage::StorageError& e) {
       rows_.clear();
       conversation_id_.reset();
-      failure = QString::fromUtf8(e.what());
+      failure = error_report(e);
     }
   }
   endResetModel();
-  if (!failure.isEmpty()) emit loadFailed(failure);
+  if (failure) emit loadFailed(*failure);
 }
 
 // The new answer (and the question it answers, when that is not shown yet) continue the shown

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chat/storage_worker.h"
+#include "error_report.h"
 #include "engine/generation_types.h"
 #include "storage/history.h"
 
@@ -82,7 +83,7 @@ class MessageListModel : public QAbstractListModel {
   void streamingChanged();
   void outsideViewChanged();
   // The conversation could not be read (deleted meanwhile, damaged database): the list is empty.
-  void loadFailed(const QString& message);
+  void loadFailed(const sikao::ui::ErrorReport& report);
 
  private:
   struct Row {

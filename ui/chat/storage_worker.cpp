@@ -81,15 +81,14 @@ void StorageWorker::run() {
 
 // On the worker thread, without the lock.
 void StorageWorker::write(Update& job) {
-  QString error;
   if (job.append) {
     const auto ticket = static_cast<quint64>(job.id);
     try {
       const qint64 id = history_->append_message(*job.append);
       QMetaObject::invokeMethod(this, [this, ticket, id] { emit appended(ticket, id); }, Qt::QueuedConnection);
     } catch (const storage::StorageError& e) {
-      error = QString::fromUtf8(e.what());
-      QMetaObject::invokeMethod(this, [this, ticket, error] { emit appendFailed(ticket, error); }, Qt::QueuedConnection);
+      QMetaObject::invokeMethod(this, [this, ticket, report = error_report(e)] { emit appendFailed(ticket, report); },
+                                Qt::QueuedConnection);
     }
     return;
   }
@@ -97,10 +96,7 @@ void StorageWorker::write(Update& job) {
   try {
     wrote = history_->update_streaming(job.id, job.content, job.reasoning, job.stats);
   } catch (const storage::StorageError& e) {
-    error = QString::fromUtf8(e.what());
-  }
-  if (!error.isEmpty()) {
-    QMetaObject::invokeMethod(this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this, report = error_report(e)] { emit failed(report); }, Qt::QueuedConnection);
   }
   if (wrote) {
     std::lock_guard lock(mutex_);

@@ -21,6 +21,7 @@
 #include <string>
 #include <thread>
 
+#include "error_report.h"
 #include "storage/history.h"
 
 namespace sikao::ui {
@@ -39,7 +40,7 @@ class StorageWorker : public QObject {
   void update_streaming(int64_t id, std::string content, std::string reasoning,
                         const storage::GenerationStats& stats);
   // Appends a message in the order of the queued writes; appended(ticket, id) or
-  // appendFailed(ticket, message) follows on the owner's thread. Returns the ticket.
+  // appendFailed(ticket, report) follows on the owner's thread. Returns the ticket.
   uint64_t append_message(storage::NewMessage message);
   // Returns once every queued write is done (at once when none is).
   void wait_idle();
@@ -47,9 +48,9 @@ class StorageWorker : public QObject {
   int64_t writes() const;
 
  signals:
-  void failed(const QString& message);
+  void failed(const sikao::ui::ErrorReport& report);
   void appended(quint64 ticket, qint64 message_id);
-  void appendFailed(quint64 ticket, const QString& message);
+  void appendFailed(quint64 ticket, const sikao::ui::ErrorReport& report);
 
  private:
   struct Update {

@@ -100,10 +100,11 @@ void EngineWorker::load(const QString& path, int device, int context_length,
     summary.deviceWeightBytes = static_cast<qint64>(d.device_weight_bytes);
     summary.hostWeightBytes = static_cast<qint64>(d.host_weight_bytes);
     summary.reasons = d.reasons;
+    summary.thinking = d.thinking;
     emit loaded(summary);
   } catch (const std::exception& e) {
     engine_.reset();
-    emit loadFailed(QString::fromUtf8(e.what()));
+    emit loadFailed(error_report(e));
   }
 }
 
@@ -111,7 +112,7 @@ void EngineWorker::generate(const chat::TurnRequest& request) {
   try {
     emit finished(run(request));
   } catch (const std::exception& e) {
-    emit failed(QString::fromUtf8(e.what()));
+    emit failed(error_report(e));
   }
 }
 
@@ -142,6 +143,7 @@ EngineHost::EngineHost(std::unique_ptr<GenerationBackend> backend,
   qRegisterMetaType<chat::TurnRequest>();
   qRegisterMetaType<TokenBatch>();
   qRegisterMetaType<chat::TurnResult>();
+  qRegisterMetaType<ErrorReport>();
   worker_ = std::make_unique<EngineWorker>(std::move(backend), stop_, cancel_load_, batch_interval);
   worker_->moveToThread(&thread_);
   thread_.setObjectName(QStringLiteral("sikao-engine"));

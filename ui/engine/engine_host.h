@@ -18,6 +18,7 @@
 
 #include "engine/generation_backend.h"
 #include "engine/generation_types.h"
+#include "error_report.h"
 
 namespace sikao::ui {
 
@@ -36,10 +37,10 @@ class EngineWorker : public QObject {
  signals:
   void loadProgress(double fraction);
   void loaded(const sikao::ui::ModelSummary& summary);
-  void loadFailed(const QString& message);
+  void loadFailed(const sikao::ui::ErrorReport& report);
   void tokens(const sikao::ui::TokenBatch& batch);
   void finished(const sikao::chat::TurnResult& result);
-  void failed(const QString& message);
+  void failed(const sikao::ui::ErrorReport& report);
 
  private:
   chat::TurnResult run(const chat::TurnRequest& request);
@@ -72,10 +73,10 @@ class EngineHost : public QObject {
  signals:
   void loadProgress(double fraction);
   void loaded(const sikao::ui::ModelSummary& summary);
-  void loadFailed(const QString& message);
+  void loadFailed(const sikao::ui::ErrorReport& report);
   void tokens(const sikao::ui::TokenBatch& batch);
   void finished(const sikao::chat::TurnResult& result);
-  void failed(const QString& message);
+  void failed(const sikao::ui::ErrorReport& report);
 
   // Internal: queued into the worker.
   void loadRequested(const QString& path, int device, int context_length,

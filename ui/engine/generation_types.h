@@ -11,7 +11,7 @@
 
 namespace sikao::ui {
 
-// A model as the status bar and the controller know it.
+// A model as the model manager, the status bar and the controller know it.
 struct ModelSummary {
   QString path;
   QString name;
@@ -21,6 +21,7 @@ struct ModelSummary {
   qint64 deviceWeightBytes = 0;  // weights in device memory
   qint64 hostWeightBytes = 0;    // experts in system memory (LoadOptions::device_memory_budget)
   bool reasons = false;
+  chat::ThinkingControl thinking;  // how the composer steers its reasoning
 };
 
 // Consecutive text of one kind (AnswerWasReasoning carries no text: the answer so far moves

@@ -16,6 +16,21 @@ namespace {
 constexpr const char* k_folders_key = "models/folders";
 constexpr const char* k_files_key = "models/files";
 
+// Why a row of the list cannot be loaded, as the load's error.
+ErrorKind problem_kind(ModelProblem problem) {
+  switch (problem) {
+    case ModelProblem::UnsupportedArchitecture: return ErrorKind::UnsupportedArchitecture;
+    case ModelProblem::UnsupportedTensorType: return ErrorKind::UnsupportedQuantType;
+    case ModelProblem::Unreadable:
+    case ModelProblem::None: break;
+  }
+  return ErrorKind::CorruptFile;
+}
+
+QString byte_size(qint64 bytes) {
+  return bytes > 0 ? QString::fromStdString(format_byte_size(static_cast<uint64_t>(bytes))) : QString();
+}
+
 } // namespace
 
 ModelManager::ModelManager(std::unique_ptr<QSettings> store, QString models_folder,
@@ -131,7 +146,7 @@ QVariant ModelManager::data(const QModelIndex& index, int role) const {
     case BundledRole: return m.source == ModelSource::Bundled;
     case OpenedFileRole: return m.source == ModelSource::OpenedFile;
     case ErrorRole: return m.error;
-    case LoadedRole: return state_ == State::Loaded && m.path == loaded_path_;
+    case LoadedRole: return state_ == State::Loaded && m.path == loadedPath();
     default: return {};
   }
 }
@@ -282,28 +297,27 @@ void ModelManager::load(const QString& path_or_url) {
   }
   // The engine frees the previous model before it uploads the next, so from here on nothing
   // is loaded whatever the outcome.
-  loaded_path_.clear();
-  loaded_name_.clear();
-  loaded_device_.clear();
-  loaded_context_length_ = 0;
-  loaded_device_memory_.clear();
-  loaded_system_memory_.clear();
+  loaded_.reset();
   cancelling_ = false;
   progress_ = 0.0;
   emit progressChanged();
   const int row = rowOf(path);
   if (!QFileInfo::exists(path)) {
-    error_ = tr("%1: the file does not exist").arg(path);
+    fail({ErrorKind::ModelFileMissing, path});
   } else if (row >= 0 && !rows_[static_cast<size_t>(row)].error.isEmpty()) {
-    error_ = rows_[static_cast<size_t>(row)].error;
+    const ModelFileInfo& m = rows_[static_cast<size_t>(row)];
+    fail({problem_kind(m.problem), m.error});
   } else {
-    error_.clear();
+    error_.reset();
     loading_path_ = path;
     setState(State::Loading);
     emit loadRequested(path);
-    return;
   }
+}
+
+void ModelManager::fail(ErrorReport report) {
   loading_path_.clear();
+  error_ = std::move(report);
   setState(State::Failed);
 }
 
@@ -348,37 +362,37 @@ void ModelManager::onLoadProgress(double fraction) {
   }
 }
 
-void ModelManager::onLoaded(const QString& path, const QString& device, int context_length,
-                            const QString& name, qint64 device_weight_bytes,
-                            qint64 host_weight_bytes) {
-  loaded_path_ = path.isEmpty() ? loading_path_ : path;
-  const int row = rowOf(loaded_path_);
-  loaded_name_ = !name.isEmpty() ? name
-                 : row >= 0      ? rows_[static_cast<size_t>(row)].name
-                                 : QFileInfo(loaded_path_).completeBaseName();
-  loaded_device_ = device;
-  loaded_context_length_ = context_length;
-  const auto size = [](qint64 bytes) {
-    return bytes > 0 ? QString::fromStdString(format_byte_size(static_cast<uint64_t>(bytes)))
-                     : QString();
-  };
-  loaded_device_memory_ = size(device_weight_bytes);
-  loaded_system_memory_ = size(host_weight_bytes);
+void ModelManager::onLoaded(const ModelSummary& summary) {
+  loaded_ = summary;
+  if (loaded_->path.isEmpty()) loaded_->path = loading_path_;
+  if (loaded_->name.isEmpty()) {
+    const int row = rowOf(loaded_->path);
+    loaded_->name = row >= 0 ? rows_[static_cast<size_t>(row)].name : QFileInfo(loaded_->path).completeBaseName();
+  }
   loading_path_.clear();
   cancelling_ = false;  // the load finished before the cancel reached the engine
-  error_.clear();
+  error_.reset();
   progress_ = 1.0;
   emit progressChanged();
-  store_->setValue(QLatin1String(k_last_model_key), loaded_path_);
+  store_->setValue(QLatin1String(k_last_model_key), loaded_->path);
   setState(State::Loaded);
 }
 
-void ModelManager::onLoadFailed(const QString& message) {
-  const bool cancelled = cancelling_;
+void ModelManager::onLoadFailed(const ErrorReport& report) {
+  const bool cancelled = cancelling_ || report.kind == ErrorKind::Cancelled;
   cancelling_ = false;
   loading_path_.clear();
-  error_ = cancelled ? QString() : message;
-  setState(cancelled ? State::Idle : State::Failed);
+  if (cancelled) {
+    // Whatever the engine was doing when it saw the cancel, the user reads that it was cancelled.
+    error_ = ErrorReport{ErrorKind::Cancelled, report.detail};
+    setState(State::Cancelled);
+  } else {
+    fail(report);
+  }
 }
+
+QString ModelManager::loadedDeviceMemory() const { return loaded_ ? byte_size(loaded_->deviceWeightBytes) : QString(); }
+
+QString ModelManager::loadedSystemMemory() const { return loaded_ ? byte_size(loaded_->hostWeightBytes) : QString(); }
 
 } // namespace sikao::ui

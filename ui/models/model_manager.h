@@ -8,8 +8,11 @@
 //
 //   Idle ──load()──▶ Loading ──onLoaded()──▶ Loaded ──load()──▶ Loading …
 //                     │  ▲ onLoadProgress()
-//                     ├──onLoadFailed()──▶ Failed (error holds the engine's message)
-//                     └──cancel() … onLoadFailed()──▶ Idle (a cancelled load is not a failure)
+//                     ├──onLoadFailed()──▶ Failed (errorSentence, errorDetail say why)
+//                     └──cancel() … onLoadFailed()──▶ Cancelled (a cancelled load is no failure)
+//
+// It is the one owner of the load state: the chat controller, the status bar and the startup
+// panel read the loaded model and the state from here.
 
 #include <QAbstractListModel>
 #include <QFileSystemWatcher>
@@ -20,8 +23,11 @@
 #include <QUrl>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "engine/generation_types.h"
+#include "error_report.h"
 #include "models/found_models.h"
 #include "models/model_catalog.h"
 
@@ -32,7 +38,10 @@ class ModelManager : public QAbstractListModel {
   Q_PROPERTY(State state READ state NOTIFY stateChanged)
   Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
   Q_PROPERTY(bool cancelling READ cancelling NOTIFY stateChanged)
-  Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+  // Failed or Cancelled: what the user reads (translated, error_report.h) and the engine's
+  // message below it.
+  Q_PROPERTY(QString errorSentence READ errorSentence NOTIFY stateChanged)
+  Q_PROPERTY(QString errorDetail READ errorDetail NOTIFY stateChanged)
   Q_PROPERTY(QString loadingPath READ loadingPath NOTIFY stateChanged)
   Q_PROPERTY(QString loadedPath READ loadedPath NOTIFY stateChanged)
   Q_PROPERTY(QString loadedName READ loadedName NOTIFY stateChanged)
@@ -55,7 +64,7 @@ class ModelManager : public QAbstractListModel {
   Q_PROPERTY(bool discoveryTruncated READ discoveryTruncated NOTIFY discoveringChanged)
 
  public:
-  enum class State { Idle, Loading, Loaded, Failed };
+  enum class State { Idle, Loading, Loaded, Failed, Cancelled };
   Q_ENUM(State)
 
   enum Role {
@@ -91,14 +100,19 @@ class ModelManager : public QAbstractListModel {
   State state() const { return state_; }
   double progress() const { return progress_; }
   bool cancelling() const { return cancelling_; }
-  QString error() const { return error_; }
+  // Failed or Cancelled: why; otherwise none.
+  const std::optional<ErrorReport>& error() const { return error_; }
+  QString errorSentence() const { return error_ ? error_sentence(error_->kind) : QString(); }
+  QString errorDetail() const { return error_ ? error_->detail : QString(); }
   QString loadingPath() const { return loading_path_; }
-  QString loadedPath() const { return loaded_path_; }
-  QString loadedName() const { return loaded_name_; }
-  QString loadedDevice() const { return loaded_device_; }
-  int loadedContextLength() const { return loaded_context_length_; }
-  QString loadedDeviceMemory() const { return loaded_device_memory_; }
-  QString loadedSystemMemory() const { return loaded_system_memory_; }
+  // The model the engine has loaded (state Loaded); none otherwise.
+  const std::optional<ModelSummary>& loadedModel() const { return loaded_; }
+  QString loadedPath() const { return loaded_ ? loaded_->path : QString(); }
+  QString loadedName() const { return loaded_ ? loaded_->name : QString(); }
+  QString loadedDevice() const { return loaded_ ? loaded_->device : QString(); }
+  int loadedContextLength() const { return loaded_ ? loaded_->contextLength : 0; }
+  QString loadedDeviceMemory() const;
+  QString loadedSystemMemory() const;
   bool scanning() const { return scanning_; }
   bool hasOwnModels() const;
   bool needsFirstRun() const;
@@ -147,12 +161,10 @@ class ModelManager : public QAbstractListModel {
 
  public slots:
   void onLoadProgress(double fraction);
-  // name: the engine's name for the model (general.name); empty: the list's name for the file.
-  // device_weight_bytes, host_weight_bytes: where the weights are (loadedMemory).
-  void onLoaded(const QString& path, const QString& device, int context_length,
-                const QString& name = {}, qint64 device_weight_bytes = 0,
-                qint64 host_weight_bytes = 0);
-  void onLoadFailed(const QString& message);
+  // An empty summary.name (the file gave none) becomes the list's name for the file.
+  void onLoaded(const sikao::ui::ModelSummary& summary);
+  // A cancel the engine obeyed ends in Cancelled, whatever the report says.
+  void onLoadFailed(const sikao::ui::ErrorReport& report);
 
  signals:
   void loadRequested(const QString& path);
@@ -167,6 +179,7 @@ class ModelManager : public QAbstractListModel {
 
  private:
   void setState(State state);
+  void fail(ErrorReport report);
   void watchFolders();
   void setRows(std::vector<ModelFileInfo> rows);
   int rowOf(const QString& path) const;
@@ -196,13 +209,9 @@ class ModelManager : public QAbstractListModel {
   State state_ = State::Idle;
   bool cancelling_ = false;
   double progress_ = 0.0;
-  QString error_;
+  std::optional<ErrorReport> error_;
   QString loading_path_;
-  QString loaded_path_;
-  QString loaded_name_;
-  QString loaded_device_;
-  int loaded_context_length_ = 0;
-  QString loaded_device_memory_, loaded_system_memory_;
+  std::optional<ModelSummary> loaded_;
 };
 
 } // namespace sikao::ui

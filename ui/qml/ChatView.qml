@@ -87,13 +87,15 @@ Pane {
             padding: 8
             ColumnLayout {
                 anchors.fill: parent
-                // This chat's settings: reasoning (for models that reason), the system prompt and,
-                // with it, what happens when the chat outgrows the context.
+                // This chat's settings: reasoning (for models that reason: the switch or the effort
+                // their template offers), the system prompt and, with it, what happens when the
+                // chat outgrows the context.
                 Flow {
                     Layout.fillWidth: true
                     spacing: 8
                     CheckBox {
-                        visible: chat.modelReasons
+                        objectName: "thinkingSwitch"
+                        visible: chat.thinkingSwitchShown
                         text: qsTr("Think before answering")
                         checked: chat.thinkingEnabled
                         enabled: !chat.historyReadOnly
@@ -101,6 +103,35 @@ Pane {
                         Accessible.name: text
                         ToolTip.visible: hovered
                         ToolTip.text: qsTr("Models whose template reads enable_thinking answer directly when this is off.")
+                    }
+                    Label {
+                        visible: effortBox.visible
+                        text: qsTr("Reasoning effort")
+                        height: effortBox.height
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    ComboBox {
+                        id: effortBox
+                        objectName: "reasoningEffort"
+                        visible: chat.reasoningEfforts.length > 0
+                        model: chat.reasoningEfforts
+                        currentIndex: chat.reasoningEfforts.indexOf(chat.reasoningEffort)
+                        enabled: !chat.historyReadOnly
+                        // The template's own words (low, medium, high) shown in the UI language.
+                        displayText: effortName(currentText)
+                        delegate: ItemDelegate {
+                            required property string modelData
+                            width: effortBox.width
+                            text: effortBox.effortName(modelData)
+                        }
+                        function effortName(level) {
+                            const names = { "low": qsTr("Low"), "medium": qsTr("Medium"), "high": qsTr("High") }
+                            return names[level] !== undefined ? names[level] : level
+                        }
+                        onActivated: (index) => chat.reasoningEffort = chat.reasoningEfforts[index]
+                        Accessible.name: qsTr("Reasoning effort")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("How long the model reasons before it answers.")
                     }
                     Label {
                         visible: chat.modelReasons

@@ -133,11 +133,20 @@ Page {
                 text: qsTr("Loading…")
             }
             Label {
+                objectName: "firstRunLoadState"
                 visible: page.modelManager.state === ModelManager.Failed
+                         || page.modelManager.state === ModelManager.Cancelled
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                color: design.danger
-                text: page.modelManager.error
+                color: page.modelManager.state === ModelManager.Failed ? design.danger : design.text
+                text: page.modelManager.errorSentence
+            }
+            Label {
+                visible: page.modelManager.state === ModelManager.Failed && page.modelManager.errorDetail !== ""
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: design.textMuted
+                text: page.modelManager.errorDetail
             }
         }
     }

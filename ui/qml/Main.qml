@@ -236,10 +236,19 @@ ApplicationWindow {
             Accessible.role: Accessible.AlertMessage
             Accessible.name: chat.lastError
             Label {
+                objectName: "errorSentence"
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: chat.lastError
                 color: design.danger
+            }
+            Label {
+                objectName: "errorDetail"
+                visible: chat.lastErrorDetail !== ""
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                opacity: 0.8
+                text: chat.lastErrorDetail
             }
             Button {
                 Layout.alignment: Qt.AlignRight

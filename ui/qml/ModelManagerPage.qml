@@ -93,9 +93,11 @@ Page {
                 spacing: 6
 
                 Label {
+                    objectName: "loadState"
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     font.bold: true
+                    color: page.modelManager.state === ModelManager.Failed ? design.danger : design.text
                     text: {
                         switch (page.modelManager.state) {
                         case ModelManager.Loading:
@@ -105,7 +107,8 @@ Page {
                         case ModelManager.Loaded:
                             return qsTr("Loaded: %1").arg(page.isolate(page.modelManager.loadedName))
                         case ModelManager.Failed:
-                            return qsTr("The model could not be loaded")
+                        case ModelManager.Cancelled:
+                            return page.modelManager.errorSentence
                         }
                         return ""
                     }
@@ -163,7 +166,7 @@ Page {
                     readOnly: true
                     selectByMouse: true
                     color: design.danger
-                    text: page.modelManager.error
+                    text: page.modelManager.errorDetail
                     Accessible.name: qsTr("Error message")
                 }
             }

@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Sikao 1.0
 
-// The chat area's empty state: the model the next chat runs on (loaded, loading, or the engine's
-// message when it failed) and the way to the model manager and the settings.
+// The chat area's empty state: the model the next chat runs on (loaded, loading, or why it
+// failed, with the engine's message below) and the way to the model manager and the settings.
 Control {
     id: panel
     implicitHeight: 320
@@ -33,13 +33,22 @@ Control {
                 case ModelManager.Loading:
                     return qsTr("Loading %1…").arg(panel.fileName(modelManager.loadingPath))
                 case ModelManager.Failed:
-                    return qsTr("The model could not be loaded: %1").arg(modelManager.error)
+                case ModelManager.Cancelled:
+                    return modelManager.errorSentence
                 default:
                     return qsTr("No model is loaded.")
                 }
             }
-            color: modelManager.state === ModelManager.Failed ? design.danger : palette.windowText
+            color: modelManager.state === ModelManager.Failed ? design.danger : design.text
             Accessible.name: text
+        }
+        Label {
+            objectName: "startupModelErrorDetail"
+            visible: modelManager.state === ModelManager.Failed && modelManager.errorDetail !== ""
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            opacity: 0.8
+            text: modelManager.errorDetail
         }
         ProgressBar {
             visible: modelManager.state === ModelManager.Loading

@@ -1,12 +1,16 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sikao 1.0
 
-// Model, device, context used / size and generation speed; load progress with cancel; a note when
-// the model's chat template could not be used (the built-in format was) or the history is
-// read-only.
+// Model, device, context used / size and generation speed; load progress with cancel; why the
+// last load failed or that it was cancelled; a note when the model's chat template could not be
+// used (the built-in format was) or the history is read-only. The load state is the model
+// manager's.
 ToolBar {
     id: bar
+    readonly property bool modelLoaded: modelManager.state === ModelManager.Loaded
+    readonly property bool loadFailed: modelManager.state === ModelManager.Failed
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 8
@@ -14,19 +18,25 @@ ToolBar {
         spacing: 16
 
         Label {
-            visible: !chat.loading
-            text: chat.modelLoaded ? chat.modelName
-                                   : (chat.loadError !== "" ? qsTr("Model failed to load") : qsTr("No model"))
-            color: chat.loadError !== "" ? design.danger : palette.windowText
+            objectName: "statusModel"
+            visible: modelManager.state !== ModelManager.Loading
+            text: bar.modelLoaded ? modelManager.loadedName
+                : modelManager.errorSentence !== "" ? modelManager.errorSentence
+                : qsTr("No model")
+            color: bar.loadFailed ? design.danger : design.text
             elide: Text.ElideRight
-            Layout.maximumWidth: 260
+            Layout.maximumWidth: 360
             Accessible.name: qsTr("Model: %1").arg(text)
+            HoverHandler { id: modelHover }
+            ToolTip.visible: modelHover.hovered && modelManager.errorDetail !== ""
+            ToolTip.text: modelManager.errorDetail
         }
         RowLayout {
-            visible: chat.loading
+            objectName: "statusLoading"
+            visible: modelManager.state === ModelManager.Loading
             Label { text: qsTr("Loading model…") }
             ProgressBar {
-                value: chat.loadProgress
+                value: modelManager.progress
                 Layout.preferredWidth: 160
                 Accessible.name: qsTr("Model loading progress")
             }
@@ -38,23 +48,23 @@ ToolBar {
             }
         }
         Label {
-            visible: chat.modelLoaded
-            text: chat.deviceName
+            visible: bar.modelLoaded
+            text: modelManager.loadedDevice
             elide: Text.ElideRight
             Layout.maximumWidth: 240
             Accessible.name: qsTr("Device: %1").arg(text)
         }
         Label {
-            visible: chat.modelLoaded
-            text: qsTr("Context %1 / %2").arg(chat.contextUsed).arg(chat.contextSize)
+            visible: bar.modelLoaded
+            text: qsTr("Context %1 / %2").arg(chat.contextUsed).arg(modelManager.loadedContextLength)
         }
         Label {
-            visible: chat.modelLoaded && chat.tokensPerSecond > 0
+            visible: bar.modelLoaded && chat.tokensPerSecond > 0
             text: qsTr("%1 tokens/s").arg(chat.tokensPerSecond.toFixed(1))
         }
         Label {
             objectName: "templateWarning"
-            visible: chat.modelLoaded && chat.templateWarning !== ""
+            visible: bar.modelLoaded && chat.templateWarning !== ""
             text: qsTr("Built-in chat format")
             color: design.warning
             Accessible.name: hintText
