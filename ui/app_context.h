@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "chat/chat_controller.h"
+#include "chat/math_render.h"
 #include "device_list_model.h"
 #include "engine/engine_host.h"
 #include "models/model_manager.h"
@@ -43,7 +44,8 @@ class AppContext : public QObject {
   ~AppContext() override;
 
   // Registers the Sikao QML types, sets the context properties the views use (chat,
-  // modelManager, settings, languages, devices) and lets a language switch retranslate `engine`.
+  // modelManager, settings, languages, devices, math), adds the image://math provider and lets
+  // a language switch retranslate `engine`.
   void expose(QQmlApplicationEngine& engine);
 
   ChatController& chat() { return chat_; }
@@ -51,6 +53,7 @@ class AppContext : public QObject {
   Settings& settings() { return settings_; }
   LanguageManager& languages() { return languages_; }
   DeviceListModel& devices() { return devices_; }
+  MathRenderer& math() { return math_; }
 
   // The palette for the settings' theme: System is the palette the platform gave at start.
   static QPalette dark_palette();
@@ -65,6 +68,7 @@ class AppContext : public QObject {
   Settings settings_;
   LanguageManager languages_;
   DeviceListModel devices_;
+  MathRenderer math_;
   EngineHost engine_;
   ChatController chat_;  // after engine_: it stops a running generation when destroyed
   ModelManager models_;
