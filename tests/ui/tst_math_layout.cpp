@@ -278,6 +278,7 @@ class TestMathLayout : public QObject {
         QStringLiteral("\\begin{matrix}").repeated(n) + QStringLiteral("x") + QStringLiteral("\\end{matrix}").repeated(n),
         QStringLiteral("\\text{") + QString(n, QLatin1Char('{')) + QStringLiteral("x") + QString(n + 1, QLatin1Char('}')),
         QString(n, QLatin1Char('{')),
+        QStringLiteral("\\displaystyle ").repeated(n) + QStringLiteral("x"),
     };
     for (const QString& tex : deep) {
       // Long sources are refused whole; the cap on depth is checked below the length cap.

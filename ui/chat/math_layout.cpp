@@ -336,6 +336,7 @@ class Parser {
       }
       if (const std::optional<Style> style = style_command(command)) {
         take_command();
+        Nest nest(depth_);
         Node rest = parse_row(until);  // the style holds to the end of the group
         rest.style = style;
         row.kids.push_back(std::move(rest));
