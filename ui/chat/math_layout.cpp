@@ -1200,9 +1200,10 @@ class Layouter {
       const qreal r = std::min(H * 0.12, w * 0.4);
       shape.moveTo(w * 0.9, top);
       shape.quadTo(xm, top, xm, top + r);
+      // The arms meet at the tip at an angle (a point, not a flat dash).
       shape.lineTo(xm, mid - r);
-      shape.quadTo(xm, mid, w * 0.1, mid);
-      shape.quadTo(xm, mid, xm, mid + r);
+      shape.quadTo(xm, mid - r * 0.35, w * 0.1, mid);
+      shape.quadTo(xm, mid + r * 0.35, xm, mid + r);
       shape.lineTo(xm, bottom - r);
       shape.quadTo(xm, bottom, w * 0.9, bottom);
     } else if (normal == QStringLiteral("|")) {
