@@ -521,6 +521,40 @@ class TestChatWindow : public QObject {
     const QString copied = QGuiApplication::clipboard()->text();
     QVERIFY(copied.contains(QStringLiteral("$$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$")));
     QVERIFY(copied.contains(QStringLiteral("$\\frac{1}{2}$")));
+    // The reasoning, opened again, shows its formulas as pictures too.
+    const std::function<QQuickItem*(QQuickItem*, const char*)> with_property = [&](QQuickItem* root, const char* name) -> QQuickItem* {
+      if (root->isVisible() && root->property(name).isValid() && root->property("reasoningState").toString() != QStringLiteral("none"))
+        return root;
+      for (QQuickItem* child : root->childItems()) {
+        if (QQuickItem* found = with_property(child, name)) return found;
+      }
+      return nullptr;
+    };
+    QQuickItem* reasoning = with_property(window_->contentItem(), "userExpanded");
+    QVERIFY(reasoning);
+    reasoning->setProperty("userExpanded", true);
+    QTRY_VERIFY(with_property(reasoning, "withMath") &&
+                with_property(reasoning, "withMath")->property("withMath").toString().count(QStringLiteral("image://math/t/")) == 10);
+    reasoning->setProperty("userExpanded", false);
+    // In the dark theme the formulas are drawn again, in the dark palette's text colour.
+    const QString dark_text = ui::AppContext::dark_palette().color(QPalette::WindowText).name(QColor::HexArgb).mid(1);
+    const auto formulas_in = [&](const QString& colour) {
+      int n = 0;
+      const std::function<void(QQuickItem*)> visit = [&](QQuickItem* root) {
+        if (root->objectName() == QStringLiteral("displayFormula") && root->isVisible() &&
+            root->property("source").toString().contains(QLatin1Char('/') + colour + QLatin1Char('/')))
+          ++n;
+        for (QQuickItem* child : root->childItems()) visit(child);
+      };
+      visit(window_->contentItem());
+      return n;
+    };
+    QCOMPARE(formulas_in(dark_text), 0);
+    context_->settings().setTheme(ui::Settings::Theme::Dark);
+    QTRY_COMPARE(formulas_in(dark_text), 10);
+    shoot("math-answer-dark");
+    context_->settings().setTheme(ui::Settings::Theme::System);
+    QTRY_COMPARE(formulas_in(dark_text), 0);
     for (const auto& w : warnings_) qWarning() << w.toString();
     QVERIFY(warnings_.isEmpty());
     context_->settings().setMaxTokens(max_tokens);
