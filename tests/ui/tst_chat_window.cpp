@@ -521,6 +521,25 @@ class TestChatWindow : public QObject {
     const QString copied = QGuiApplication::clipboard()->text();
     QVERIFY(copied.contains(QStringLiteral("$$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$")));
     QVERIFY(copied.contains(QStringLiteral("$\\frac{1}{2}$")));
+    // Ctrl+C on a selection across formulas copies them as LaTeX.
+    QQuickItem* paragraph = nullptr;
+    const std::function<void(QQuickItem*)> find_paragraph = [&](QQuickItem* root) {
+      if (!paragraph && root->isVisible() && root->property("text").toString().contains(QStringLiteral("image://math/t/")))
+        paragraph = root;
+      for (QQuickItem* child : root->childItems()) find_paragraph(child);
+    };
+    find_paragraph(window_->contentItem());
+    QVERIFY(paragraph);
+    paragraph->forceActiveFocus();
+    QMetaObject::invokeMethod(paragraph, "selectAll");
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(window_, Qt::Key_C, Qt::ControlModifier);
+    const QString selection = QGuiApplication::clipboard()->text();
+    QVERIFY2(selection.contains(QLatin1Char('$')) && selection.contains(QStringLiteral(" so so")), qPrintable(selection));
+    QVERIFY(!selection.contains(QChar(0xFFFC)));
+    QVERIFY(selection.contains(QStringLiteral("$x^2 + 1$")) || selection.contains(QStringLiteral("$\\frac{1}{2}$")) ||
+            selection.contains(QStringLiteral("$\\sqrt{a^2+b^2}$")) || selection.contains(QStringLiteral("$\\binom{n}{k}$")) ||
+            selection.contains(QStringLiteral("$\\sum_{k=1}^{n} k$")));
     // The reasoning, opened again, shows its formulas as pictures too.
     const std::function<QQuickItem*(QQuickItem*, const char*)> with_property = [&](QQuickItem* root, const char* name) -> QQuickItem* {
       if (root->isVisible() && root->property(name).isValid() && root->property("reasoningState").toString() != QStringLiteral("none"))

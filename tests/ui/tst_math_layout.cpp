@@ -14,6 +14,8 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocumentFragment>
 #include <QTextDocument>
 #include <QTextFragment>
 #include <QTextImageFormat>
@@ -376,11 +378,23 @@ class TestMathLayout : public QObject {
     }
     QCOMPARE(images, 1);
     QVERIFY(document.toPlainText().contains(QStringLiteral("$\\badcommand$")));
+    // Copying a selection puts the formula back as its LaTeX (as a picture it would be U+FFFC).
+    QTextCursor all(&document);
+    all.select(QTextCursor::Document);
+    const QString copied = renderer.sourceText(all.selection().toMarkdown());
+    QVERIFY2(copied.contains(QStringLiteral("Area $\\frac{1}{2}bh$ and")), qPrintable(copied));
+    QVERIFY(!copied.contains(QChar(0xFFFC)));
     // No math: the text as it was (no copy of the work of parsing).
     QCOMPARE(renderer.markdown(QStringLiteral("plain **text** $5"), font, Qt::black), QStringLiteral("plain **text** $5"));
     QVERIFY(renderer.richText(QStringLiteral("plain <b> text"), font, Qt::black).isEmpty());
     const QString html = renderer.richText(QStringLiteral("if a<b then $a^2$"), font, Qt::black);
     QVERIFY(html.contains(QStringLiteral("a&lt;b")) && html.contains(QStringLiteral("image://math/t/")));
+    QTextDocument reasoning;
+    reasoning.setHtml(html);
+    QTextCursor selection(&reasoning);
+    selection.select(QTextCursor::Document);
+    QCOMPARE(renderer.sourceText(selection.selection().toHtml()), QStringLiteral("if a<b then $a^2$"));
+    QCOMPARE(renderer.sourceText(QStringLiteral("no **pictures**")), QStringLiteral("no **pictures**"));
   }
 
   void the_provider_draws_the_formula_in_the_colour_it_is_asked_for() {

@@ -4,6 +4,8 @@
 #include <QGuiApplication>
 #include <QMutexLocker>
 #include <QPainter>
+#include <QRegularExpression>
+#include <QTextDocument>
 #include <algorithm>
 #include <cmath>
 
@@ -22,6 +24,35 @@ int pixel_size_of(const QFont& font) {
 
 QString encode_tex(const QString& tex) {
   return QString::fromLatin1(tex.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString decode_tex(QStringView encoded) {
+  return QString::fromUtf8(QByteArray::fromBase64(encoded.toLatin1(), QByteArray::Base64UrlEncoding |
+                                                                          QByteArray::OmitTrailingEquals));
+}
+
+// A picture's URL, as math_image_url writes it: its style (1) and its TeX (2).
+const QString k_url_pattern = QStringLiteral("image://math/([td])/\\d+/[0-9a-fA-F]+/([A-Za-z0-9_-]+)");
+
+QString formula_source(const QRegularExpressionMatch& m) {
+  const QString tex = decode_tex(m.capturedView(2));
+  return m.capturedView(1) == u"d" ? QStringLiteral("$$") + tex + QStringLiteral("$$")
+                                    : QLatin1Char('$') + tex + QLatin1Char('$');
+}
+
+// Every match of `pattern` in `text` replaced by `replace(match)`.
+template <typename Replace>
+QString replace_all(const QString& text, const QRegularExpression& pattern, Replace replace) {
+  QString out;
+  qsizetype at = 0;
+  for (auto it = pattern.globalMatch(text); it.hasNext();) {
+    const QRegularExpressionMatch m = it.next();
+    out += QStringView(text).mid(at, m.capturedStart() - at);
+    out += replace(m);
+    at = m.capturedEnd();
+  }
+  out += QStringView(text).mid(at);
+  return out;
 }
 
 // A code span that shows `source` as written, whatever backticks it holds.
@@ -76,8 +107,7 @@ QImage render_math_image(const QString& id, qreal scale) {
   if (!ok || pixel_size <= 0 || pixel_size > 400) return {};
   const QColor color = QColor::fromString(QLatin1Char('#') + parts[2]);
   if (!color.isValid()) return {};
-  const QString tex = QString::fromUtf8(QByteArray::fromBase64(
-      parts[3].toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+  const QString tex = decode_tex(parts[3]);
   const bool display = parts[0] == QLatin1String("d");
   const MathLayout layout = layout_math(tex, display, math_font(pixel_size));
   const MathPicture picture = math_picture(layout, display);
@@ -177,6 +207,24 @@ QVariantMap MathRenderer::display(const QString& tex, const QFont& font, const Q
           {QStringLiteral("width"), p.width},
           {QStringLiteral("height"), p.height},
           {QStringLiteral("fallback"), p.fallback}};
+}
+
+} // namespace sikao::ui
+
+namespace sikao::ui {
+
+QString MathRenderer::sourceText(const QString& formatted) const {
+  static const QRegularExpression html_picture(QStringLiteral("<img[^>]*src=\"") + k_url_pattern +
+                                               QStringLiteral("\"[^>]*>"));
+  static const QRegularExpression markdown_picture(QStringLiteral("!\\[[^\\]]*\\]\\(<?") + k_url_pattern +
+                                                   QStringLiteral(">?(?: \"[^\"]*\")?\\)"));
+  if (formatted.contains(QStringLiteral("<img")) || formatted.startsWith(QStringLiteral("<!DOCTYPE"))) {
+    QTextDocument document;
+    document.setHtml(replace_all(formatted, html_picture,
+                                 [](const QRegularExpressionMatch& m) { return formula_source(m).toHtmlEscaped(); }));
+    return document.toPlainText();
+  }
+  return replace_all(formatted, markdown_picture, formula_source);
 }
 
 } // namespace sikao::ui

@@ -68,6 +68,10 @@ class MathRenderer : public QObject {
   Q_INVOKABLE QString richText(const QString& plain, const QFont& font, const QColor& color);
   // A display formula: {source, width, height, fallback} for an Image.
   Q_INVOKABLE QVariantMap display(const QString& tex, const QFont& font, const QColor& color);
+  // What copying a selection of the views' rich text puts on the clipboard: the selection
+  // (TextEdit.getFormattedText: Markdown for answers, HTML for the reasoning) with each formula
+  // picture back as its LaTeX ($…$, $$…$$) — copied as is, a picture is U+FFFC.
+  Q_INVOKABLE QString sourceText(const QString& formatted) const;
 
   // How many formulas were laid out and how many fell back (cached layouts count once).
   int formulasLaidOut() const { return laid_out_; }

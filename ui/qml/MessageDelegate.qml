@@ -116,6 +116,13 @@ ColumnLayout {
                     color: palette.windowText
                     onLinkActivated: (link) => Qt.openUrlExternally(link)
                     Accessible.name: modelData.text
+                    // A selection's formulas are copied as their LaTeX, not as pictures.
+                    Keys.onPressed: (event) => {
+                        if (!message.isUser && event.matches(StandardKey.Copy) && selectedText !== "") {
+                            chat.copyText(math.sourceText(getFormattedText(selectionStart, selectionEnd)))
+                            event.accepted = true
+                        }
+                    }
                 }
             }
             Component {

@@ -75,6 +75,13 @@ Frame {
             selectByMouse: true
             wrapMode: TextEdit.Wrap
             textFormat: withMath !== "" ? TextEdit.RichText : TextEdit.PlainText
+            // A selection's formulas are copied as their LaTeX, not as pictures.
+            Keys.onPressed: (event) => {
+                if (withMath !== "" && event.matches(StandardKey.Copy) && selectedText !== "") {
+                    chat.copyText(math.sourceText(getFormattedText(selectionStart, selectionEnd)))
+                    event.accepted = true
+                }
+            }
             font: ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font
             color: palette.windowText
             opacity: 0.75
