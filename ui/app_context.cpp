@@ -54,6 +54,8 @@ void AppContext::expose(QQmlApplicationEngine& engine) {
   context->setContextProperty(QStringLiteral("languages"), &languages_);
   context->setContextProperty(QStringLiteral("devices"), &devices_);
   context->setContextProperty(QStringLiteral("design"), &design_);
+  context->setContextProperty(QStringLiteral("math"), &math_);
+  engine.addImageProvider(QStringLiteral("math"), new MathImageProvider);  // the engine owns it
   languages_.setEngine(&engine);
 }
 

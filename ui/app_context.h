@@ -17,6 +17,7 @@
 #include <memory>
 
 #include "chat/chat_controller.h"
+#include "chat/math_render.h"
 #include "design/design_tokens.h"
 #include "device_list_model.h"
 #include "engine/engine_host.h"
@@ -48,7 +49,8 @@ class AppContext : public QObject {
   ~AppContext() override;
 
   // Registers the Sikao QML types, sets the context properties the views use (chat,
-  // modelManager, settings, languages, devices, design) and lets a language switch retranslate `engine`.
+  // modelManager, settings, languages, devices, design, math), adds the image://math provider
+  // and lets a language switch retranslate `engine`.
   void expose(QQmlApplicationEngine& engine);
 
   ChatController& chat() { return chat_; }
@@ -57,6 +59,7 @@ class AppContext : public QObject {
   LanguageManager& languages() { return languages_; }
   DeviceListModel& devices() { return devices_; }
   DesignTokens& design() { return design_; }
+  MathRenderer& math() { return math_; }
 
  private:
   std::unique_ptr<QSettings> open_store() const;
@@ -67,6 +70,7 @@ class AppContext : public QObject {
   DesignTokens design_;  // after settings_: it reads the theme
   LanguageManager languages_;
   DeviceListModel devices_;
+  MathRenderer math_;
   EngineHost engine_;
   ModelManager models_;
   ChatController chat_;  // after engine_ and models_: it stops a running generation when destroyed

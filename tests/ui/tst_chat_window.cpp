@@ -4,8 +4,9 @@
 // the model manager reaches the chat, the composer sends on Enter and breaks lines on
 // Shift+Enter, the shortcuts act, a reasoned answer streams into the window, the inspector and
 // search results show, the settings page opens and its theme, font size and sampling apply, in
-// Arabic the whole window is translated and mirrored, and a 1 MB message is sent, reopened and
-// shown whole without stalling the UI thread. The first-run and dark-theme screenshots
+// Arabic the whole window is translated and mirrored, a 1 MB message is sent, reopened and
+// shown whole without stalling the UI thread, and an answer with 50 formulas streams without a
+// stall and shows them as math. The first-run and dark-theme screenshots
 // go to $SIKAO_SCREENSHOT_DIR when set (the real app photographs the other states itself:
 // sikao --screenshots, see tests/ui/make_screenshots.sh).
 
@@ -515,6 +516,127 @@ class TestChatWindow : public QObject {
     report("streamed 600 tokens", s);
     QVERIFY(s.frames > 5);  // the window kept presenting while tokens arrived
     QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
+  }
+
+  // Issue 20: a 2,000-token reasoned answer with 50 formulas (10 in the reasoning, 30 inline and
+  // 10 display ones in the answer, each streamed in several tokens as models write them) streams
+  // under the same bar; the answer shows its formulas as pictures and Copy copies the LaTeX.
+  void an_answer_with_50_formulas_streams_without_a_stall_and_shows_them_as_math() {
+    const std::vector<std::vector<std::string>> inline_formulas = {
+        {" $", "x", "^", "2", " +", " 1", "$"}, {" $\\frac", "{1}", "{2}", "$"},
+        {" $\\sqrt", "{a^2", "+b^2}", "$"}, {" $\\binom", "{n}{k}", "$"},
+        {" $\\sum_{k=1}", "^{n} k", "$"}};
+    const std::vector<std::string> display_formula = {
+        "\n\n$$", "\\int_0", "^1 x^2", "\\,dx = ", "\\frac{1}{3}", "$$\n\n"};
+    std::vector<std::string> tokens = {"<think>"};
+    int formulas = 0;
+    const auto add_formula = [&](bool display) {
+      const auto& pieces = display ? display_formula : inline_formulas[formulas % inline_formulas.size()];
+      tokens.insert(tokens.end(), pieces.begin(), pieces.end());
+      ++formulas;
+    };
+    for (int i = 0; tokens.size() < 2000; ++i) {
+      if (formulas == 10 && tokens.size() > 300 && std::find(tokens.begin(), tokens.end(), "</think>") == tokens.end())
+        tokens.push_back("</think>");
+      if (i % 36 == 35 && formulas < 50) {
+        const bool in_answer = formulas >= 10;
+        add_formula(in_answer && formulas % 4 == 3 && formulas < 50);
+      } else {
+        tokens.push_back(i % 120 == 119 ? "\n\n" : " so");  // short: the answer stays under "Show all"
+      }
+    }
+    QCOMPARE(formulas, 50);
+    QVERIFY(std::find(tokens.begin(), tokens.end(), "</think>") != tokens.end());
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back(tokens);
+      script_->delay = 1ms;
+    }
+    const int max_tokens = context_->settings().maxTokens();
+    context_->settings().setMaxTokens(4096);  // the whole answer
+    chat_->newChat();
+    const int fallbacks_before = context_->math().fallbacks();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    const Stalls s = probe([this] { QVERIFY(chat_->send(QStringLiteral("Stream math"))); },
+                           [&] { return !done.isEmpty(); });
+    report(qPrintable(QStringLiteral("streamed %1 tokens with 50 formulas").arg(tokens.size())), s);
+    QVERIFY(s.frames > 5);
+    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
+    QCOMPARE(context_->math().fallbacks(), fallbacks_before);
+    // The display formulas are pictures of their own; the inline ones are in the paragraphs.
+    int display_pictures = 0, paragraphs_with_math = 0;
+    const std::function<void(QQuickItem*)> count = [&](QQuickItem* root) {
+      if (root->objectName() == QStringLiteral("displayFormula") && root->isVisible() && root->width() > 10) ++display_pictures;
+      if (root->isVisible() && root->property("text").toString().contains(QStringLiteral("image://math/t/")))
+        ++paragraphs_with_math;
+      for (QQuickItem* child : root->childItems()) count(child);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT((display_pictures = 0, paragraphs_with_math = 0, count(window_->contentItem()),
+                              display_pictures == 10 && paragraphs_with_math > 5), 5000);
+    qInfo("%d display formulas, %d paragraphs with inline ones", display_pictures, paragraphs_with_math);
+    shoot("math-answer");
+    chat_->copyLastAnswer();
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY(copied.contains(QStringLiteral("$$\\int_0^1 x^2\\,dx = \\frac{1}{3}$$")));
+    QVERIFY(copied.contains(QStringLiteral("$\\frac{1}{2}$")));
+    // Ctrl+C on a selection across formulas copies them as LaTeX.
+    QQuickItem* paragraph = nullptr;
+    const std::function<void(QQuickItem*)> find_paragraph = [&](QQuickItem* root) {
+      if (!paragraph && root->isVisible() && root->property("text").toString().contains(QStringLiteral("image://math/t/")))
+        paragraph = root;
+      for (QQuickItem* child : root->childItems()) find_paragraph(child);
+    };
+    find_paragraph(window_->contentItem());
+    QVERIFY(paragraph);
+    paragraph->forceActiveFocus();
+    QMetaObject::invokeMethod(paragraph, "selectAll");
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(window_, Qt::Key_C, Qt::ControlModifier);
+    const QString selection = QGuiApplication::clipboard()->text();
+    QVERIFY2(selection.contains(QLatin1Char('$')) && selection.contains(QStringLiteral(" so so")), qPrintable(selection));
+    QVERIFY(!selection.contains(QChar(0xFFFC)));
+    QVERIFY(selection.contains(QStringLiteral("$x^2 + 1$")) || selection.contains(QStringLiteral("$\\frac{1}{2}$")) ||
+            selection.contains(QStringLiteral("$\\sqrt{a^2+b^2}$")) || selection.contains(QStringLiteral("$\\binom{n}{k}$")) ||
+            selection.contains(QStringLiteral("$\\sum_{k=1}^{n} k$")));
+    // The reasoning, opened again, shows its formulas as pictures too.
+    const std::function<QQuickItem*(QQuickItem*, const char*)> with_property = [&](QQuickItem* root, const char* name) -> QQuickItem* {
+      if (root->isVisible() && root->property(name).isValid() && root->property("reasoningState").toString() != QStringLiteral("none"))
+        return root;
+      for (QQuickItem* child : root->childItems()) {
+        if (QQuickItem* found = with_property(child, name)) return found;
+      }
+      return nullptr;
+    };
+    QQuickItem* reasoning = with_property(window_->contentItem(), "userExpanded");
+    QVERIFY(reasoning);
+    reasoning->setProperty("userExpanded", true);
+    QTRY_VERIFY(with_property(reasoning, "withMath") &&
+                with_property(reasoning, "withMath")->property("withMath").toString().count(QStringLiteral("image://math/t/")) == 10);
+    reasoning->setProperty("userExpanded", false);
+    // In the dark theme the formulas are drawn again, in the dark scheme's text colour.
+    const QString dark_text = ui::ColourScheme::dark().text.name(QColor::HexArgb).mid(1);
+    const auto formulas_in = [&](const QString& colour) {
+      int n = 0;
+      const std::function<void(QQuickItem*)> visit = [&](QQuickItem* root) {
+        if (root->objectName() == QStringLiteral("displayFormula") && root->isVisible() &&
+            root->property("source").toString().contains(QLatin1Char('/') + colour + QLatin1Char('/')))
+          ++n;
+        for (QQuickItem* child : root->childItems()) visit(child);
+      };
+      visit(window_->contentItem());
+      return n;
+    };
+    QCOMPARE(formulas_in(dark_text), 0);
+    context_->settings().setTheme(ui::Settings::Theme::Dark);
+    QTRY_COMPARE(formulas_in(dark_text), 10);
+    shoot("math-answer-dark");
+    context_->settings().setTheme(ui::Settings::Theme::System);
+    QTRY_COMPARE(formulas_in(dark_text), 0);
+    for (const auto& w : warnings_) qWarning() << w.toString();
+    QVERIFY(warnings_.isEmpty());
+    context_->settings().setMaxTokens(max_tokens);
+    chat_->newChat();
+    QTest::qWait(100);
   }
 
   void the_ui_thread_never_stalls_while_a_model_loads() {

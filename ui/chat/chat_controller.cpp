@@ -468,15 +468,16 @@ QString ChatController::messageText(int row) const {
   return valid_row(row) ? QString::fromStdString(messages_.messageAt(row).content) : QString();
 }
 
-QVariantList ChatController::segments(const QString& markdown, bool collapsed) const {
+QVariantList ChatController::segments(const QString& markdown, bool collapsed, bool display_math) const {
   QVariantList out;
-  const DisplayLimits limits{k_display_chunk, collapsed ? k_long_message_preview : 0};
+  const DisplayLimits limits{k_display_chunk, collapsed ? k_long_message_preview : 0, display_math};
   for (const auto& s : display_segments(markdown, limits)) {
     out.append(QVariantMap{{QStringLiteral("code"), s.code},
                            {QStringLiteral("text"), s.text},
                            {QStringLiteral("language"), s.language},
                            {QStringLiteral("block"), s.block},
-                           {QStringLiteral("continued"), s.continued}});
+                           {QStringLiteral("continued"), s.continued},
+                           {QStringLiteral("math"), s.display_math}});
   }
   return out;
 }

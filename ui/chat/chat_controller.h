@@ -133,10 +133,12 @@ class ChatController : public QObject {
   bool editAndResend(int row, const QString& text);
   bool selectBranch(int row, int delta);
   QString messageText(int row) const;
-  // [{code, text, language, block, continued}]: what the view shows of a message, prose and
+  // [{code, text, language, block, continued, math}]: what the view shows of a message, prose and
   // fenced code blocks in pieces of bounded length (markdown_segments.h: display_segments);
   // collapsed, only its first longMessagePreview characters.
-  QVariantList segments(const QString& markdown, bool collapsed = false) const;
+  // With display_math (an answer's Markdown), display formulas are segments of their own
+  // ("math": true, the text their TeX).
+  QVariantList segments(const QString& markdown, bool collapsed = false, bool display_math = false) const;
   // Copies the message's `block`th code block (a long one is shown in several pieces).
   void copyCodeBlock(const QString& markdown, int block);
   void copyMessage(int row);

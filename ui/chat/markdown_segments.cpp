@@ -1,5 +1,7 @@
 #include "chat/markdown_segments.h"
 
+#include "chat/math_spans.h"
+
 #include <QStringList>
 #include <algorithm>
 #include <optional>
@@ -43,6 +45,27 @@ std::pair<qsizetype, qsizetype> cut_point(const QString& text, qsizetype from, q
   qsizetype end = limit;
   if (text[end - 1].isHighSurrogate()) --end;  // max >= 2, so end > from
   return {end, end};
+}
+
+// Prose with its display formulas taken out as segments of their own.
+std::vector<MarkdownSegment> split_display_math(MarkdownSegment prose) {
+  std::vector<MarkdownSegment> out;
+  qsizetype at = 0;
+  const auto add_prose = [&](qsizetype end) {
+    const QString text = prose.text.mid(at, end - at).trimmed();
+    if (!text.isEmpty()) out.push_back({false, text, {}});
+  };
+  for (const MathSpan& span : find_math_spans(prose.text)) {
+    if (!span.display) continue;
+    add_prose(span.begin);
+    MarkdownSegment math{false, span.tex.trimmed(), {}};
+    math.display_math = true;
+    out.push_back(std::move(math));
+    at = span.end;
+  }
+  if (at == 0) return {std::move(prose)};
+  add_prose(prose.text.size());
+  return out;
 }
 
 std::vector<QString> cut_into_pieces(const QString& text, qsizetype max) {
@@ -103,9 +126,17 @@ std::vector<MarkdownSegment> display_segments(const QString& markdown, DisplayLi
   }
   std::vector<MarkdownSegment> out;
   int blocks = 0;
+  std::vector<MarkdownSegment> segments;
   for (MarkdownSegment& segment : split_code_blocks(shown)) {
+    if (segment.code || !limits.display_math) {
+      segments.push_back(std::move(segment));
+      continue;
+    }
+    for (MarkdownSegment& piece : split_display_math(std::move(segment))) segments.push_back(std::move(piece));
+  }
+  for (MarkdownSegment& segment : segments) {
     if (segment.code) segment.block = blocks++;
-    if (segment.text.size() <= limits.max_chunk) {
+    if (segment.display_math || segment.text.size() <= limits.max_chunk) {
       out.push_back(std::move(segment));
       continue;
     }

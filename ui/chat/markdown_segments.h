@@ -19,6 +19,7 @@ struct MarkdownSegment {
   QString language;  // the fence's info string (code only)
   int block = -1;    // display_segments: the code block's index among the message's code blocks
   bool continued = false;  // display_segments: the rest of the segment before (no code header)
+  bool display_math = false;  // display_segments: `text` is one display formula's TeX
 };
 
 std::vector<MarkdownSegment> split_code_blocks(const QString& markdown);
@@ -33,9 +34,12 @@ std::vector<MarkdownSegment> split_code_blocks(const QString& markdown);
 //    cut at a line break renders as two paragraphs; copying still copies the message as written.
 //  - with `preview_chars` > 0, only the message's first `preview_chars` characters (cut the same
 //    way) are split: a long message is shown collapsed, its tail behind "Show all".
+//  - with `display_math`, each display formula ($$…$$, \[…\]: math_spans.h) in prose becomes a
+//    segment of its own, shown centred; the prose around it stays as it was.
 struct DisplayLimits {
   qsizetype max_chunk = 2000;
   qsizetype preview_chars = 0;
+  bool display_math = false;
 };
 std::vector<MarkdownSegment> display_segments(const QString& markdown, DisplayLimits limits);
 

@@ -86,13 +86,13 @@ ColumnLayout {
         const model = mode === 2 ? boxModel : segmentModel
         const unused = mode === 2 ? segmentModel : boxModel
         unused.clear()
-        const segments = chat.segments(body, mode === 1)
+        const segments = chat.segments(body, mode === 1, !message.isUser)  // answers: display math
         const shared = Math.min(segments.length, model.count)
         for (let i = 0; i < shared; ++i) {
             const old = model.get(i)
             const s = segments[i]
             if (old.text !== s.text || old.code !== s.code || old.language !== s.language
-                    || old.block !== s.block || old.continued !== s.continued)
+                    || old.block !== s.block || old.continued !== s.continued || old.math !== s.math)
                 model.set(i, s)
         }
         if (model.count > segments.length)
@@ -110,12 +110,13 @@ ColumnLayout {
             width: ListView.view ? ListView.view.width : implicitWidth  // in the scrolling box
             required property var model
             readonly property var modelData: model
-            sourceComponent: modelData.code ? codeBlock : prose
+            sourceComponent: modelData.code ? codeBlock : modelData.math ? mathBlock : prose
             Component {
                 id: prose
                 TextEdit {
-                    text: modelData.text
-                    // The user's words as typed; the model's answers as Markdown.
+                    // The user's words as typed; the model's answers as Markdown, formulas as
+                    // pictures (math_render.h).
+                    text: message.isUser ? modelData.text : math.markdown(modelData.text, font, color)
                     textFormat: message.isUser ? TextEdit.PlainText : TextEdit.MarkdownText
                     readOnly: true
                     selectByMouse: true
@@ -126,6 +127,21 @@ ColumnLayout {
                     selectedTextColor: design.onAccent
                     onLinkActivated: (link) => Qt.openUrlExternally(link)
                     Accessible.name: modelData.text
+                    // A selection's formulas are copied as their LaTeX, not as pictures.
+                    Keys.onPressed: (event) => {
+                        if (!message.isUser && event.matches(StandardKey.Copy) && selectedText !== "") {
+                            chat.copyText(math.sourceText(getFormattedText(selectionStart, selectionEnd)))
+                            event.accepted = true
+                        }
+                    }
+                }
+            }
+            Component {
+                id: mathBlock
+                MathBlock {
+                    tex: modelData.text
+                    font: message.textFont
+                    color: design.text
                 }
             }
             Component {

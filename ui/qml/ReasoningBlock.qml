@@ -118,13 +118,23 @@ Frame {
             // Laid out only when shown; a finished reasoning longer than chat.longMessageLength
             // shows its beginning (Copy copies all of it): a text item lays out all of its text
             // on the UI thread at once (issue 14).
-            text: !block.expanded ? ""
+            readonly property string shown: !block.expanded ? ""
                   : block.reasoningState !== "streaming" && block.reasoning.length > chat.longMessageLength
                     ? block.reasoning.slice(0, chat.longMessagePreview) + " …" : block.reasoning
+            // Formulas as pictures (math_render.h); reasoning without math stays plain text.
+            readonly property string withMath: shown === "" ? "" : math.richText(shown, font, color)
+            text: withMath !== "" ? withMath : shown
             readOnly: true
             selectByMouse: true
             wrapMode: TextEdit.Wrap
-            textFormat: TextEdit.PlainText
+            textFormat: withMath !== "" ? TextEdit.RichText : TextEdit.PlainText
+            // A selection's formulas are copied as their LaTeX, not as pictures.
+            Keys.onPressed: (event) => {
+                if (withMath !== "" && event.matches(StandardKey.Copy) && selectedText !== "") {
+                    chat.copyText(math.sourceText(getFormattedText(selectionStart, selectionEnd)))
+                    event.accepted = true
+                }
+            }
             font.family: (ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font).family
             font.pointSize: design.fontCaption * 1.05
             color: design.textMuted
