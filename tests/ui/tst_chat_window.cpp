@@ -474,10 +474,13 @@ class TestChatWindow : public QObject {
     QTRY_VERIFY(at_end());  // following the answer
     QVERIFY(done.isEmpty());
 
-    // Drag the content down: the user scrolls up.
-    const QPoint from = list->mapToScene(QPointF(list->width() / 2, list->height() / 4)).toPoint();
+    // Drag the content down: the user scrolls up. The drag starts in the margin beside the
+    // reading column: a drag that starts on text selects the text instead.
+    const QPoint from = list->mapToScene(QPointF(8, list->height() / 4)).toPoint();
     QTest::mousePress(window_, Qt::LeftButton, {}, from);
     for (int step = 1; step <= 12; ++step) QTest::mouseMove(window_, from + QPoint(0, step * 25), 10);
+    // Held still before the release: a drag, not a flick that would travel on by itself.
+    QTest::mouseMove(window_, from + QPoint(0, 300), 300);
     QTest::mouseRelease(window_, Qt::LeftButton, {}, from + QPoint(0, 300), 10);
     QTRY_VERIFY(!list->property("moving").toBool());
     QVERIFY(!list->property("stickToBottom").toBool());

@@ -17,8 +17,10 @@ ApplicationWindow {
     id: window
     minimumWidth: 640
     minimumHeight: 420
-    width: Math.round(Math.min(1280, Math.max(minimumWidth, Screen.desktopAvailableWidth * 0.8)))
-    height: Math.round(Math.min(860, Math.max(minimumHeight, Screen.desktopAvailableHeight * 0.85)))
+    // Set once in placeWindow(), not bound: a binding to the screen would re-apply itself (and
+    // undo the user's resizing) whenever the screen's properties change.
+    width: 1100
+    height: 720
     visible: true
     color: design.background
     font.pointSize: settings.fontSize
@@ -63,23 +65,32 @@ ApplicationWindow {
         page = name
     }
 
-    Component.onCompleted: restoreGeometry()
+    Component.onCompleted: placeWindow()
     onClosing: rememberGeometry()
     function rememberGeometry() { settings.windowGeometry = Qt.rect(x, y, width, height) }
-    function restoreGeometry() {
+    function placeWindow() {
         const g = settings.windowGeometry
-        if (g.width <= 0 || g.height <= 0) return
-        // Only where its middle is on a screen that is still there (a monitor may have gone).
-        const cx = g.x + g.width / 2
-        const cy = g.y + g.height / 2
-        for (const s of Qt.application.screens) {
-            if (cx >= s.virtualX && cx < s.virtualX + s.width && cy >= s.virtualY && cy < s.virtualY + s.height) {
-                window.width = Math.min(g.width, s.width)
-                window.height = Math.min(g.height, s.height)
-                window.x = g.x
-                window.y = g.y
-                return
+        const screens = Qt.application.screens
+        // The remembered geometry, where its middle is on a screen that is still there (a
+        // monitor may have gone).
+        if (g.width > 0 && g.height > 0) {
+            const cx = g.x + g.width / 2
+            const cy = g.y + g.height / 2
+            for (const s of screens) {
+                if (cx >= s.virtualX && cx < s.virtualX + s.width && cy >= s.virtualY && cy < s.virtualY + s.height) {
+                    window.width = Math.min(g.width, s.width)
+                    window.height = Math.min(g.height, s.height)
+                    window.x = g.x
+                    window.y = g.y
+                    return
+                }
             }
+        }
+        // Else 80 % of the first screen's free area, at most 1280 × 860.
+        if (screens.length > 0) {
+            const s = screens[0]
+            window.width = Math.round(Math.min(1280, Math.max(minimumWidth, s.desktopAvailableWidth * 0.8)))
+            window.height = Math.round(Math.min(860, Math.max(minimumHeight, s.desktopAvailableHeight * 0.85)))
         }
     }
     function toggleSidebar() { settings.sidebarCollapsed = !settings.sidebarCollapsed }
