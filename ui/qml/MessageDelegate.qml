@@ -119,35 +119,12 @@ ColumnLayout {
             }
             Component {
                 id: codeBlock
-                Frame {
-                    ColumnLayout {
-                        anchors.fill: parent
-                        RowLayout {
-                            visible: !modelData.continued  // a long block's later pieces
-                            Label {
-                                text: modelData.language
-                                opacity: 0.6
-                                Layout.fillWidth: true
-                            }
-                            ToolButton {
-                                text: qsTr("Copy code")
-                                onClicked: chat.copyCodeBlock(message.body, modelData.block)
-                                Accessible.name: qsTr("Copy code")
-                            }
-                        }
-                        TextEdit {
-                            Layout.fillWidth: true
-                            text: modelData.text
-                            font.family: "monospace"
-                            font.pointSize: message.textFont.pointSize
-                            readOnly: true
-                            selectByMouse: true
-                            wrapMode: TextEdit.WrapAnywhere
-                            textFormat: TextEdit.PlainText
-                            color: palette.windowText
-                            Accessible.name: qsTr("Code")
-                        }
-                    }
+                CodeBlock {
+                    code: modelData.text
+                    language: modelData.language
+                    continued: modelData.continued
+                    textFont: message.textFont
+                    onCopyRequested: chat.copyCodeBlock(message.body, modelData.block)
                 }
             }
         }
