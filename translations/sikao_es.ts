@@ -89,6 +89,17 @@
     </message>
 </context>
 <context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copiar código</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -234,14 +245,6 @@
     <message>
         <source>Assistant</source>
         <translation>Asistente</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>Copiar código</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Código</translation>
     </message>
     <message>
         <source>Stopped</source>

@@ -89,6 +89,17 @@
     </message>
 </context>
 <context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Code</source>
+        <translation>程式碼</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>複製程式碼</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Sikao</source>
@@ -234,14 +245,6 @@
     <message>
         <source>Assistant</source>
         <translation>助理</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>複製程式碼</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>程式碼</translation>
     </message>
     <message>
         <source>Stopped</source>

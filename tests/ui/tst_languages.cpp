@@ -32,6 +32,7 @@ const QStringList k_owned_contexts = {
     // The chat window: its QML views, the app's startup messages and the chat view-models.
     QStringLiteral("Sidebar"), QStringLiteral("ChatView"), QStringLiteral("MessageDelegate"),
     QStringLiteral("ReasoningBlock"), QStringLiteral("InspectorPanel"), QStringLiteral("StatusBar"),
+    QStringLiteral("CodeBlock"),
     QStringLiteral("StartupPanel"), QStringLiteral("main"), QStringLiteral("sikao::ui::ChatController"),
     QStringLiteral("sikao::ui::ConversationListModel")};
 
