@@ -40,7 +40,7 @@ QColor code_token_colour(code::TokenClass token_class, bool dark) {
 class CodeSyntaxHighlighter : public QSyntaxHighlighter {
  public:
   CodeSyntaxHighlighter(QTextDocument* document, const code::LanguageRules& rules, bool dark)
-      : QSyntaxHighlighter(static_cast<QObject*>(nullptr)), rules_(&rules) {
+      : QSyntaxHighlighter(static_cast<QObject*>(document)), rules_(&rules) {
     set_formats(dark);
     setDocument(document);  // highlights the text already there
   }
@@ -108,9 +108,9 @@ QString CodeHighlighter::languageName() const {
 }
 
 void CodeHighlighter::install() {
-  highlighter_.reset();
+  delete highlighter_.data();  // its formats go with it
   if (!document_ || !document_->textDocument() || !rules_) return;
-  highlighter_ = std::make_unique<CodeSyntaxHighlighter>(document_->textDocument(), *rules_, dark_);
+  highlighter_ = new CodeSyntaxHighlighter(document_->textDocument(), *rules_, dark_);
 }
 
 void register_code_highlighter_type() {

@@ -13,7 +13,6 @@
 #include <QPointer>
 #include <QQuickTextDocument>
 #include <QString>
-#include <memory>
 
 #include "chat/code_highlighter.h"
 
@@ -58,7 +57,10 @@ class CodeHighlighter : public QObject {
   QString language_;
   const code::LanguageRules* rules_ = nullptr;
   bool dark_ = false;
-  std::unique_ptr<CodeSyntaxHighlighter> highlighter_;
+  // A child of the document it colours: when a code block goes away, the highlighter dies with
+  // its document instead of first stripping the formats from it (a layout of the whole block,
+  // for nothing). Replaced (deleted) only when the document or the language changes.
+  QPointer<CodeSyntaxHighlighter> highlighter_;
 };
 
 // Registers CodeHighlighter for QML (import Sikao 1.0).
