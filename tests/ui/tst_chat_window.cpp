@@ -4,10 +4,10 @@
 // the model manager reaches the chat, the composer sends on Enter and breaks lines on
 // Shift+Enter, the shortcuts act, a reasoned answer streams into the window, the inspector and
 // search results show, the settings page opens and its theme, font size and sampling apply, in
-// Arabic the whole window is translated and mirrored, and a 1 MB message is sent, reopened and
-// shown whole without stalling the UI thread. The first-run and dark-theme screenshots
-// go to $SIKAO_SCREENSHOT_DIR when set (the real app photographs the other states itself:
-// sikao --screenshots, see tests/ui/make_screenshots.sh).
+// Arabic the whole window is translated and mirrored, a code block is highlighted and names its
+// language, and a 1 MB message and a long code answer are shown without stalling the UI thread.
+// The first-run and dark-theme screenshots go to $SIKAO_SCREENSHOT_DIR when set (the real app
+// photographs the other states itself: sikao --screenshots, see tests/ui/make_screenshots.sh).
 
 #include <QtTest>
 

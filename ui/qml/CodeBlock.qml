@@ -22,9 +22,11 @@ Frame {
     onCodeChanged: showCode()
     Component.onCompleted: showCode()
     function showCode() {
-        if (shownCode !== "" && code.startsWith(shownCode))
+        // The document counts as the string does unless the text has line breaks other than \n.
+        const inPlace = shownCode !== "" && codeText.length === shownCode.length
+        if (inPlace && code.startsWith(shownCode))
             codeText.insert(codeText.length, code.slice(shownCode.length))
-        else if (code !== "" && shownCode.startsWith(code))
+        else if (inPlace && code !== "" && shownCode.startsWith(code))
             codeText.remove(code.length, codeText.length)
         else
             codeText.text = code
