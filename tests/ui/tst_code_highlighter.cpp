@@ -525,6 +525,7 @@ class TestCodeHighlighter : public QObject {
     EXPECT_TOKEN(h, "# Getting started", G);
     EXPECT_TOKEN(h, "`sikao --help`", S);
     EXPECT_PLAIN(h, "It's offline.");
+    EXPECT_PLAIN(h, "#offline is a tag");
     EXPECT_TOKEN(h, "## Steps", G);
     EXPECT_TOKEN(h, "1.", G);
     EXPECT_TOKEN(h, "](https://example.org/models)", S);

@@ -466,7 +466,7 @@ class LineScanner {
     const qsizetype indent = skip_spaces(0);
     const QChar c = at(indent);
     if (starts.preprocessor && c == u'#') return directive(indent);
-    if ((starts.headings && c == u'#') || (starts.quotes && c == u'>')) {
+    if ((starts.headings && c == u'#' && is_heading(indent)) || (starts.quotes && c == u'>')) {
       add_token(indent, size(), c == u'#' ? TokenClass::Tag : TokenClass::Comment);
       pos_ = size();
       return;
@@ -478,6 +478,13 @@ class LineScanner {
       return;
     }
     if (starts.list_markers) list_marker(indent);
+  }
+
+  // Markdown: one to six # and a space (or nothing) after them; #hashtag is text.
+  bool is_heading(qsizetype hash) const {
+    qsizetype end = hash;
+    while (end < size() && line_[end] == u'#') ++end;
+    return end - hash <= 6 && (end == size() || is_space(line_[end]));
   }
 
   void directive(qsizetype hash) {
