@@ -542,6 +542,47 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
   }
 
+  // A code block longer than a piece (ChatController::segments) is shown in several text items;
+  // a docstring cut by a piece boundary goes on as a string in the next piece, and the code
+  // after it is code again.
+  void a_long_code_blocks_later_pieces_begin_inside_the_string_before_them() {
+    std::vector<std::string> answer = {"```python\n", "def f():\n", "    \"\"\"A docstring\n"};
+    for (int i = 0; i < 80; ++i) answer.push_back("    line " + std::to_string(i) + " of it, with if and for\n");
+    answer.insert(answer.end(), {"    \"\"\"\n", "    return 1\n", "```"});
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back(answer);
+      script_->delay = 1ms;
+    }
+    chat_->newChat();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(QStringLiteral("A long docstring")));
+    QVERIFY(done.wait(10000));
+    QTRY_VERIFY(visible_items("codeText").size() >= 2);
+    QTextDocument* last = nullptr;
+    for (QQuickItem* code : visible_items("codeText")) {
+      if (code->property("text").toString().contains(QStringLiteral("return 1"))) {
+        last = code->property("textDocument").value<QQuickTextDocument*>()->textDocument();
+      }
+    }
+    QVERIFY(last);
+    QVERIFY(!last->toPlainText().contains(QStringLiteral("A docstring")));  // a later piece
+    const auto colour_at = [last](const QString& piece) -> QColor {
+      const QTextCursor found = last->find(piece);
+      const QTextBlock block = found.block();
+      const int offset = found.selectionStart() - block.position();
+      for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
+        if (range.start <= offset && offset < range.start + range.length) return range.format.foreground().color();
+      }
+      return {};
+    };
+    using ui::code::TokenClass;
+    const bool dark = context_->settings().dark();
+    QCOMPARE(colour_at(QStringLiteral("if and for")), ui::code_token_colour(TokenClass::String, dark));
+    QCOMPARE(colour_at(QStringLiteral("return")), ui::code_token_colour(TokenClass::Keyword, dark));
+    QVERIFY(warnings_.isEmpty());
+  }
+
   // A long code answer (C++ with block comments over lines) streams into its highlighted blocks
   // under the same bar as prose.
   void the_ui_thread_never_stalls_while_a_long_code_answer_streams() {

@@ -599,6 +599,11 @@ class TestCodeHighlighter : public QObject {
     QCOMPARE(tokens.size(), size_t(3));
     QCOMPARE(tokens[0], (Token{1, 4, A}));
 
+    // The state at the end of several lines, where a long block's next piece begins.
+    QCOMPARE(state_after(python, u"x = 1\n'''doc\nstill doc", 0), in_docstring);
+    QCOMPARE(state_after(python, u"still doc'''\ny = 2", in_docstring), 0);
+    QCOMPARE(state_after(cpp, u"/* a\n b", 0), in_comment);
+
     // A block that was never highlighted (-1) starts with nothing open.
     tokens.clear();
     QCOMPARE(highlight_line(cpp, u"return", -1, tokens), 0);

@@ -3,6 +3,7 @@
 #include <QQmlEngine>
 #include <QQuickTextDocument>
 #include <QSyntaxHighlighter>
+#include <QTextBlock>
 #include <QTextCharFormat>
 #include <QTextDocument>
 #include <array>
@@ -39,8 +40,9 @@ QColor code_token_colour(code::TokenClass token_class, bool dark) {
 
 class CodeSyntaxHighlighter : public QSyntaxHighlighter {
  public:
-  CodeSyntaxHighlighter(QTextDocument* document, const code::LanguageRules& rules, bool dark)
-      : QSyntaxHighlighter(static_cast<QObject*>(document)), rules_(&rules) {
+  CodeSyntaxHighlighter(QTextDocument* document, const code::LanguageRules& rules, bool dark,
+                        code::LineState start_state)
+      : QSyntaxHighlighter(static_cast<QObject*>(document)), rules_(&rules), start_state_(start_state) {
     set_formats(dark);
     setDocument(document);  // highlights the text already there
   }
@@ -50,10 +52,17 @@ class CodeSyntaxHighlighter : public QSyntaxHighlighter {
     rehighlight();
   }
 
+  void set_start_state(code::LineState state) {
+    start_state_ = state;
+    rehighlight();
+  }
+
  protected:
   void highlightBlock(const QString& text) override {
     tokens_.clear();
-    const int state = code::highlight_line(*rules_, text, std::max(previousBlockState(), 0), tokens_);
+    const bool first_line = !currentBlock().previous().isValid();
+    const code::LineState before = first_line ? start_state_ : std::max(previousBlockState(), 0);
+    const code::LineState state = code::highlight_line(*rules_, text, before, tokens_);
     for (const code::Token& token : tokens_) {
       setFormat(static_cast<int>(token.start), static_cast<int>(token.length),
                 formats_[static_cast<size_t>(token.token_class)]);
@@ -73,6 +82,7 @@ class CodeSyntaxHighlighter : public QSyntaxHighlighter {
   }
 
   const code::LanguageRules* rules_;
+  code::LineState start_state_;
   std::array<QTextCharFormat, code::k_token_class_count> formats_;
   std::vector<code::Token> tokens_;  // reused from line to line
 };
@@ -96,6 +106,13 @@ void CodeHighlighter::setLanguage(const QString& language) {
   emit languageChanged();
 }
 
+void CodeHighlighter::setStartState(int state) {
+  if (start_state_ == state) return;
+  start_state_ = state;
+  if (highlighter_) highlighter_->set_start_state(state);
+  emit startStateChanged();
+}
+
 void CodeHighlighter::setDark(bool dark) {
   if (dark_ == dark) return;
   dark_ = dark;
@@ -110,7 +127,7 @@ QString CodeHighlighter::languageName() const {
 void CodeHighlighter::install() {
   delete highlighter_.data();  // its formats go with it
   if (!document_ || !document_->textDocument() || !rules_) return;
-  highlighter_ = new CodeSyntaxHighlighter(document_->textDocument(), *rules_, dark_);
+  highlighter_ = new CodeSyntaxHighlighter(document_->textDocument(), *rules_, dark_, start_state_);
 }
 
 void register_code_highlighter_type() {

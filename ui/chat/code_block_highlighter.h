@@ -30,6 +30,9 @@ class CodeHighlighter : public QObject {
   // A fence's info string ("python", "c++", "rs"); unknown ones are shown plain.
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
   Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
+  // The state the document's first line begins in (a long block's later piece: code::state_after
+  // of the pieces before it).
+  Q_PROPERTY(int startState READ startState WRITE setStartState NOTIFY startStateChanged)
   // "Python", "C++"; empty when the language is none we highlight.
   Q_PROPERTY(QString languageName READ languageName NOTIFY languageChanged)
 
@@ -44,11 +47,14 @@ class CodeHighlighter : public QObject {
   bool dark() const { return dark_; }
   void setDark(bool dark);
   QString languageName() const;
+  int startState() const { return start_state_; }
+  void setStartState(int state);
 
  signals:
   void documentChanged();
   void languageChanged();
   void darkChanged();
+  void startStateChanged();
 
  private:
   void install();
@@ -57,6 +63,7 @@ class CodeHighlighter : public QObject {
   QString language_;
   const code::LanguageRules* rules_ = nullptr;
   bool dark_ = false;
+  code::LineState start_state_ = 0;
   // A child of the document it colours: when a code block goes away, the highlighter dies with
   // its document instead of first stripping the formats from it (a layout of the whole block,
   // for nothing). Replaced (deleted) only when the document or the language changes.

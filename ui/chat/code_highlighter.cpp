@@ -541,4 +541,16 @@ LineState highlight_line(const LanguageRules& language, QStringView line, LineSt
   return LineScanner(language, line, tokens).run(state);
 }
 
+LineState state_after(const LanguageRules& language, QStringView text, LineState state) {
+  std::vector<Token> tokens;
+  for (qsizetype start = 0; start <= text.size();) {
+    qsizetype end = text.indexOf(u'\n', start);
+    if (end < 0) end = text.size();
+    tokens.clear();
+    state = highlight_line(language, text.sliced(start, end - start), state, tokens);
+    start = end + 1;
+  }
+  return state;
+}
+
 } // namespace sikao::ui::code

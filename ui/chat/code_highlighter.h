@@ -55,4 +55,8 @@ using LineState = int;
 LineState highlight_line(const LanguageRules& language, QStringView line, LineState state,
                          std::vector<Token>& tokens);
 
+// The state at the end of `text` (its lines highlighted in turn from `state`): where a long code
+// block's next piece, shown in a text item of its own, begins.
+LineState state_after(const LanguageRules& language, QStringView text, LineState state);
+
 } // namespace sikao::ui::code

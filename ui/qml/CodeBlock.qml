@@ -12,6 +12,7 @@ Frame {
     property string code
     property string language  // the fence's info string
     property bool continued: false
+    property int startState: 0  // what a later piece begins inside of: a comment, a string
     property font textFont
     signal copyRequested()
 
@@ -105,6 +106,7 @@ Frame {
         objectName: "codeHighlighter"
         document: codeText.textDocument
         language: block.language
+        startState: block.startState
         // The palette the block is drawn on (AppContext::apply_theme sets it from the theme);
         // settings.dark would read a System theme's palette before it changes.
         dark: block.palette.window.hslLightness < 0.5

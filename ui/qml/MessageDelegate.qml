@@ -83,7 +83,7 @@ ColumnLayout {
             const old = model.get(i)
             const s = segments[i]
             if (old.text !== s.text || old.code !== s.code || old.language !== s.language
-                    || old.block !== s.block || old.continued !== s.continued)
+                    || old.block !== s.block || old.continued !== s.continued || old.codeState !== s.codeState)
                 model.set(i, s)
         }
         if (model.count > segments.length)
@@ -123,6 +123,7 @@ ColumnLayout {
                     code: modelData.text
                     language: modelData.language
                     continued: modelData.continued
+                    startState: modelData.codeState
                     textFont: message.textFont
                     onCopyRequested: chat.copyCodeBlock(message.body, modelData.block)
                 }
