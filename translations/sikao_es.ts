@@ -109,6 +109,17 @@
     </message>
 </context>
 <context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copiar código</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReport</name>
     <message>
         <source>The model file is not there any more. It may have been moved or deleted.</source>
@@ -333,14 +344,6 @@
     <message>
         <source>Assistant</source>
         <translation>Asistente</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>Copiar código</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Código</translation>
     </message>
     <message>
         <source>Stopped</source>

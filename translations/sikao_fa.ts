@@ -109,6 +109,17 @@
     </message>
 </context>
 <context>
+    <name>CodeBlock</name>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>رونوشت از کد</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReport</name>
     <message>
         <source>The model file is not there any more. It may have been moved or deleted.</source>
@@ -333,14 +344,6 @@
     <message>
         <source>Assistant</source>
         <translation>دستیار</translation>
-    </message>
-    <message>
-        <source>Copy code</source>
-        <translation>رونوشت از کد</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>کد</translation>
     </message>
     <message>
         <source>Stopped</source>

@@ -3,6 +3,7 @@
 #include <QGuiApplication>
 #include <QQmlContext>
 
+#include "chat/code_block_highlighter.h"
 #include "settings/qml_types.h"
 
 namespace sikao::ui {
@@ -47,6 +48,7 @@ std::unique_ptr<QSettings> AppContext::open_store() const {
 
 void AppContext::expose(QQmlApplicationEngine& engine) {
   register_model_and_settings_types();
+  register_code_highlighter_type();
   QQmlContext* context = engine.rootContext();
   context->setContextProperty(QStringLiteral("chat"), &chat_);
   context->setContextProperty(QStringLiteral("modelManager"), &models_);

@@ -4,11 +4,11 @@
 // the model manager reaches the chat, the composer sends on Enter and breaks lines on
 // Shift+Enter, the shortcuts act, a reasoned answer streams into the window, the inspector and
 // search results show, the settings page opens and its theme, font size and sampling apply, in
-// Arabic the whole window is translated and mirrored, a 1 MB message is sent, reopened and
-// shown whole without stalling the UI thread, and an answer with 50 formulas streams without a
-// stall and shows them as math. The first-run and dark-theme screenshots
-// go to $SIKAO_SCREENSHOT_DIR when set (the real app photographs the other states itself:
-// sikao --screenshots, see tests/ui/make_screenshots.sh).
+// Arabic the whole window is translated and mirrored, a code block is highlighted and names its
+// language, a 1 MB message and a long code answer are shown without stalling the UI thread, and
+// an answer with 50 formulas streams without a stall and shows them as math. The first-run and
+// dark-theme screenshots go to $SIKAO_SCREENSHOT_DIR when set (the real app photographs the other
+// states itself: sikao --screenshots, see tests/ui/make_screenshots.sh).
 
 #include <QtTest>
 
@@ -17,14 +17,20 @@
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickItem>
+#include <QQuickTextDocument>
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <ctime>
 
 #include "app_context.h"
+#include "chat/code_block_highlighter.h"
 #include "fake_backend.h"
 #include "storage/history.h"
 
@@ -64,6 +70,16 @@ class TestChatWindow : public QObject {
       if (QQuickItem* found = find(child, name)) return found;
     }
     return nullptr;
+  }
+  QList<QQuickItem*> visible_items(const char* name) {
+    QList<QQuickItem*> found;
+    const std::function<void(QQuickItem*)> walk = [&](QQuickItem* root) {
+      if (!root->isVisible()) return;
+      if (root->objectName() == QLatin1String(name)) found << root;
+      for (QQuickItem* child : root->childItems()) walk(child);
+    };
+    walk(window_->contentItem());
+    return found;
   }
   QQuickItem* item(const char* name) {
     QQuickItem* found = find(window_->contentItem(), QString::fromLatin1(name));
@@ -640,6 +656,140 @@ class TestChatWindow : public QObject {
     context_->settings().setMaxTokens(max_tokens);
     chat_->newChat();
     QTest::qWait(100);
+  }
+
+  // Issue 20: a code block names its language in its header, is highlighted in the theme's
+  // colours (recoloured when the theme changes) and scrolls sideways instead of wrapping; a block
+  // without a language is headed "Code".
+  void a_code_block_is_highlighted_and_names_its_language() {
+    const QString long_line = QStringLiteral("    values = [") + QStringLiteral("1, ").repeated(150) + QStringLiteral("2]\n");
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back({"Here:\n\n", "```python\n", "def area(r):\n",
+                                "    \"\"\"The area;\n", "    if in a docstring.\"\"\"\n",
+                                "    return 3.14 * r * r  # circle\n", long_line.toStdString(), "```\n",
+                                "\n```\n", "plain words\n", "```"});
+      script_->delay = 1ms;
+    }
+    chat_->newChat();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(QStringLiteral("The area of a circle in Python?")));
+    QVERIFY(done.wait(10000));
+    QTRY_COMPARE(visible_items("codeText").size(), 2);
+    QStringList headers;
+    for (QQuickItem* label : visible_items("codeLanguageLabel")) headers << label->property("text").toString();
+    headers.sort();
+    QCOMPARE(headers, QStringList({QStringLiteral("Code"), QStringLiteral("Python")}));
+
+    QQuickItem* python = nullptr;
+    for (QQuickItem* code : visible_items("codeText")) {
+      if (code->property("text").toString().startsWith(QStringLiteral("def"))) python = code;
+    }
+    QVERIFY(python);
+    QTextDocument* document = python->property("textDocument").value<QQuickTextDocument*>()->textDocument();
+    // The colour of the format over the first character of `piece`.
+    const auto colour_at = [document](const QString& piece) -> QColor {
+      const QTextCursor found = document->find(piece);
+      if (found.isNull()) return {};
+      const QTextBlock block = found.block();
+      const int offset = found.selectionStart() - block.position();
+      for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
+        if (range.start <= offset && offset < range.start + range.length) return range.format.foreground().color();
+      }
+      return {};
+    };
+    using ui::code::TokenClass;
+    const bool dark = context_->design().dark();
+    QCOMPARE(colour_at(QStringLiteral("def")), ui::code_token_colour(TokenClass::Keyword, dark));
+    QCOMPARE(colour_at(QStringLiteral("if in a docstring")), ui::code_token_colour(TokenClass::String, dark));
+    QCOMPARE(colour_at(QStringLiteral("3.14")), ui::code_token_colour(TokenClass::Number, dark));
+    QCOMPARE(colour_at(QStringLiteral("# circle")), ui::code_token_colour(TokenClass::Comment, dark));
+    QCOMPARE(colour_at(QStringLiteral("area")), ui::code_token_colour(TokenClass::Function, dark));
+    QCOMPARE(colour_at(QStringLiteral("values")), QColor());  // a plain name: no format
+
+    context_->settings().setTheme(dark ? ui::Settings::Theme::Light : ui::Settings::Theme::Dark);
+    QTRY_COMPARE(colour_at(QStringLiteral("def")), ui::code_token_colour(TokenClass::Keyword, !dark));
+    context_->settings().setTheme(ui::Settings::Theme::System);
+    QTRY_COMPARE(colour_at(QStringLiteral("def")), ui::code_token_colour(TokenClass::Keyword, dark));
+
+    // The long line is one line, wider than the block, which scrolls.
+    QQuickItem* scroller = python->parentItem()->parentItem();
+    QCOMPARE(scroller->objectName(), QStringLiteral("codeScroller"));
+    QCOMPARE(document->blockCount(), 5);
+    QVERIFY2(scroller->property("contentWidth").toReal() > scroller->width(),
+             qPrintable(QStringLiteral("%1 <= %2").arg(scroller->property("contentWidth").toReal()).arg(scroller->width())));
+    QTRY_VERIFY(find(scroller->parentItem(), QStringLiteral("codeScrollBar")));
+    for (QQuickItem* code : visible_items("codeText")) {  // the short block needs no scroll bar
+      if (code != python) QVERIFY(!find(code->parentItem()->parentItem()->parentItem(), QStringLiteral("codeScrollBar")));
+    }
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  // A code block longer than a piece (ChatController::segments) is shown in several text items;
+  // a docstring cut by a piece boundary goes on as a string in the next piece, and the code
+  // after it is code again.
+  void a_long_code_blocks_later_pieces_begin_inside_the_string_before_them() {
+    std::vector<std::string> answer = {"```python\n", "def f():\n", "    \"\"\"A docstring\n"};
+    for (int i = 0; i < 80; ++i) answer.push_back("    line " + std::to_string(i) + " of it, with if and for\n");
+    answer.insert(answer.end(), {"    \"\"\"\n", "    return 1\n", "```"});
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back(answer);
+      script_->delay = 1ms;
+    }
+    chat_->newChat();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(QStringLiteral("A long docstring")));
+    QVERIFY(done.wait(10000));
+    QTRY_VERIFY(visible_items("codeText").size() >= 2);
+    QTextDocument* last = nullptr;
+    for (QQuickItem* code : visible_items("codeText")) {
+      if (code->property("text").toString().contains(QStringLiteral("return 1"))) {
+        last = code->property("textDocument").value<QQuickTextDocument*>()->textDocument();
+      }
+    }
+    QVERIFY(last);
+    QVERIFY(!last->toPlainText().contains(QStringLiteral("A docstring")));  // a later piece
+    const auto colour_at = [last](const QString& piece) -> QColor {
+      const QTextCursor found = last->find(piece);
+      const QTextBlock block = found.block();
+      const int offset = found.selectionStart() - block.position();
+      for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
+        if (range.start <= offset && offset < range.start + range.length) return range.format.foreground().color();
+      }
+      return {};
+    };
+    using ui::code::TokenClass;
+    const bool dark = context_->design().dark();
+    QCOMPARE(colour_at(QStringLiteral("if and for")), ui::code_token_colour(TokenClass::String, dark));
+    QCOMPARE(colour_at(QStringLiteral("return")), ui::code_token_colour(TokenClass::Keyword, dark));
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  // A long code answer (C++ with block comments over lines) streams into its highlighted blocks
+  // under the same bar as prose.
+  void the_ui_thread_never_stalls_while_a_long_code_answer_streams() {
+    std::vector<std::string> code = {"```cpp\n"};
+    for (int i = 0; i < 600; ++i) {
+      const std::string n = std::to_string(i);
+      code.push_back(i % 10 == 9 ? "/* a comment\n   over two lines */\n"
+                                 : "  total += weigh(values[" + n + "], \"item " + n + "\", 0x" + n + ");  // step\n");
+    }
+    code.push_back("```\n");
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back(code);
+      script_->delay = 1ms;
+    }
+    chat_->newChat();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    const Stalls s = probe([this] { QVERIFY(chat_->send(QStringLiteral("Stream code"))); },
+                           [&] { return !done.isEmpty(); });
+    report("streamed 600 lines of highlighted code", s);
+    QVERIFY(s.frames > 5);
+    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
+    QVERIFY(!visible_items("codeText").isEmpty());
+    QVERIFY(warnings_.isEmpty());
   }
 
   void the_ui_thread_never_stalls_while_a_model_loads() {

@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include "chat/code_block_highlighter.h"
 #include "design/design_tokens.h"
 #include "settings/settings.h"
 
@@ -90,6 +91,12 @@ class TestDesignTokens : public QObject {
     // The focus ring stands out from the surfaces (WCAG 1.4.11: 3:1 for non-text).
     for (const QColor& surface : {c.background, c.surface, c.raised}) {
       QVERIFY(sikao::ui::contrast_ratio(c.focus, surface) >= 3.0);
+    }
+    // Every token colour of the code highlighter on the code block's surface.
+    for (size_t k = 0; k < sikao::ui::code::k_token_class_count; ++k) {
+      const QColor token = sikao::ui::code_token_colour(static_cast<sikao::ui::code::TokenClass>(k), dark);
+      const double ratio = sikao::ui::contrast_ratio(token, c.code);
+      QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("code token class %1: %2:1").arg(k).arg(ratio)));
     }
     // The user's turn and the reasoning panel are visibly their own surfaces.
     QVERIFY(c.turn != c.background && c.reasoning != c.background && c.turn != c.reasoning);

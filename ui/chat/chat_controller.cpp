@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <algorithm>
 
+#include "chat/code_highlighter.h"
 #include "chat/markdown_segments.h"
 #include "common/log.h"
 
@@ -471,12 +472,21 @@ QString ChatController::messageText(int row) const {
 QVariantList ChatController::segments(const QString& markdown, bool collapsed, bool display_math) const {
   QVariantList out;
   const DisplayLimits limits{k_display_chunk, collapsed ? k_long_message_preview : 0, display_math};
+  // A long code block's pieces are highlighted each in its own text item: each starts in the
+  // state (an open comment or string) the pieces before it end in.
+  code::LineState code_state = 0;
   for (const auto& s : display_segments(markdown, limits)) {
+    if (!s.continued) code_state = 0;
+    const code::LineState start_state = code_state;
+    if (const code::LanguageRules* language = s.code ? code::find_language(s.language) : nullptr) {
+      code_state = code::state_after(*language, s.text, code_state);
+    }
     out.append(QVariantMap{{QStringLiteral("code"), s.code},
                            {QStringLiteral("text"), s.text},
                            {QStringLiteral("language"), s.language},
                            {QStringLiteral("block"), s.block},
                            {QStringLiteral("continued"), s.continued},
+                           {QStringLiteral("codeState"), start_state},
                            {QStringLiteral("math"), s.display_math}});
   }
   return out;

@@ -133,9 +133,10 @@ class ChatController : public QObject {
   bool editAndResend(int row, const QString& text);
   bool selectBranch(int row, int delta);
   QString messageText(int row) const;
-  // [{code, text, language, block, continued, math}]: what the view shows of a message, prose and
-  // fenced code blocks in pieces of bounded length (markdown_segments.h: display_segments);
-  // collapsed, only its first longMessagePreview characters.
+  // [{code, text, language, block, continued, codeState, math}]: what the view shows of a
+  // message, prose and fenced code blocks in pieces of bounded length (markdown_segments.h:
+  // display_segments), a code piece with the highlighter's state where it begins
+  // (code_highlighter.h); collapsed, only its first longMessagePreview characters.
   // With display_math (an answer's Markdown), display formulas are segments of their own
   // ("math": true, the text their TeX).
   QVariantList segments(const QString& markdown, bool collapsed = false, bool display_math = false) const;

@@ -92,7 +92,8 @@ ColumnLayout {
             const old = model.get(i)
             const s = segments[i]
             if (old.text !== s.text || old.code !== s.code || old.language !== s.language
-                    || old.block !== s.block || old.continued !== s.continued || old.math !== s.math)
+                    || old.block !== s.block || old.continued !== s.continued || old.math !== s.math
+                    || old.codeState !== s.codeState)
                 model.set(i, s)
         }
         if (model.count > segments.length)
@@ -146,35 +147,13 @@ ColumnLayout {
             }
             Component {
                 id: codeBlock
-                Frame {
-                    ColumnLayout {
-                        anchors.fill: parent
-                        RowLayout {
-                            visible: !modelData.continued  // a long block's later pieces
-                            Label {
-                                text: modelData.language
-                                opacity: 0.6
-                                Layout.fillWidth: true
-                            }
-                            ToolButton {
-                                text: qsTr("Copy code")
-                                onClicked: chat.copyCodeBlock(message.body, modelData.block)
-                                Accessible.name: qsTr("Copy code")
-                            }
-                        }
-                        TextEdit {
-                            Layout.fillWidth: true
-                            text: modelData.text
-                            font.family: "monospace"
-                            font.pointSize: message.textFont.pointSize
-                            readOnly: true
-                            selectByMouse: true
-                            wrapMode: TextEdit.WrapAnywhere
-                            textFormat: TextEdit.PlainText
-                            color: palette.windowText
-                            Accessible.name: qsTr("Code")
-                        }
-                    }
+                CodeBlock {
+                    code: modelData.text
+                    language: modelData.language
+                    continued: modelData.continued
+                    startState: modelData.codeState
+                    textFont: message.textFont
+                    onCopyRequested: chat.copyCodeBlock(message.body, modelData.block)
                 }
             }
         }
