@@ -68,7 +68,15 @@ command -v python3 >/dev/null || die "python3 is needed to read the JSON results
 # 1. Unpack (a few seconds). The models are made here rather than carried: 7 GB would not travel.
 rm -rf "$work"
 mkdir -p "$work/models" "$raw"
-xz -T0 -dc "$prep/payload.tar.xz" | tar -C "$work" -xf - || die "could not unpack $prep/payload.tar.xz"
+# Images without xz-utils are common; python3 (needed below anyway) has lzma.
+unxz() {
+  if command -v xz >/dev/null && [ "${GPU_CMP_UNXZ:-}" != python ]; then
+    xz -T0 -dc "$1"
+  else
+    python3 -c 'import lzma, shutil, sys; shutil.copyfileobj(lzma.open(sys.argv[1]), sys.stdout.buffer)' "$1"
+  fi
+}
+unxz "$prep/payload.tar.xz" | tar -C "$work" -xf - || die "could not unpack $prep/payload.tar.xz"
 cp "$work/MANIFEST" "$raw/MANIFEST"
 bench=$work/bin/sikao-bench
 lbench=$work/llama/llama-bench
@@ -79,6 +87,7 @@ lbench=$work/llama/llama-bench
 extra_lib=""
 if [ $private_loader = 1 ] || ! ldconfig -p 2>/dev/null | grep -q 'libvulkan\.so\.1 '; then
   if [ -d "$prep/debs" ] && ls "$prep"/debs/*.deb >/dev/null 2>&1; then
+    command -v dpkg >/dev/null || die "no libvulkan here and no dpkg to unpack the carried packages"
     if [ "$(id -u)" = 0 ] && [ $quick = 0 ] && [ $private_loader = 0 ]; then
       say "no libvulkan here: unpacking the loader packages into /"
       for f in "$prep"/debs/*.deb; do dpkg -x "$f" / || die "dpkg -x $f failed"; done
@@ -107,6 +116,11 @@ fi
 # 3. Shared libraries: the carried ones first; libstdc++/libgcc_s only if the system's are missing
 # or older than the binaries need (a newer system one must win for the driver's sake).
 LD_LIBRARY_PATH=$work/lib${extra_lib:+:$extra_lib}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+# The ICD names its library (libGLX_nvidia.so.0) without a folder: let the driver's folder answer
+# where ldconfig does not know it.
+for d in /usr/local/nvidia/lib64 /usr/local/nvidia/lib; do
+  if [ -d $d ]; then LD_LIBRARY_PATH=$LD_LIBRARY_PATH:$d; fi
+done
 export LD_LIBRARY_PATH
 missing() { { ldd "$bench"; ldd "$lbench"; for f in "$work"/llama/*.so; do ldd "$f"; done; } 2>&1 | grep 'not found' || true; }
 if [ -n "$(missing)" ]; then
@@ -143,7 +157,11 @@ step() {  # step NAME MAX_SECONDS MIN_SECONDS command...
     124|137) echo "timeout (${max}s)" > "$raw/$name.status" ;;
     *) echo "failed (rc $rc)" > "$raw/$name.status" ;;
   esac
-  say "$name: $(cat "$raw/$name.status")"
+  if [ $rc = 0 ]; then
+    say "$name: ok"
+  else  # the reason, in the device tool's output_tail without fetching the files
+    say "$name: $(cat "$raw/$name.status"): $(grep -v '^$' "$raw/$name.err" | tail -2 | tr '\n' ' ' | cut -c1-300)"
+  fi
 }
 
 # 4. Make the models, all at once in the background. make-model is single-threaded: measured
