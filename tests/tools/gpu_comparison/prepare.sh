@@ -41,7 +41,7 @@ done
 [ -x "$bench" ] || die "no sikao-bench at '$bench' (build it, or pass --bench PATH)"
 [ -x "$llama/llama-bench" ] || die "no llama-bench in '$llama' (pass --llama DIR: ../shared/tools/llama.cpp/vulkan-2025)"
 if command -v file >/dev/null; then
-  file -L "$bench" | grep -q 'x86-64' || die "the device machine is x86-64: '$bench' is not an x86-64 build"
+  file -L "$bench" | grep 'x86-64' >/dev/null || die "the device machine is x86-64: '$bench' is not an x86-64 build"
 fi
 for tool in strip xz tar ldd apt-get; do
   command -v $tool >/dev/null || die "'$tool' is needed and not on PATH"

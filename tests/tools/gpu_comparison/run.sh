@@ -14,6 +14,7 @@
 # and error file) in --out (default: $OUT, the folder the device tool brings back).
 set -eu
 set -o pipefail
+PATH=$PATH:/usr/sbin:/sbin   # ldconfig
 
 t0=$(date +%s)
 prep=$(cd "$(dirname "$0")" && pwd)   # run.sh is copied into the prepared folder
@@ -39,7 +40,7 @@ while [ $# -gt 0 ]; do
     --gen) n=${2:?--gen needs a count}; shift 2 ;;
     --reps) reps=${2:?--reps needs a count}; shift 2 ;;
     --private-loader) private_loader=1; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -85,13 +86,16 @@ lbench=$work/llama/llama-bench
 # the carried packages into / there, as that README does, on a fresh root-owned machine only;
 # anywhere else (a shared machine, no root) into a private folder on LD_LIBRARY_PATH.
 extra_lib=""
-if [ $private_loader = 1 ] || ! ldconfig -p 2>/dev/null | grep -q 'libvulkan\.so\.1 '; then
+# grep -c reads all of ldconfig's output: with pipefail, grep -q could SIGPIPE ldconfig and read
+# as "no loader".
+have_vk=$(ldconfig -p 2>/dev/null | grep -c 'libvulkan\.so\.1 ' || true)
+if [ $private_loader = 1 ] || [ "${have_vk:-0}" = 0 ]; then
   if [ -d "$prep/debs" ] && ls "$prep"/debs/*.deb >/dev/null 2>&1; then
     command -v dpkg >/dev/null || die "no libvulkan here and no dpkg to unpack the carried packages"
     if [ "$(id -u)" = 0 ] && [ $quick = 0 ] && [ $private_loader = 0 ]; then
       say "no libvulkan here: unpacking the loader packages into /"
       for f in "$prep"/debs/*.deb; do dpkg -x "$f" / || die "dpkg -x $f failed"; done
-      ldconfig
+      ldconfig || say "warning: ldconfig failed"
     else
       say "unpacking the loader packages into $work/vulkan-root (not /)"
       for f in "$prep"/debs/*.deb; do dpkg -x "$f" "$work/vulkan-root" || die "dpkg -x $f failed"; done
