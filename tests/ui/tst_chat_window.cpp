@@ -707,8 +707,10 @@ class TestChatWindow : public QObject {
     QCOMPARE(colour_at(QStringLiteral("area")), ui::code_token_colour(TokenClass::Function, dark));
     QCOMPARE(colour_at(QStringLiteral("values")), QColor());  // a plain name: no format
 
+    shoot(dark ? "code-answer-dark" : "code-answer");
     context_->settings().setTheme(dark ? ui::Settings::Theme::Light : ui::Settings::Theme::Dark);
     QTRY_COMPARE(colour_at(QStringLiteral("def")), ui::code_token_colour(TokenClass::Keyword, !dark));
+    shoot(dark ? "code-answer" : "code-answer-dark");
     context_->settings().setTheme(ui::Settings::Theme::System);
     QTRY_COMPARE(colour_at(QStringLiteral("def")), ui::code_token_colour(TokenClass::Keyword, dark));
 
