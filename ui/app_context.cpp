@@ -1,6 +1,7 @@
 #include "app_context.h"
 
 #include <QGuiApplication>
+#include <QProcessEnvironment>
 #include <QQmlContext>
 
 #include "chat/code_block_highlighter.h"
@@ -22,7 +23,11 @@ AppContext::AppContext(storage::History& history, std::unique_ptr<GenerationBack
   connect_model_loading(models_, engine_, &settings_);
   connect(&design_, &DesignTokens::changed, this, &AppContext::apply_theme);
   apply_theme();
-  models_.setDiscoveryHome(paths_.discovery_home);  // looked in when the models page opens
+  // Looked in when the models page opens.
+  if (!paths_.discovery_home.isEmpty()) {
+    models_.setDiscoveryPlaces(
+        DiscoveryPlaces::from_environment(paths_.discovery_home, QProcessEnvironment::systemEnvironment()));
+  }
 }
 
 AppContext::~AppContext() = default;

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
@@ -325,6 +326,49 @@ class TestModelDiscovery : public QObject {
     }
   }
 
+  // Ollama, Hugging Face and llama.cpp keep their models where the user's environment variable
+  // says; those folders are looked in (and only they, of everything outside the home).
+  void models_moved_by_an_apps_environment_variable_are_found_there() {
+    QTemporaryDir dir;
+    const QString home = dir.filePath("home");
+    QVERIFY(make_path(home));
+    const QString elsewhere = dir.filePath("disk");
+    write_tiny_model(elsewhere + "/ollama/blobs/sha256-" + k_hex_a);
+    QVERIFY(write(elsewhere + "/ollama/manifests/registry.ollama.ai/library/moved/latest",
+                  ollama_manifest("sha256:" + k_hex_a)));
+    const QString repo = elsewhere + "/hf/hub/models--org--Moved-GGUF";
+    write_tiny_model(repo + "/blobs/" + k_hex_b);
+    QVERIFY(make_path(repo + "/snapshots/3333333333333333333333333333333333333333"));
+    QVERIFY(QFile::link("../../blobs/" + k_hex_b, repo + "/snapshots/3333333333333333333333333333333333333333/moved-Q8_0.gguf"));
+    write_tiny_model(elsewhere + "/llama-cache/org_Moved-GGUF_moved-Q8_0.gguf");
+    write_tiny_model(dir.filePath("not-a-place/stray.gguf"));
+    // A link from a moved folder to a file in no place is not followed.
+    QVERIFY(QFile::link(dir.filePath("not-a-place/stray.gguf"), elsewhere + "/llama-cache/stray.gguf"));
+
+    QVERIFY2(discover_models(home).models.empty(), "only the home, which has nothing");
+
+    QProcessEnvironment environment;
+    environment.insert("OLLAMA_MODELS", elsewhere + "/ollama");
+    environment.insert("HF_HOME", elsewhere + "/hf");
+    environment.insert("LLAMA_CACHE", elsewhere + "/llama-cache");
+    const DiscoveryPlaces places = DiscoveryPlaces::from_environment(home, environment);
+    QCOMPARE(places.hugging_face_hub, elsewhere + "/hf/hub");
+    const DiscoveryResult r = discover_models(places);
+    QVERIFY2(r.models.size() == 3, qPrintable(describe(r)));
+    QVERIFY(find(r, ModelApp::Ollama, "moved:latest"));
+    QVERIFY(find(r, ModelApp::HuggingFace, "org/Moved-GGUF/moved-Q8_0"));
+    QVERIFY(find(r, ModelApp::LlamaCpp, "org_Moved-GGUF_moved-Q8_0"));
+    for (const auto& m : r.models) QVERIFY2(m.info.problem == ModelProblem::None, qPrintable(m.name));
+
+    // HF_HUB_CACHE names the hub itself and wins over HF_HOME; empty variables are unset.
+    environment.insert("HF_HUB_CACHE", elsewhere + "/hub-cache");
+    environment.insert("OLLAMA_MODELS", "");
+    const DiscoveryPlaces again = DiscoveryPlaces::from_environment(home, environment);
+    QCOMPARE(again.hugging_face_hub, elsewhere + "/hub-cache");
+    QVERIFY(again.ollama_models.isEmpty());
+    QCOMPARE(again.home, home);
+  }
+
   void ollama_manifests_are_parsed_strictly_data() {
     QTest::addColumn<QByteArray>("manifest");
     QTest::addColumn<QString>("result");  // the blob name, or a part of the error
@@ -414,7 +458,7 @@ class TestModelDiscovery : public QObject {
     QTemporaryDir settings;
     ModelManager m(std::make_unique<QSettings>(settings.filePath("s.ini"), QSettings::IniFormat),
                    settings.filePath("models"), QString());
-    m.setDiscoveryHome(home);
+    m.setDiscoveryPlaces(home);
     QElapsedTimer gap;
     qint64 worst = 0;
     QTimer probe;
@@ -460,7 +504,7 @@ class TestModelDiscovery : public QObject {
     QTemporaryDir dir;
     ModelManager m(std::make_unique<QSettings>(dir.filePath("s.ini"), QSettings::IniFormat),
                    dir.filePath("models"), QString());
-    m.setDiscoveryHome(h.home());
+    m.setDiscoveryPlaces(h.home());
     QSignalSpy changed(&m, &ModelManager::discoveringChanged);
     m.discoverOnce();
     QVERIFY(m.discovering());

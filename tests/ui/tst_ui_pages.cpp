@@ -186,7 +186,7 @@ class TestUiPages : public QObject {
                         home + "/.cache/llama.cpp/falcon.gguf"));
     ModelManager manager(std::make_unique<QSettings>(dir_.filePath("found.ini"), QSettings::IniFormat),
                          dir_.filePath("no-models"), QString());
-    manager.setDiscoveryHome(home);
+    manager.setDiscoveryPlaces(home);
     manager.discover();
     QVERIFY(QTest::qWaitFor([&] { return !manager.discovering() && !manager.scanning(); }, 30000));
     QCOMPARE(manager.found()->rowCount(), 2);

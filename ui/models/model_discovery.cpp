@@ -65,17 +65,24 @@ QString without_gguf(const QString& name) {
 
 class Scan {
  public:
-  Scan(const QString& home, const DiscoveryLimits& limits, const std::atomic<bool>* cancel)
-      : home_(QDir::cleanPath(home)),
-        home_canonical_(QFileInfo(home).canonicalFilePath()),
-        budget_(limits, cancel) {}
+  Scan(const DiscoveryPlaces& places, const DiscoveryLimits& limits, const std::atomic<bool>* cancel)
+      : home_(QDir::cleanPath(places.home)),
+        ollama_models_(root_or_home(places.ollama_models, QStringLiteral(".ollama/models"))),
+        hugging_face_hub_(root_or_home(places.hugging_face_hub, QStringLiteral(".cache/huggingface/hub"))),
+        llama_cpp_cache_(root_or_home(places.llama_cpp_cache, QStringLiteral(".cache/llama.cpp"))),
+        budget_(limits, cancel) {
+    for (const QString& place : {places.home, places.ollama_models, places.hugging_face_hub, places.llama_cpp_cache}) {
+      const QString canonical = place.isEmpty() ? QString() : QFileInfo(place).canonicalFilePath();
+      if (!canonical.isEmpty()) places_canonical_.push_back(canonical);
+    }
+  }
 
   DiscoveryResult run() {
     lm_studio();
     ollama();
     jan();
-    flat(ModelApp::Gpt4All, QStringLiteral(".local/share/nomic.ai/GPT4All"));
-    flat(ModelApp::LlamaCpp, QStringLiteral(".cache/llama.cpp"));
+    flat(ModelApp::Gpt4All, at_home(QStringLiteral(".local/share/nomic.ai/GPT4All")));
+    flat(ModelApp::LlamaCpp, llama_cpp_cache_);
     hugging_face();
     std::stable_sort(
         result_.models.begin(), result_.models.end(), [](const FoundModel& a, const FoundModel& b) {
@@ -89,15 +96,20 @@ class Scan {
   using OnFile = std::function<void(const QString& path, const QString& relative)>;
 
   QString at_home(const QString& relative) const { return home_ + QLatin1Char('/') + relative; }
+  QString root_or_home(const QString& moved, const QString& in_home) const {
+    return moved.isEmpty() ? at_home(in_home) : QDir::cleanPath(moved);
+  }
 
-  // Inside the home folder once every symlink is resolved.
-  bool inside_home(const QString& canonical) const {
-    return !home_canonical_.isEmpty() && canonical.startsWith(home_canonical_ + QLatin1Char('/'));
+  // Inside a place once every symlink is resolved.
+  bool inside_places(const QString& canonical) const {
+    return std::any_of(places_canonical_.begin(), places_canonical_.end(), [&](const QString& place) {
+      return canonical.startsWith(place + QLatin1Char('/'));
+    });
   }
 
   // Calls on_file for every file under `dir` whose name passes `wanted`, to the depth limit.
   // Directory symlinks are not entered; a file symlink counts only when it resolves to a regular
-  // file inside the home folder.
+  // file inside a place.
   void walk(const QString& dir, const QString& relative, int depth,
             const std::function<bool(const QString&)>& wanted, const OnFile& on_file) {
     QDirIterator it(dir,
@@ -109,7 +121,7 @@ class Scan {
           relative.isEmpty() ? fi.fileName() : relative + QLatin1Char('/') + fi.fileName();
       if (fi.isSymLink()) {
         const QString target = fi.canonicalFilePath();
-        if (!target.isEmpty() && inside_home(target) && QFileInfo(target).isFile() &&
+        if (!target.isEmpty() && inside_places(target) && QFileInfo(target).isFile() &&
             wanted(fi.fileName())) {
           on_file(fi.filePath(), rel);
         }
@@ -129,10 +141,13 @@ class Scan {
            !is_later_split_part(name);
   }
 
-  // An app's folder that exists and, resolved, lies inside the home folder.
+  // An app's folder that exists and, resolved, is a place or lies inside one.
   bool usable_root(const QString& root) const {
     const QFileInfo fi(root);
-    return fi.isDir() && inside_home(fi.canonicalFilePath());
+    const QString canonical = fi.canonicalFilePath();
+    return fi.isDir() &&
+           (inside_places(canonical) || std::find(places_canonical_.begin(), places_canonical_.end(),
+                                                  canonical) != places_canonical_.end());
   }
 
   void walk_models(const QString& root, const OnFile& on_file) {
@@ -140,11 +155,11 @@ class Scan {
   }
 
   // Describes the file once (the first app that has it wins: LM Studio may link to a blob that
-  // Ollama also lists); a file that resolves to outside the home folder (an Ollama blob linked
+  // Ollama also lists); a file that resolves to outside the places (an Ollama blob linked
   // elsewhere) is not read.
   void add(ModelApp app, const QString& name, const QString& path) {
     const QString key = QFileInfo(path).canonicalFilePath();
-    if (!inside_home(key) || seen_.contains(key) || !budget_.take_model()) return;
+    if (!inside_places(key) || seen_.contains(key) || !budget_.take_model()) return;
     seen_.insert(key);
     result_.models.push_back({app, name, read_model_file(path, ModelSource::Discovered)});
   }
@@ -180,14 +195,14 @@ class Scan {
   }
 
   void flat(ModelApp app, const QString& root) {
-    walk_models(at_home(root), [&](const QString& path, const QString& rel) {
+    walk_models(root, [&](const QString& path, const QString& rel) {
       add(app, without_gguf(QFileInfo(rel).fileName()), path);
     });
   }
 
   // hub/models--ORG--REPO/snapshots/REVISION/…/FILE.gguf → "ORG/REPO/…/FILE".
   void hugging_face() {
-    const QString hub = at_home(QStringLiteral(".cache/huggingface/hub"));
+    const QString& hub = hugging_face_hub_;
     if (!usable_root(hub)) return;
     QDirIterator repos(hub, {QStringLiteral("models--*")}, QDir::Dirs | QDir::NoDotAndDotDot);
     while (repos.hasNext() && budget_.take_entry()) {
@@ -210,7 +225,7 @@ class Scan {
 
   // models/manifests/HOST/NAMESPACE/MODEL/TAG, each naming its GGUF in models/blobs.
   void ollama() {
-    const QString models = at_home(QStringLiteral(".ollama/models"));
+    const QString& models = ollama_models_;
     const QString manifests = models + QLatin1String("/manifests");
     if (!usable_root(manifests)) return;
     walk(
@@ -252,7 +267,10 @@ class Scan {
   }
 
   QString home_;
-  QString home_canonical_;
+  QString ollama_models_;  // each app's folder: in the home, or where its variable moved it
+  QString hugging_face_hub_;
+  QString llama_cpp_cache_;
+  std::vector<QString> places_canonical_;  // the only folders anything is read from
   Budget budget_;
   QSet<QString> seen_;
   DiscoveryResult result_;
@@ -313,9 +331,20 @@ QString ollama_model_blob(const QByteArray& manifest) {
   throw Error(ErrorCode::InvalidFile, std::string("no layer of mediaType ") + k_ollama_model_layer);
 }
 
-DiscoveryResult discover_models(const QString& home, const DiscoveryLimits& limits,
+DiscoveryPlaces DiscoveryPlaces::from_environment(const QString& home, const QProcessEnvironment& environment) {
+  DiscoveryPlaces p(home);
+  p.ollama_models = environment.value(QStringLiteral("OLLAMA_MODELS"));
+  p.hugging_face_hub = environment.value(QStringLiteral("HF_HUB_CACHE"));
+  if (p.hugging_face_hub.isEmpty() && !environment.value(QStringLiteral("HF_HOME")).isEmpty()) {
+    p.hugging_face_hub = environment.value(QStringLiteral("HF_HOME")) + QStringLiteral("/hub");
+  }
+  p.llama_cpp_cache = environment.value(QStringLiteral("LLAMA_CACHE"));
+  return p;
+}
+
+DiscoveryResult discover_models(const DiscoveryPlaces& places, const DiscoveryLimits& limits,
                                 const std::atomic<bool>* cancel) {
-  return Scan(home, limits, cancel).run();
+  return Scan(places, limits, cancel).run();
 }
 
 }  // namespace sikao::ui

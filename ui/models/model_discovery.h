@@ -13,13 +13,18 @@
 //   Hugging Face  .cache/huggingface/hub                          models--ORG--REPO/snapshots/REV/
 //                 FILE.gguf, symlinks into the repo's blobs/
 //
+// Three apps let the user move their models with an environment variable of their own, and
+// then keep them there instead (DiscoveryPlaces::from_environment): Ollama's OLLAMA_MODELS,
+// Hugging Face's HF_HUB_CACHE (else $HF_HOME/hub) and llama.cpp's LLAMA_CACHE.
+//
 // Only reads: a file is opened read-only to parse its header, nothing is created, moved, renamed
-// or deleted. Nothing outside the home folder is read: directory symlinks are not followed (nor
-// an app's folder that resolves to somewhere outside the home folder), and a file symlink is
-// followed only when its target lies inside the home folder (Hugging Face's snapshots point
-// into blobs/). The scan is bounded in depth, in directory entries looked at,
+// or deleted. Nothing outside the places is read (the home folder, and the folders those
+// variables name): directory symlinks are not followed (nor an app's folder that resolves to
+// somewhere else), and a file symlink is followed only when its target lies inside a place
+// (Hugging Face's snapshots point into blobs/). The scan is bounded in depth, in directory entries looked at,
 // in models described and in time; plain Qt Core, synchronous: ModelManager runs it on a worker.
 
+#include <QProcessEnvironment>
 #include <QString>
 #include <atomic>
 #include <chrono>
@@ -53,9 +58,22 @@ struct DiscoveryResult {
   bool truncated = false;          // a limit was reached: there may be more
 };
 
-// Looks in `home` (the user's home folder; tests pass a scratch folder). `cancel`, when set,
-// stops the scan early (the manager's destructor).
-DiscoveryResult discover_models(const QString& home, const DiscoveryLimits& limits = {},
+// Where to look: the home folder (tests pass a scratch folder), and where the user moved an
+// app's models with the app's own environment variable (empty: the app's folder in the home).
+struct DiscoveryPlaces {
+  DiscoveryPlaces() = default;
+  DiscoveryPlaces(QString home_folder) : home(std::move(home_folder)) {}  // NOLINT: the home alone
+  QString home;
+  QString ollama_models;     // OLLAMA_MODELS: its manifests/ and blobs/
+  QString hugging_face_hub;  // HF_HUB_CACHE, else $HF_HOME/hub: its models--ORG--REPO folders
+  QString llama_cpp_cache;   // LLAMA_CACHE: what llama.cpp's -hf downloads
+
+  // The home folder and the folders `environment` names (unset or empty variables: none).
+  static DiscoveryPlaces from_environment(const QString& home, const QProcessEnvironment& environment);
+};
+
+// Looks in `places`. `cancel`, when set, stops the scan early (the manager's destructor).
+DiscoveryResult discover_models(const DiscoveryPlaces& places, const DiscoveryLimits& limits = {},
                                 const std::atomic<bool>* cancel = nullptr);
 
 // An Ollama manifest (its JSON bytes) → the blob file name of its model layer ("sha256-HEX").

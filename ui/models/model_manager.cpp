@@ -71,8 +71,8 @@ ModelManager::~ModelManager() {
   }
 }
 
-void ModelManager::setDiscoveryHome(const QString& home, const DiscoveryLimits& limits) {
-  discovery_home_ = home;
+void ModelManager::setDiscoveryPlaces(const DiscoveryPlaces& places, const DiscoveryLimits& limits) {
+  discovery_places_ = places;
   discovery_limits_ = limits;
 }
 
@@ -83,7 +83,7 @@ void ModelManager::discoverOnce() {
 }
 
 void ModelManager::discover() {
-  if (discovering_ || discovery_home_.isEmpty()) {
+  if (discovering_ || discovery_places_.home.isEmpty()) {
     return;
   }
   discovered_once_ = true;
@@ -92,8 +92,8 @@ void ModelManager::discover() {
   if (discovery_worker_) {
     discovery_worker_->wait();
   }
-  discovery_worker_.reset(QThread::create([this, home = discovery_home_, limits = discovery_limits_] {
-    DiscoveryResult result = discover_models(home, limits, &stop_discovery_);
+  discovery_worker_.reset(QThread::create([this, places = discovery_places_, limits = discovery_limits_] {
+    DiscoveryResult result = discover_models(places, limits, &stop_discovery_);
     // Queued like the catalog's rows (refresh()): only the manager's thread touches found_.
     QMetaObject::invokeMethod(
         this,

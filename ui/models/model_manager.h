@@ -124,8 +124,9 @@ class ModelManager : public QAbstractListModel {
   bool discovering() const { return discovering_; }
   bool discoveryTruncated() const { return discovery_truncated_; }
 
-  // Where discover() looks (the user's home folder in the app); empty, the default: nowhere.
-  void setDiscoveryHome(const QString& home, const DiscoveryLimits& limits = {});
+  // Where discover() looks (in the app: the home folder and the folders the apps' environment
+  // variables name, DiscoveryPlaces::from_environment); no home, the default: nowhere.
+  void setDiscoveryPlaces(const DiscoveryPlaces& places, const DiscoveryLimits& limits = {});
   // Looks for other apps' models on a worker thread; found() is replaced when it is done.
   Q_INVOKABLE void discover();
   // discover() unless it has run before: the models page asks when it first opens, so a start
@@ -197,7 +198,7 @@ class ModelManager : public QAbstractListModel {
   bool rescan_ = false;  // asked to refresh while a scan ran: scan again when it ends
   std::unique_ptr<QThread> worker_;  // joined before it is replaced or the manager dies
 
-  QString discovery_home_;
+  DiscoveryPlaces discovery_places_;
   DiscoveryLimits discovery_limits_;
   FoundModelList found_;
   bool discovering_ = false;
