@@ -229,8 +229,8 @@
         <translation>1. احصل على نموذج</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>من أي حاسوب فيه متصفح ويب، نزّل ملف GGUF لنموذج استدلال صغير، مثل Qwen3-1.7B أو DeepSeek-R1-Distill-Qwen-1.5B. نسخة Q4_K_M (نحو 1 إلى 2 غيغابايت) بداية جيدة. يشغّل Sikao عائلات النماذج Llama وQwen2 وQwen3.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>من أي حاسوب فيه متصفح ويب، نزّل ملف GGUF لنموذج استدلال صغير، مثل Qwen3-1.7B أو DeepSeek-R1-Distill-Qwen-1.5B. نسخة Q4_K_M (نحو 1 إلى 2 غيغابايت) بداية جيدة. يشغّل Sikao عائلات النماذج Llama وQwen وGemma وPhi وSmolLM وGranite وMistral وgpt-oss.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

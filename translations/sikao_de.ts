@@ -229,8 +229,8 @@
         <translation>1. Ein Modell besorgen</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>Laden Sie auf einem beliebigen Computer mit Webbrowser die GGUF-Datei eines kleinen Reasoning-Modells herunter, zum Beispiel Qwen3-1.7B oder DeepSeek-R1-Distill-Qwen-1.5B. Die Q4_K_M-Version (etwa 1 bis 2 GB) ist ein guter Anfang. Sikao führt die Modellfamilien Llama, Qwen2 und Qwen3 aus.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>Laden Sie auf einem beliebigen Computer mit Webbrowser die GGUF-Datei eines kleinen Reasoning-Modells herunter, zum Beispiel Qwen3-1.7B oder DeepSeek-R1-Distill-Qwen-1.5B. Die Q4_K_M-Version (etwa 1 bis 2 GB) ist ein guter Anfang. Sikao führt die Modellfamilien Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral und gpt-oss aus.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

@@ -229,8 +229,8 @@
         <translation>1. Consigue un modelo</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>En cualquier ordenador con navegador web, descarga el archivo GGUF de un modelo de razonamiento pequeño, por ejemplo Qwen3-1.7B o DeepSeek-R1-Distill-Qwen-1.5B. La versión Q4_K_M (de 1 a 2 GB) es un buen comienzo. Sikao ejecuta las familias de modelos Llama, Qwen2 y Qwen3.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>En cualquier ordenador con navegador web, descarga el archivo GGUF de un modelo de razonamiento pequeño, por ejemplo Qwen3-1.7B o DeepSeek-R1-Distill-Qwen-1.5B. La versión Q4_K_M (de 1 a 2 GB) es un buen comienzo. Sikao ejecuta las familias de modelos Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral y gpt-oss.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

@@ -229,8 +229,8 @@
         <translation>۱. یک مدل تهیه کنید</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>در هر رایانه‌ای که مرورگر وب دارد، فایل GGUF یک مدل استدلالی کوچک را دانلود کنید، مثلاً Qwen3-1.7B یا DeepSeek-R1-Distill-Qwen-1.5B. نسخهٔ Q4_K_M (حدود ۱ تا ۲ گیگابایت) شروع خوبی است. Sikao خانواده‌های مدل Llama، Qwen2 و Qwen3 را اجرا می‌کند.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>در هر رایانه‌ای که مرورگر وب دارد، فایل GGUF یک مدل استدلالی کوچک را دانلود کنید، مثلاً Qwen3-1.7B یا DeepSeek-R1-Distill-Qwen-1.5B. نسخهٔ Q4_K_M (حدود ۱ تا ۲ گیگابایت) شروع خوبی است. Sikao خانواده‌های مدل Llama، Qwen، Gemma، Phi، SmolLM، Granite، Mistral و gpt-oss را اجرا می‌کند.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

@@ -229,8 +229,8 @@
         <translation>1. Obtenir un modèle</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>Sur n’importe quel ordinateur doté d’un navigateur web, téléchargez le fichier GGUF d’un petit modèle de raisonnement, par exemple Qwen3-1.7B ou DeepSeek-R1-Distill-Qwen-1.5B. La version Q4_K_M (environ 1 à 2 Go) est un bon début. Sikao exécute les familles de modèles Llama, Qwen2 et Qwen3.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>Sur n’importe quel ordinateur doté d’un navigateur web, téléchargez le fichier GGUF d’un petit modèle de raisonnement, par exemple Qwen3-1.7B ou DeepSeek-R1-Distill-Qwen-1.5B. La version Q4_K_M (environ 1 à 2 Go) est un bon début. Sikao exécute les familles de modèles Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral et gpt-oss.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

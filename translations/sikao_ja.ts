@@ -229,8 +229,8 @@
         <translation>1. モデルを入手する</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>ウェブブラウザーのある任意のコンピューターで、小さな推論モデルの GGUF ファイルをダウンロードしてください（例: Qwen3-1.7B、DeepSeek-R1-Distill-Qwen-1.5B）。最初は Q4_K_M 版（約 1〜2 GB）がおすすめです。Sikao は Llama、Qwen2、Qwen3 系のモデルを実行できます。</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>ウェブブラウザーのある任意のコンピューターで、小さな推論モデルの GGUF ファイルをダウンロードしてください（例: Qwen3-1.7B、DeepSeek-R1-Distill-Qwen-1.5B）。最初は Q4_K_M 版（約 1〜2 GB）がおすすめです。Sikao は Llama、Qwen、Gemma、Phi、SmolLM、Granite、Mistral、gpt-oss 系のモデルを実行できます。</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

@@ -229,8 +229,8 @@
         <translation>1. 모델 받기</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>웹 브라우저가 있는 아무 컴퓨터에서 작은 추론 모델의 GGUF 파일을 내려받으세요. 예: Qwen3-1.7B 또는 DeepSeek-R1-Distill-Qwen-1.5B. 처음에는 Q4_K_M 버전(약 1~2 GB)이 좋습니다. Sikao는 Llama, Qwen2, Qwen3 계열 모델을 실행합니다.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>웹 브라우저가 있는 아무 컴퓨터에서 작은 추론 모델의 GGUF 파일을 내려받으세요. 예: Qwen3-1.7B 또는 DeepSeek-R1-Distill-Qwen-1.5B. 처음에는 Q4_K_M 버전(약 1~2 GB)이 좋습니다. Sikao는 Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral, gpt-oss 계열 모델을 실행합니다.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

@@ -229,8 +229,8 @@
         <translation>1. Obtenha um modelo</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>Em qualquer computador com navegador, baixe o arquivo GGUF de um modelo de raciocínio pequeno, por exemplo Qwen3-1.7B ou DeepSeek-R1-Distill-Qwen-1.5B. A versão Q4_K_M (cerca de 1 a 2 GB) é um bom começo. O Sikao executa as famílias de modelos Llama, Qwen2 e Qwen3.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>Em qualquer computador com navegador, baixe o arquivo GGUF de um modelo de raciocínio pequeno, por exemplo Qwen3-1.7B ou DeepSeek-R1-Distill-Qwen-1.5B. A versão Q4_K_M (cerca de 1 a 2 GB) é um bom começo. O Sikao executa as famílias de modelos Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral e gpt-oss.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

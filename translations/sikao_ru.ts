@@ -229,8 +229,8 @@
         <translation>1. Получите модель</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>На любом компьютере с веб-браузером скачайте GGUF-файл небольшой рассуждающей модели, например Qwen3-1.7B или DeepSeek-R1-Distill-Qwen-1.5B. Для начала подойдёт версия Q4_K_M (около 1–2 ГБ). Sikao запускает модели семейств Llama, Qwen2 и Qwen3.</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>На любом компьютере с веб-браузером скачайте GGUF-файл небольшой рассуждающей модели, например Qwen3-1.7B или DeepSeek-R1-Distill-Qwen-1.5B. Для начала подойдёт версия Q4_K_M (около 1–2 ГБ). Sikao запускает модели семейств Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral и gpt-oss.</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

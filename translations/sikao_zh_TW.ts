@@ -229,8 +229,8 @@
         <translation>1. 取得模型</translation>
     </message>
     <message>
-        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.</source>
-        <translation>在任何一台有網頁瀏覽器的電腦上，下載一個小型推理模型的 GGUF 檔案，例如 Qwen3-1.7B 或 DeepSeek-R1-Distill-Qwen-1.5B。Q4_K_M 版本（約 1 到 2 GB）是不錯的起點。Sikao 支援 Llama、Qwen2 和 Qwen3 系列模型。</translation>
+        <source>On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.</source>
+        <translation>在任何一台有網頁瀏覽器的電腦上，下載一個小型推理模型的 GGUF 檔案，例如 Qwen3-1.7B 或 DeepSeek-R1-Distill-Qwen-1.5B。Q4_K_M 版本（約 1 到 2 GB）是不錯的起點。Sikao 支援 Llama、Qwen、Gemma、Phi、SmolLM、Granite、Mistral 和 gpt-oss 系列模型。</translation>
     </message>
     <message>
         <source>2. Put it in the models folder</source>

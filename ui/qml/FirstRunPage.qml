@@ -8,6 +8,7 @@ import Sikao 1.0
 // to put it, and the bundled demo model, clearly labelled as a tiny demonstration.
 Page {
     id: page
+    background: Rectangle { color: design.background }
 
     required property ModelManager modelManager
 
@@ -60,7 +61,7 @@ Page {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                text: qsTr("On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen2 and Qwen3 model families.")
+                text: qsTr("On any computer with a web browser, download a GGUF file of a small reasoning model, for example Qwen3-1.7B or DeepSeek-R1-Distill-Qwen-1.5B. The Q4_K_M version (about 1 to 2 GB) is a good start. Sikao runs the Llama, Qwen, Gemma, Phi, SmolLM, Granite, Mistral and gpt-oss model families.")
             }
 
             Label {
@@ -100,7 +101,7 @@ Page {
                 onClicked: openDialog.open()
             }
 
-            Frame {
+            Card {
                 visible: page.hasDemo
                 Layout.fillWidth: true
                 Layout.topMargin: 8

@@ -258,7 +258,7 @@ ApplicationWindow {
                 visible: chat.lastErrorDetail !== ""
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
-                opacity: 0.8
+                color: design.textMuted
                 text: chat.lastErrorDetail
             }
             Button {

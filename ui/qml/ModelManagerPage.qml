@@ -9,6 +9,7 @@ import Sikao 1.0
 // load runs on the engine's thread and only this page's buttons wait for it.
 Page {
     id: page
+    background: Rectangle { color: design.background }
 
     required property ModelManager modelManager
 
@@ -82,7 +83,7 @@ Page {
         anchors.margins: 12
         spacing: 10
 
-        Frame {
+        Card {
             id: loadStatus
             objectName: "loadStatus"
             visible: page.modelManager.state !== ModelManager.Idle
@@ -117,7 +118,7 @@ Page {
                     visible: page.modelManager.state === ModelManager.Loaded
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    opacity: 0.8
+                    color: design.textMuted
                     text: qsTr("Device: %1 · context %2 tokens")
                           .arg(page.isolate(page.modelManager.loadedDevice))
                           .arg(page.modelManager.loadedContextLength)
@@ -128,7 +129,7 @@ Page {
                              && page.modelManager.loadedDeviceMemory !== ""
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    opacity: 0.8
+                    color: design.textMuted
                     text: page.modelManager.loadedSystemMemory !== ""
                           ? qsTr("Weights: %1 on the device, %2 in system memory")
                             .arg(page.modelManager.loadedDeviceMemory)
@@ -175,7 +176,7 @@ Page {
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            opacity: 0.8
+            color: design.textMuted
             text: qsTr("Models folder: %1").arg(page.isolate(page.modelManager.modelsFolder))
         }
 
@@ -240,7 +241,7 @@ Page {
                 Label {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    opacity: 0.8
+                    color: design.textMuted
                     text: page.modelManager.discovering
                           ? qsTr("Looking in the folders of LM Studio, Ollama, Jan, GPT4All, llama.cpp and Hugging Face…")
                           : foundRepeater.count === 0
@@ -252,7 +253,7 @@ Page {
                 Repeater {
                     id: foundRepeater
                     model: page.modelManager.found
-                    delegate: Frame {
+                    delegate: Card {
                         id: foundRow
                         objectName: "foundRow"
                         required property string name
@@ -307,7 +308,7 @@ Page {
                                 Label {
                                     Layout.fillWidth: true
                                     elide: Text.ElideMiddle
-                                    opacity: 0.6
+                                    color: design.textMuted
                                     text: foundRow.path
                                 }
                             }
@@ -323,7 +324,7 @@ Page {
                 }
             }
 
-            delegate: Frame {
+            delegate: Card {
                 id: row
                 required property int index
                 required property string name
@@ -362,12 +363,12 @@ Page {
                             Label {
                                 visible: row.reasons
                                 text: qsTr("reasoning")
-                                opacity: 0.8
+                                color: design.textMuted
                             }
                             Label {
                                 visible: row.bundled
                                 text: qsTr("tiny demo")
-                                opacity: 0.8
+                                color: design.textMuted
                             }
                             Label {
                                 visible: row.loaded
@@ -389,7 +390,7 @@ Page {
                         Label {
                             Layout.fillWidth: true
                             elide: Text.ElideMiddle
-                            opacity: 0.6
+                            color: design.textMuted
                             text: row.path
                         }
                         Label {

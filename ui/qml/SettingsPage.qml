@@ -7,6 +7,7 @@ import Sikao 1.0
 // writes straight into Settings (which clamps and stores); nothing is applied here.
 Page {
     id: page
+    background: Rectangle { color: design.background }
 
     required property Settings settings
     required property LanguageManager languages

@@ -47,7 +47,7 @@ Control {
             visible: modelManager.state === ModelManager.Failed && modelManager.errorDetail !== ""
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            opacity: 0.8
+            color: design.textMuted
             text: modelManager.errorDetail
         }
         ProgressBar {
@@ -60,7 +60,7 @@ Control {
             visible: modelManager.state === ModelManager.Loaded
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            opacity: 0.8
+            color: design.textMuted
             text: qsTr("Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.")
         }
         RowLayout {
