@@ -39,6 +39,19 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// The colour of the highlighter's format over the first character of `piece` in `document`;
+// invalid where `piece` is not found or has no format.
+QColor format_colour_at(QTextDocument* document, const QString& piece) {
+  const QTextCursor found = document->find(piece);
+  if (found.isNull()) return {};
+  const QTextBlock block = found.block();
+  const int offset = found.selectionStart() - block.position();
+  for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
+    if (range.start <= offset && offset < range.start + range.length) return range.format.foreground().color();
+  }
+  return {};
+}
+
 const std::vector<std::string> k_answer = {
     "<think>", "Add", " digit", " by", " digit", ".", "\n\n", "2", " +", " 7", " =", " 9", ".",
     "</think>", "The", " answer", " is", " **19**", ".\n\n", "```", "text", "\n", "12 + 7 = 19", "\n", "```"};
@@ -687,17 +700,7 @@ class TestChatWindow : public QObject {
     }
     QVERIFY(python);
     QTextDocument* document = python->property("textDocument").value<QQuickTextDocument*>()->textDocument();
-    // The colour of the format over the first character of `piece`.
-    const auto colour_at = [document](const QString& piece) -> QColor {
-      const QTextCursor found = document->find(piece);
-      if (found.isNull()) return {};
-      const QTextBlock block = found.block();
-      const int offset = found.selectionStart() - block.position();
-      for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
-        if (range.start <= offset && offset < range.start + range.length) return range.format.foreground().color();
-      }
-      return {};
-    };
+    const auto colour_at = [document](const QString& piece) { return format_colour_at(document, piece); };
     using ui::code::TokenClass;
     const bool dark = context_->design().dark();
     QCOMPARE(colour_at(QStringLiteral("def")), ui::code_token_colour(TokenClass::Keyword, dark));
@@ -752,15 +755,7 @@ class TestChatWindow : public QObject {
     }
     QVERIFY(last);
     QVERIFY(!last->toPlainText().contains(QStringLiteral("A docstring")));  // a later piece
-    const auto colour_at = [last](const QString& piece) -> QColor {
-      const QTextCursor found = last->find(piece);
-      const QTextBlock block = found.block();
-      const int offset = found.selectionStart() - block.position();
-      for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
-        if (range.start <= offset && offset < range.start + range.length) return range.format.foreground().color();
-      }
-      return {};
-    };
+    const auto colour_at = [last](const QString& piece) { return format_colour_at(last, piece); };
     using ui::code::TokenClass;
     const bool dark = context_->design().dark();
     QCOMPARE(colour_at(QStringLiteral("if and for")), ui::code_token_colour(TokenClass::String, dark));
