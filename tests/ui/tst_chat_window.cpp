@@ -359,13 +359,15 @@ class TestChatWindow : public QObject {
   // Ctrl+B folds the conversations into a rail of icons and back; the choice is kept, and the
   // search shortcut opens the sidebar again.
   void the_sidebar_collapses_to_a_rail_and_back() {
+    // Whatever fails below, the next tests get the sidebar back.
+    const auto restore = qScopeGuard([this] { context_->settings().setSidebarCollapsed(false); });
     QVERIFY(item("sidebar")->isVisible());
     QVERIFY(!item("sidebarRail")->isVisible());
     QTest::keyClick(window_, Qt::Key_B, Qt::ControlModifier);
     QTRY_VERIFY(item("sidebarRail")->isVisible());
     QVERIFY(!item("sidebar")->isVisible());
     QVERIFY(context_->settings().sidebarCollapsed());
-    QVERIFY(item("chatView")->width() > window_->width() - 100);  // the chat takes the room
+    QTRY_VERIFY(item("chatView")->width() > window_->width() - 100);  // the chat takes the room, once laid out
     QTest::keyClick(window_, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(item("sidebar")->isVisible());
     QVERIFY(!context_->settings().sidebarCollapsed());
@@ -471,6 +473,11 @@ class TestChatWindow : public QObject {
     QVERIFY(!QFontDatabase::families(QFontDatabase::Arabic).isEmpty());
     QVERIFY(!QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty());
     QTRY_VERIFY(item("composer")->property("contentWidth").toReal() > 150);
+    // Right to left in the dark theme, the inspector open (the real app photographs it light).
+    context_->settings().setTheme(ui::Settings::Theme::Dark);
+    QTRY_VERIFY(context_->design().dark());
+    shoot("arabic-dark");
+    context_->settings().setTheme(ui::Settings::Theme::System);
     item("inspector")->setVisible(false);
     item("composer")->setProperty("text", QString());
     context_->settings().setLanguage(QStringLiteral("en"));
@@ -644,6 +651,21 @@ class TestChatWindow : public QObject {
     reasoning->setProperty("userExpanded", true);
     QTRY_VERIFY(with_property(reasoning, "withMath") &&
                 with_property(reasoning, "withMath")->property("withMath").toString().count(QStringLiteral("image://math/t/")) == 10);
+    {  // the top of the chat: the question and the reasoning with its formulas
+      QQuickItem* list = item("messageList");
+      list->setProperty("stickToBottom", false);
+      list->setProperty("contentY", list->property("originY"));
+      QTRY_VERIFY((reasoning = with_property(window_->contentItem(), "userExpanded")));
+      reasoning->setProperty("userExpanded", true);  // the view may have made the item again
+      QTRY_VERIFY(with_property(reasoning, "withMath") &&
+                  with_property(reasoning, "withMath")->property("withMath").toString().count(QStringLiteral("image://math/t/")) == 10);
+      shoot("math-reasoning");
+      // Back at the end; the view may have made the message's items again on the way.
+      list->setProperty("stickToBottom", true);
+      QMetaObject::invokeMethod(list, "positionViewAtEnd");
+      reasoning = with_property(window_->contentItem(), "userExpanded");
+      QVERIFY(reasoning);
+    }
     reasoning->setProperty("userExpanded", false);
     // In the dark theme the formulas are drawn again, in the dark scheme's text colour.
     const QString dark_text = ui::ColourScheme::dark().text.name(QColor::HexArgb).mid(1);
