@@ -808,6 +808,7 @@ class TestChatWindow : public QObject {
     QVERIFY(s.frames > 5);
     QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
     QVERIFY(!visible_items("codeText").isEmpty());
+    shoot("code-long-answer");
     QVERIFY(warnings_.isEmpty());
   }
 
