@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>لديك بالفعل نماذج يستطيع Sikao تشغيلها</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>تحتفظ بها تطبيقات أخرى على هذا الحاسوب. يقرؤها Sikao فقط؛ وتبقى في مكانها.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>من %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>تحميل</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>تحميل %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

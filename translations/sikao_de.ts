@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>Sie haben bereits Modelle, die Sikao ausführen kann</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>Andere Apps bewahren sie auf diesem Computer auf. Sikao liest sie nur; sie bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>Aus %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>Ya tienes modelos que Sikao puede ejecutar</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>Otras aplicaciones los guardan en este ordenador. Sikao solo los lee; se quedan donde están.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>De %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Cargar</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Cargar %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>از قبل مدل‌هایی دارید که Sikao می‌تواند اجرا کند</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>برنامه‌های دیگر این‌ها را روی این رایانه نگه می‌دارند. Sikao فقط آن‌ها را می‌خواند و در جای خود می‌مانند.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>از %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>بارگذاری</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>بارگذاری %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>Vous avez déjà des modèles que Sikao peut exécuter</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>D’autres applications les conservent sur cet ordinateur. Sikao ne fait que les lire ; ils restent où ils sont.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>De %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Charger %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>Sikao で動かせるモデルがすでにあります</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>これらは他のアプリがこのコンピューターに保存しているモデルです。Sikao は読み取るだけで、ファイルはそのままの場所に残ります。</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>%1 から · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>読み込む</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 を読み込む</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

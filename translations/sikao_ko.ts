@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>Sikao가 실행할 수 있는 모델이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>다른 앱이 이 컴퓨터에 보관한 모델입니다. Sikao는 읽기만 하며, 파일은 그 자리에 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>%1에서 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>%1 불러오기</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>Você já tem modelos que o Sikao pode executar</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>Outros aplicativos os guardam neste computador. O Sikao apenas os lê; eles ficam onde estão.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>De %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Carregar</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Carregar %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

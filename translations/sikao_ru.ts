@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>У вас уже есть модели, которые Sikao может запустить</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>Их хранят на этом компьютере другие приложения. Sikao только читает их; они остаются на своих местах.</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>Из %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>Загрузить %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>你已经有 Sikao 可以运行的模型</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>这些模型由其他应用保存在这台电脑上。Sikao 只读取它们，它们会留在原处。</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>来自 %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>加载 %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

@@ -272,6 +272,26 @@
         <source>Loading…</source>
         <translation>正在載入…</translation>
     </message>
+    <message>
+        <source>You already have models Sikao can run</source>
+        <translation>你已經有 Sikao 可以執行的模型</translation>
+    </message>
+    <message>
+        <source>Other apps keep these on this computer. Sikao only reads them; they stay where they are.</source>
+        <translation>這些模型由其他應用程式保存在這台電腦上。Sikao 只讀取它們，它們會留在原處。</translation>
+    </message>
+    <message>
+        <source>From %1 · %2 · %3 · %4</source>
+        <translation>來自 %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>載入</translation>
+    </message>
+    <message>
+        <source>Load %1</source>
+        <translation>載入 %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>

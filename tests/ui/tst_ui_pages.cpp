@@ -277,6 +277,42 @@ class TestUiPages : public QObject {
     manager_->onLoaded(sikao::test::loaded_model(k_bundled, QStringLiteral("Test GPU"), 512));
   }
 
+  // The first-run page looks for the models other apps keep and offers those Sikao can run.
+  void first_run_page_offers_the_models_already_on_this_computer() {
+    const QString home = dir_.filePath("first-run-home");
+    QVERIFY(QDir().mkpath(home + "/.lmstudio/models/karpathy/stories"));
+    QVERIFY(QDir().mkpath(home + "/.cache/llama.cpp"));
+    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")),
+                        home + "/.lmstudio/models/karpathy/stories/stories260K.gguf"));
+    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("vocab/ggml-vocab-falcon.gguf")),
+                        home + "/.cache/llama.cpp/falcon.gguf"));
+    ModelManager manager(std::make_unique<QSettings>(dir_.filePath("first-run-found.ini"), QSettings::IniFormat),
+                         dir_.filePath("first-run-no-models"), QString());
+    manager.setDiscoveryPlaces(home);
+    auto page = create("FirstRunPage.qml", {{"modelManager", QVariant::fromValue(&manager)}});
+    QVERIFY(page);
+    QVERIFY(QTest::qWaitFor([&] { return manager.found()->rowCount() == 2 && !manager.discovering(); }, 30000));
+    QCOMPARE(manager.found()->runnableCount(), 1);
+    auto* section = child<QQuickItem>(page.get(), "firstRunFound");
+    QTRY_VERIFY(section->isVisible());
+    QList<QQuickItem*> shown;
+    for (QQuickItem* item : visual_descendants(page.get())) {
+      if (item->objectName() == QLatin1String("firstRunFoundRow") && item->isVisible()) shown << item;
+    }
+    QCOMPARE(shown.size(), 1);  // the falcon file cannot run: not offered here
+    QCOMPARE(shown[0]->property("app").toString(), QStringLiteral("LM Studio"));
+    QSignalSpy requested(&manager, &ModelManager::loadRequested);
+    QQuickItem* load = nullptr;
+    for (QQuickItem* item : visual_descendants(shown[0])) {
+      if (item->objectName() == QLatin1String("firstRunLoadFound")) load = item;
+    }
+    QVERIFY(load);
+    QVERIFY(QMetaObject::invokeMethod(load, "clicked"));
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), home + "/.lmstudio/models/karpathy/stories/stories260K.gguf");
+    manager.cancel();
+  }
+
   void arabic_translates_the_live_pages_and_mirrors_them() {
     auto page = create("SettingsPage.qml", {{"settings", QVariant::fromValue(settings_.get())},
                                             {"languages", QVariant::fromValue(languages_.get())},

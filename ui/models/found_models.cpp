@@ -1,5 +1,7 @@
 #include "models/found_models.h"
 
+#include <algorithm>
+
 #include <QLocale>
 
 namespace sikao::ui {
@@ -76,6 +78,12 @@ void FoundModelList::setModels(std::vector<FoundModel> models) {
   beginResetModel();
   rows_ = std::move(models);
   endResetModel();
+  const int runnable = static_cast<int>(
+      std::count_if(rows_.begin(), rows_.end(), [](const FoundModel& m) { return m.info.error.isEmpty(); }));
+  if (runnable != runnable_) {
+    runnable_ = runnable;
+    emit runnableCountChanged();
+  }
 }
 
 }  // namespace sikao::ui

@@ -12,6 +12,8 @@ namespace sikao::ui {
 
 class FoundModelList : public QAbstractListModel {
   Q_OBJECT
+  // How many of the found models Sikao can run (the first-run page offers those).
+  Q_PROPERTY(int runnableCount READ runnableCount NOTIFY runnableCountChanged)
 
  public:
   enum Role {
@@ -37,12 +39,17 @@ class FoundModelList : public QAbstractListModel {
 
   void setModels(std::vector<FoundModel> models);
   const std::vector<FoundModel>& models() const { return rows_; }
+  int runnableCount() const { return runnable_; }
 
   // The translated reason a file cannot run; empty when it can.
   static QString reason(const ModelFileInfo& info);
 
+ signals:
+  void runnableCountChanged();
+
  private:
   std::vector<FoundModel> rows_;
+  int runnable_ = 0;
 };
 
 }  // namespace sikao::ui

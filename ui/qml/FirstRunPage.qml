@@ -18,6 +18,9 @@ Page {
     LayoutMirroring.childrenInherit: true
 
     readonly property bool hasDemo: modelManager.bundledModel !== ""
+    // The models other apps keep are looked for once, when the page is first shown.
+    onVisibleChanged: if (visible) modelManager.discoverOnce()
+    Component.onCompleted: if (visible) modelManager.discoverOnce()
 
     FileDialog {
         id: openDialog
@@ -51,6 +54,72 @@ Page {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: qsTr("Sikao runs a language model on your own computer; nothing you type leaves it. A model is one file in the GGUF format, and you have none yet.")
+            }
+
+            // Models other apps already keep here (model_discovery.h): the quickest start.
+            ColumnLayout {
+                objectName: "firstRunFound"
+                visible: page.modelManager.found.runnableCount > 0
+                Layout.fillWidth: true
+                spacing: design.spaceS
+                Label {
+                    Layout.fillWidth: true
+                    font.bold: true
+                    text: qsTr("You already have models Sikao can run")
+                    Accessible.role: Accessible.Heading
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: design.textMuted
+                    text: qsTr("Other apps keep these on this computer. Sikao only reads them; they stay where they are.")
+                }
+                Repeater {
+                    model: page.modelManager.found
+                    delegate: Card {
+                        id: foundCard
+                        objectName: "firstRunFoundRow"
+                        required property string name
+                        required property string path
+                        required property string app
+                        required property string family
+                        required property string quant
+                        required property string fileSizeText
+                        required property bool canRun
+                        visible: canRun
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: name
+                        RowLayout {
+                            anchors.fill: parent
+                            spacing: design.spaceM
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 2
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: foundCard.name
+                                    font.bold: true
+                                    elide: Text.ElideMiddle
+                                }
+                                Label {
+                                    Layout.fillWidth: true
+                                    color: design.textMuted
+                                    elide: Text.ElideRight
+                                    text: qsTr("From %1 · %2 · %3 · %4").arg(foundCard.app).arg(foundCard.family)
+                                          .arg(foundCard.quant).arg(foundCard.fileSizeText)
+                                }
+                            }
+                            Button {
+                                objectName: "firstRunLoadFound"
+                                text: qsTr("Load")
+                                Accessible.name: qsTr("Load %1").arg(foundCard.name)
+                                enabled: page.modelManager.state !== ModelManager.Loading
+                                onClicked: page.modelManager.load(foundCard.path)
+                            }
+                        }
+                    }
+                }
             }
 
             Label {
