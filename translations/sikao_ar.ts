@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>امتلأ السياق: تنتهي الإجابة هنا.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>المتابعة في محادثة جديدة مع ملخص</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>لم تعد هذه المحادثة تتسع في سياق النموذج (%1 رمزًا). ابدأ محادثة جديدة، أو أوقف «التوقف عند امتلاء السياق» لتخرج أقدم الرسائل من نظر النموذج.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(حُذفت رسالة سابقة واحدة)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(عدد الرسائل السابقة المحذوفة: %1)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>لخّص محادثتنا السابقة حتى نتمكن من متابعتها. اكتب الملخص فقط: موضوعها، وما اكتُشف أو تقرر، وما زال مفتوحًا. المحادثة:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (متابعة)</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>Der Kontext ist voll: Die Antwort endet hier.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>In einem neuen Chat mit einer Zusammenfassung fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>Dieser Chat passt nicht mehr in den Kontext des Modells (%1 Token). Beginne einen neuen Chat oder schalte „Anhalten, wenn der Kontext voll ist“ aus, damit die ältesten Nachrichten aus dem Blick des Modells fallen.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(1 frühere Nachricht ausgelassen)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(%1 frühere Nachrichten ausgelassen)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>Fasse unser bisheriges Gespräch zusammen, damit wir es fortsetzen können. Schreibe nur die Zusammenfassung: worum es ging, was herausgefunden oder entschieden wurde und was noch offen ist. Das Gespräch:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (Fortsetzung)</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>El contexto está lleno: la respuesta termina aquí.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>Continuar en un nuevo chat con un resumen</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>Este chat ya no cabe en el contexto del modelo (%1 tokens). Empieza un chat nuevo o desactiva «Detener cuando el contexto esté lleno» para dejar los mensajes más antiguos fuera de la vista del modelo.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(se omitió 1 mensaje anterior)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(se omitieron %1 mensajes anteriores)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>Resume nuestra conversación anterior para que podamos continuarla. Escribe solo el resumen: de qué trataba, qué se averiguó o decidió y qué sigue pendiente. La conversación:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (continuación)</translation>
     </message>
 </context>
 <context>

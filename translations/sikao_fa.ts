@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>زمینه پر است: پاسخ همین‌جا تمام می‌شود.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>ادامه در گفتگوی جدید با یک خلاصه</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>این گفتگو دیگر در زمینهٔ مدل (%1 توکن) جا نمی‌شود. گفتگوی تازه‌ای شروع کنید، یا «توقف هنگام پر شدن زمینه» را خاموش کنید تا قدیمی‌ترین پیام‌ها از دید مدل بیرون بروند.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(یک پیام قبلی حذف شد)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(تعداد پیام‌های قبلی حذف‌شده: %1)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>گفتگوی قبلی ما را خلاصه کن تا بتوانیم آن را ادامه دهیم. فقط خلاصه را بنویس: درباره‌ی چه بود، چه چیزی پیدا یا تصمیم گرفته شد و چه چیزی هنوز باز است. گفتگو:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (ادامه)</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>Le contexte est plein : la réponse s’arrête ici.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>Continuer dans une nouvelle discussion avec un résumé</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>Cette conversation ne tient plus dans le contexte du modèle (%1 jetons). Commencez une nouvelle conversation ou désactivez « Arrêter quand le contexte est plein » pour laisser les plus anciens messages hors du champ du modèle.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(1 message antérieur omis)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(%1 messages antérieurs omis)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>Résume notre conversation précédente pour que nous puissions la poursuivre. Écris seulement le résumé : de quoi il s’agissait, ce qui a été trouvé ou décidé, et ce qui reste ouvert. La conversation :
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (suite)</translation>
     </message>
 </context>
 <context>

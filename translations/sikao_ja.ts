@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>コンテキストが満杯です：回答はここで終わります。</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>要約を付けて新しいチャットで続ける</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>この会話はモデルのコンテキスト（%1 トークン）に収まらなくなりました。新しい会話を始めるか、「コンテキストが満杯になったら止める」をオフにして、最も古いメッセージをモデルの視野から外してください。</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>（以前のメッセージ 1 件を省略）</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>（以前のメッセージ %1 件を省略）</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>続きができるように、これまでの会話を要約してください。要約だけを書いてください：何についての会話か、何がわかり何が決まったか、何が未解決か。会話：
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（続き）</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>컨텍스트가 가득 찼습니다: 답변이 여기서 끝납니다.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>요약과 함께 새 채팅에서 계속하기</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>이 대화는 더 이상 모델의 컨텍스트(%1 토큰)에 들어가지 않습니다. 새 대화를 시작하거나 &quot;컨텍스트가 가득 차면 멈추기&quot;를 꺼서 가장 오래된 메시지를 모델의 시야에서 빼세요.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(이전 메시지 1개 생략)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(이전 메시지 %1개 생략)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>이어서 대화할 수 있도록 지금까지의 대화를 요약해 주세요. 요약만 쓰세요: 무엇에 관한 대화였는지, 무엇을 알아냈거나 정했는지, 무엇이 아직 남아 있는지. 대화:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (계속)</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>O contexto está cheio: a resposta termina aqui.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>Continuar em um novo chat com um resumo</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>Esta conversa não cabe mais no contexto do modelo (%1 tokens). Comece uma nova conversa ou desligue “Parar quando o contexto estiver cheio” para deixar as mensagens mais antigas fora da visão do modelo.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(1 mensagem anterior omitida)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(%1 mensagens anteriores omitidas)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>Resuma nossa conversa anterior para que possamos continuá-la. Escreva apenas o resumo: do que se tratava, o que foi descoberto ou decidido e o que ainda está em aberto. A conversa:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (continuação)</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>Контекст заполнен: ответ обрывается здесь.</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>Продолжить в новом чате с кратким изложением</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>Этот чат больше не помещается в контекст модели (%1 токенов). Начните новый чат или выключите «Останавливаться, когда контекст заполнен», чтобы самые старые сообщения вышли из поля зрения модели.</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>(1 раннее сообщение пропущено)</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>(пропущено ранних сообщений: %1)</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>Кратко изложи наш предыдущий разговор, чтобы мы могли его продолжить. Напиши только изложение: о чём шла речь, что выяснили или решили и что осталось открытым. Разговор:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (продолжение)</translation>
     </message>
 </context>
 <context>

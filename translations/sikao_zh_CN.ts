@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>上下文已满：回答到此为止。</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>用摘要在新对话中继续</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>此对话已超出模型的上下文（%1 个词元）。请新建对话，或关闭“上下文满时停止”，让最早的消息移出模型的视野。</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>（省略了 1 条较早的消息）</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>（省略了 %1 条较早的消息）</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>请总结我们之前的对话，以便继续下去。只写摘要：谈了什么、发现或决定了什么、还有什么没有解决。对话如下：
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
     </message>
 </context>
 <context>

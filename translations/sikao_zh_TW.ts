@@ -433,6 +433,10 @@
         <source>The context is full: the answer ends here.</source>
         <translation>上下文已滿：回答到此為止。</translation>
     </message>
+    <message>
+        <source>Continue in a new chat with a summary</source>
+        <translation>用摘要在新對話中繼續</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPage</name>
@@ -1043,6 +1047,26 @@
     <message>
         <source>This chat no longer fits the model&apos;s context (%1 tokens). Start a new chat, or turn off “Stop when the context is full” to leave the oldest messages out of the model&apos;s view.</source>
         <translation>此對話已超出模型的上下文（%1 個詞元）。請開新對話，或關閉「上下文滿時停止」，讓最早的訊息移出模型的視野。</translation>
+    </message>
+    <message>
+        <source>(1 earlier message left out)</source>
+        <translation>（省略了 1 則較早的訊息）</translation>
+    </message>
+    <message>
+        <source>(%1 earlier messages left out)</source>
+        <translation>（省略了 %1 則較早的訊息）</translation>
+    </message>
+    <message>
+        <source>Summarise our earlier conversation so that we can continue it. Write only the summary: what it was about, what was found or decided, and what is still open. The conversation:
+
+%1</source>
+        <translation>請總結我們之前的對話，以便繼續下去。只寫摘要：談了什麼、發現或決定了什麼、還有什麼沒有解決。對話如下：
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（續）</translation>
     </message>
 </context>
 <context>

@@ -428,8 +428,17 @@ class TestChatEngineHost : public QObject {
       QCOMPARE(list.data(list.index(row), ui::MessageListModel::OutsideViewRole).toBool(), row < outside);
     }
     QCOMPARE(chat.contextNotice(), QStringLiteral("%1 earlier messages are outside the model's view").arg(outside));
-    QVERIFY2(first_token_ms.back() <= 2 * std::max(first_token_ms.front(), 1),
-             qPrintable(QStringLiteral("first %1 ms, last %2 ms").arg(first_token_ms.front()).arg(first_token_ms.back())));
+    // The last turns' time to the first token within 2x the first turns' (prefix reuse still
+    // works once turns are left out). Medians of five turns each: one turn's time is a few tens
+    // of milliseconds, and one scheduling hiccup on a loaded 2-core machine doubles it.
+    const auto median5 = [](std::vector<int> v) {
+      std::nth_element(v.begin(), v.begin() + 2, v.end());
+      return v[2];
+    };
+    const int first = median5({first_token_ms.begin(), first_token_ms.begin() + 5});
+    const int last = median5({first_token_ms.end() - 5, first_token_ms.end()});
+    QVERIFY2(last <= 2 * std::max(first, 1),
+             qPrintable(QStringLiteral("first turns %1 ms, last turns %2 ms (medians)").arg(first).arg(last)));
 
     // Reopened, the chat shows every message again until the next answer says otherwise.
     const qint64 id = chat.conversationId();

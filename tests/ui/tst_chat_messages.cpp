@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 #include "chat/chat_controller.h"
 #include "chat/markdown_segments.h"
 #include "engine/engine_host.h"
@@ -632,6 +634,97 @@ class TestChatMessages : public QObject {
     QCOMPARE(f.script->seen[1].size(), size_t(1));  // the new chat does not see the old one
     f.chat->openConversation(first);
     QCOMPARE(f.at(1, MessageListModel::ContentRole).toString(), QStringLiteral("one"));
+  }
+
+  // Issue 15: an answer that fills the context goes on in a new chat whose first question asks
+  // the same model for a summary of the old one: the newest messages that fit half the context
+  // are in it whole, the older ones are left out with a note; the old chat stays as it was.
+  void an_answer_cut_by_the_context_continues_in_a_new_chat_with_a_summary() {
+    Fixture f({{"Answer one about apples."}, {"Answer two about pears."}, std::vector<std::string>(1000, "x"),
+               {"Summary:", " fruit."}});
+    f.script->context_length = 1000;
+    QVERIFY(f.load());
+    QCOMPARE(f.manager().loadedContextLength(), 1000);
+    f.chat->setStopWhenContextFull(true);
+    f.chat->setSystemPrompt(QStringLiteral("Be brief."));
+    QVERIFY(!f.chat->continueWithSummary(0));  // no chat yet
+    const QString q1 = QStringLiteral("Question one about apples ") + QString(300, QLatin1Char('a'));
+    const QString q2 = QStringLiteral("Question two about pears ") + QString(300, QLatin1Char('p'));
+    QVERIFY(f.turn([&] { return f.chat->send(q1); }));
+    QVERIFY(f.turn([&] { return f.chat->send(q2); }));
+    QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("Question three about plums?")); }));
+    QCOMPARE(f.at(5, MessageListModel::StatusRole).toString(), QStringLiteral("stopped"));
+    QCOMPARE(f.at(5, MessageListModel::ErrorRole).toString(), QStringLiteral("context full"));
+    const qint64 old_id = f.chat->conversationId();
+    const auto old_path = f.history->active_path(old_id);
+    QCOMPARE(old_path.size(), size_t(6));
+
+    QVERIFY(f.turn([&] { return f.chat->continueWithSummary(5); }));
+    const qint64 new_id = f.chat->conversationId();
+    QVERIFY(new_id != old_id && new_id > 0);
+    QCOMPARE(f.chat->conversations()->rowCount(), 2);
+    const auto path = f.history->active_path(new_id);
+    QCOMPARE(path.size(), size_t(2));
+    QCOMPARE(path[0].role, storage::Role::User);
+    const QString request = QString::fromStdString(path[0].content);
+    QVERIFY2(request.startsWith(QStringLiteral("Summarise our earlier conversation")), qPrintable(request));
+    QVERIFY(request.contains(QStringLiteral("(3 earlier messages left out)")));
+    QVERIFY(request.contains(QStringLiteral("user: Question three about plums?")));
+    QVERIFY(request.contains(QStringLiteral("assistant: ") + QString::fromStdString(old_path[5].content)));
+    QVERIFY(request.contains(QStringLiteral("assistant: Answer two about pears.")));
+    QVERIFY(!request.contains(QStringLiteral("Question two")));
+    QVERIFY(!request.contains(QStringLiteral("Question one")));
+    QVERIFY(!request.contains(QStringLiteral("Answer one")));
+    QVERIFY(request.indexOf(QStringLiteral("Answer two")) < request.indexOf(QStringLiteral("Question three")));
+    // The model saw the request alone, under the old chat's system prompt; its summary is the
+    // new chat's first answer, stored.
+    const auto asked = std::find_if(f.script->seen.begin(), f.script->seen.end(), [&](const auto& messages) {
+      return messages.back().content == path[0].content;
+    });
+    QVERIFY(asked != f.script->seen.end());
+    QCOMPARE(asked->size(), size_t(2));
+    QCOMPARE((*asked)[0].content, std::string("Be brief."));
+    QCOMPARE(path[1].role, storage::Role::Assistant);
+    QCOMPARE(path[1].content, std::string("Summary: fruit."));
+    QCOMPARE(path[1].status, storage::MessageStatus::Complete);
+    QCOMPARE(f.at(1, MessageListModel::ContentRole).toString(), QStringLiteral("Summary: fruit."));
+    const auto conversation = f.history->conversation(new_id);
+    QCOMPARE(conversation.system_prompt, std::string("Be brief."));
+    QVERIFY(conversation.settings_json.find("\"context_overflow\":\"stop\"") != std::string::npos);
+    QVERIFY(f.chat->stopWhenContextFull());
+    QCOMPARE(f.chat->systemPrompt(), QStringLiteral("Be brief."));
+    QCOMPARE(f.history->active_path(old_id), old_path);  // the old chat is unchanged
+  }
+
+  void a_message_longer_than_the_budget_is_cut_to_its_last_part_and_nothing_starts_while_generating() {
+    std::vector<std::string> long_answer;
+    for (int i = 0; i < 2000; ++i) long_answer.push_back(" w" + std::to_string(i));
+    Fixture f({long_answer, {"Summary."}, long_answer}, 1ms);
+    f.script->context_length = 1000;
+    QVERIFY(f.load());
+    QVERIFY(f.turn([&] { return f.chat->send(QStringLiteral("Tell me everything")); }));
+    QCOMPARE(f.at(1, MessageListModel::ErrorRole).toString(), QStringLiteral("context full"));
+    const std::string answer = f.history->active_path(f.chat->conversationId())[1].content;
+    QVERIFY(answer.size() > 1000);
+    const qint64 old_id = f.chat->conversationId();
+
+    QVERIFY(f.turn([&] { return f.chat->continueWithSummary(1); }));
+    const QString request = QString::fromStdString(f.history->active_path(f.chat->conversationId())[0].content);
+    QVERIFY(request.contains(QStringLiteral("(1 earlier message left out)")));
+    QVERIFY(!request.contains(QStringLiteral("Tell me everything")));
+    QVERIFY(request.endsWith(QString::fromStdString(answer.substr(answer.size() - 40))));
+    QVERIFY(!request.contains(QStringLiteral("w0 w1 w2")));
+    QVERIFY(request.toUtf8().size() < 1000);  // the request leaves room for the summary
+
+    // While an answer is being written, nothing starts.
+    f.chat->openConversation(old_id);
+    QSignalSpy done(f.chat.get(), &ui::ChatController::generationFinished);
+    QVERIFY(f.chat->regenerate(1));
+    QVERIFY(f.chat->generating());
+    QVERIFY(!f.chat->continueWithSummary(1));
+    QCOMPARE(f.chat->conversations()->rowCount(), 2);
+    f.chat->stop();
+    QVERIFY(done.wait(10000));
   }
 };
 

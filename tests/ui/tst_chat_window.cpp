@@ -978,6 +978,39 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
   }
 
+  // Issue 15: under an answer cut by the context, and only there, the window offers to go on in
+  // a new chat whose first answer is the model's summary of this one.
+  void an_answer_cut_by_the_context_offers_a_new_chat_with_a_summary() {
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns = {std::vector<std::string>(400, "z"), {"A", " summary."}};
+      script_->next = 0;
+      script_->delay = 1ms;
+      script_->context_length = 200;
+    }
+    chat_->newChat();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(QStringLiteral("Fill the context")));
+    QVERIFY(done.wait(10000));
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->context_length = 2048;
+    }
+    const qint64 full = chat_->conversationId();
+    QCOMPARE(history_->active_path(full)[1].error, std::string("context full"));
+    QTRY_COMPARE(visible_items("continueWithSummaryButton").size(), 1);
+    QVERIFY(QMetaObject::invokeMethod(visible_items("continueWithSummaryButton").first(), "clicked"));
+    QVERIFY(done.wait(10000));
+    QVERIFY(chat_->conversationId() != full);
+    QCOMPARE(history_->active_path(chat_->conversationId())[1].content, std::string("A summary."));
+    QTRY_COMPARE(visible_items("continueWithSummaryButton").size(), 0);  // not under a complete answer
+    chat_->openConversation(reasoned_chat_);  // nor under one the user stopped
+    QTRY_VERIFY(chat_->messages()->rowCount() >= 4);
+    QTest::qWait(50);
+    QCOMPARE(visible_items("continueWithSummaryButton").size(), 0);
+    QVERIFY(warnings_.isEmpty());
+  }
+
   void cleanupTestCase() {
     engine_.reset();
     context_.reset();

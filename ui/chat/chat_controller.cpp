@@ -449,6 +449,86 @@ bool ChatController::editAndResend(int row, const QString& text) {
   return true;
 }
 
+// The transcript is sized in bytes: the model's bytes per token measured on the prompt of the
+// last answer (at least 1: a byte-level tokenizer; at most 2: no cheaper guess than that), or 2.
+QString ChatController::summary_request(int row) const {
+  const auto& last = messages_.messageAt(row);
+  double bytes_per_token = 2.0;
+  if (last.role == storage::Role::Assistant && last.stats.prompt_tokens > 0) {
+    qsizetype prompt_bytes = system_prompt_.toUtf8().size();
+    for (int r = 0; r < row; ++r) prompt_bytes += static_cast<qsizetype>(messages_.messageAt(r).content.size());
+    bytes_per_token = std::clamp(
+        static_cast<double>(prompt_bytes) / static_cast<double>(last.stats.prompt_tokens), 1.0, 2.0);
+  }
+  // About half the context for the transcript, the rest for the request and the summary.
+  const qsizetype budget = static_cast<qsizetype>(bytes_per_token * models_.loadedContextLength() / 2);
+  // A surrogate pair is 4 bytes in UTF-8: 2 for each half.
+  const auto utf8_bytes = [](QChar c) {
+    return c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 ? 2 : c.isSurrogate() ? 2 : 3;
+  };
+
+  QStringList kept;  // newest first
+  qsizetype used = 0;
+  int left_out = 0;
+  for (int r = row; r >= 0; --r) {
+    const auto& m = messages_.messageAt(r);
+    const QString text = QString::fromStdString(m.content).trimmed();
+    if (text.isEmpty()) continue;
+    const QString line = QString::fromLatin1(storage::to_string(m.role)) + QStringLiteral(": ") + text;
+    const qsizetype bytes = line.toUtf8().size() + 2;
+    if (left_out == 0 && used + bytes <= budget) {
+      kept.append(line);
+      used += bytes;
+      continue;
+    }
+    if (kept.isEmpty()) {  // the newest message alone is longer than the budget: its last part
+      // (64 bytes kept for the role, the ellipsis and the note before it)
+      qsizetype start = text.size();
+      for (qsizetype part = 0; start > 0 && part + utf8_bytes(text[start - 1]) <= budget - 64; --start) {
+        part += utf8_bytes(text[start - 1]);
+      }
+      if (start > 0 && start < text.size() && text[start].isLowSurrogate()) ++start;
+      kept.append(QString::fromLatin1(storage::to_string(m.role)) + QStringLiteral(": \u2026") + text.mid(start));
+      used = budget;
+      continue;
+    }
+    ++left_out;
+  }
+  std::reverse(kept.begin(), kept.end());
+  if (left_out > 0) {
+    kept.prepend(left_out == 1 ? tr("(1 earlier message left out)")
+                               : tr("(%1 earlier messages left out)").arg(left_out));
+  }
+  return tr("Summarise our earlier conversation so that we can continue it. Write only the summary: what "
+            "it was about, what was found or decided, and what is still open. The conversation:\n\n%1")
+      .arg(kept.join(QStringLiteral("\n\n")));
+}
+
+bool ChatController::continueWithSummary(int row) {
+  if (!canSend() || !valid_row(row) || conversationId() <= 0) return false;
+  try {
+    const QString request = summary_request(row);
+    storage::NewConversation c;
+    c.title = tr("%1 (continued)").arg(conversationTitle()).toStdString();
+    c.model_file = model()->path.toStdString();
+    c.model_name = model()->name.toStdString();
+    c.settings_json = chat_settings_json();  // this chat's, with the system prompt below
+    c.system_prompt = system_prompt_.toStdString();
+    messages_.open(history_.create_conversation(c));
+    conversations_.reload();
+    emit conversationChanged();
+    storage::NewMessage m;
+    m.conversation_id = conversationId();
+    m.role = storage::Role::User;
+    m.content = request.toStdString();
+    append_question(std::move(m));
+  } catch (const storage::StorageError& e) {
+    set_error(error_report(e));
+    return false;
+  }
+  return true;
+}
+
 bool ChatController::selectBranch(int row, int delta) {
   if (generating_ || !valid_row(row)) return false;
   try {

@@ -131,6 +131,12 @@ class ChatController : public QObject {
   void stop();
   bool regenerate(int row);
   bool editAndResend(int row, const QString& text);
+  // Opens a new chat with this chat's model, system prompt and settings whose first question
+  // asks the model to summarise this chat up to `row` (the transcript of its newest messages
+  // that fit about half the context, without reasoning); the summary streams in as its first
+  // answer. For an answer cut by a full context. Returns false (and changes nothing) when
+  // sending is not possible now.
+  bool continueWithSummary(int row);
   bool selectBranch(int row, int delta);
   QString messageText(int row) const;
   // [{code, text, language, block, continued, codeState, math}]: what the view shows of a
@@ -170,6 +176,7 @@ class ChatController : public QObject {
   void start_generation(int64_t parent_id);
   chat::TurnRequest request_for(int64_t last_message_id) const;
   void append_question(storage::NewMessage message);
+  QString summary_request(int row) const;
   void on_appended(quint64 ticket, qint64 message_id);
   void on_append_failed(quint64 ticket, const ErrorReport& report);
   void on_tokens(const TokenBatch& batch);

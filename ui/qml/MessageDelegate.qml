@@ -221,6 +221,16 @@ ColumnLayout {
         Layout.fillWidth: true
     }
 
+    // An answer cut by the context goes on in a new chat that starts from a summary of this one.
+    IconButton {
+        objectName: "continueWithSummaryButton"
+        visible: status === "stopped" && errorText === "context full"
+        iconName: "new-chat"
+        text: qsTr("Continue in a new chat with a summary")
+        enabled: chat.canSend
+        onClicked: chat.continueWithSummary(index)
+    }
+
     // Edit and resend: the edited question becomes a new branch.
     ColumnLayout {
         visible: message.editing
