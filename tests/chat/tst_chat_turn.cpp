@@ -10,6 +10,7 @@
 
 #include "chat/chat_turn.h"
 #include "support/scripted_turn_engine.h"
+#include "support/test_support.h"
 
 using namespace sikao;
 
@@ -224,10 +225,13 @@ class TestChatTurn : public QObject {
     QCOMPARE(left_out.front(), size_t(0));
     QVERIFY(left_out.back() > 60);  // most of 119 earlier messages are out by the end
     QVERIFY(std::is_sorted(left_out.begin(), left_out.end()));
-    // Without the cache the last turn would evaluate its whole window (a turn that moves the
-    // window does: several times the others' latency on lavapipe).
-    QVERIFY2(first_token_ms.back() <= 2 * std::max<int64_t>(first_token_ms.front(), 1),
-             qPrintable(QStringLiteral("first %1 ms, last %2 ms").arg(first_token_ms.front()).arg(first_token_ms.back())));
+    // Without the cache the last turns would evaluate their whole window (a turn that moves the
+    // window does: several times the others' latency on lavapipe). Medians of five turns each
+    // (test::median): a single turn's time doubles with one hiccup of a loaded machine.
+    const int64_t first = sikao::test::median(std::vector<int64_t>(first_token_ms.begin(), first_token_ms.begin() + 5));
+    const int64_t last = sikao::test::median(std::vector<int64_t>(first_token_ms.end() - 5, first_token_ms.end()));
+    QVERIFY2(last <= 2 * std::max<int64_t>(first, 1),
+             qPrintable(QStringLiteral("first turns %1 ms, last turns %2 ms (medians)").arg(first).arg(last)));
   }
 };
 

@@ -2,6 +2,8 @@
 // Shared helpers for the test suites: where the shared test data is, seeded random data, and
 // the relative-error measure the kernel tests state their tolerances in.
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <random>
@@ -46,6 +48,16 @@ double relative_error(std::span<const float> actual, std::span<const float> refe
 // measures the cancellation, not the kernel.
 double scaled_error(std::span<const float> actual, std::span<const double> reference,
                     std::span<const double> magnitude);
+
+// The median of a few timings (the upper middle one of an even count): one turn's time to its
+// first token is a few tens of milliseconds, and one scheduling hiccup on a loaded machine
+// doubles it; a comparison of medians of several turns says what a single pair cannot.
+template <class T>
+T median(std::vector<T> values) {
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
+}
 
 // Runs sikao-cli with the arguments; returns its exit code, stdout and stderr.
 struct ProcessResult {

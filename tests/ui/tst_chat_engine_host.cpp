@@ -15,6 +15,7 @@
 #include "model_loading.h"
 #include "model/random_model.h"
 #include "storage/history.h"
+#include "support/test_support.h"
 
 #include <unistd.h>
 
@@ -429,14 +430,9 @@ class TestChatEngineHost : public QObject {
     }
     QCOMPARE(chat.contextNotice(), QStringLiteral("%1 earlier messages are outside the model's view").arg(outside));
     // The last turns' time to the first token within 2x the first turns' (prefix reuse still
-    // works once turns are left out). Medians of five turns each: one turn's time is a few tens
-    // of milliseconds, and one scheduling hiccup on a loaded 2-core machine doubles it.
-    const auto median5 = [](std::vector<int> v) {
-      std::nth_element(v.begin(), v.begin() + 2, v.end());
-      return v[2];
-    };
-    const int first = median5({first_token_ms.begin(), first_token_ms.begin() + 5});
-    const int last = median5({first_token_ms.end() - 5, first_token_ms.end()});
+    // works once turns are left out), as medians of five turns each (test::median).
+    const int first = test::median(std::vector<int>(first_token_ms.begin(), first_token_ms.begin() + 5));
+    const int last = test::median(std::vector<int>(first_token_ms.end() - 5, first_token_ms.end()));
     QVERIFY2(last <= 2 * std::max(first, 1),
              qPrintable(QStringLiteral("first turns %1 ms, last turns %2 ms (medians)").arg(first).arg(last)));
 
