@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>لديك بالفعل نماذج يستطيع Sikao تشغيلها</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>هذا نموذج Sikao التجريبي الصغير: لا يجيد إلا الحساب البسيط والمقارنات. لمساعد حقيقي، حمّل نموذجًا خاصًا بك من «النماذج».</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>Sie haben bereits Modelle, die Sikao ausführen kann</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>Dies ist Sikaos winziges Demo-Modell: Es kann nur einfache Rechenaufgaben und Vergleiche. Für einen echten Assistenten laden Sie unter „Modelle“ ein eigenes Modell.</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>Ya tienes modelos que Sikao puede ejecutar</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>Este es el pequeño modelo de demostración de Sikao: solo hace aritmética sencilla y comparaciones. Para un asistente de verdad, carga un modelo propio desde Modelos.</translation>
     </message>
 </context>
 <context>

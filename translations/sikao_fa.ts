@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>از قبل مدل‌هایی دارید که Sikao می‌تواند اجرا کند</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>این مدل آزمایشی کوچک Sikao است: فقط حساب ساده و مقایسه انجام می‌دهد. برای یک دستیار واقعی، مدل خودتان را از «مدل‌ها» بارگذاری کنید.</translation>
     </message>
 </context>
 <context>

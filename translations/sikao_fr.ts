@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>Vous avez déjà des modèles que Sikao peut exécuter</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>Voici le petit modèle de démonstration de Sikao : il ne fait que de l’arithmétique simple et des comparaisons. Pour un véritable assistant, chargez votre propre modèle depuis Modèles.</translation>
     </message>
 </context>
 <context>

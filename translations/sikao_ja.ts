@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>Sikao で動かせるモデルがすでにあります</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>これは Sikao の小さなデモモデルです。簡単な計算と比較しかできません。本格的なアシスタントには、「モデル」から自分のモデルを読み込んでください。</translation>
     </message>
 </context>
 <context>

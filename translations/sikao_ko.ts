@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>Sikao가 실행할 수 있는 모델이 이미 있습니다</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>설정</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>Sikao의 작은 데모 모델입니다. 간단한 산수와 비교만 할 수 있습니다. 실제 어시스턴트를 쓰려면 '모델'에서 직접 모델을 불러오세요.</translation>
     </message>
 </context>
 <context>

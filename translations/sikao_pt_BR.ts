@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>Você já tem modelos que o Sikao pode executar</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>Este é o pequeno modelo de demonstração do Sikao: ele só faz aritmética simples e comparações. Para um assistente de verdade, carregue um modelo seu em Modelos.</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>У вас уже есть модели, которые Sikao может запустить</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>Это крошечная демонстрационная модель Sikao: она умеет только простую арифметику и сравнения. Для настоящего помощника загрузите свою модель в разделе «Модели».</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>你已经有 Sikao 可以运行的模型</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>这是 Sikao 的小型演示模型：它只会简单的算术和比较。要使用真正的助手，请在“模型”中加载你自己的模型。</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,9 @@
         <source>Loading…</source>
         <translation>正在載入…</translation>
     </message>
+</context>
+<context>
+    <name>FoundModelsOffer</name>
     <message>
         <source>You already have models Sikao can run</source>
         <translation>你已經有 Sikao 可以執行的模型</translation>
@@ -938,6 +941,10 @@
     <message>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
+        <translation>這是 Sikao 的小型示範模型：它只會簡單的算術和比較。要使用真正的助理，請在「模型」中載入你自己的模型。</translation>
     </message>
 </context>
 <context>

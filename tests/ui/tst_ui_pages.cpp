@@ -11,6 +11,7 @@
 #include <QQmlProperty>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 #include "design/design_tokens.h"
@@ -297,20 +298,56 @@ class TestUiPages : public QObject {
     QTRY_VERIFY(section->isVisible());
     QList<QQuickItem*> shown;
     for (QQuickItem* item : visual_descendants(page.get())) {
-      if (item->objectName() == QLatin1String("firstRunFoundRow") && item->isVisible()) shown << item;
+      if (item->objectName() == QLatin1String("foundOfferRow") && item->isVisible()) shown << item;
     }
     QCOMPARE(shown.size(), 1);  // the falcon file cannot run: not offered here
     QCOMPARE(shown[0]->property("app").toString(), QStringLiteral("LM Studio"));
     QSignalSpy requested(&manager, &ModelManager::loadRequested);
     QQuickItem* load = nullptr;
     for (QQuickItem* item : visual_descendants(shown[0])) {
-      if (item->objectName() == QLatin1String("firstRunLoadFound")) load = item;
+      if (item->objectName() == QLatin1String("foundOfferLoad")) load = item;
     }
     QVERIFY(load);
     QVERIFY(QMetaObject::invokeMethod(load, "clicked"));
     QCOMPARE(requested.count(), 1);
     QCOMPARE(requested.at(0).at(0).toString(), home + "/.lmstudio/models/karpathy/stories/stories260K.gguf");
     manager.cancel();
+  }
+
+  // The empty chat with the demo model loaded says what the demo is and offers the models other
+  // apps keep that Sikao can run (the view reads the app's context property modelManager).
+  void the_empty_chat_on_the_demo_model_offers_the_models_on_this_computer() {
+    const QString home = dir_.filePath("demo-home");
+    QVERIFY(QDir().mkpath(home + "/.lmstudio/models/karpathy/stories"));
+    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")),
+                        home + "/.lmstudio/models/karpathy/stories/stories260K.gguf"));
+    ModelManager manager(std::make_unique<QSettings>(dir_.filePath("demo-found.ini"), QSettings::IniFormat),
+                         dir_.filePath("demo-no-models"), k_bundled);
+    manager.setDiscoveryPlaces(home);
+    engine_->rootContext()->setContextProperty(QStringLiteral("modelManager"), &manager);
+    const auto unset = qScopeGuard([this] { engine_->rootContext()->setContextProperty(QStringLiteral("modelManager"), nullptr); });
+    auto panel = create("StartupPanel.qml", {});
+    QVERIFY(panel);
+    auto* notice = child<QQuickItem>(panel.get(), "startupDemoNotice");
+    auto* offer = child<QQuickItem>(panel.get(), "startupFound");
+    QVERIFY(!notice->isVisible() && !offer->isVisible());
+    manager.load(k_bundled);
+    manager.onLoaded(sikao::test::loaded_model(k_bundled, QStringLiteral("Test GPU"), 512));
+    QTRY_VERIFY(notice->isVisible());
+    QVERIFY(QTest::qWaitFor([&] { return manager.found()->rowCount() == 1 && !manager.discovering(); }, 30000));
+    QTRY_VERIFY(offer->isVisible());
+    QQuickItem* load = nullptr;
+    for (QQuickItem* item : visual_descendants(offer)) {
+      if (item->objectName() == QLatin1String("foundOfferLoad") && item->isVisible()) load = item;
+    }
+    QVERIFY(load);
+    QSignalSpy requested(&manager, &ModelManager::loadRequested);
+    QVERIFY(QMetaObject::invokeMethod(load, "clicked"));
+    QCOMPARE(requested.at(0).at(0).toString(), home + "/.lmstudio/models/karpathy/stories/stories260K.gguf");
+    // Another model loaded: no demo notice, no offer.
+    manager.onLoaded(sikao::test::loaded_model(home + "/.lmstudio/models/karpathy/stories/stories260K.gguf",
+                                               QStringLiteral("Test GPU"), 512));
+    QTRY_VERIFY(!notice->isVisible() && !offer->isVisible());
   }
 
   void arabic_translates_the_live_pages_and_mirrors_them() {

@@ -57,69 +57,10 @@ Page {
             }
 
             // Models other apps already keep here (model_discovery.h): the quickest start.
-            ColumnLayout {
+            FoundModelsOffer {
                 objectName: "firstRunFound"
-                visible: page.modelManager.found.runnableCount > 0
+                modelManager: page.modelManager
                 Layout.fillWidth: true
-                spacing: design.spaceS
-                Label {
-                    Layout.fillWidth: true
-                    font.bold: true
-                    text: qsTr("You already have models Sikao can run")
-                    Accessible.role: Accessible.Heading
-                }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    color: design.textMuted
-                    text: qsTr("Other apps keep these on this computer. Sikao only reads them; they stay where they are.")
-                }
-                Repeater {
-                    model: page.modelManager.found
-                    delegate: Card {
-                        id: foundCard
-                        objectName: "firstRunFoundRow"
-                        required property string name
-                        required property string path
-                        required property string app
-                        required property string family
-                        required property string quant
-                        required property string fileSizeText
-                        required property bool canRun
-                        visible: canRun
-                        Layout.fillWidth: true
-                        Accessible.role: Accessible.ListItem
-                        Accessible.name: name
-                        RowLayout {
-                            anchors.fill: parent
-                            spacing: design.spaceM
-                            ColumnLayout {
-                                Layout.fillWidth: true
-                                spacing: 2
-                                Label {
-                                    Layout.fillWidth: true
-                                    text: foundCard.name
-                                    font.bold: true
-                                    elide: Text.ElideMiddle
-                                }
-                                Label {
-                                    Layout.fillWidth: true
-                                    color: design.textMuted
-                                    elide: Text.ElideRight
-                                    text: qsTr("From %1 · %2 · %3 · %4").arg(foundCard.app).arg(foundCard.family)
-                                          .arg(foundCard.quant).arg(foundCard.fileSizeText)
-                                }
-                            }
-                            Button {
-                                objectName: "firstRunLoadFound"
-                                text: qsTr("Load")
-                                Accessible.name: qsTr("Load %1").arg(foundCard.name)
-                                enabled: page.modelManager.state !== ModelManager.Loading
-                                onClicked: page.modelManager.load(foundCard.path)
-                            }
-                        }
-                    }
-                }
             }
 
             Label {

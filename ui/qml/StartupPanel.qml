@@ -8,6 +8,13 @@ import Sikao 1.0
 Control {
     id: panel
     implicitHeight: 320
+    // The context property under a name FoundModelsOffer's own property does not shadow.
+    readonly property ModelManager manager: modelManager
+    // The bundled demo is loaded: say what it is, and offer the models already on this computer.
+    readonly property bool demoLoaded: modelManager.state === ModelManager.Loaded && modelManager.bundledModel !== ""
+                                       && modelManager.loadedPath === modelManager.bundledModel
+    onDemoLoadedChanged: if (demoLoaded) modelManager.discoverOnce()
+    Component.onCompleted: if (demoLoaded) modelManager.discoverOnce()
 
     function fileName(path) { return path.substring(path.lastIndexOf("/") + 1) }
 
@@ -62,6 +69,20 @@ Control {
             wrapMode: Text.Wrap
             color: design.textMuted
             text: qsTr("Type a message below. A reasoning model shows its thinking above the answer; open it to inspect every step and how sure the model was of each token.")
+        }
+        Label {
+            objectName: "startupDemoNotice"
+            visible: panel.demoLoaded
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: design.warning
+            text: qsTr("This is Sikao's tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.")
+        }
+        FoundModelsOffer {
+            objectName: "startupFound"
+            visible: panel.demoLoaded && panel.manager.found.runnableCount > 0
+            modelManager: panel.manager
+            Layout.fillWidth: true
         }
         RowLayout {
             Button {
