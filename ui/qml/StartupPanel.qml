@@ -10,9 +10,10 @@ Control {
     implicitHeight: 320
     // The context property under a name FoundModelsOffer's own property does not shadow.
     readonly property ModelManager manager: modelManager
-    // The bundled demo is loaded: say what it is, and offer the models already on this computer.
+    // The bundled demo is loaded (known by its file name, Sikao's own: a copy elsewhere is the
+    // demo too): say what it is, and offer the models already on this computer.
     readonly property bool demoLoaded: modelManager.state === ModelManager.Loaded && modelManager.bundledModel !== ""
-                                       && modelManager.loadedPath === modelManager.bundledModel
+                                       && fileName(modelManager.loadedPath) === fileName(modelManager.bundledModel)
     onDemoLoadedChanged: if (demoLoaded) modelManager.discoverOnce()
     Component.onCompleted: if (demoLoaded) modelManager.discoverOnce()
 
