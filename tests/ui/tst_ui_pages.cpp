@@ -46,6 +46,20 @@ class TestUiPages : public QObject {
   std::unique_ptr<QQuickWindow> window_;
 
   // Creates the page inside the window; fails the test on any QML error.
+  // A home where LM Studio keeps stories260K (Sikao runs it) and, with `unrunnable`,
+  // llama.cpp's cache a falcon file (Sikao cannot): what discovery finds.
+  static bool make_found_home(const QString& home, bool unrunnable) {
+    const QString stories = home + "/.lmstudio/models/karpathy/stories";
+    if (!QDir().mkpath(stories) ||
+        !QFile::copy(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")),
+                     stories + "/stories260K.gguf")) {
+      return false;
+    }
+    return !unrunnable || (QDir().mkpath(home + "/.cache/llama.cpp") &&
+                           QFile::copy(QString::fromStdString(sikao::test::shared_path("vocab/ggml-vocab-falcon.gguf")),
+                                       home + "/.cache/llama.cpp/falcon.gguf"));
+  }
+
   std::unique_ptr<QQuickItem> create(const char* file, const QVariantMap& properties) {
     QQmlComponent component(engine_.get(), QUrl(QStringLiteral("qrc:/qml/") + QLatin1String(file)));
     std::unique_ptr<QObject> object(component.createWithInitialProperties(properties));
@@ -179,12 +193,7 @@ class TestUiPages : public QObject {
   void model_manager_page_shows_what_was_found_on_this_computer() {
     QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
     const QString home = dir_.filePath("home");
-    QVERIFY(QDir().mkpath(home + "/.lmstudio/models/karpathy/stories"));
-    QVERIFY(QDir().mkpath(home + "/.cache/llama.cpp"));
-    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")),
-                        home + "/.lmstudio/models/karpathy/stories/stories260K.gguf"));
-    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("vocab/ggml-vocab-falcon.gguf")),
-                        home + "/.cache/llama.cpp/falcon.gguf"));
+    QVERIFY(make_found_home(home, true));
     ModelManager manager(std::make_unique<QSettings>(dir_.filePath("found.ini"), QSettings::IniFormat),
                          dir_.filePath("no-models"), QString());
     manager.setDiscoveryPlaces(home);
@@ -281,12 +290,7 @@ class TestUiPages : public QObject {
   // The first-run page looks for the models other apps keep and offers those Sikao can run.
   void first_run_page_offers_the_models_already_on_this_computer() {
     const QString home = dir_.filePath("first-run-home");
-    QVERIFY(QDir().mkpath(home + "/.lmstudio/models/karpathy/stories"));
-    QVERIFY(QDir().mkpath(home + "/.cache/llama.cpp"));
-    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")),
-                        home + "/.lmstudio/models/karpathy/stories/stories260K.gguf"));
-    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("vocab/ggml-vocab-falcon.gguf")),
-                        home + "/.cache/llama.cpp/falcon.gguf"));
+    QVERIFY(make_found_home(home, true));
     ModelManager manager(std::make_unique<QSettings>(dir_.filePath("first-run-found.ini"), QSettings::IniFormat),
                          dir_.filePath("first-run-no-models"), QString());
     manager.setDiscoveryPlaces(home);
@@ -318,9 +322,7 @@ class TestUiPages : public QObject {
   // apps keep that Sikao can run (the view reads the app's context property modelManager).
   void the_empty_chat_on_the_demo_model_offers_the_models_on_this_computer() {
     const QString home = dir_.filePath("demo-home");
-    QVERIFY(QDir().mkpath(home + "/.lmstudio/models/karpathy/stories"));
-    QVERIFY(QFile::copy(QString::fromStdString(sikao::test::shared_path("models/stories260K/stories260K.gguf")),
-                        home + "/.lmstudio/models/karpathy/stories/stories260K.gguf"));
+    QVERIFY(make_found_home(home, false));
     ModelManager manager(std::make_unique<QSettings>(dir_.filePath("demo-found.ini"), QSettings::IniFormat),
                          dir_.filePath("demo-no-models"), k_bundled);
     manager.setDiscoveryPlaces(home);
