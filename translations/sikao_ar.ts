@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>نص ملصق</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>الأسطر: %1 · الأحرف: %2</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>استبعاد هذا النص من الرسالة</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>المتابعة في محادثة جديدة مع ملخص</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>بقية الرسالة</translation>
     </message>
 </context>
 <context>

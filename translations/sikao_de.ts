@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>Eingefügter Text</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 Zeilen · %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>Diesen Text aus der Nachricht herausnehmen</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>In einem neuen Chat mit einer Zusammenfassung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>Rest der Nachricht</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>Texto pegado</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 líneas · %2 caracteres</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>Dejar este texto fuera del mensaje</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>Continuar en un nuevo chat con un resumen</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>Resto del mensaje</translation>
     </message>
 </context>
 <context>

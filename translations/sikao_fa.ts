@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>متن چسبانده‌شده</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 خط · %2 نویسه</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>این متن را از پیام کنار بگذار</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>ادامه در گفتگوی جدید با یک خلاصه</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>بقیهٔ پیام</translation>
     </message>
 </context>
 <context>

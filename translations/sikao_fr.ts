@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>Texte collé</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 lignes · %2 caractères</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>Retirer ce texte du message</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>Continuer dans une nouvelle discussion avec un résumé</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>Suite du message</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>貼り付けたテキスト</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 行 · %2 文字</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>このテキストをメッセージから外す</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>要約を付けて新しいチャットで続ける</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>メッセージの残り</translation>
     </message>
 </context>
 <context>

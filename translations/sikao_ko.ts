@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>붙여 넣은 텍스트</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1줄 · %2자</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>이 텍스트를 메시지에서 빼기</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>요약과 함께 새 채팅에서 계속하기</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>메시지의 나머지</translation>
     </message>
 </context>
 <context>
@@ -944,7 +963,7 @@
     </message>
     <message>
         <source>This is Sikao&apos;s tiny demo model: it only does simple arithmetic and comparisons. For a real assistant, load a model of your own from Models.</source>
-        <translation>Sikao의 작은 데모 모델입니다. 간단한 산수와 비교만 할 수 있습니다. 실제 어시스턴트를 쓰려면 '모델'에서 직접 모델을 불러오세요.</translation>
+        <translation>Sikao의 작은 데모 모델입니다. 간단한 산수와 비교만 할 수 있습니다. 실제 어시스턴트를 쓰려면 &apos;모델&apos;에서 직접 모델을 불러오세요.</translation>
     </message>
 </context>
 <context>

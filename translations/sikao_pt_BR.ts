@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>Texto colado</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 linhas · %2 caracteres</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>Deixar este texto fora da mensagem</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>Continuar em um novo chat com um resumo</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>Restante da mensagem</translation>
     </message>
 </context>
 <context>

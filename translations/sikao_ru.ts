@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>Вставленный текст</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>строк: %1 · символов: %2</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>Не включать этот текст в сообщение</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>Продолжить в новом чате с кратким изложением</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>Остальная часть сообщения</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>粘贴的文本</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 行 · %2 个字符</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>不把这段文本放进消息</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>用摘要在新对话中继续</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>消息的其余部分</translation>
     </message>
 </context>
 <context>

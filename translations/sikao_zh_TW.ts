@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AttachedTextCards</name>
+    <message>
+        <source>Pasted text</source>
+        <translation>貼上的文字</translation>
+    </message>
+    <message>
+        <source>%1 lines · %2 characters</source>
+        <translation>%1 行 · %2 個字元</translation>
+    </message>
+    <message>
+        <source>Leave this text out of the message</source>
+        <translation>不把這段文字放進訊息</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Messages</source>
@@ -439,6 +454,10 @@
     <message>
         <source>Continue in a new chat with a summary</source>
         <translation>用摘要在新對話中繼續</translation>
+    </message>
+    <message>
+        <source>Rest of the message</source>
+        <translation>訊息的其餘部分</translation>
     </message>
 </context>
 <context>

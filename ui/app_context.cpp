@@ -4,6 +4,7 @@
 #include <QProcessEnvironment>
 #include <QQmlContext>
 
+#include "chat/attached_texts.h"
 #include "chat/code_block_highlighter.h"
 #include "settings/qml_types.h"
 
@@ -54,6 +55,7 @@ std::unique_ptr<QSettings> AppContext::open_store() const {
 void AppContext::expose(QQmlApplicationEngine& engine) {
   register_model_and_settings_types();
   register_code_highlighter_type();
+  register_attached_texts_type();
   QQmlContext* context = engine.rootContext();
   context->setContextProperty(QStringLiteral("chat"), &chat_);
   context->setContextProperty(QStringLiteral("modelManager"), &models_);

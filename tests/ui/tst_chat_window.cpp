@@ -52,6 +52,16 @@ QColor format_colour_at(QTextDocument* document, const QString& piece) {
   return {};
 }
 
+// A megabyte of text as people paste it: paragraphs, and one 200,000-character line with no
+// break at all.
+QString megabyte_document() {
+  QString big;
+  for (int i = 0; big.size() < 800'000; ++i) {
+    big += QStringLiteral("Sentence %1 of a pasted document.%2").arg(i).arg(i % 9 == 8 ? "\n\n" : " ");
+  }
+  return big + QStringLiteral("\n\n") + QString(200'000, QLatin1Char('y'));
+}
+
 const std::vector<std::string> k_answer = {
     "<think>", "Add", " digit", " by", " digit", ".", "\n\n", "2", " +", " 7", " =", " 9", ".",
     "</think>", "The", " answer", " is", " **19**", ".\n\n", "```", "text", "\n", "12 + 7 = 19", "\n", "```"};
@@ -851,11 +861,7 @@ class TestChatWindow : public QObject {
   // at all) is sent, shown and reopened without a stall; it shows collapsed, and "Show all" adds
   // the rest a few thousand characters per tick. Before, 50 KB froze the window for minutes.
   void a_megabyte_message_is_sent_reopened_and_shown_whole_without_a_stall() {
-    QString big;
-    for (int i = 0; big.size() < 800'000; ++i) {
-      big += QStringLiteral("Sentence %1 of a pasted document.%2").arg(i).arg(i % 9 == 8 ? "\n\n" : " ");
-    }
-    big += QStringLiteral("\n\n") + QString(200'000, QLatin1Char('y'));
+    const QString big = megabyte_document();
     {
       std::lock_guard lock(script_->mutex);
       script_->turns.push_back({"Short", " answer."});
@@ -926,6 +932,88 @@ class TestChatWindow : public QObject {
     QVERIFY(warnings_.isEmpty());
     chat_->newChat();
     QTest::qWait(100);
+  }
+
+  // Issue 14: a megabyte pasted into the composer waits above it as a card (its first words, its
+  // lines and characters) instead of being laid out in the box; Enter sends the typed words and
+  // the paste as one message; the close button leaves a paste out. A short paste goes into the
+  // box as before.
+  void a_megabyte_paste_waits_as_a_card_and_is_sent_with_the_typed_words() {
+    const QString big = megabyte_document();
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back({"Short", " answer."});
+      script_->delay = 1ms;
+    }
+    chat_->newChat();
+    QQuickItem* composer = item("composer");
+    composer->forceActiveFocus();
+    QTRY_VERIFY(composer->hasActiveFocus());
+    QGuiApplication::clipboard()->setText(QStringLiteral("a short paste"));
+    QTest::keySequence(window_, QKeySequence::Paste);
+    QTRY_COMPARE(composer->property("text").toString(), QStringLiteral("a short paste"));
+    QVERIFY(visible_items("attachedText").isEmpty());
+    composer->setProperty("text", QString());
+
+    QGuiApplication::clipboard()->setText(big);
+    const Stalls pasted = probe([&] { QTest::keySequence(window_, QKeySequence::Paste); },
+                                [&] { return !visible_items("attachedText").isEmpty(); });
+    report("pasted 1 MB into the composer", pasted);
+    QVERIFY2(pasted.worst_cpu_ms < 50, qPrintable(QString::number(pasted.worst_cpu_ms)));
+    QCOMPARE(composer->property("text").toString(), QString());
+    const QString preview = visible_items("attachedTextPreview").first()->property("text").toString();
+    QVERIFY2(preview.startsWith(QStringLiteral("Sentence 0 of a pasted document. Sentence 1")), qPrintable(preview));
+    QVERIFY(item("sendButton")->isEnabled());  // a paste alone is a message
+
+    QTest::keySequence(window_, QKeySequence::Paste);  // twice by mistake: the second is taken out
+    QTRY_COMPARE(visible_items("attachedText").size(), 2);
+    QMetaObject::invokeMethod(visible_items("removeAttachedText").last(), "clicked");
+    QTRY_COMPARE(visible_items("attachedText").size(), 1);
+
+    type(window_, "Summarise this");
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    const Stalls sent = probe([&] { QTest::keyClick(window_, Qt::Key_Return); }, [&] { return !done.isEmpty(); });
+    report("sent the typed words and the 1 MB paste", sent);
+    QVERIFY2(sent.worst_cpu_ms < 50, qPrintable(QString::number(sent.worst_cpu_ms)));
+    QCOMPARE(QString::fromStdString(history_->active_path(chat_->conversationId())[0].content),
+             QStringLiteral("Summarise this\n\n") + big);
+    QVERIFY(visible_items("attachedText").isEmpty());
+    QCOMPARE(composer->property("text").toString(), QString());
+    QVERIFY(warnings_.isEmpty());
+  }
+
+  // Issue 14: Edit on a megabyte question puts its first paragraph in the box and keeps the
+  // rest as a card, without a stall (the whole question in a text box held the window for over a
+  // second); sent unchanged, the new branch asks the same bytes.
+  void a_megabyte_question_is_edited_as_its_first_paragraph_and_a_card() {
+    const QString question = QStringLiteral("Summarise this\n\n") + megabyte_document();
+    {
+      std::lock_guard lock(script_->mutex);
+      script_->turns.push_back({"Short", " answer."});
+      script_->delay = 1ms;
+    }
+    chat_->newChat();
+    QSignalSpy done(chat_, &ui::ChatController::generationFinished);
+    QVERIFY(chat_->send(question));
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 20000);
+    QTRY_VERIFY(!visible_items("editButton").isEmpty());
+    QQuickItem* edit = visible_items("editButton").first();
+    const Stalls opened = probe([&] { QMetaObject::invokeMethod(edit, "clicked"); },
+                                [&] { return !visible_items("editArea").isEmpty(); });
+    report("opened a 1 MB question for editing", opened);
+    QVERIFY2(opened.worst_cpu_ms < 50, qPrintable(QString::number(opened.worst_cpu_ms)));
+    QCOMPARE(visible_items("editArea").first()->property("text").toString(), QStringLiteral("Summarise this"));
+    QCOMPARE(visible_items("attachedText").size(), 1);
+
+    done.clear();
+    const auto conversation = chat_->conversationId();
+    QMetaObject::invokeMethod(visible_items("editSendButton").first(), "clicked");
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 20000);
+    const auto path = history_->active_path(conversation);
+    QCOMPARE(QString::fromStdString(path[0].content), question);
+    QCOMPARE(path.size(), size_t{2});  // the edited question and its answer
+    QTRY_VERIFY(visible_items("attachedText").isEmpty());
+    QVERIFY(warnings_.isEmpty());
   }
 
   // The composer offers what the model's template takes: the switch (enable_thinking), the

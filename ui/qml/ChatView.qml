@@ -144,17 +144,6 @@ Pane {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Off: when the chat outgrows the model's context, its oldest messages are left out of the model's view and the chat goes on.")
                 }
-                CheckBox {
-                    objectName: "stopWhenContextFull"
-                    visible: systemPromptButton.checked
-                    text: qsTr("Stop when the context is full")
-                    checked: chat.stopWhenContextFull
-                    enabled: !chat.historyReadOnly
-                    onToggled: chat.stopWhenContextFull = checked
-                    Accessible.name: text
-                    ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Off: when the chat outgrows the model's context, its oldest messages are left out of the model's view and the chat goes on.")
-                }
                 Rectangle {
                     id: card
                     Layout.fillWidth: true
@@ -168,6 +157,11 @@ Pane {
                         anchors.fill: parent
                         anchors.margins: design.spaceS
                         spacing: design.spaceXs
+                        AttachedTextCards {
+                            objectName: "composerAttachedTexts"
+                            texts: pasted
+                            Layout.fillWidth: true
+                        }
                         ScrollView {
                             id: composerScroll
                             objectName: "composerScroll"
@@ -197,6 +191,11 @@ Pane {
                                     }
                                 }
                                 Keys.onEnterPressed: (event) => Keys.returnPressed(event)
+                                // A long paste becomes a card above the box, not text in it.
+                                Keys.onPressed: (event) => {
+                                    if (event.matches(StandardKey.Paste) && pasted.pasteFromClipboard())
+                                        event.accepted = true
+                                }
                             }
                         }
                         RowLayout {
@@ -288,7 +287,7 @@ Pane {
                                 objectName: "sendButton"
                                 Layout.alignment: Qt.AlignBottom
                                 readonly property bool stops: chat.generating
-                                enabled: stops || (chat.canSend && composer.text.trim() !== "")
+                                enabled: stops || (chat.canSend && (composer.text.trim() !== "" || pasted.count > 0))
                                 text: stops ? qsTr("Stop") : qsTr("Send")
                                 display: AbstractButton.IconOnly
                                 icon.source: stops ? "qrc:/icons/stop.svg" : "qrc:/icons/send.svg"
@@ -318,9 +317,17 @@ Pane {
         }
     }
 
+    // Long pastes waiting beside the composer's text (chat/attached_texts.h).
+    AttachedTexts {
+        id: pasted
+        objectName: "pastedTexts"
+        threshold: chat.longMessageLength
+    }
+
     function sendComposer() {
-        if (chat.send(composer.text)) {
+        if (chat.send(pasted.message(composer.text))) {
             composer.text = ""
+            pasted.clear()
             messageList.stickToBottom = true
         }
     }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sikao 1.0
 
 // One message: the reasoning block (assistant), the text as Markdown with code blocks in a
 // monospace font and a copy button each (a long message collapsed, with "Show all"), the branch
@@ -17,6 +18,7 @@ ColumnLayout {
     // TextEdit is no control: it takes the window's font (the font-size setting) from here.
     readonly property font textFont: ApplicationWindow.window ? ApplicationWindow.window.font : Qt.application.font
     property bool editing: false
+    onEditingChanged: if (!editing) { editKept.clear(); editArea.text = "" }
 
     // Left out of the model's prompt when the conversation outgrew the context: shown faded.
     opacity: (outsideView ?? false) ? 0.55 : 1.0
@@ -231,21 +233,38 @@ ColumnLayout {
         onClicked: chat.continueWithSummary(index)
     }
 
-    // Edit and resend: the edited question becomes a new branch.
+    // Edit and resend: the edited question becomes a new branch. A long question is edited as its
+    // first paragraph, the rest kept as a card (chat/attached_texts.h), as a long paste is.
+    AttachedTexts {
+        id: editKept
+        threshold: chat.longMessageLength
+    }
     ColumnLayout {
         visible: message.editing
         Layout.fillWidth: true
+        AttachedTextCards {
+            objectName: "editAttachedTexts"
+            texts: editKept
+            title: qsTr("Rest of the message")
+            Layout.fillWidth: true
+        }
         TextArea {
             id: editArea
+            objectName: "editArea"
             Layout.fillWidth: true
             wrapMode: TextEdit.Wrap
             Accessible.name: qsTr("Edited message")
+            Keys.onPressed: (event) => {
+                if (event.matches(StandardKey.Paste) && editKept.pasteFromClipboard())
+                    event.accepted = true
+            }
         }
         RowLayout {
             Button {
+                objectName: "editSendButton"
                 text: qsTr("Send")
-                enabled: chat.canSend
-                onClicked: if (chat.editAndResend(index, editArea.text)) message.editing = false
+                enabled: chat.canSend && (editArea.text.trim() !== "" || editKept.count > 0)
+                onClicked: if (chat.editAndResend(index, editKept.message(editArea.text))) message.editing = false
             }
             Button {
                 text: qsTr("Cancel")
@@ -303,7 +322,12 @@ ColumnLayout {
             text: qsTr("Edit and resend")
             tint: design.textMuted
             enabled: chat.canSend
-            onClicked: { editArea.text = content; message.editing = true; editArea.forceActiveFocus() }
+            objectName: "editButton"
+            onClicked: {
+                editArea.text = editKept.splitForEditing(content)
+                message.editing = true
+                editArea.forceActiveFocus()
+            }
         }
         Label {
             visible: !message.isUser && tokensPerSecond > 0
