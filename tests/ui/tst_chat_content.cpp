@@ -465,6 +465,7 @@ class TestChatContent : public ChatWindowFixture {
     const QString preview = visible_items("attachedTextPreview").first()->property("text").toString();
     QVERIFY2(preview.startsWith(QStringLiteral("Sentence 0 of a pasted document. Sentence 1")), qPrintable(preview));
     QVERIFY(item("sendButton")->isEnabled());  // a paste alone is a message
+    shoot("composer-pasted-text");
 
     QTest::keySequence(window_, QKeySequence::Paste);  // twice by mistake: the second is taken out
     QTRY_COMPARE(visible_items("attachedText").size(), 2);
