@@ -25,7 +25,9 @@ def metadata(cfg, tok, template):
         ("general.description", g.T_STR,
          "A ~1M-parameter demonstration model trained by Sikao's tests/tools/bundled_model on "
          "generated arithmetic, comparison, letter-counting, unit and weekday problems in English "
-         "and Chinese. It reasons in <think> blocks but knows nothing else."),
+         "and Chinese. It reasons in <think> blocks but knows nothing else: asked anything else, it "
+         "says that it is Sikao's tiny demo model, what it can do, and that a real model is loaded "
+         "from Models."),
         ("general.license", g.T_STR, "MIT"),
         ("general.alignment", g.T_U32, g.ALIGNMENT),
         ("general.file_type", g.T_U32, 1),  # LLAMA_FTYPE_MOSTLY_F16

@@ -8,7 +8,8 @@ The correct answer X is computed by this program. A Chinese question gets Chines
 
 Task kinds: multi-digit addition and subtraction (digit by digit from the right, with carries and
 borrows), comparing two numbers, counting a letter in a word, unit conversions, day-of-week
-arithmetic.
+arithmetic. Questions of any other kind (other_prompts.py) get reasoning that says so and an
+honest reply naming what the model is and can do (OTHER, HONEST_REPLY).
 
 Deterministic: generate(seed, n) returns the same problems for the same seed (random.Random(seed)).
 
@@ -214,6 +215,39 @@ def make_day(rng, zh):
 MAKERS = {ADD: make_add, SUB: make_sub, CMP: make_compare, COUNT: make_count, UNIT: make_unit,
           DAY: make_day}
 
+# Anything else (other_prompts.py): greetings, general questions, requests. The model says what
+# it is instead of inventing an answer; the app's first-run page and empty chat say the same.
+OTHER = "other"
+OTHER_REASONING = {
+    "en": "This is not a sum, a difference, a comparison, a letter count, a unit or a weekday.\n"
+          "I cannot answer it. So I say what I am.",
+    "zh": "这不是加减法、比较、数字母、换算单位或推算星期的问题。\n我答不了。所以我说明我是谁。",
+}
+HONEST_REPLY = {
+    "en": "I am Sikao's tiny demo model: I can only add, subtract, compare numbers, count letters, "
+          "convert units and work out weekdays. For a real assistant, load a model from Models.",
+    "zh": "我是 Sikao 的小型演示模型，只会加减法、比较数字、数字母、换算单位和推算星期。"
+          "要使用真正的助手，请在“模型”中加载一个模型。",
+}
+
+
+def other_problem(pid, question, lang):
+    reasoning = OTHER_REASONING[lang]
+    reply = HONEST_REPLY[lang]
+    return {"id": pid, "lang": lang, "kind": OTHER, "question": question, "reasoning": reasoning,
+            "answer": reply, "response": f"<think>\n{reasoning}\n</think>\n\n{reply}"}
+
+
+def generate_other(seed, n, lang=None):
+    """n questions outside the model's kinds (other_prompts.py), with the honest reply."""
+    import other_prompts
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        zh = (rng.random() < 0.5) if lang is None else (lang == "zh")
+        out.append(other_problem(f"{seed}-o{i}", other_prompts.question(rng, zh), "zh" if zh else "en"))
+    return out
+
 
 def final_line(ans, zh):
     return f"答案是{ans}。" if zh else f"The answer is {ans}."
@@ -260,8 +294,14 @@ def judge(problem, completion):
     m = _WELL_FORMED.match(text)
     if not m or "<think>" in m.group("reasoning") or "</think>" in m.group("answer"):
         return False, False
-    a = _ANSWER[problem["lang"]].match(m.group("answer").strip())
-    return True, bool(a) and a.group("x").strip() == problem["answer"]
+    return True, _answer_is_right(problem, m.group("answer").strip())
+
+
+def _answer_is_right(problem, answer):
+    if problem["kind"] == OTHER:
+        return answer == problem["answer"]
+    a = _ANSWER[problem["lang"]].match(answer)
+    return bool(a) and a.group("x").strip() == problem["answer"]
 
 
 def judge_split(problem, reasoning_blocks, answer):
@@ -273,8 +313,7 @@ def judge_split(problem, reasoning_blocks, answer):
     answer = answer.strip()
     if len(reasoning_blocks) != 1 or not reasoning_blocks[0].strip() or not answer or "\n" in answer:
         return False, False
-    a = _ANSWER[problem["lang"]].match(answer)
-    return True, bool(a) and a.group("x").strip() == problem["answer"]
+    return True, _answer_is_right(problem, answer)
 
 
 def score(pairs):
@@ -305,6 +344,10 @@ def _self_check():
         assert judge_split(q, [reasoning.replace("<think>", "")], answer) == (True, True)
     assert judge_split(p, [], p["response"]) == (False, False)
     assert judge_split(p, ["a", "b"], final_line(p["answer"], p["lang"] == "zh")) == (False, False)
+    for o in generate_other(4321, 200):
+        assert judge(o, o["response"]) == (True, True)
+        assert judge_split(o, [o["reasoning"]], o["answer"]) == (True, True)
+        assert judge_split(o, [o["reasoning"]], "The answer is 3.") == (True, False)
 
 
 def main():

@@ -2,13 +2,17 @@
 """Trains the bundled qwen3 model on tasks.py conversations (CPU, Debian python3-torch).
 
 Every training sequence is a ChatML conversation as the GGUF chat template renders it; the loss is
-on the last assistant turn only (its <think> block, answer and <|im_end|>). A quarter of the
-sequences carry one or two earlier turns, rendered as the template renders history (reasoning
-stripped), so the model also works after a first exchange. Batch k of the run is drawn from
-tasks.generate(seed * 1_000_003 + k, ...), so a run is reproducible and resumable from a checkpoint.
+on the last assistant turn only (its <think> block, answer and <|im_end|>). A fraction of the
+sequences (--history, default a quarter) carry 1..--max-history earlier turns, rendered as the
+template renders history (reasoning stripped), so the model also works deep into a chat; with
+--other, that fraction of conversations ends in a question outside the model's kinds
+(other_prompts.py), answered with tasks.HONEST_REPLY. Batch k of the run is drawn from
+tasks.generate(seed * 1_000_003 + k, ...) (and generate_other with the same seed), so a run is
+reproducible and resumable from a checkpoint; --init-gguf starts a new run from a GGUF's weights.
 
 Usage (see README.md):
   nice -n 19 train.py --out run/ --steps 3000 [--resume]
+  nice -n 19 train.py --out run2/ --init-gguf model.gguf --other 0.3 --history 0.5 --max-history 6
 """
 import argparse
 import os
@@ -36,17 +40,27 @@ def history_text(problem):
             f"<|im_start|>assistant\n{answer}<|im_end|>\n")
 
 
-def make_batch(tok, seed, batch, n_ctx):
+def make_batch(tok, seed, batch, n_ctx, other=0.0, history=0.25, max_history=2):
+    """A batch of conversations: the last turn is a problem of the model's kinds, or (fraction
+    `other`) a question outside them; a fraction `history` carries 1..max_history earlier turns
+    (a fifth of them outside the kinds when `other` > 0), the oldest dropped until it fits n_ctx."""
     rng = random.Random(seed)
-    probs = tasks.generate(seed, batch * 3)
+    probs = tasks.generate(seed, batch * (1 + max_history))
+    others = tasks.generate_other(seed, batch * (1 + max_history)) if other > 0 else []
     seqs, masks = [], []
     for i in range(batch):
-        p = probs[i]
-        prefix = ""
-        if rng.random() < 0.25:
-            prefix = "".join(history_text(h) for h in probs[batch + 2 * i: batch + 2 * i + rng.randint(1, 2)])
-        ctx = tok.encode(prefix + tasks.prompt_text(p["question"]))
+        p = others[i] if other > 0 and rng.random() < other else probs[i]
+        turns = []
+        if rng.random() < history:
+            for j in range(rng.randint(1, max_history)):
+                k = batch + i * max_history + j
+                turns.append(others[k] if other > 0 and rng.random() < 0.2 else probs[k])
         target = tok.encode(p["response"] + "<|im_end|>")
+        question = tok.encode(tasks.prompt_text(p["question"]))
+        earlier = [tok.encode(history_text(h)) for h in turns]
+        while earlier and sum(map(len, earlier)) + len(question) + len(target) > n_ctx + 1:
+            earlier.pop(0)
+        ctx = [t for e in earlier for t in e] + question
         ids = (ctx + target)[:n_ctx + 1]
         seqs.append(ids)
         masks.append(([0] * len(ctx) + [1] * len(target))[:n_ctx + 1])
@@ -92,6 +106,11 @@ def main():
     ap.add_argument("--ckpt-every", type=int, default=100)
     ap.add_argument("--max-minutes", type=float, default=0, help="stop (with a checkpoint) after this long")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--init-gguf", help="start from this GGUF's weights (a new run: fresh optimiser)")
+    ap.add_argument("--other", type=float, default=0.0,
+                    help="fraction of conversations ending in a question outside the kinds")
+    ap.add_argument("--history", type=float, default=0.25, help="fraction with earlier turns")
+    ap.add_argument("--max-history", type=int, default=2, help="at most this many earlier turns")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -104,6 +123,13 @@ def main():
     net = qwen3.Qwen3(cfg)
     opt = torch.optim.AdamW(net.parameters(), lr=args.lr, betas=(0.9, 0.95), weight_decay=0.01)
     step = 0
+    if args.init_gguf:
+        import export
+        net, _ = export.load_gguf(args.init_gguf, torch.float32)
+        net.train()
+        cfg = net.c
+        opt = torch.optim.AdamW(net.parameters(), lr=args.lr, betas=(0.9, 0.95), weight_decay=0.01)
+        print(f"starting from {args.init_gguf}")
     if args.resume and os.path.exists(ckpt):
         st = torch.load(ckpt)
         cfg = qwen3.Config(**st["config"])
@@ -117,7 +143,8 @@ def main():
     log = open(os.path.join(args.out, "train_log.jsonl"), "a")
     t0, ema = time.time(), None
     while step < args.steps:
-        x, y, m = make_batch(tok, args.seed * 1_000_003 + step, args.batch, cfg.n_ctx)
+        x, y, m = make_batch(tok, args.seed * 1_000_003 + step, args.batch, cfg.n_ctx,
+                             args.other, args.history, args.max_history)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr, args.warmup)
         logits = net(x)
