@@ -32,6 +32,25 @@ class TestCliRun : public QObject {
     QVERIFY2(r.err.contains("[reasoning]") && r.err.contains("digit by digit"), qPrintable(r.err));
   }
 
+  // Issue 18, the first minute: a greeting (of the hand-written evaluation prompts in
+  // tests/tools/bundled_model/ood_eval.json) gets reasoning, then the demo's honest reply in the
+  // user's language, never a made-up sum.
+  void the_demo_answers_a_greeting_with_what_it_is() {
+    const QList<QPair<QString, QString>> asked = {
+        {"Hello! Who are you and what can you do?",
+         "I am Sikao's tiny demo model: I can only add, subtract, compare numbers, count letters, "
+         "convert units and work out weekdays. For a real assistant, load a model from Models.\n"},
+        {"你好！你是谁？你能做什么？",
+         "我是 Sikao 的小型演示模型，只会加减法、比较数字、数字母、换算单位和推算星期。"
+         "要使用真正的助手，请在“模型”中加载一个模型。\n"}};
+    for (const auto& [question, reply] : asked) {
+      const auto r = sikao::test::run_cli({"run", "-m", k_model, "-p", question, "--temp", "0", "-n", "400"});
+      QCOMPARE(r.exit_code, 0);
+      QCOMPARE(r.out, reply);
+      QVERIFY2(r.err.contains("[reasoning]"), qPrintable(r.err));
+    }
+  }
+
   void hide_reasoning_drops_it_and_keeps_the_answer() {
     const auto shown = sikao::test::run_cli(
         {"run", "-m", k_model, "-p", "What is 345 + 278?", "--temp", "0", "--show-reasoning"});
