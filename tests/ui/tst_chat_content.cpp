@@ -41,15 +41,18 @@ class TestChatContent : public ChatWindowFixture {
     QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
   }
 
-  // Issue 14: a 100,000-character answer (500 tokens of ~220 characters, within the default
-  // answer length, at 1 ms each: faster than any model) streams under the same bar: the answer is
+  // Issue 14: a 100,000-character answer (1,900 tokens of ~57 characters at 1 ms each: 57,000
+  // characters a second, a hundred times a fast model) streams under the same bar: the answer is
   // laid out in pieces and only the last one changes with each token, so the work per token does
   // not grow with the answer.
   void the_ui_thread_never_stalls_while_a_100_kb_answer_streams() {
-    const std::string words = "forty-six characters of a long, long answer, ";
+    const int max_tokens = context_->settings().maxTokens();
+    const auto restore = qScopeGuard([&] { context_->settings().setMaxTokens(max_tokens); });
+    context_->settings().setMaxTokens(4000);
     std::vector<std::string> tokens;
-    for (int i = 0; i < 500; ++i) {
-      tokens.push_back(words + words + words + words + (i % 5 == 4 ? std::string("the end of a paragraph.\n\n") : words));
+    for (int i = 0; i < 1900; ++i) {  // within the scripted model's 2,048-token context
+      tokens.push_back(i % 20 == 19 ? "the end of a paragraph of a long answer that streams.\n\n"
+                                    : "sixty characters of a long, long answer that streams on, ");
     }
     {
       std::lock_guard lock(script_->mutex);
