@@ -275,6 +275,8 @@ bool row_per_invocation_applies(const vk::DeviceInfo& info, gguf::TensorType typ
          info.max_uniform_buffer_range > 0;
 }
 
+bool matvec_folds_norm(const vk::DeviceInfo& info) { return info.type != vk::DeviceType::Cpu; }
+
 MatvecOutput gated_output(GateActivation act) {
   switch (act) {
     case GateActivation::Gelu:

@@ -26,6 +26,12 @@ enum class MatvecReduction {
   RowPerInvocation,
 };
 
+// Whether a one-token product should take its input norm folded in (MatvecFusion::norm) rather
+// than from an rms_norm dispatch before it: not on CPU devices, where each workgroup recomputes
+// x ⊙ weight and Σx² over the whole row for its few rows (lavapipe, 24576 × 576 Q8_0: 18.5 ms
+// with the norm folded in against 12.0 ms without, row per invocation; 19.1 / 16.8 ms subgroup).
+bool matvec_folds_norm(const vk::DeviceInfo& info);
+
 // Whether the RowPerInvocation kernel exists for this weight type on this device (the sizes and
 // offsets of a product are checked when it is recorded).
 bool row_per_invocation_applies(const vk::DeviceInfo& info, gguf::TensorType type);
