@@ -1,17 +1,17 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 // y[row] = Σ_col W[row, col] · x[col] on CPU devices (lavapipe): the decode matvec with each
-// invocation computing one whole row, reading it front to back with 16-byte loads.
+// invocation computing whole rows, reading each front to back with 16-byte loads.
 //
 // Why a kernel of its own (lavapipe, Mesa 22.3): every storage-buffer load becomes a loop over
 // the SIMD lanes, one scalar load per lane and component, and every `if` runs both of its sides
 // under a mask. matvec.comp reads weights as 16-bit words, a loop over the lanes per two bytes.
-// Here each lane walks its own row in uvec4s (a loop over the lanes per 16 bytes), x is a
-// uniform buffer (read with vector gathers, no loop) that every lane reads whole, nothing needs
-// a reduction, and nothing branches: a block's byte positions in its row are the same in every
-// lane, only the row's start differs.
+// Here each lane walks its own rows in uvec4s (a loop over the lanes per 16 bytes), x is a
+// uniform buffer (read with vector gathers, no loop) that every lane reads whole, once for all
+// of its rows, nothing needs a reduction, and nothing branches: a block's byte positions in its
+// row are the same in every lane, only the row's start differs.
 //
-// A workgroup owns WORKGROUP_SIZE consecutive rows, lane i row first_row + i. A row is read in
+// A workgroup owns ROWS_PER_WORKGROUP consecutive rows, ROWS per lane (below). A row is read in
 // chunks of CHUNK_BLOCKS whole blocks (dequant.glsl's BLOCK_BYTES each). Where ALIGNMENT (below)
 // is 16 every chunk starts on a uvec4; otherwise it starts s bytes into one (s differs between
 // rows: 34- and 210-byte blocks do not keep rows 16-byte aligned), and a lane loads the uvec4s
@@ -27,15 +27,13 @@
 #extension GL_EXT_control_flow_attributes : enable
 
 layout(constant_id = 0) const uint WORKGROUP_SIZE = 8;  // even
-layout(constant_id = 1) const uint ROWS_PER_WORKGROUP = 8;  // = WORKGROUP_SIZE (one row per lane)
+layout(constant_id = 1) const uint ROWS_PER_WORKGROUP = 8;  // a multiple of WORKGROUP_SIZE
 layout(constant_id = 2) const bool NORM_INPUT = false;
 layout(constant_id = 3) const bool ADD_BIAS = false;
 layout(constant_id = 4) const uint OUTPUT = 0;
 // The largest of 16, 8, 4, 2 that divides row_bytes and weight_offset: every row (and chunk)
 // starts on a multiple of it.
 layout(constant_id = 5) const uint ROW_ALIGNMENT = 2;
-// n_cols where it is known when the pipeline is built (0: read pc.n_cols).
-layout(constant_id = 6) const uint N_COLS = 0;
 layout(local_size_x_id = 0) in;
 
 const uint OUTPUT_STORE = 0u;
@@ -88,9 +86,13 @@ const uint LOADED_WORDS = 4u * ((CHUNK_BYTES + 15u) / 16u + 1u);
 const uint CHUNK_ALIGNMENT = CHUNK_BYTES & (0u - CHUNK_BYTES);  // the lowest set bit
 const uint ALIGNMENT = ROW_ALIGNMENT < CHUNK_ALIGNMENT ? ROW_ALIGNMENT : CHUNK_ALIGNMENT;
 
-// The current chunk of this lane's row as little-endian words: byte i of the chunk is byte
-// i % 4 of chunk[i / 4]. Whole uvec4s, so that u32_at may name the word after the last.
-uint chunk[4u * ((CHUNK_WORDS + 4u) / 4u)];
+// Rows per invocation: lane i computes rows first_row + i + r·WORKGROUP_SIZE, r < ROWS, so that
+// each x value read serves ROWS rows (x's gathers were most of the time of the looped kernels).
+const uint ROWS = ROWS_PER_WORKGROUP / WORKGROUP_SIZE;
+
+// The current chunk of each of this lane's rows as little-endian words: byte i of row r's chunk
+// is byte i % 4 of chunk[r][i / 4]. Whole uvec4s, so that u32_at may name the word after the last.
+uint chunk[ROWS][4u * ((CHUNK_WORDS + 4u) / 4u)];
 
 // Word q of (a, b, c, d), q = 2·(two_words & 1) + (one_word & 1), without a branch:
 // a ^ ((a ^ b) & m) picks b where the mask m is all ones.
@@ -100,17 +102,17 @@ uint word_q(uint a, uint b, uint c, uint d, uint one_word, uint two_words) {
   return ab ^ ((ab ^ cd) & two_words);
 }
 
-// Fills chunk[] with the CHUNK_BYTES bytes at byte `offset` of the binding.
-void load_chunk(uint offset) {
+// Fills chunk[r] with the CHUNK_BYTES bytes at byte `offset` of the binding.
+void load_chunk(uint r, uint offset) {
   const uint first = offset >> 4;
   const uint last = uint(w128.length()) - 1u;
   if (ALIGNMENT == 16u) {
     [[unroll]] for (uint v = 0u; v < (CHUNK_WORDS + 3u) / 4u; ++v) {
       const uvec4 t = w128[min(first + v, last)];
-      chunk[4u * v] = t.x;
-      chunk[4u * v + 1u] = t.y;
-      chunk[4u * v + 2u] = t.z;
-      chunk[4u * v + 3u] = t.w;
+      chunk[r][4u * v] = t.x;
+      chunk[r][4u * v + 1u] = t.y;
+      chunk[r][4u * v + 2u] = t.z;
+      chunk[r][4u * v + 3u] = t.w;
     }
     return;
   }
@@ -129,25 +131,26 @@ void load_chunk(uint offset) {
   const uint r_bits = 8u * (offset & 3u);
   [[unroll]] for (uint k = 0u; k < CHUNK_WORDS; ++k) {
     if (ALIGNMENT == 8u) {
-      chunk[k] = w[k] ^ ((w[k] ^ w[k + 2u]) & two_words);
+      chunk[r][k] = w[k] ^ ((w[k] ^ w[k + 2u]) & two_words);
     } else if (ALIGNMENT == 4u) {
-      chunk[k] = word_q(w[k], w[k + 1u], w[k + 2u], w[k + 3u], one_word, two_words);
+      chunk[r][k] = word_q(w[k], w[k + 1u], w[k + 2u], w[k + 3u], one_word, two_words);
     } else {
       const uint lo = word_q(w[k], w[k + 1u], w[k + 2u], w[k + 3u], one_word, two_words);
       const uint hi = word_q(w[k + 1u], w[k + 2u], w[k + 3u], w[k + 4u], one_word, two_words);
       // (lo >> r) | (hi << (32 − r)), written so that r = 0 shifts hi out entirely.
-      chunk[k] = (lo >> r_bits) | ((hi << (24u - r_bits)) << 8u);
+      chunk[r][k] = (lo >> r_bits) | ((hi << (24u - r_bits)) << 8u);
     }
   }
 }
 
-// Bytes of the chunk at a constant byte position i (the loops below are unrolled, so these fold
-// to fixed shifts of fixed words).
-uint u32_at(uint i) {  // i % 2 == 0
-  return (i & 2u) == 0u ? chunk[i >> 2] : (chunk[i >> 2] >> 16) | (chunk[(i >> 2) + 1u] << 16);
+// Bytes of row r's chunk at a constant byte position i (the loops below are unrolled, so these
+// fold to fixed shifts of fixed words).
+uint u32_at(uint r, uint i) {  // i % 2 == 0
+  return (i & 2u) == 0u ? chunk[r][i >> 2]
+                        : (chunk[r][i >> 2] >> 16) | (chunk[r][(i >> 2) + 1u] << 16);
 }
-uint u8_at(uint i) { return (chunk[i >> 2] >> (8u * (i & 3u))) & 0xFFu; }
-float f16_at(uint i) { return unpackHalf2x16(chunk[i >> 2] >> (8u * (i & 2u))).x; }
+uint u8_at(uint r, uint i) { return (chunk[r][i >> 2] >> (8u * (i & 3u))) & 0xFFu; }
+float f16_at(uint r, uint i) { return unpackHalf2x16(chunk[r][i >> 2] >> (8u * (i & 2u))).x; }
 
 // x[col .. col + 31] (as x ⊙ norm_weight with NORM_INPUT, the 1 / rms applied at the end),
 // the same in every lane; x_squares sums the raw x².
@@ -161,116 +164,126 @@ void load_x32(uint col, out vec4 xs[8], inout float x_squares) {
   }
 }
 
-// Σ over the QK weights of block b of the chunk (columns col ..) of weight · x.
+// acc[r] += Σ over the QK weights of block b of row r's chunk (columns col ..) of weight · x.
 #if defined(TYPE_Q8_0)
 // Q8_0: f16 d @0, int8 qs[32] @2.  x = d·q
-float block_dot(uint b, uint col, inout float x_squares) {
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
   const uint o = b * BLOCK_BYTES;
   vec4 xs[8];
   load_x32(col, xs, x_squares);
-  float s = 0.0;
-  [[unroll]] for (uint i = 0u; i < 8u; ++i) {
-    s += dot(signed_bytes_to_vec4(u32_at(o + 2u + 4u * i)), xs[i]);
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    float s = 0.0;
+    [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+      s += dot(signed_bytes_to_vec4(u32_at(r, o + 2u + 4u * i)), xs[i]);
+    }
+    acc[r] += f16_at(r, o) * s;
   }
-  return f16_at(o) * s;
 }
 #elif defined(TYPE_Q5_0)
 // Q5_0: f16 d @0, u32 qh @2 (bit j = fifth bit of weight j), qs[16] @6; weight j < 16 = low
 // nibble of qs[j], j ≥ 16 = high nibble of qs[j − 16].  x = d·(q − 16)
-float block_dot(uint b, uint col, inout float x_squares) {
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
   const uint o = b * BLOCK_BYTES;
   vec4 xs[8];
   load_x32(col, xs, x_squares);
-  const uint qh = u32_at(o + 2u);
-  float s = 0.0;
-  [[unroll]] for (uint i = 0u; i < 4u; ++i) {
-    const uint q = u32_at(o + 6u + 4u * i);
-    const uint lo = (q & 0x0F0F0F0Fu) | high_bits_to_bytes(qh, 4u * i);
-    const uint hi = ((q >> 4) & 0x0F0F0F0Fu) | high_bits_to_bytes(qh, 16u + 4u * i);
-    s += dot(bytes_to_vec4(lo) - 16.0, xs[i]) + dot(bytes_to_vec4(hi) - 16.0, xs[4u + i]);
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    const uint qh = u32_at(r, o + 2u);
+    float s = 0.0;
+    [[unroll]] for (uint i = 0u; i < 4u; ++i) {
+      const uint q = u32_at(r, o + 6u + 4u * i);
+      const uint lo = (q & 0x0F0F0F0Fu) | high_bits_to_bytes(qh, 4u * i);
+      const uint hi = ((q >> 4) & 0x0F0F0F0Fu) | high_bits_to_bytes(qh, 16u + 4u * i);
+      s += dot(bytes_to_vec4(lo) - 16.0, xs[i]) + dot(bytes_to_vec4(hi) - 16.0, xs[4u + i]);
+    }
+    acc[r] += f16_at(r, o) * s;
   }
-  return f16_at(o) * s;
 }
 #elif defined(TYPE_Q4_K)
 // Q4_K: f16 d @0, f16 dmin @2, scales[12] @4, qs[128] @16. Sub-block j (32 weights): nibbles
 // (low for even j) of qs[32(j/2) ..]; its 6-bit scale and min as k_scale_min in dequant.glsl.
 // x = d·sc·q − dmin·m
-vec2 chunk_scale_min(uint s, uint j) {
+vec2 chunk_scale_min(uint r, uint s, uint j) {
   if (j < 4u) {
-    return vec2(float(u8_at(s + j) & 63u), float(u8_at(s + j + 4u) & 63u));
+    return vec2(float(u8_at(r, s + j) & 63u), float(u8_at(r, s + j + 4u) & 63u));
   }
-  const uint packed = u8_at(s + j + 4u);
-  return vec2(float((packed & 15u) | ((u8_at(s + j - 4u) >> 6) << 4)),
-              float((packed >> 4) | ((u8_at(s + j) >> 6) << 4)));
+  const uint packed = u8_at(r, s + j + 4u);
+  return vec2(float((packed & 15u) | ((u8_at(r, s + j - 4u) >> 6) << 4)),
+              float((packed >> 4) | ((u8_at(r, s + j) >> 6) << 4)));
 }
-float block_dot(uint b, uint col, inout float x_squares) {
-  const float d = f16_at(0u);
-  const float dmin = f16_at(2u);
-  float s = 0.0;
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
   [[unroll]] for (uint j = 0u; j < 8u; ++j) {
     vec4 xs[8];
     load_x32(col + 32u * j, xs, x_squares);
-    const vec2 sm = chunk_scale_min(4u, j);
-    float qx = 0.0;
     vec4 x_sum = vec4(0.0);
     [[unroll]] for (uint i = 0u; i < 8u; ++i) {
-      const uint q = (u32_at(16u + 32u * (j / 2u) + 4u * i) >> (4u * (j % 2u))) & 0x0F0F0F0Fu;
-      qx += dot(bytes_to_vec4(q), xs[i]);
       x_sum += xs[i];
     }
-    s += d * sm.x * qx - dmin * sm.y * dot(x_sum, vec4(1.0));
+    const float x_total = dot(x_sum, vec4(1.0));
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      const vec2 sm = chunk_scale_min(r, 4u, j);
+      float qx = 0.0;
+      [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+        const uint q = (u32_at(r, 16u + 32u * (j / 2u) + 4u * i) >> (4u * (j % 2u))) & 0x0F0F0F0Fu;
+        qx += dot(bytes_to_vec4(q), xs[i]);
+      }
+      acc[r] += f16_at(r, 0u) * sm.x * qx - f16_at(r, 2u) * sm.y * x_total;
+    }
   }
-  return s;
 }
 #elif defined(TYPE_Q6_K)
 // Q6_K: ql[128] @0, qh[64] @128, int8 scales[16] @192, f16 d @208. Weight e: n = e/128,
 // r = e%128, k = r/32, l = r%32; low 4 bits = nibble (high for k ≥ 2) of ql[64n + 32(k%2) + l],
 // high 2 bits = (qh[32n + l] >> 2k) & 3; q = 6-bit value − 32; sub-block 8n + 2k + l/16.
 // x = d·sc·q
-float block_dot(uint b, uint col, inout float x_squares) {
-  float s = 0.0;
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
   [[unroll]] for (uint n = 0u; n < 2u; ++n) {
     [[unroll]] for (uint k = 0u; k < 4u; ++k) {
       vec4 xs[8];
       load_x32(col + 128u * n + 32u * k, xs, x_squares);
-      float half_sums[2] = float[2](0.0, 0.0);
-      [[unroll]] for (uint i = 0u; i < 8u; ++i) {
-        const uint low = (u32_at(64u * n + 32u * (k % 2u) + 4u * i) >> (k >= 2u ? 4u : 0u)) & 0x0F0F0F0Fu;
-        const uint high = (u32_at(128u + 32u * n + 4u * i) >> (2u * k)) & 0x03030303u;
-        half_sums[i / 4u] += dot(bytes_to_vec4(low | (high << 4)) - 32.0, xs[i]);
+      [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+        float half_sums[2] = float[2](0.0, 0.0);
+        [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+          const uint low = (u32_at(r, 64u * n + 32u * (k % 2u) + 4u * i) >> (k >= 2u ? 4u : 0u)) & 0x0F0F0F0Fu;
+          const uint high = (u32_at(r, 128u + 32u * n + 4u * i) >> (2u * k)) & 0x03030303u;
+          half_sums[i / 4u] += dot(bytes_to_vec4(low | (high << 4)) - 32.0, xs[i]);
+        }
+        const uint sc = 192u + 8u * n + 2u * k;
+        acc[r] += f16_at(r, 208u) * (float(bitfieldExtract(int(u8_at(r, sc)), 0, 8)) * half_sums[0] +
+                                     float(bitfieldExtract(int(u8_at(r, sc + 1u)), 0, 8)) * half_sums[1]);
       }
-      const uint sc = 192u + 8u * n + 2u * k;
-      s += float(bitfieldExtract(int(u8_at(sc)), 0, 8)) * half_sums[0] +
-           float(bitfieldExtract(int(u8_at(sc + 1u)), 0, 8)) * half_sums[1];
     }
   }
-  return f16_at(208u) * s;
 }
 #endif
 
-shared float row_dots[WORKGROUP_SIZE];
+shared float row_dots[ROWS_PER_WORKGROUP];
 
 void main() {
   const uint group = gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x;
-  const uint first_row = group * WORKGROUP_SIZE;
+  const uint first_row = group * ROWS_PER_WORKGROUP;
   if (first_row >= pc.n_rows) {
     return;  // uniform across the workgroup
   }
   const uint tid = gl_LocalInvocationID.x;
-  // Lanes past the last row repeat it (and store nothing).
-  const uint row_offset = pc.weight_offset + min(first_row + tid, pc.n_rows - 1u) * pc.row_bytes;
   const uint CHUNK_COLS = CHUNK_BLOCKS * QK;
 
-  float acc = 0.0;
+  float acc[ROWS];
+  uint row_offset[ROWS];
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    acc[r] = 0.0;
+    // Rows past the last repeat it (and store nothing).
+    const uint row = min(first_row + r * WORKGROUP_SIZE + tid, pc.n_rows - 1u);
+    row_offset[r] = pc.weight_offset + row * pc.row_bytes;
+  }
   float x_squares = 0.0;
-  // With N_COLS the loop unrolls and x's offsets are constants: one scalar load per x value
-  // for all lanes, where a loop's offsets make every lane load it (a vector gather).
-  const uint n_cols = N_COLS != 0u ? N_COLS : pc.n_cols;
-  [[unroll]] for (uint col = 0u; col < n_cols; col += CHUNK_COLS) {
-    load_chunk(row_offset + (col / QK) * BLOCK_BYTES);
+  const uint n_cols = pc.n_cols;
+  for (uint col = 0u; col < n_cols; col += CHUNK_COLS) {
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      load_chunk(r, row_offset[r] + (col / QK) * BLOCK_BYTES);
+    }
     [[unroll]] for (uint b = 0u; b < CHUNK_BLOCKS; ++b) {
       if (CHUNK_BLOCKS == 1u || col + b * QK < n_cols) {  // uniform: a row's last chunk
-        acc += block_dot(b, col + b * QK, x_squares);
+        block_dots(b, col + b * QK, x_squares, acc);
       }
     }
   }
@@ -278,33 +291,42 @@ void main() {
   const float scale = NORM_INPUT ? inversesqrt(x_squares / float(pc.n_cols) + pc.eps) : 1.0;
   const bool gated = OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU || OUTPUT == OUTPUT_SWIGLU_OAI;
   if (gated) {
-    row_dots[tid] = scale * acc;
-    barrier();  // row_dots[] written by every lane -> the up row read by its gate row's lane
-    const uint row = first_row + tid;  // even: the gate row of pair row / 2
-    if ((tid & 1u) == 0u && row + 1u < pc.n_rows) {
-      float g = row_dots[tid];
-      float u = row_dots[tid + 1u];
-      if (ADD_BIAS) {
-        g += bias[pc.row_begin + row];
-        u += bias[pc.row_begin + row + 1u];
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      row_dots[r * WORKGROUP_SIZE + tid] = scale * acc[r];
+    }
+    barrier();  // row_dots[] written by every lane -> the up rows read by their gate rows' lanes
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      const uint slot = r * WORKGROUP_SIZE + tid;
+      const uint row = first_row + slot;  // even: the gate row of pair row / 2
+      if ((tid & 1u) == 0u && row + 1u < pc.n_rows) {
+        float g = row_dots[slot];
+        float u = row_dots[slot + 1u];
+        if (ADD_BIAS) {
+          g += bias[pc.row_begin + row];
+          u += bias[pc.row_begin + row + 1u];
+        }
+        float value;
+        if (OUTPUT == OUTPUT_SWIGLU_OAI) {
+          value = swiglu_oai(g, u);
+        } else {
+          value = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
+        }
+        y[(pc.row_begin + row) / 2u] = value;
       }
-      float value;
-      if (OUTPUT == OUTPUT_SWIGLU_OAI) {
-        value = swiglu_oai(g, u);
-      } else {
-        value = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
+    }
+  } else {
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      if (first_row + r * WORKGROUP_SIZE + tid < pc.n_rows) {
+        const uint row = pc.row_begin + first_row + r * WORKGROUP_SIZE + tid;
+        float value = pc.output_scale * scale * acc[r];
+        if (ADD_BIAS) {
+          value += bias[row];
+        }
+        if (OUTPUT == OUTPUT_ACCUMULATE) {
+          value += y[row];
+        }
+        y[row] = value;
       }
-      y[(pc.row_begin + row) / 2u] = value;
     }
-  } else if (first_row + tid < pc.n_rows) {
-    const uint row = pc.row_begin + first_row + tid;
-    float value = pc.output_scale * scale * acc;
-    if (ADD_BIAS) {
-      value += bias[row];
-    }
-    if (OUTPUT == OUTPUT_ACCUMULATE) {
-      value += y[row];
-    }
-    y[row] = value;
   }
 }

@@ -74,15 +74,12 @@ WorkgroupShape row_per_invocation_shape(const vk::DeviceInfo& info) {
   return {lanes + lanes % 2, lanes + lanes % 2};
 }
 
-// N_COLS of matvec_cpu.comp: Q8_0 rows of up to 2048 weights are read by a pipeline built for
-// their length, its column loop unrolled so that x's offsets are constants (lavapipe then loads
-// each x value once for all lanes instead of gathering it into every lane). Measured on lavapipe,
-// 4864-row products, against the loop: Q8_0 896 columns 3.2 / 3.9 ms, 1536 5.2 / 7.1 (subgroup
-// kernel), 4096 14.9 / 13.3 ms and 8.7 s to compile; Q5_0 896 6.8 / 3.6 ms, Q6_K 4864 56 /
-// 16 ms and 19 s to compile (the unrolled code outgrows what the CPU keeps close).
-uint32_t unrolled_cols(const WeightMatrix& w) {
-  return w.type == gguf::TensorType::Q8_0 && w.n_cols <= 2048 ? w.n_cols : 0;
-}
+// Rows each invocation of matvec_cpu.comp computes: each x value it gathers serves them all.
+// lavapipe, rows per invocation 1 / 2 / 4 (8): Q5_0 9728 × 896 7.1 / 5.6 / 4.6 ms, Q4_K 4096 ×
+// 4096 5.0 / 3.6 / 2.8 ms, Q6_K 8192 × 4864 12.7 / 12.6 / 8.4 ms (8: no better, 8.9-10.6 against
+// 8.4-10.6); Q8_0 32768 × 896 24.3-25.4 ms with one row per invocation and its column loop
+// unrolled for constant x offsets, 18.5-18.8 ms with four.
+constexpr uint32_t k_rows_per_invocation = 4;
 
 // matvec_cpu.comp reads x (binding 1) and the norm weight (binding 3) as uniform buffers.
 constexpr uint32_t k_row_per_invocation_uniforms = (1u << 1) | (1u << 3);
@@ -201,15 +198,17 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
       per_invocation ? weight_shader("matvec_cpu", w.type)
                      : weight_shader("matvec", w.type) +
                            (reduction == MatvecReduction::Subgroup ? "" : "_shared");
-  const WorkgroupShape shape = per_invocation ? row_per_invocation_shape(info)
-                                              : workgroup_shape(info, w.n_cols);
+  WorkgroupShape shape = per_invocation ? row_per_invocation_shape(info)
+                                        : workgroup_shape(info, w.n_cols);
+  if (per_invocation) {
+    shape.rows *= k_rows_per_invocation;
+  }
   const auto pipeline_for = [&](bool one_subgroup, MatvecOutput output,
                                 uint32_t alignment) -> const vk::Pipeline& {
     std::vector<uint32_t> constants{shape.size, shape.rows, fusion.norm ? 1u : 0u,
                                     fusion.bias ? 1u : 0u, static_cast<uint32_t>(output)};
     if (per_invocation) {
       constants.push_back(alignment);
-      constants.push_back(unrolled_cols(w));
       return ctx.pipeline(vk::PipelineDesc{variant, std::move(constants), 7, sizeof(PushConstants),
                                            k_row_per_invocation_uniforms});
     }

@@ -18,7 +18,7 @@ enum class MatvecReduction {
   Auto,
   Subgroup,      // subgroupAdd, then across subgroups in shared memory
   SharedMemory,  // a shared-memory tree only (the fallback; also what tests pin to check it)
-  // Nothing to reduce: each invocation computes a whole row, reading it with 16-byte loads, x
+  // Nothing to reduce: each invocation computes whole rows, reading them with 16-byte loads, x
   // and the norm weight bound as uniform buffers (shaders/matvec_cpu.comp, the kernel for CPU
   // devices). Q8_0, Q5_0, Q4_K and Q6_K; not for experts; rows of at most 16384 weights (x in
   // one 64 KiB uniform buffer) with x and the norm weight at legal uniform-buffer offsets, and
