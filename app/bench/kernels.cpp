@@ -43,6 +43,8 @@ struct Options {
   uint32_t tokens = 1;               // 1: matvec; more: matmul over that many tokens
   std::vector<TensorType> types;     // empty: all of k_types
   bool stream = false;               // the byte-streaming ceiling instead of the kernels
+  // --matvec subgroup|shared|rows: pin the matvec kernel (default: what decode uses here).
+  kernels::MatvecReduction reduction = kernels::MatvecReduction::Auto;
 };
 
 Options parse(const std::vector<std::string>& args) {
@@ -67,6 +69,18 @@ Options parse(const std::vector<std::string>& args) {
       o.cols = parse_count(a, value());
     } else if (a == "--tokens") {
       o.tokens = parse_count(a, value());
+    } else if (a == "--matvec") {
+      const std::string v = value();
+      if (v == "subgroup") {
+        o.reduction = kernels::MatvecReduction::Subgroup;
+      } else if (v == "shared") {
+        o.reduction = kernels::MatvecReduction::SharedMemory;
+      } else if (v == "rows") {
+        o.reduction = kernels::MatvecReduction::RowPerInvocation;
+      } else {
+        throw Error(ErrorCode::InvalidArgument,
+                    fmt::format("--matvec: '{}' is not subgroup, shared or rows", v));
+      }
     } else if (a == "--types") {
       const std::string list = value();
       for (size_t begin = 0; begin <= list.size();) {
@@ -85,8 +99,15 @@ Options parse(const std::vector<std::string>& args) {
       throw Error(ErrorCode::InvalidArgument, fmt::format("unknown option '{}'", a));
     }
   }
-  if (o.cols % 256 != 0) {
-    throw Error(ErrorCode::InvalidArgument, "--cols must be a multiple of 256 (the K-quant block)");
+  // Every type's block must divide a row: multiples of 256 suit all; with --types, multiples
+  // of those types' blocks (576 columns of Q8_0: rows that do not start on 16-byte boundaries).
+  for (const TensorType t : o.types.empty() ? std::vector<TensorType>(std::begin(k_types), std::end(k_types))
+                                            : o.types) {
+    if (o.cols % gguf::traits(t).block_size != 0) {
+      throw Error(ErrorCode::InvalidArgument,
+                  fmt::format("--cols {} is not a multiple of {}'s block of {}", o.cols,
+                              gguf::traits(t).name, gguf::traits(t).block_size));
+    }
   }
   return o;
 }
@@ -172,7 +193,7 @@ Result measure(vk::Context& ctx, TensorType type, const Options& o) {
   int products = 0;
   const double seconds = time_repeated(ctx, [&](vk::Sequence& seq) {
     if (o.tokens == 1) {
-      kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb});
+      kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, 0, o.reduction);
     } else {
       kernels::matmul(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, o.tokens);
     }

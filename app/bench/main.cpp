@@ -2,7 +2,7 @@
 //
 //   sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--turn N] [--json]
 //       prompt processing (ppN) and generation (tgN) tokens/s, mean ± sd over repetitions
-//   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types Q8_0,Q4_K] [--stream]
+//   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types Q8_0,Q4_K] [--matvec subgroup|shared|rows] [--stream]
 //       matrix-vector (decode) bandwidth of every weight type
 //   sikao-bench delta-net [--device N] [--tokens 1,16,512] [--chunk C] [--k-heads H] [--v-heads H] [--head-dim D]
 //       the gated delta rule, recurrent against chunked form, per batch length
@@ -24,7 +24,7 @@ struct Command {
 };
 
 const Command k_commands[] = {
-    {"kernels", sikao::bench::run_kernels, "matvec (or, with --tokens T, matmul) speed per weight type [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types A,B] [--stream]"},
+    {"kernels", sikao::bench::run_kernels, "matvec (or, with --tokens T, matmul) speed per weight type [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types A,B] [--matvec subgroup|shared|rows] [--stream]"},
     {"delta-net", sikao::bench::run_delta_net, "the gated delta rule, recurrent against chunked, per batch length [--device N] [--tokens 1,16,512] [--chunk C] [--k-heads H] [--v-heads H] [--head-dim D]"},
     {"make-model", sikao::bench::run_make_model, "write a random-weight GGUF: -o PATH --type T --preset P [shape flags] [--seed S] [--force] [--chat-template F.jinja] [--split-max-tensors N] [--fused-gate-up-exps]"},
 };

@@ -66,18 +66,82 @@ WorkgroupShape workgroup_shape(const vk::DeviceInfo& info, uint32_t n_cols) {
   return {size, 2};
 }
 
+// RowPerInvocation: one row per invocation, workgroups of one SIMD register's lanes (lavapipe
+// runs a workgroup as consecutive SIMD chunks of subgroup_size lanes; an even count, for the
+// gated outputs' row pairs).
+WorkgroupShape row_per_invocation_shape(const vk::DeviceInfo& info) {
+  const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 2);
+  return {lanes + lanes % 2, lanes + lanes % 2};
+}
+
+// Rows each invocation of matvec_cpu.comp computes: each x value it gathers serves them all.
+// lavapipe, rows per invocation 1 / 2 / 4 (8): Q5_0 9728 × 896 7.1 / 5.6 / 4.6 ms, Q4_K 4096 ×
+// 4096 5.0 / 3.6 / 2.8 ms, Q6_K 8192 × 4864 12.7 / 12.6 / 8.4 ms (8: no better, 8.9-10.6 against
+// 8.4-10.6); Q8_0 32768 × 896 24.3-25.4 ms with one row per invocation and its column loop
+// unrolled for constant x offsets, 18.5-18.8 ms with four.
+constexpr uint32_t k_rows_per_invocation = 4;
+
+// matvec_cpu.comp reads x (binding 1) and the norm weight (binding 3) as uniform buffers.
+constexpr uint32_t k_row_per_invocation_uniforms = (1u << 1) | (1u << 3);
+
+// What the RowPerInvocation kernel binds where it can run: x and the norm weight as uniform
+// buffers of n_cols floats, each weight window widened to whole uvec4s.
+struct RowPerInvocationBindings {
+  vk::BufferView x, norm_weight;
+  std::vector<vk::BufferView> windows;
+};
+
+// Spelled as ROW_ALIGNMENT in shaders/matvec_cpu.comp.
+uint32_t row_alignment(uint32_t row_bytes, const RowWindow& win) {
+  uint32_t alignment = 16;
+  while (alignment > 2 && (row_bytes % alignment != 0 || win.weight_offset % alignment != 0)) {
+    alignment /= 2;
+  }
+  return alignment;
+}
+
+std::optional<RowPerInvocationBindings> row_per_invocation_bindings(
+    const vk::DeviceInfo& info, const WeightMatrix& w, vk::BufferView x,
+    const MatvecFusion& fusion, const std::vector<RowWindow>& windows) {
+  if (!row_per_invocation_applies(info, w.type)) {
+    return std::nullopt;
+  }
+  const uint64_t x_bytes = uint64_t(w.n_cols) * sizeof(float);
+  // The shader declares 64 KiB uniform blocks.
+  if (x_bytes > std::min<uint64_t>(info.max_uniform_buffer_range, 65536)) {
+    return std::nullopt;
+  }
+  const auto uniform = [&](vk::BufferView v) -> std::optional<vk::BufferView> {
+    if (v.offset % info.min_uniform_buffer_offset_alignment != 0 || v.resolved_size() < x_bytes) {
+      return std::nullopt;
+    }
+    return vk::BufferView{v.buffer, v.offset, x_bytes};
+  };
+  RowPerInvocationBindings b;
+  const std::optional<vk::BufferView> xu = uniform(x);
+  const std::optional<vk::BufferView> gu = uniform(fusion.norm ? fusion.norm->weight : x);
+  if (!xu || !gu) {
+    return std::nullopt;
+  }
+  b.x = *xu;
+  b.norm_weight = *gu;
+  for (const RowWindow& win : windows) {
+    const uint64_t size = (win.binding.resolved_size() + 15) / 16 * 16;
+    if (win.binding.offset + size > win.binding.buffer->size() ||
+        size > info.max_storage_buffer_range) {
+      return std::nullopt;
+    }
+    b.windows.push_back(vk::BufferView{win.binding.buffer, win.binding.offset, size});
+  }
+  return b;
+}
+
 void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
                    vk::BufferView y, const MatvecFusion& fusion, uint64_t max_binding_bytes,
                    MatvecReduction reduction, const ExpertDispatch& experts) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
-  if (reduction == MatvecReduction::Auto) {
-    reduction = info.subgroup_arithmetic ? MatvecReduction::Subgroup : MatvecReduction::SharedMemory;
-  }
-  if (reduction == MatvecReduction::Subgroup && !info.subgroup_arithmetic) {
-    throw Error(ErrorCode::Unsupported,
-                fmt::format("{} has no subgroup arithmetic for the matvec reduction", info.name));
-  }
+  const bool routed = experts.mode != ExpertMode::None;
   const bool swiglu = fusion.output == MatvecOutput::SwiGlu ||
                      fusion.output == MatvecOutput::GeGlu ||
                      fusion.output == MatvecOutput::SwiGluOai;
@@ -86,32 +150,6 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
                 fmt::format("a gated matvec needs an even row count and no scale ({} rows{})",
                             w.n_rows, fusion.scale != 1.0f ? ", a scale" : ""));
   }
-  const std::string variant =
-      weight_shader("matvec", w.type) + (reduction == MatvecReduction::Subgroup ? "" : "_shared");
-  const WorkgroupShape shape = workgroup_shape(info, w.n_cols);
-  const auto pipeline_for = [&](bool one_subgroup, MatvecOutput output) -> const vk::Pipeline& {
-    return ctx.pipeline(vk::PipelineDesc{
-        variant,
-        {shape.size, shape.rows, fusion.norm ? 1u : 0u, fusion.bias ? 1u : 0u,
-         static_cast<uint32_t>(output), one_subgroup ? 1u : 0u,
-         static_cast<uint32_t>(experts.mode)},
-        7,
-        sizeof(PushConstants)});
-  };
-  // A workgroup of one subgroup reduces in registers, without a barrier, where the subgroup
-  // size is pinned (so that it really is one subgroup).
-  const bool one_subgroup =
-      reduction == MatvecReduction::Subgroup && shape.size == info.subgroup_size &&
-      pipeline_for(true, fusion.output).subgroup_size_pinned();
-  // Unused bindings still need a valid buffer: x stands in.
-  const vk::BufferView norm_weight = fusion.norm ? fusion.norm->weight : x;
-  const vk::BufferView bias = fusion.bias.value_or(x);
-  const float eps = fusion.norm ? fusion.norm->eps : 0.0f;
-  const bool routed = experts.mode != ExpertMode::None;
-  const vk::BufferView ids = routed ? experts.choice.ids : x;
-  const vk::BufferView route_weights = routed ? experts.choice.weights : x;
-  const uint32_t n_slots = routed ? experts.choice.n_used : 1;
-  const uint32_t out_rows = swiglu ? w.n_rows / 2 : w.n_rows;
   // A gated matrix is windowed as pairs of rows (one row of twice the length each, the same
   // bytes), so that no window separates a gate row from its up row.
   const uint32_t rows_per_unit = swiglu ? 2 : 1;
@@ -123,15 +161,77 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
     uint32_t expert_begin = 0, expert_end = 1;
   };
   std::vector<Dispatch> dispatches;
+  std::vector<RowWindow> windows;
   if (routed) {
     for (const RowWindow& e : experts.windows) {
       dispatches.push_back({RowWindow{e.binding, 0, units.n_rows, e.weight_offset}, e.row_begin,
                             e.row_begin + e.n_rows});
     }
   } else {
-    for (const RowWindow& win : row_windows(info, units, max_binding_bytes)) {
+    windows = row_windows(info, units, max_binding_bytes);
+    for (const RowWindow& win : windows) {
       dispatches.push_back({win});
     }
+  }
+
+  const std::optional<RowPerInvocationBindings> cpu_bindings =
+      routed ? std::nullopt : row_per_invocation_bindings(info, w, x, fusion, windows);
+  if (reduction == MatvecReduction::Auto) {
+    if (info.type == vk::DeviceType::Cpu && cpu_bindings) {
+      reduction = MatvecReduction::RowPerInvocation;
+    } else {
+      reduction = info.subgroup_arithmetic ? MatvecReduction::Subgroup : MatvecReduction::SharedMemory;
+    }
+  }
+  if (reduction == MatvecReduction::Subgroup && !info.subgroup_arithmetic) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("{} has no subgroup arithmetic for the matvec reduction", info.name));
+  }
+  const bool per_invocation = reduction == MatvecReduction::RowPerInvocation;
+  if (per_invocation && !cpu_bindings) {
+    throw Error(ErrorCode::Unsupported,
+                fmt::format("no row-per-invocation matvec for this {} × {} {} product{} on {}",
+                            w.n_rows, w.n_cols, gguf::traits(w.type).name,
+                            routed ? " of experts" : "", info.name));
+  }
+  const std::string variant =
+      per_invocation ? weight_shader("matvec_cpu", w.type)
+                     : weight_shader("matvec", w.type) +
+                           (reduction == MatvecReduction::Subgroup ? "" : "_shared");
+  WorkgroupShape shape = per_invocation ? row_per_invocation_shape(info)
+                                        : workgroup_shape(info, w.n_cols);
+  if (per_invocation) {
+    shape.rows *= k_rows_per_invocation;
+  }
+  const auto pipeline_for = [&](bool one_subgroup, MatvecOutput output,
+                                uint32_t alignment) -> const vk::Pipeline& {
+    std::vector<uint32_t> constants{shape.size, shape.rows, fusion.norm ? 1u : 0u,
+                                    fusion.bias ? 1u : 0u, static_cast<uint32_t>(output)};
+    if (per_invocation) {
+      constants.push_back(alignment);
+      return ctx.pipeline(vk::PipelineDesc{variant, std::move(constants), 7, sizeof(PushConstants),
+                                           k_row_per_invocation_uniforms});
+    }
+    constants.push_back(one_subgroup ? 1u : 0u);
+    constants.push_back(static_cast<uint32_t>(experts.mode));
+    return ctx.pipeline(vk::PipelineDesc{variant, std::move(constants), 7, sizeof(PushConstants)});
+  };
+  // A workgroup of one subgroup reduces in registers, without a barrier, where the subgroup
+  // size is pinned (so that it really is one subgroup).
+  const bool one_subgroup =
+      reduction == MatvecReduction::Subgroup && shape.size == info.subgroup_size &&
+      pipeline_for(true, fusion.output, 0).subgroup_size_pinned();
+  // Unused bindings still need a valid buffer: x stands in.
+  vk::BufferView norm_weight = fusion.norm ? fusion.norm->weight : x;
+  const vk::BufferView bias = fusion.bias.value_or(x);
+  const float eps = fusion.norm ? fusion.norm->eps : 0.0f;
+  const vk::BufferView ids = routed ? experts.choice.ids : x;
+  const vk::BufferView route_weights = routed ? experts.choice.weights : x;
+  const uint32_t n_slots = routed ? experts.choice.n_used : 1;
+  const uint32_t out_rows = swiglu ? w.n_rows / 2 : w.n_rows;
+  if (per_invocation) {
+    x = cpu_bindings->x;
+    norm_weight = cpu_bindings->norm_weight;
   }
   for (size_t i = 0; i < dispatches.size(); ++i) {
     const RowWindow& win = dispatches[i].win;
@@ -141,7 +241,8 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
       seq.barrier();  // y written by the previous binding's dispatch -> read and added to
     }
     const vk::Pipeline& pipeline =
-        pipeline_for(one_subgroup, adds ? MatvecOutput::Accumulate : fusion.output);
+        pipeline_for(one_subgroup, adds ? MatvecOutput::Accumulate : fusion.output,
+                     row_alignment(row_bytes, win));
     const uint32_t n_rows = win.n_rows * rows_per_unit;
     const PushConstants push{w.n_cols,
                              n_rows,
@@ -158,12 +259,22 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
                              dispatches[i].expert_end};
     const uint64_t groups = (n_rows + shape.rows - 1) / shape.rows;
     const Grid g = fold_grid(groups, info, "matvec");
-    seq.dispatch(pipeline, {win.binding, x, y, norm_weight, bias, ids, route_weights}, push, g.x,
+    const vk::BufferView weights = per_invocation ? cpu_bindings->windows[i] : win.binding;
+    seq.dispatch(pipeline, {weights, x, y, norm_weight, bias, ids, route_weights}, push, g.x,
                  g.y, experts.mode == ExpertMode::PerSlot ? n_slots : 1);
   }
 }
 
 } // namespace
+
+bool row_per_invocation_applies(const vk::DeviceInfo& info, gguf::TensorType type) {
+  const bool has_kernel = type == gguf::TensorType::Q8_0 || type == gguf::TensorType::Q5_0 ||
+                          type == gguf::TensorType::Q4_K || type == gguf::TensorType::Q6_K;
+  return has_kernel && row_per_invocation_shape(info).size <= info.max_workgroup_invocations &&
+         info.max_uniform_buffer_range > 0;
+}
+
+bool matvec_folds_norm(const vk::DeviceInfo& info) { return info.type != vk::DeviceType::Cpu; }
 
 MatvecOutput gated_output(GateActivation act) {
   switch (act) {

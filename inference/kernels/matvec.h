@@ -13,10 +13,28 @@ namespace sikao::kernels {
 
 // How a workgroup sums its threads' partial dot products.
 enum class MatvecReduction {
-  Auto,          // Subgroup where the device has subgroup arithmetic, else SharedMemory
+  // RowPerInvocation on CPU devices where it applies (row_per_invocation_applies), else
+  // Subgroup where the device has subgroup arithmetic, else SharedMemory
+  Auto,
   Subgroup,      // subgroupAdd, then across subgroups in shared memory
   SharedMemory,  // a shared-memory tree only (the fallback; also what tests pin to check it)
+  // Nothing to reduce: each invocation computes whole rows, reading them with 16-byte loads, x
+  // and the norm weight bound as uniform buffers (shaders/matvec_cpu.comp, the kernel for CPU
+  // devices). Q8_0, Q5_0, Q4_K and Q6_K; not for experts; rows of at most 16384 weights (x in
+  // one 64 KiB uniform buffer) with x and the norm weight at legal uniform-buffer offsets, and
+  // room in the weights' buffer to bind whole uvec4s (Context::create_buffer allocates it).
+  RowPerInvocation,
 };
+
+// Whether a one-token product should take its input norm folded in (MatvecFusion::norm) rather
+// than from an rms_norm dispatch before it: not on CPU devices, where each workgroup recomputes
+// x ⊙ weight and Σx² over the whole row for its few rows (lavapipe, 24576 × 576 Q8_0: 18.5 ms
+// with the norm folded in against 12.0 ms without, row per invocation; 19.1 / 16.8 ms subgroup).
+bool matvec_folds_norm(const vk::DeviceInfo& info);
+
+// Whether the RowPerInvocation kernel exists for this weight type on this device (the sizes and
+// offsets of a product are checked when it is recorded).
+bool row_per_invocation_applies(const vk::DeviceInfo& info, gguf::TensorType type);
 
 // What happens to each row's dot product d[r] = Σ_c W[r, c] · x[c].
 enum class MatvecOutput {

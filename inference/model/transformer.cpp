@@ -184,11 +184,11 @@ Transformer::Transformer(vk::Context& ctx, const ModelConfig& config, const Mode
 Transformer::~Transformer() = default;
 
 // The normed input of a block, rmsnorm(x) ⊙ weight: for one token it is folded into each matvec
-// that reads it (each recomputes Σx² while streaming x, saving a dispatch); for a batch it is
-// computed once into h.
+// that reads it (each recomputes Σx² while streaming x, saving a dispatch), except on CPU devices
+// (kernels::matvec_folds_norm); for a batch it is computed once into h.
 Transformer::NormedInput Transformer::norm(vk::Sequence& seq, vk::BufferView x,
                                            vk::BufferView weight, uint32_t n) {
-  if (n == 1) {
+  if (n == 1 && kernels::matvec_folds_norm(ctx_.info())) {
     return {x, kernels::MatvecNorm{weight, config_.rms_eps}};
   }
   const vk::BufferView h = rows(act_->h, n, config_.n_embd);

@@ -467,6 +467,9 @@ void ModelWeights::expert_weights(ExpertWeights& w, uint32_t l, const ModelConfi
 }
 
 vk::Buffer& ModelWeights::new_buffer(uint64_t bytes, const std::string& name) {
+  // Whole 16-byte units: the CPU-device matvec binds its windows as whole uvec4s
+  // (kernels::MatvecReduction::RowPerInvocation).
+  bytes = (bytes + 15) / 16 * 16;
   if (placement_.host_tensors.contains(name)) {
     host_bytes_ += bytes;
     return buffers_.emplace_back(ctx_.create_host_buffer(bytes));

@@ -32,6 +32,8 @@ struct DeviceInfo {
   bool shader_float16, shader_int8, storage_buffer_16bit, storage_buffer_8bit;
   uint64_t max_storage_buffer_range;
   uint64_t min_storage_buffer_offset_alignment;
+  uint64_t max_uniform_buffer_range = 0;             // maxUniformBufferRange
+  uint64_t min_uniform_buffer_offset_alignment = 0;  // minUniformBufferOffsetAlignment
   uint32_t max_workgroup_invocations;
   std::array<uint32_t, 3> max_workgroup_count;
   uint32_t max_push_constants_size;

@@ -204,7 +204,7 @@ std::unique_ptr<Pipeline> Pipeline::create(VkDevice device, VkPipelineCache cach
 
   std::vector<VkDescriptorSetLayoutBinding> bindings(desc.bindings);
   for (uint32_t i = 0; i < desc.bindings; ++i) {
-    bindings[i] = {i, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr};
+    bindings[i] = {i, descriptor_type(desc, i), 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr};
   }
   VkDescriptorSetLayoutCreateInfo set_info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
   set_info.bindingCount = desc.bindings;
@@ -261,6 +261,11 @@ std::unique_ptr<Pipeline> Pipeline::create(VkDevice device, VkPipelineCache cach
         "vkCreateComputePipelines");
   p->pipeline_ = PipelineHandle(device, pipeline);
   return p;
+}
+
+VkDescriptorType descriptor_type(const PipelineDesc& desc, uint32_t binding) {
+  return (desc.uniform_bindings >> binding) & 1u ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER
+                                                 : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
 }
 
 } // namespace sikao::vk

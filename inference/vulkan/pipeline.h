@@ -19,17 +19,25 @@ struct DeviceInfo;
 //   spec_constants:      value i is constant_id i, as uint32 (bit-cast floats yourself). Every
 //                        constant_id the module declares must be given: nothing is left to the
 //                        defaults in the .comp (checked against the SPIR-V).
-//   bindings:            storage buffers at binding 0..bindings-1 of set 0
+//   bindings:            buffers at binding 0..bindings-1 of set 0: storage buffers, except
+//   uniform_bindings:    bit i set: binding i is a uniform buffer instead (read-only, at most
+//                        maxUniformBufferRange: 64 KiB on lavapipe, whose shaders read uniform
+//                        buffers with vector gathers where storage buffers take a loop over
+//                        the lanes)
 //   push_constant_bytes: size of the push-constant struct (multiple of 4; 0 = none)
 struct PipelineDesc {
   std::string shader;
   std::vector<uint32_t> spec_constants;
   uint32_t bindings = 0;
   uint32_t push_constant_bytes = 0;
+  uint32_t uniform_bindings = 0;
 
   auto operator<=>(const PipelineDesc&) const = default;
   bool operator==(const PipelineDesc&) const = default;
 };
+
+// The descriptor type of binding i under desc (PipelineDesc::uniform_bindings).
+VkDescriptorType descriptor_type(const PipelineDesc& desc, uint32_t binding);
 
 // Shader module + descriptor set layout + pipeline layout + compute pipeline. Owned by the
 // Context that built it (Context::pipeline); referenced, never copied.

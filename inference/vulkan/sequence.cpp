@@ -9,9 +9,11 @@
 namespace sikao::vk {
 namespace {
 
-// Descriptor pools hold this many sets of up to k_bindings_per_set storage buffers each.
+// Descriptor pools hold this many sets of up to k_bindings_per_set storage buffers and
+// k_uniform_bindings_per_set uniform buffers each.
 constexpr uint32_t k_sets_per_pool = 128;
 constexpr uint32_t k_bindings_per_set = 8;
+constexpr uint32_t k_uniform_bindings_per_set = 2;
 constexpr uint32_t k_timestamps_per_pool = 64;
 
 constexpr VkPipelineStageFlags k_gpu_stages =
@@ -94,11 +96,13 @@ VkDescriptorSet Sequence::allocate_set(const Pipeline& pipeline) {
   for (;; ++descriptor_pool_in_use_) {
     if (descriptor_pool_in_use_ == descriptor_pools_.size()) {
       const uint32_t per_set = std::max(k_bindings_per_set, pipeline.desc().bindings);
-      const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, k_sets_per_pool * per_set};
+      const VkDescriptorPoolSize sizes[] = {
+          {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, k_sets_per_pool * per_set},
+          {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, k_sets_per_pool * k_uniform_bindings_per_set}};
       VkDescriptorPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
       pool_info.maxSets = k_sets_per_pool;
-      pool_info.poolSizeCount = 1;
-      pool_info.pPoolSizes = &size;
+      pool_info.poolSizeCount = 2;
+      pool_info.pPoolSizes = sizes;
       VkDescriptorPool pool = VK_NULL_HANDLE;
       check(vkCreateDescriptorPool(device, &pool_info, nullptr, &pool), "vkCreateDescriptorPool");
       descriptor_pools_.emplace_back(device, pool);
@@ -151,6 +155,18 @@ void Sequence::dispatch(const Pipeline& pipeline, std::span<const BufferView> bi
   for (size_t i = 0; i < bindings.size(); ++i) {
     const BufferView& view = bindings[i];
     const uint64_t size = view.resolved_size();
+    if ((desc.uniform_bindings >> i) & 1u) {
+      if (size > info.max_uniform_buffer_range ||
+          view.offset % info.min_uniform_buffer_offset_alignment != 0) {
+        throw Error(ErrorCode::InvalidArgument,
+                    fmt::format("dispatch of '{}': uniform binding {} is {} bytes at offset {}; "
+                                "the device takes at most {} bytes at multiples of {}",
+                                desc.shader, i, size, view.offset, info.max_uniform_buffer_range,
+                                info.min_uniform_buffer_offset_alignment));
+      }
+      buffer_infos[i] = {view.buffer->buffer_.get(), view.offset, size};
+      continue;
+    }
     if (size > info.max_storage_buffer_range) {
       throw Error(ErrorCode::InvalidArgument,
                   fmt::format("dispatch of '{}': binding {} is {} bytes, larger than the "
@@ -175,7 +191,7 @@ void Sequence::dispatch(const Pipeline& pipeline, std::span<const BufferView> bi
     writes[i].dstSet = set;
     writes[i].dstBinding = i;
     writes[i].descriptorCount = 1;
-    writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    writes[i].descriptorType = descriptor_type(desc, i);
     writes[i].pBufferInfo = &buffer_infos[i];
   }
   vkUpdateDescriptorSets(context_->vk_device_, static_cast<uint32_t>(writes.size()),
@@ -196,8 +212,9 @@ void Sequence::barrier() {
   require(State::Recording, "barrier");
   memory_barrier(cmd_, k_gpu_stages, VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT,
                  k_gpu_stages,
-                 VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT |
-                     VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_TRANSFER_WRITE_BIT);
+                 VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_UNIFORM_READ_BIT |
+                     VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT |
+                     VK_ACCESS_TRANSFER_WRITE_BIT);
 }
 
 void Sequence::copy(BufferView src, BufferView dst) {

@@ -45,6 +45,10 @@ const TensorType k_all_types[] = {TensorType::F32,  TensorType::F16,  TensorType
 
 const char* name(TensorType t) { return sikao::gguf::traits(t).name.data(); }
 
+// The types the row-per-invocation matvec (CPU devices) has kernels for.
+const TensorType k_row_per_invocation_types[] = {TensorType::Q8_0, TensorType::Q5_0, TensorType::Q4_K,
+                                                 TensorType::Q6_K};
+
 // Row lengths per type: a few blocks, one of them an odd count of blocks (for MXFP4's 17-byte
 // blocks, rows of an odd byte count, so that every other row starts on an odd byte).
 std::vector<uint32_t> row_lengths(TensorType t) {
@@ -82,21 +86,23 @@ HostMatrix random_matrix(std::mt19937_64& rng, TensorType type, uint32_t n_rows,
 }
 
 // The matrix in a device buffer, starting at an odd multiple of 2 bytes (not a legal binding
-// offset), as a tensor inside a model file would: the kernels must bind an aligned window.
+// offset), as a tensor inside a model file would: the kernels must bind an aligned window. The
+// buffer holds whole 16-byte units, as ModelWeights allocates them (the row-per-invocation
+// matvec binds whole uvec4s).
 class DeviceMatrix {
  public:
-  DeviceMatrix(vk::Context& ctx, const HostMatrix& m)
-      : buffer_(ctx.create_buffer(k_offset + m.bytes.size())), m_(m) {
-    ctx.upload(vk::BufferView{&buffer_, k_offset, m.bytes.size()}, std::span<const std::byte>(m.bytes));
+  DeviceMatrix(vk::Context& ctx, const HostMatrix& m, uint64_t offset = 34)
+      : buffer_(ctx.create_buffer((offset + m.bytes.size() + 15) / 16 * 16)), m_(m), offset_(offset) {
+    ctx.upload(vk::BufferView{&buffer_, offset_, m.bytes.size()}, std::span<const std::byte>(m.bytes));
   }
   kernels::WeightMatrix view() const {
-    return {vk::BufferView{&buffer_, k_offset, m_.bytes.size()}, m_.type, m_.n_rows, m_.n_cols};
+    return {vk::BufferView{&buffer_, offset_, m_.bytes.size()}, m_.type, m_.n_rows, m_.n_cols};
   }
 
  private:
-  static constexpr uint64_t k_offset = 34;
   vk::Buffer buffer_;
   const HostMatrix& m_;
+  uint64_t offset_;
 };
 
 vk::Buffer upload_floats(vk::Context& ctx, const std::vector<float>& v) {
@@ -233,8 +239,9 @@ class TestQuantKernels : public QObject {
   std::mt19937_64 rng_;
 
   double run_matvec(const HostMatrix& m, uint64_t max_binding_bytes,
-                    kernels::MatvecReduction reduction = kernels::MatvecReduction::Auto) {
-    const DeviceMatrix w(*ctx_, m);
+                    kernels::MatvecReduction reduction = kernels::MatvecReduction::Auto,
+                    uint64_t offset = 34) {
+    const DeviceMatrix w(*ctx_, m, offset);
     const std::vector<float> x = sikao::test::random_floats(rng_, m.n_cols);
     const vk::Buffer xb = upload_floats(*ctx_, x);
     const vk::Buffer yb = ctx_->create_buffer(m.n_rows * sizeof(float));
@@ -382,6 +389,79 @@ class TestQuantKernels : public QObject {
     for (TensorType t : k_all_types) {
       const HostMatrix m = random_matrix(rng_, t, 37, row_lengths(t).back());
       check("matvec", label(m) + " shared", run_matvec(m, 0, kernels::MatvecReduction::SharedMemory));
+    }
+  }
+
+  void matvec_subgroup_kernel_matches_reference_for_every_type() {
+    // Pinned, so that a CPU device (where Auto picks the row-per-invocation kernel for some
+    // types) still runs the GPU kernel for every type.
+    if (!ctx_->info().subgroup_arithmetic) QSKIP("no subgroup arithmetic");
+    for (TensorType t : k_all_types) {
+      const HostMatrix m = random_matrix(rng_, t, 37, row_lengths(t).back());
+      check("matvec", label(m) + " subgroup", run_matvec(m, 0, kernels::MatvecReduction::Subgroup));
+      const HostMatrix pairs = random_matrix(rng_, t, 38, row_lengths(t).back());
+      const FusedCase f{true, true, kernels::MatvecOutput::SwiGlu};
+      check_fused(label(pairs) + " subgroup " + fusion_label(f),
+                  run_fused_matvec(pairs, f, 0, kernels::MatvecReduction::Subgroup));
+    }
+  }
+
+  void matvec_row_per_invocation_matches_reference() {
+    // Rows of 16-byte multiples (ROW_ALIGNMENT 16: Q4_K, and the offset-0 windows of split
+    // matrices) and rows that start anywhere on 2-byte boundaries (34- and 210-byte blocks, the
+    // matrix 34 bytes into its buffer): both load paths.
+    for (TensorType t : k_row_per_invocation_types) {
+      if (!kernels::row_per_invocation_applies(ctx_->info(), t)) QSKIP("no row-per-invocation matvec here");
+      for (uint32_t n_cols : row_lengths(t)) {
+        for (uint32_t n_rows : k_row_counts) {
+          const HostMatrix m = random_matrix(rng_, t, n_rows, n_cols);
+          check("matvec", label(m) + " rows", run_matvec(m, 0, kernels::MatvecReduction::RowPerInvocation));
+        }
+      }
+      const HostMatrix m = random_matrix(rng_, t, 43, row_lengths(t).back());
+      check("matvec", label(m) + " rows split",
+            run_matvec(m, small_binding_limit(*ctx_, m), kernels::MatvecReduction::RowPerInvocation));
+    }
+  }
+
+  void matvec_row_per_invocation_matches_reference_at_every_row_alignment() {
+    // Rows whose starts are multiples of 2, 4, 8 or 16 bytes (the kernel's ALIGNMENT: its load
+    // paths), from the row length and the matrix's offset in its buffer; rows of several blocks
+    // (Q6_K: the second block of a 4-aligned row is 2-aligned).
+    struct Case {
+      TensorType type;
+      uint32_t n_cols;  // row bytes: Q8_0 68·k / 34·k, Q5_0 22·k, Q4_K 144·k, Q6_K 210·k
+    };
+    const Case cases[] = {{TensorType::Q8_0, 64},  {TensorType::Q8_0, 128}, {TensorType::Q8_0, 256},
+                          {TensorType::Q8_0, 160}, {TensorType::Q5_0, 64},  {TensorType::Q5_0, 128},
+                          {TensorType::Q5_0, 256}, {TensorType::Q4_K, 512}, {TensorType::Q6_K, 512},
+                          {TensorType::Q6_K, 2048}};
+    for (const Case& c : cases) {
+      if (!kernels::row_per_invocation_applies(ctx_->info(), c.type)) QSKIP("no row-per-invocation matvec here");
+      for (const uint64_t offset : {0u, 34u, 36u, 40u, 48u}) {
+        const HostMatrix m = random_matrix(rng_, c.type, 37, c.n_cols);
+        check("matvec", label(m) + QString(" rows at byte %1").arg(offset),
+              run_matvec(m, 0, kernels::MatvecReduction::RowPerInvocation, offset));
+      }
+    }
+  }
+
+  void matvec_row_per_invocation_fusions_match_reference() {
+    const FusedCase cases[] = {
+        {true, false, kernels::MatvecOutput::Store},   {true, true, kernels::MatvecOutput::Store},
+        {false, false, kernels::MatvecOutput::Accumulate}, {true, false, kernels::MatvecOutput::SwiGlu},
+        {true, false, kernels::MatvecOutput::GeGlu},   {true, true, kernels::MatvecOutput::SwiGluOai},
+        {false, true, kernels::MatvecOutput::SwiGlu},  {true, true, kernels::MatvecOutput::Store, 0.125f},
+    };
+    for (TensorType t : k_row_per_invocation_types) {
+      if (!kernels::row_per_invocation_applies(ctx_->info(), t)) QSKIP("no row-per-invocation matvec here");
+      for (uint32_t n_rows : {22u, 130u}) {
+        const HostMatrix m = random_matrix(rng_, t, n_rows, row_lengths(t).back());
+        for (const FusedCase& f : cases) {
+          check_fused(label(m) + " rows " + fusion_label(f),
+                      run_fused_matvec(m, f, 0, kernels::MatvecReduction::RowPerInvocation));
+        }
+      }
     }
   }
 

@@ -1,0 +1,332 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// y[row] = Σ_col W[row, col] · x[col] on CPU devices (lavapipe): the decode matvec with each
+// invocation computing whole rows, reading each front to back with 16-byte loads.
+//
+// Why a kernel of its own (lavapipe, Mesa 22.3): every storage-buffer load becomes a loop over
+// the SIMD lanes, one scalar load per lane and component, and every `if` runs both of its sides
+// under a mask. matvec.comp reads weights as 16-bit words, a loop over the lanes per two bytes.
+// Here each lane walks its own rows in uvec4s (a loop over the lanes per 16 bytes), x is a
+// uniform buffer (read with vector gathers, no loop) that every lane reads whole, once for all
+// of its rows, nothing needs a reduction, and nothing branches: a block's byte positions in its
+// row are the same in every lane, only the row's start differs.
+//
+// A workgroup owns ROWS_PER_WORKGROUP consecutive rows, ROWS per lane (below). A row is read in
+// chunks of CHUNK_BLOCKS whole blocks (dequant.glsl's BLOCK_BYTES each). Where ALIGNMENT (below)
+// is 16 every chunk starts on a uvec4; otherwise it starts s bytes into one (s differs between
+// rows: 34- and 210-byte blocks do not keep rows 16-byte aligned), and a lane loads the uvec4s
+// covering it and shifts the words down by s bytes with selects (and funnel shifts where s is
+// odd in 16-bit words: ALIGNMENT 2), as little as ALIGNMENT allows. The host
+// binds whole uvec4s (kernels/matvec.cpp); loads past the binding's end are clamped to its last
+// uvec4 (they feed only bytes past the matrix).
+//
+// Fusions as in matvec.comp (same specialisation constants, push constants and bindings):
+// NORM_INPUT, ADD_BIAS, output_scale, OUTPUT_STORE / ACCUMULATE / SWIGLU / GEGLU / SWIGLU_OAI.
+// No experts (those use matvec.comp). f32 activations, f32 accumulation.
+
+#extension GL_EXT_control_flow_attributes : enable
+
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 8;  // even
+layout(constant_id = 1) const uint ROWS_PER_WORKGROUP = 8;  // a multiple of WORKGROUP_SIZE
+layout(constant_id = 2) const bool NORM_INPUT = false;
+layout(constant_id = 3) const bool ADD_BIAS = false;
+layout(constant_id = 4) const uint OUTPUT = 0;
+// The largest of 16, 8, 4, 2 that divides row_bytes and weight_offset: every row (and chunk)
+// starts on a multiple of it.
+layout(constant_id = 5) const uint ROW_ALIGNMENT = 2;
+layout(local_size_x_id = 0) in;
+
+const uint OUTPUT_STORE = 0u;
+const uint OUTPUT_ACCUMULATE = 1u;
+const uint OUTPUT_SWIGLU = 2u;
+const uint OUTPUT_GEGLU = 3u;
+const uint OUTPUT_SWIGLU_OAI = 4u;
+
+#include "dequant.glsl"
+#include "activation.glsl"
+
+layout(std430, binding = 0) readonly buffer Weights128 { uvec4 w128[]; };
+// Uniform buffers of at most 64 KiB (the host binds n_cols floats: n_cols ≤ 16384).
+layout(std140, binding = 1) uniform X { vec4 x[4096]; };
+layout(std430, binding = 2) buffer Y { float y[]; };
+layout(std140, binding = 3) uniform NormWeight { vec4 norm_weight[4096]; };
+layout(std430, binding = 4) readonly buffer Bias { float bias[]; };
+
+// Spelled as in matvec.comp (kernels/matvec.cpp's PushConstants); the expert fields are unused.
+layout(push_constant) uniform PushConstants {
+  uint n_cols;
+  uint n_rows;
+  uint row_bytes;
+  uint weight_offset;
+  uint row_begin;
+  float eps;
+  float output_scale;
+  uint expert_bytes;
+  uint n_slots;
+  uint x_slot_stride;
+  uint y_slot_stride;
+  uint expert_begin;
+  uint expert_end;
+} pc;
+
+#if defined(TYPE_Q8_0) || defined(TYPE_Q5_0)
+const uint CHUNK_BLOCKS = 8u;  // 272 / 176 bytes: whole uvec4s, 256 columns
+#elif defined(TYPE_Q4_K) || defined(TYPE_Q6_K)
+const uint CHUNK_BLOCKS = 1u;
+#else
+#error "matvec_cpu.comp: no word decoder for this type"
+#endif
+const uint CHUNK_BYTES = CHUNK_BLOCKS * BLOCK_BYTES;
+const uint CHUNK_WORDS = (CHUNK_BYTES + 3u) / 4u;
+// The chunk may start up to 15 bytes into its first uvec4.
+const uint LOADED_WORDS = 4u * ((CHUNK_BYTES + 15u) / 16u + 1u);
+
+// What every chunk's start is a multiple of: the rows' alignment, unless the chunk's own size
+// breaks it (Q6_K's 210 bytes: a row's second block starts 2 bytes past a 4-byte boundary).
+const uint CHUNK_ALIGNMENT = CHUNK_BYTES & (0u - CHUNK_BYTES);  // the lowest set bit
+const uint ALIGNMENT = ROW_ALIGNMENT < CHUNK_ALIGNMENT ? ROW_ALIGNMENT : CHUNK_ALIGNMENT;
+
+// Rows per invocation: lane i computes rows first_row + i + r·WORKGROUP_SIZE, r < ROWS, so that
+// each x value read serves ROWS rows (x's gathers were most of the time of the looped kernels).
+const uint ROWS = ROWS_PER_WORKGROUP / WORKGROUP_SIZE;
+
+// The current chunk of each of this lane's rows as little-endian words: byte i of row r's chunk
+// is byte i % 4 of chunk[r][i / 4]. Whole uvec4s, so that u32_at may name the word after the last.
+uint chunk[ROWS][4u * ((CHUNK_WORDS + 4u) / 4u)];
+
+// Word q of (a, b, c, d), q = 2·(two_words & 1) + (one_word & 1), without a branch:
+// a ^ ((a ^ b) & m) picks b where the mask m is all ones.
+uint word_q(uint a, uint b, uint c, uint d, uint one_word, uint two_words) {
+  const uint ab = a ^ ((a ^ b) & one_word);
+  const uint cd = c ^ ((c ^ d) & one_word);
+  return ab ^ ((ab ^ cd) & two_words);
+}
+
+// Fills chunk[r] with the CHUNK_BYTES bytes at byte `offset` of the binding.
+void load_chunk(uint r, uint offset) {
+  const uint first = offset >> 4;
+  const uint last = uint(w128.length()) - 1u;
+  if (ALIGNMENT == 16u) {
+    [[unroll]] for (uint v = 0u; v < (CHUNK_WORDS + 3u) / 4u; ++v) {
+      const uvec4 t = w128[min(first + v, last)];
+      chunk[r][4u * v] = t.x;
+      chunk[r][4u * v + 1u] = t.y;
+      chunk[r][4u * v + 2u] = t.z;
+      chunk[r][4u * v + 3u] = t.w;
+    }
+    return;
+  }
+  uint w[LOADED_WORDS];
+  [[unroll]] for (uint v = 0u; v < LOADED_WORDS / 4u; ++v) {
+    const uvec4 t = w128[min(first + v, last)];
+    w[4u * v] = t.x;
+    w[4u * v + 1u] = t.y;
+    w[4u * v + 2u] = t.z;
+    w[4u * v + 3u] = t.w;
+  }
+  // offset % 16 = 4q + r: drop q words, then r bytes (q ∈ {0, 2} and r = 0 where ALIGNMENT
+  // is 8; r = 0 where it is 4).
+  const uint one_word = 0u - ((offset >> 2) & 1u);
+  const uint two_words = 0u - ((offset >> 3) & 1u);
+  const uint r_bits = 8u * (offset & 3u);
+  [[unroll]] for (uint k = 0u; k < CHUNK_WORDS; ++k) {
+    if (ALIGNMENT == 8u) {
+      chunk[r][k] = w[k] ^ ((w[k] ^ w[k + 2u]) & two_words);
+    } else if (ALIGNMENT == 4u) {
+      chunk[r][k] = word_q(w[k], w[k + 1u], w[k + 2u], w[k + 3u], one_word, two_words);
+    } else {
+      const uint lo = word_q(w[k], w[k + 1u], w[k + 2u], w[k + 3u], one_word, two_words);
+      const uint hi = word_q(w[k + 1u], w[k + 2u], w[k + 3u], w[k + 4u], one_word, two_words);
+      // (lo >> r) | (hi << (32 − r)), written so that r = 0 shifts hi out entirely.
+      chunk[r][k] = (lo >> r_bits) | ((hi << (24u - r_bits)) << 8u);
+    }
+  }
+}
+
+// Bytes of row r's chunk at a constant byte position i (the loops below are unrolled, so these
+// fold to fixed shifts of fixed words).
+uint u32_at(uint r, uint i) {  // i % 2 == 0
+  return (i & 2u) == 0u ? chunk[r][i >> 2]
+                        : (chunk[r][i >> 2] >> 16) | (chunk[r][(i >> 2) + 1u] << 16);
+}
+uint u8_at(uint r, uint i) { return (chunk[r][i >> 2] >> (8u * (i & 3u))) & 0xFFu; }
+float f16_at(uint r, uint i) { return unpackHalf2x16(chunk[r][i >> 2] >> (8u * (i & 2u))).x; }
+
+// x[col .. col + 31] (as x ⊙ norm_weight with NORM_INPUT, the 1 / rms applied at the end),
+// the same in every lane; x_squares sums the raw x².
+void load_x32(uint col, out vec4 xs[8], inout float x_squares) {
+  [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+    xs[i] = x[col / 4u + i];
+    if (NORM_INPUT) {
+      x_squares += dot(xs[i], xs[i]);
+      xs[i] *= norm_weight[col / 4u + i];
+    }
+  }
+}
+
+// acc[r] += Σ over the QK weights of block b of row r's chunk (columns col ..) of weight · x.
+#if defined(TYPE_Q8_0)
+// Q8_0: f16 d @0, int8 qs[32] @2.  x = d·q
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
+  const uint o = b * BLOCK_BYTES;
+  vec4 xs[8];
+  load_x32(col, xs, x_squares);
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    float s = 0.0;
+    [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+      s += dot(signed_bytes_to_vec4(u32_at(r, o + 2u + 4u * i)), xs[i]);
+    }
+    acc[r] += f16_at(r, o) * s;
+  }
+}
+#elif defined(TYPE_Q5_0)
+// Q5_0: f16 d @0, u32 qh @2 (bit j = fifth bit of weight j), qs[16] @6; weight j < 16 = low
+// nibble of qs[j], j ≥ 16 = high nibble of qs[j − 16].  x = d·(q − 16)
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
+  const uint o = b * BLOCK_BYTES;
+  vec4 xs[8];
+  load_x32(col, xs, x_squares);
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    const uint qh = u32_at(r, o + 2u);
+    float s = 0.0;
+    [[unroll]] for (uint i = 0u; i < 4u; ++i) {
+      const uint q = u32_at(r, o + 6u + 4u * i);
+      const uint lo = (q & 0x0F0F0F0Fu) | high_bits_to_bytes(qh, 4u * i);
+      const uint hi = ((q >> 4) & 0x0F0F0F0Fu) | high_bits_to_bytes(qh, 16u + 4u * i);
+      s += dot(bytes_to_vec4(lo) - 16.0, xs[i]) + dot(bytes_to_vec4(hi) - 16.0, xs[4u + i]);
+    }
+    acc[r] += f16_at(r, o) * s;
+  }
+}
+#elif defined(TYPE_Q4_K)
+// Q4_K: f16 d @0, f16 dmin @2, scales[12] @4, qs[128] @16. Sub-block j (32 weights): nibbles
+// (low for even j) of qs[32(j/2) ..]; its 6-bit scale and min as k_scale_min in dequant.glsl.
+// x = d·sc·q − dmin·m
+vec2 chunk_scale_min(uint r, uint s, uint j) {
+  if (j < 4u) {
+    return vec2(float(u8_at(r, s + j) & 63u), float(u8_at(r, s + j + 4u) & 63u));
+  }
+  const uint packed = u8_at(r, s + j + 4u);
+  return vec2(float((packed & 15u) | ((u8_at(r, s + j - 4u) >> 6) << 4)),
+              float((packed >> 4) | ((u8_at(r, s + j) >> 6) << 4)));
+}
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
+  [[unroll]] for (uint j = 0u; j < 8u; ++j) {
+    vec4 xs[8];
+    load_x32(col + 32u * j, xs, x_squares);
+    vec4 x_sum = vec4(0.0);
+    [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+      x_sum += xs[i];
+    }
+    const float x_total = dot(x_sum, vec4(1.0));
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      const vec2 sm = chunk_scale_min(r, 4u, j);
+      float qx = 0.0;
+      [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+        const uint q = (u32_at(r, 16u + 32u * (j / 2u) + 4u * i) >> (4u * (j % 2u))) & 0x0F0F0F0Fu;
+        qx += dot(bytes_to_vec4(q), xs[i]);
+      }
+      acc[r] += f16_at(r, 0u) * sm.x * qx - f16_at(r, 2u) * sm.y * x_total;
+    }
+  }
+}
+#elif defined(TYPE_Q6_K)
+// Q6_K: ql[128] @0, qh[64] @128, int8 scales[16] @192, f16 d @208. Weight e: n = e/128,
+// r = e%128, k = r/32, l = r%32; low 4 bits = nibble (high for k ≥ 2) of ql[64n + 32(k%2) + l],
+// high 2 bits = (qh[32n + l] >> 2k) & 3; q = 6-bit value − 32; sub-block 8n + 2k + l/16.
+// x = d·sc·q
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
+  [[unroll]] for (uint n = 0u; n < 2u; ++n) {
+    [[unroll]] for (uint k = 0u; k < 4u; ++k) {
+      vec4 xs[8];
+      load_x32(col + 128u * n + 32u * k, xs, x_squares);
+      [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+        float half_sums[2] = float[2](0.0, 0.0);
+        [[unroll]] for (uint i = 0u; i < 8u; ++i) {
+          const uint low = (u32_at(r, 64u * n + 32u * (k % 2u) + 4u * i) >> (k >= 2u ? 4u : 0u)) & 0x0F0F0F0Fu;
+          const uint high = (u32_at(r, 128u + 32u * n + 4u * i) >> (2u * k)) & 0x03030303u;
+          half_sums[i / 4u] += dot(bytes_to_vec4(low | (high << 4)) - 32.0, xs[i]);
+        }
+        const uint sc = 192u + 8u * n + 2u * k;
+        acc[r] += f16_at(r, 208u) * (float(bitfieldExtract(int(u8_at(r, sc)), 0, 8)) * half_sums[0] +
+                                     float(bitfieldExtract(int(u8_at(r, sc + 1u)), 0, 8)) * half_sums[1]);
+      }
+    }
+  }
+}
+#endif
+
+shared float row_dots[ROWS_PER_WORKGROUP];
+
+void main() {
+  const uint group = gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x;
+  const uint first_row = group * ROWS_PER_WORKGROUP;
+  if (first_row >= pc.n_rows) {
+    return;  // uniform across the workgroup
+  }
+  const uint tid = gl_LocalInvocationID.x;
+  const uint CHUNK_COLS = CHUNK_BLOCKS * QK;
+
+  float acc[ROWS];
+  uint row_offset[ROWS];
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    acc[r] = 0.0;
+    // Rows past the last repeat it (and store nothing).
+    const uint row = min(first_row + r * WORKGROUP_SIZE + tid, pc.n_rows - 1u);
+    row_offset[r] = pc.weight_offset + row * pc.row_bytes;
+  }
+  float x_squares = 0.0;
+  const uint n_cols = pc.n_cols;
+  for (uint col = 0u; col < n_cols; col += CHUNK_COLS) {
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      load_chunk(r, row_offset[r] + (col / QK) * BLOCK_BYTES);
+    }
+    [[unroll]] for (uint b = 0u; b < CHUNK_BLOCKS; ++b) {
+      if (CHUNK_BLOCKS == 1u || col + b * QK < n_cols) {  // uniform: a row's last chunk
+        block_dots(b, col + b * QK, x_squares, acc);
+      }
+    }
+  }
+
+  const float scale = NORM_INPUT ? inversesqrt(x_squares / float(pc.n_cols) + pc.eps) : 1.0;
+  const bool gated = OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU || OUTPUT == OUTPUT_SWIGLU_OAI;
+  if (gated) {
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      row_dots[r * WORKGROUP_SIZE + tid] = scale * acc[r];
+    }
+    barrier();  // row_dots[] written by every lane -> the up rows read by their gate rows' lanes
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      const uint slot = r * WORKGROUP_SIZE + tid;
+      const uint row = first_row + slot;  // even: the gate row of pair row / 2
+      if ((tid & 1u) == 0u && row + 1u < pc.n_rows) {
+        float g = row_dots[slot];
+        float u = row_dots[slot + 1u];
+        if (ADD_BIAS) {
+          g += bias[pc.row_begin + row];
+          u += bias[pc.row_begin + row + 1u];
+        }
+        float value;
+        if (OUTPUT == OUTPUT_SWIGLU_OAI) {
+          value = swiglu_oai(g, u);
+        } else {
+          value = (OUTPUT == OUTPUT_GEGLU ? gelu(g) : silu(g)) * u;
+        }
+        y[(pc.row_begin + row) / 2u] = value;
+      }
+    }
+  } else {
+    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+      if (first_row + r * WORKGROUP_SIZE + tid < pc.n_rows) {
+        const uint row = pc.row_begin + first_row + r * WORKGROUP_SIZE + tid;
+        float value = pc.output_scale * scale * acc[r];
+        if (ADD_BIAS) {
+          value += bias[row];
+        }
+        if (OUTPUT == OUTPUT_ACCUMULATE) {
+          value += y[row];
+        }
+        y[row] = value;
+      }
+    }
+  }
+}
