@@ -36,9 +36,8 @@ class TestChatContent : public ChatWindowFixture {
     QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     const Stalls s = probe([this] { QVERIFY(chat_->send(QStringLiteral("Stream fast"))); },
                            [&] { return !done.isEmpty(); });
-    report("streamed 600 tokens", s);
+    QVERIFY2(report("streamed 600 tokens", s), "over the stall bar");
     QVERIFY(s.frames > 5);  // the window kept presenting while tokens arrived
-    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
   }
 
   // Issue 14: a 100,000-character answer (1,900 tokens of ~57 characters at 1 ms each: 57,000
@@ -63,9 +62,8 @@ class TestChatContent : public ChatWindowFixture {
     QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     const Stalls s = probe([this] { QVERIFY(chat_->send(QStringLiteral("Write at length"))); },
                            [&] { return !done.isEmpty(); });
-    report("streamed a 100 KB answer", s);
+    QVERIFY2(report("streamed a 100 KB answer", s), "over the stall bar");
     QVERIFY(s.frames > 5);
-    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
     const auto path = history_->active_path(chat_->conversationId());
     QVERIFY2(path[1].content.size() > 100'000, qPrintable(QString::number(path[1].content.size())));
     QVERIFY(warnings_.isEmpty());
@@ -112,9 +110,9 @@ class TestChatContent : public ChatWindowFixture {
     QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     const Stalls s = probe([this] { QVERIFY(chat_->send(QStringLiteral("Stream math"))); },
                            [&] { return !done.isEmpty(); });
-    report(qPrintable(QStringLiteral("streamed %1 tokens with 50 formulas").arg(tokens.size())), s);
+    const QString what = QStringLiteral("streamed %1 tokens with 50 formulas").arg(tokens.size());
+    QVERIFY2(report(qPrintable(what), s), "over the stall bar");
     QVERIFY(s.frames > 5);
-    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
     QCOMPARE(context_->math().fallbacks(), fallbacks_before);
     // The display formulas are pictures of their own; the inline ones are in the paragraphs.
     int display_pictures = 0, paragraphs_with_math = 0;
@@ -318,9 +316,8 @@ class TestChatContent : public ChatWindowFixture {
     QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     const Stalls s = probe([this] { QVERIFY(chat_->send(QStringLiteral("Stream code"))); },
                            [&] { return !done.isEmpty(); });
-    report("streamed 600 lines of highlighted code", s);
+    QVERIFY2(report("streamed 600 lines of highlighted code", s), "over the stall bar");
     QVERIFY(s.frames > 5);
-    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
     QVERIFY(!visible_items("codeText").isEmpty());
     shoot("code-long-answer");
     QVERIFY(warnings_.isEmpty());
@@ -329,9 +326,8 @@ class TestChatContent : public ChatWindowFixture {
   void the_ui_thread_never_stalls_while_a_model_loads() {
     const Stalls s = probe([this] { context_->models().load(fake_model()); },
                            [this] { return context_->models().state() == ui::ModelManager::State::Loaded; });
-    report("loaded a model", s);
+    QVERIFY2(report("loaded a model", s), "over the stall bar");
     QVERIFY(chat_->canSend());
-    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
   }
 
   void the_ui_thread_never_stalls_while_a_search_runs() {
@@ -355,8 +351,7 @@ class TestChatContent : public ChatWindowFixture {
     QQuickItem* search = item("searchField");
     const Stalls s = probe([search] { search->setProperty("text", QStringLiteral("carrying")); },
                            [this] { return chat_->search()->rowCount() > 0; });
-    report("searched 3,000 messages", s);
-    QVERIFY2(s.worst_cpu_ms < 50, qPrintable(QString::number(s.worst_cpu_ms)));
+    QVERIFY2(report("searched 3,000 messages", s), "over the stall bar");
     search->setProperty("text", QString());
     QVERIFY(warnings_.isEmpty());
   }
@@ -386,18 +381,16 @@ class TestChatContent : public ChatWindowFixture {
     QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     const Stalls sent = probe([&] { QVERIFY(chat_->send(big)); },
                               [&] { return !done.isEmpty() && show_all_button(); });
-    report("sent a 1 MB message", sent);
+    QVERIFY2(report("sent a 1 MB message", sent), "over the stall bar");
     QCOMPARE(QString::fromStdString(history_->active_path(chat_->conversationId())[0].content), big);
     QVERIFY(sent.frames > 0);
-    QVERIFY2(sent.worst_cpu_ms < 50, qPrintable(QString::number(sent.worst_cpu_ms)));
 
     const auto conversation = chat_->conversationId();
     chat_->newChat();
     QTRY_VERIFY(!show_all_button());
     const Stalls reopened = probe([&] { chat_->openConversation(conversation); },
                                   [&] { return show_all_button() != nullptr; });
-    report("reopened a chat with a 1 MB message", reopened);
-    QVERIFY2(reopened.worst_cpu_ms < 50, qPrintable(QString::number(reopened.worst_cpu_ms)));
+    QVERIFY2(report("reopened a chat with a 1 MB message", reopened), "over the stall bar");
     QVERIFY(list->property("contentHeight").toReal() < 20000);  // collapsed: a few screens at most
 
     QQuickItem* button = show_all_button();
@@ -408,9 +401,8 @@ class TestChatContent : public ChatWindowFixture {
       box = find(message, QStringLiteral("longMessageView"));
       return box && box->isVisible() && box->property("count").toInt() > 100;
     });
-    report("showed all of a 1 MB message", expanded);
+    QVERIFY2(report("showed all of a 1 MB message", expanded), "over the stall bar");
     QVERIFY(message->property("expanded").toBool());
-    QVERIFY2(expanded.worst_cpu_ms < 50, qPrintable(QString::number(expanded.worst_cpu_ms)));
     // The box is at most most of the window high, and holds items only for what is in sight.
     QVERIFY(box->height() <= window_->height());
     const auto created = [box] {
@@ -427,8 +419,7 @@ class TestChatContent : public ChatWindowFixture {
     };
     QVERIFY(!last_piece_shown());
     const Stalls scrolled = probe([&] { QMetaObject::invokeMethod(box, "positionViewAtEnd"); }, last_piece_shown);
-    report("scrolled to the end of a 1 MB message", scrolled);
-    QVERIFY2(scrolled.worst_cpu_ms < 50, qPrintable(QString::number(scrolled.worst_cpu_ms)));
+    QVERIFY2(report("scrolled to the end of a 1 MB message", scrolled), "over the stall bar");
     QVERIFY2(created() < 60, qPrintable(QString::number(created())));
     QMetaObject::invokeMethod(button, "clicked");  // Show less
     QTRY_VERIFY(!find(message, QStringLiteral("longMessageView")));
@@ -462,8 +453,7 @@ class TestChatContent : public ChatWindowFixture {
     QGuiApplication::clipboard()->setText(big);
     const Stalls pasted = probe([&] { QTest::keySequence(window_, QKeySequence::Paste); },
                                 [&] { return !visible_items("attachedText").isEmpty(); });
-    report("pasted 1 MB into the composer", pasted);
-    QVERIFY2(pasted.worst_cpu_ms < 50, qPrintable(QString::number(pasted.worst_cpu_ms)));
+    QVERIFY2(report("pasted 1 MB into the composer", pasted), "over the stall bar");
     QCOMPARE(composer->property("text").toString(), QString());
     const QString preview = visible_items("attachedTextPreview").first()->property("text").toString();
     QVERIFY2(preview.startsWith(QStringLiteral("Sentence 0 of a pasted document. Sentence 1")), qPrintable(preview));
@@ -478,8 +468,7 @@ class TestChatContent : public ChatWindowFixture {
     type(window_, "Summarise this");
     QSignalSpy done(chat_, &ui::ChatController::generationFinished);
     const Stalls sent = probe([&] { QTest::keyClick(window_, Qt::Key_Return); }, [&] { return !done.isEmpty(); });
-    report("sent the typed words and the 1 MB paste", sent);
-    QVERIFY2(sent.worst_cpu_ms < 50, qPrintable(QString::number(sent.worst_cpu_ms)));
+    QVERIFY2(report("sent the typed words and the 1 MB paste", sent), "over the stall bar");
     QCOMPARE(QString::fromStdString(history_->active_path(chat_->conversationId())[0].content),
              QStringLiteral("Summarise this\n\n") + big);
     QVERIFY(visible_items("attachedText").isEmpty());
@@ -505,8 +494,7 @@ class TestChatContent : public ChatWindowFixture {
     QQuickItem* edit = visible_items("editButton").first();
     const Stalls opened = probe([&] { QMetaObject::invokeMethod(edit, "clicked"); },
                                 [&] { return !visible_items("editArea").isEmpty(); });
-    report("opened a 1 MB question for editing", opened);
-    QVERIFY2(opened.worst_cpu_ms < 50, qPrintable(QString::number(opened.worst_cpu_ms)));
+    QVERIFY2(report("opened a 1 MB question for editing", opened), "over the stall bar");
     QCOMPARE(visible_items("editArea").first()->property("text").toString(), QStringLiteral("Summarise this"));
     QCOMPARE(visible_items("attachedText").size(), 1);
 
