@@ -78,12 +78,14 @@ const uint UNIT_BYTES = 4u * BLOCK_BYTES;
 const uint UNIT_COLS = QK;
 const uint UNIT_BYTES = BLOCK_BYTES;
 #endif
+// Chunks of 4 blocks: 8 were 14-20 % slower for 4096 columns and 33-40 % for 896 (qwen2's
+// rows: 28 blocks, the last chunk of 8 half past the row's end), 2 no faster (BENCHMARKS.md).
 #if defined(TYPE_Q8_0) || defined(TYPE_Q5_0) || defined(TYPE_Q4_0)
-const uint CHUNK_BLOCKS = 8u;  // 272 / 176 / 144 bytes: whole uvec4s, 256 columns
+const uint CHUNK_BLOCKS = 4u;  // 136 / 88 / 72 bytes, 128 columns
 #elif defined(TYPE_F32)
-const uint CHUNK_BLOCKS = 16u;  // 256 bytes, 64 columns
+const uint CHUNK_BLOCKS = 8u;  // 128 bytes, 32 columns
 #elif defined(TYPE_F16)
-const uint CHUNK_BLOCKS = 32u;  // 256 bytes, 128 columns
+const uint CHUNK_BLOCKS = 16u;  // 128 bytes, 64 columns
 #elif defined(TYPE_Q4_K) || defined(TYPE_Q5_K) || defined(TYPE_Q6_K)
 const uint CHUNK_BLOCKS = 1u;
 #else
