@@ -12,8 +12,8 @@
 // row are the same in every lane, only the row's start differs.
 //
 // A workgroup owns ROWS_PER_WORKGROUP consecutive rows, ROWS per lane (below). A row is read in
-// chunks of CHUNK_BLOCKS whole blocks (dequant.glsl's BLOCK_BYTES each). Where ALIGNMENT (below)
-// is 16 every chunk starts on a uvec4; otherwise it starts s bytes into one (s differs between
+// chunks of CHUNK_BLOCKS whole units (dequant.glsl's blocks; 4 weights of the float types).
+// Where ALIGNMENT (below) is 16 every chunk starts on a uvec4; otherwise it starts s bytes into one (s differs between
 // rows: 34- and 210-byte blocks do not keep rows 16-byte aligned), and a lane loads the uvec4s
 // covering it and shifts the words down by s bytes with selects (and funnel shifts where s is
 // odd in 16-bit words: ALIGNMENT 2), as little as ALIGNMENT allows. The host
@@ -69,14 +69,29 @@ layout(push_constant) uniform PushConstants {
   uint expert_end;
 } pc;
 
-#if defined(TYPE_Q8_0) || defined(TYPE_Q5_0)
-const uint CHUNK_BLOCKS = 8u;  // 272 / 176 bytes: whole uvec4s, 256 columns
-#elif defined(TYPE_Q4_K) || defined(TYPE_Q6_K)
+// The unit block_dots decodes: a block of the quantised types; four columns (one vec4 of x) of
+// the float types, whose blocks are single weights (rows are multiples of 4 columns).
+#if defined(TYPE_F32) || defined(TYPE_F16)
+const uint UNIT_COLS = 4u;
+const uint UNIT_BYTES = 4u * BLOCK_BYTES;
+#else
+const uint UNIT_COLS = QK;
+const uint UNIT_BYTES = BLOCK_BYTES;
+#endif
+// Chunks of 4 blocks: 8 were 14-20 % slower for 4096 columns and 33-40 % for 896 (qwen2's
+// rows: 28 blocks, the last chunk of 8 half past the row's end), 2 no faster (BENCHMARKS.md).
+#if defined(TYPE_Q8_0) || defined(TYPE_Q5_0) || defined(TYPE_Q4_0)
+const uint CHUNK_BLOCKS = 4u;  // 136 / 88 / 72 bytes, 128 columns
+#elif defined(TYPE_F32)
+const uint CHUNK_BLOCKS = 8u;  // 128 bytes, 32 columns
+#elif defined(TYPE_F16)
+const uint CHUNK_BLOCKS = 16u;  // 128 bytes, 64 columns
+#elif defined(TYPE_Q4_K) || defined(TYPE_Q5_K) || defined(TYPE_Q6_K)
 const uint CHUNK_BLOCKS = 1u;
 #else
 #error "matvec_cpu.comp: no word decoder for this type"
 #endif
-const uint CHUNK_BYTES = CHUNK_BLOCKS * BLOCK_BYTES;
+const uint CHUNK_BYTES = CHUNK_BLOCKS * UNIT_BYTES;
 const uint CHUNK_WORDS = (CHUNK_BYTES + 3u) / 4u;
 // The chunk may start up to 15 bytes into its first uvec4.
 const uint LOADED_WORDS = 4u * ((CHUNK_BYTES + 15u) / 16u + 1u);
@@ -164,8 +179,33 @@ void load_x32(uint col, out vec4 xs[8], inout float x_squares) {
   }
 }
 
-// acc[r] += Σ over the QK weights of block b of row r's chunk (columns col ..) of weight · x.
-#if defined(TYPE_Q8_0)
+// acc[r] += Σ over the UNIT_COLS weights of unit b of row r's chunk (columns col ..) of
+// weight · x.
+#if defined(TYPE_F32)
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
+  vec4 xs = x[col / 4u];
+  if (NORM_INPUT) {
+    x_squares += dot(xs, xs);
+    xs *= norm_weight[col / 4u];
+  }
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    const uint k = 4u * b;
+    acc[r] += dot(uintBitsToFloat(uvec4(chunk[r][k], chunk[r][k + 1u], chunk[r][k + 2u], chunk[r][k + 3u])), xs);
+  }
+}
+#elif defined(TYPE_F16)
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
+  vec4 xs = x[col / 4u];
+  if (NORM_INPUT) {
+    x_squares += dot(xs, xs);
+    xs *= norm_weight[col / 4u];
+  }
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    const uint k = 2u * b;
+    acc[r] += dot(vec4(unpackHalf2x16(chunk[r][k]), unpackHalf2x16(chunk[r][k + 1u])), xs);
+  }
+}
+#elif defined(TYPE_Q8_0)
 // Q8_0: f16 d @0, int8 qs[32] @2.  x = d·q
 void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
   const uint o = b * BLOCK_BYTES;
@@ -175,6 +215,23 @@ void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) 
     float s = 0.0;
     [[unroll]] for (uint i = 0u; i < 8u; ++i) {
       s += dot(signed_bytes_to_vec4(u32_at(r, o + 2u + 4u * i)), xs[i]);
+    }
+    acc[r] += f16_at(r, o) * s;
+  }
+}
+#elif defined(TYPE_Q4_0)
+// Q4_0: f16 d @0, qs[16] @2; weight j < 16 = low nibble of qs[j], j ≥ 16 = high nibble of
+// qs[j − 16].  x = d·(q − 8)
+void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) {
+  const uint o = b * BLOCK_BYTES;
+  vec4 xs[8];
+  load_x32(col, xs, x_squares);
+  [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
+    float s = 0.0;
+    [[unroll]] for (uint i = 0u; i < 4u; ++i) {
+      const uint q = u32_at(r, o + 2u + 4u * i);
+      s += dot(bytes_to_vec4(q & 0x0F0F0F0Fu) - 8.0, xs[i]) +
+           dot(bytes_to_vec4((q >> 4) & 0x0F0F0F0Fu) - 8.0, xs[4u + i]);
     }
     acc[r] += f16_at(r, o) * s;
   }
@@ -198,10 +255,17 @@ void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) 
     acc[r] += f16_at(r, o) * s;
   }
 }
-#elif defined(TYPE_Q4_K)
+#elif defined(TYPE_Q4_K) || defined(TYPE_Q5_K)
 // Q4_K: f16 d @0, f16 dmin @2, scales[12] @4, qs[128] @16. Sub-block j (32 weights): nibbles
 // (low for even j) of qs[32(j/2) ..]; its 6-bit scale and min as k_scale_min in dequant.glsl.
 // x = d·sc·q − dmin·m
+// Q5_K: the same with qh[32] @16 and qs[128] @48; weight l of sub-block j has the fifth bit
+// (qh[l] >> j) & 1, worth 16.
+#if defined(TYPE_Q4_K)
+const uint QS = 16u;
+#else
+const uint QS = 48u;
+#endif
 vec2 chunk_scale_min(uint r, uint s, uint j) {
   if (j < 4u) {
     return vec2(float(u8_at(r, s + j) & 63u), float(u8_at(r, s + j + 4u) & 63u));
@@ -223,7 +287,10 @@ void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) 
       const vec2 sm = chunk_scale_min(r, 4u, j);
       float qx = 0.0;
       [[unroll]] for (uint i = 0u; i < 8u; ++i) {
-        const uint q = (u32_at(r, 16u + 32u * (j / 2u) + 4u * i) >> (4u * (j % 2u))) & 0x0F0F0F0Fu;
+        uint q = (u32_at(r, QS + 32u * (j / 2u) + 4u * i) >> (4u * (j % 2u))) & 0x0F0F0F0Fu;
+#if defined(TYPE_Q5_K)
+        q |= ((u32_at(r, 16u + 4u * i) >> j) & 0x01010101u) << 4;
+#endif
         qx += dot(bytes_to_vec4(q), xs[i]);
       }
       acc[r] += f16_at(r, 0u) * sm.x * qx - f16_at(r, 2u) * sm.y * x_total;
@@ -265,7 +332,7 @@ void main() {
     return;  // uniform across the workgroup
   }
   const uint tid = gl_LocalInvocationID.x;
-  const uint CHUNK_COLS = CHUNK_BLOCKS * QK;
+  const uint CHUNK_COLS = CHUNK_BLOCKS * UNIT_COLS;
 
   float acc[ROWS];
   uint row_offset[ROWS];
@@ -279,11 +346,11 @@ void main() {
   const uint n_cols = pc.n_cols;
   for (uint col = 0u; col < n_cols; col += CHUNK_COLS) {
     [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
-      load_chunk(r, row_offset[r] + (col / QK) * BLOCK_BYTES);
+      load_chunk(r, row_offset[r] + (col / UNIT_COLS) * UNIT_BYTES);
     }
     [[unroll]] for (uint b = 0u; b < CHUNK_BLOCKS; ++b) {
-      if (CHUNK_BLOCKS == 1u || col + b * QK < n_cols) {  // uniform: a row's last chunk
-        block_dots(b, col + b * QK, x_squares, acc);
+      if (CHUNK_BLOCKS == 1u || col + b * UNIT_COLS < n_cols) {  // uniform: a row's last chunk
+        block_dots(b, col + b * UNIT_COLS, x_squares, acc);
       }
     }
   }

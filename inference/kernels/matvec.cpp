@@ -268,8 +268,9 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
 } // namespace
 
 bool row_per_invocation_applies(const vk::DeviceInfo& info, gguf::TensorType type) {
-  const bool has_kernel = type == gguf::TensorType::Q8_0 || type == gguf::TensorType::Q5_0 ||
-                          type == gguf::TensorType::Q4_K || type == gguf::TensorType::Q6_K;
+  using T = gguf::TensorType;
+  const bool has_kernel = type == T::F32 || type == T::F16 || type == T::Q8_0 || type == T::Q4_0 ||
+                          type == T::Q5_0 || type == T::Q4_K || type == T::Q5_K || type == T::Q6_K;
   return has_kernel && row_per_invocation_shape(info).size <= info.max_workgroup_invocations &&
          info.max_uniform_buffer_range > 0;
 }

@@ -46,8 +46,9 @@ const TensorType k_all_types[] = {TensorType::F32,  TensorType::F16,  TensorType
 const char* name(TensorType t) { return sikao::gguf::traits(t).name.data(); }
 
 // The types the row-per-invocation matvec (CPU devices) has kernels for.
-const TensorType k_row_per_invocation_types[] = {TensorType::Q8_0, TensorType::Q5_0, TensorType::Q4_K,
-                                                 TensorType::Q6_K};
+const TensorType k_row_per_invocation_types[] = {TensorType::F32,  TensorType::F16,  TensorType::Q8_0,
+                                                 TensorType::Q4_0, TensorType::Q5_0, TensorType::Q4_K,
+                                                 TensorType::Q5_K, TensorType::Q6_K};
 
 // Row lengths per type: a few blocks, one of them an odd count of blocks (for MXFP4's 17-byte
 // blocks, rows of an odd byte count, so that every other row starts on an odd byte).
@@ -430,12 +431,17 @@ class TestQuantKernels : public QObject {
     // (Q6_K: the second block of a 4-aligned row is 2-aligned).
     struct Case {
       TensorType type;
-      uint32_t n_cols;  // row bytes: Q8_0 68·k / 34·k, Q5_0 22·k, Q4_K 144·k, Q6_K 210·k
+      uint32_t n_cols;  // row bytes: F32 4·k, F16 2·k, Q8_0 68·k / 34·k, Q4_0 18·k, Q5_0 22·k,
+                        // Q4_K 144·k, Q5_K 176·k, Q6_K 210·k
     };
-    const Case cases[] = {{TensorType::Q8_0, 64},  {TensorType::Q8_0, 128}, {TensorType::Q8_0, 256},
-                          {TensorType::Q8_0, 160}, {TensorType::Q5_0, 64},  {TensorType::Q5_0, 128},
-                          {TensorType::Q5_0, 256}, {TensorType::Q4_K, 512}, {TensorType::Q6_K, 512},
-                          {TensorType::Q6_K, 2048}};
+    const Case cases[] = {{TensorType::F32, 4},    {TensorType::F32, 8},     {TensorType::F32, 132},
+                          {TensorType::F16, 4},    {TensorType::F16, 8},     {TensorType::F16, 136},
+                          {TensorType::F16, 520},  {TensorType::Q8_0, 64},   {TensorType::Q8_0, 128},
+                          {TensorType::Q8_0, 256}, {TensorType::Q8_0, 160},  {TensorType::Q4_0, 32},
+                          {TensorType::Q4_0, 64},  {TensorType::Q4_0, 128},  {TensorType::Q4_0, 256},
+                          {TensorType::Q5_0, 64},  {TensorType::Q5_0, 128},  {TensorType::Q5_0, 256},
+                          {TensorType::Q4_K, 512}, {TensorType::Q5_K, 256},  {TensorType::Q5_K, 512},
+                          {TensorType::Q6_K, 512}, {TensorType::Q6_K, 2048}};
     for (const Case& c : cases) {
       if (!kernels::row_per_invocation_applies(ctx_->info(), c.type)) QSKIP("no row-per-invocation matvec here");
       for (const uint64_t offset : {0u, 34u, 36u, 40u, 48u}) {
