@@ -140,6 +140,21 @@ std::vector<float> Session::decode(int32_t token) {
   return {logits.begin(), logits.end()};
 }
 
+std::vector<vk::Sequence::OperationTime> Session::profile_decode(int32_t token) {
+  auto times = transformer_->profile_decode(token, static_cast<uint32_t>(cached_.size()));
+  cached_.push_back(token);
+  return times;
+}
+
+std::vector<vk::Sequence::OperationTime> Session::profile_evaluate(
+    std::span<const int32_t> tokens) {
+  cached_.clear();
+  std::vector<vk::Sequence::OperationTime> times;
+  transformer_->prefill(tokens, 0, false, &times);
+  cached_.assign(tokens.begin(), tokens.end());
+  return times;
+}
+
 GenerateResult Session::generate(std::span<const int32_t> prompt, const GenerateOptions& options,
                                  const std::function<void(const TokenEvent&)>& on_token) {
   if (prompt.empty()) {

@@ -18,6 +18,7 @@
 
 #include "common/error.h"
 #include "sampling/sampler.h"
+#include "vulkan/sequence.h"
 
 namespace sikao {
 
@@ -113,6 +114,12 @@ class Session {
 
   // Appends one token at the end of the cache and returns its logits.
   std::vector<float> decode(int32_t token);
+  // Decodes one token like decode() with a timestamp after every kernel, and returns what each
+  // took (sikao-bench --profile).
+  std::vector<vk::Sequence::OperationTime> profile_decode(int32_t token);
+  // Evaluates the tokens like evaluate() with a timestamp after every kernel, and returns what
+  // each took.
+  std::vector<vk::Sequence::OperationTime> profile_evaluate(std::span<const int32_t> tokens);
 
   std::span<const int32_t> cached_tokens() const;
 

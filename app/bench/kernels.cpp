@@ -45,6 +45,8 @@ struct Options {
   bool stream = false;               // the byte-streaming ceiling instead of the kernels
   // --matvec subgroup|shared|rows: pin the matvec kernel (default: what decode uses here).
   kernels::MatvecReduction reduction = kernels::MatvecReduction::Auto;
+  // --matmul gpu|cpu|rows: pin the matmul kernel (default: what prefill uses here).
+  kernels::MatmulThreadBlock block = kernels::MatmulThreadBlock::Auto;
 };
 
 Options parse(const std::vector<std::string>& args) {
@@ -80,6 +82,18 @@ Options parse(const std::vector<std::string>& args) {
       } else {
         throw Error(ErrorCode::InvalidArgument,
                     fmt::format("--matvec: '{}' is not subgroup, shared or rows", v));
+      }
+    } else if (a == "--matmul") {
+      const std::string v = value();
+      if (v == "gpu") {
+        o.block = kernels::MatmulThreadBlock::Gpu;
+      } else if (v == "cpu") {
+        o.block = kernels::MatmulThreadBlock::Cpu;
+      } else if (v == "rows") {
+        o.block = kernels::MatmulThreadBlock::RowsPerInvocation;
+      } else {
+        throw Error(ErrorCode::InvalidArgument,
+                    fmt::format("--matmul: '{}' is not gpu, cpu or rows", v));
       }
     } else if (a == "--types") {
       const std::string list = value();
@@ -195,7 +209,8 @@ Result measure(vk::Context& ctx, TensorType type, const Options& o) {
     if (o.tokens == 1) {
       kernels::matvec(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, 0, o.reduction);
     } else {
-      kernels::matmul(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, o.tokens);
+      kernels::matmul(ctx, seq, matrix, vk::BufferView{&xb}, vk::BufferView{&yb}, o.tokens, 0,
+                      kernels::MatmulOutput::Store, o.block);
     }
   }, products);
   return Result{type, bytes.size(), products, seconds};

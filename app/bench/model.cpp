@@ -9,11 +9,16 @@
 // live state or snapshot), after regenerating it (the same prompt again), and in a fresh
 // session (everything evaluated again).
 //
+// --profile N: N more prompts of -p tokens and N more decode steps with a timestamp after every
+// kernel, and the time of each by kernel (after the measured runs: it changes none of their
+// numbers).
+//
 // Load time and memory: how long Model::load took against the file's size (a load should be
 // about as fast as reading the file), and the process's resident memory (VmRSS) after the load
 // and with a session's KV cache, against what must be held: the weights plus the KV cache. The
 // peak (VmHWM) shows what the load needed on the way.
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -92,6 +97,7 @@ struct ModelBenchOptions {
   std::optional<uint64_t> device_memory_budget;
   bool json = false;
   int turn = 0;
+  int profile_passes = 0;
 };
 
 int integer_option(const std::vector<std::string>& args, size_t& i, int min, int max) {
@@ -132,6 +138,8 @@ ModelBenchOptions parse(const std::vector<std::string>& args) {
       o.device_memory_budget = parse_byte_size(args[++i]);
     } else if (a == "--json") {
       o.json = true;
+    } else if (a == "--profile") {
+      o.profile_passes = integer_option(args, i, 1, 1000);
     } else if (a == "--turn") {
       o.turn = integer_option(args, i, 1, 1 << 16);
     } else {
@@ -179,6 +187,64 @@ SecondTurn second_turn(Model& model, int first_tokens, std::mt19937& rng) {
   return out;
 }
 
+// Per kernel (shader variant, or copy / fill): dispatches and time per pass, averaged over the
+// passes, most expensive first.
+void print_profile(const char* what, int passes,
+                   const std::vector<vk::Sequence::OperationTime>& times) {
+  struct Row {
+    std::string label;
+    double ns = 0;
+    uint32_t count = 0;
+  };
+  std::vector<Row> rows;
+  double total_ns = 0;
+  for (const auto& op : times) {
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.label == op.label; });
+    if (it == rows.end()) {
+      rows.push_back({op.label});
+      it = rows.end() - 1;
+    }
+    it->ns += op.ns;
+    ++it->count;
+    total_ns += op.ns;
+  }
+  if (rows.empty()) {
+    std::printf("profile: the device has no compute timestamps\n");
+    return;
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.ns > b.ns; });
+  std::printf("%s by kernel (%d profiled, %.2f ms each):\n", what, passes, total_ns / passes / 1e6);
+  std::printf("| kernel                         | dispatches | ms     | share  |\n"
+              "|--------------------------------|------------|--------|--------|\n");
+  for (const Row& r : rows) {
+    std::printf("| %-30s | %10u | %6.2f | %5.1f%% |\n", r.label.c_str(), r.count / passes,
+                r.ns / passes / 1e6, 100.0 * r.ns / total_ns);
+  }
+}
+
+void profile(Session& session, const ModelBenchOptions& o, std::mt19937& rng, uint32_t n_vocab) {
+  std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(n_vocab) - 1);
+  if (o.n_prompt > 0) {
+    std::vector<vk::Sequence::OperationTime> times;
+    for (int p = 0; p < o.profile_passes; ++p) {
+      std::vector<int32_t> prompt(static_cast<size_t>(o.n_prompt));
+      for (auto& t : prompt) t = token(rng);
+      const auto pass = session.profile_evaluate(prompt);
+      times.insert(times.end(), pass.begin(), pass.end());
+    }
+    print_profile(fmt::format("prompt of {} tokens", o.n_prompt).c_str(), o.profile_passes, times);
+  }
+  if (o.n_generate > 0) {
+    session.evaluate_all(std::vector<int32_t>{token(rng)});
+    std::vector<vk::Sequence::OperationTime> times;
+    for (int p = 0; p < o.profile_passes; ++p) {
+      const auto step = session.profile_decode(token(rng));
+      times.insert(times.end(), step.begin(), step.end());
+    }
+    print_profile("decode step", o.profile_passes, times);
+  }
+}
+
 } // namespace
 
 int run_model(const std::vector<std::string>& args) {
@@ -187,7 +253,7 @@ int run_model(const std::vector<std::string>& args) {
   load.device = o.device;
   load.device_memory_budget = o.device_memory_budget;
   load.context_length =
-      static_cast<uint32_t>(std::max(o.n_prompt + o.n_generate, o.turn + 16 + 32 + 1) + 8);
+      static_cast<uint32_t>(std::max(o.n_prompt + o.n_generate, o.turn + 16 + 32 + 1) + o.profile_passes + 8);
   const auto load_start = std::chrono::steady_clock::now();
   auto model = Model::load(o.model, load);
   const double load_s = seconds(load_start);
@@ -201,7 +267,12 @@ int run_model(const std::vector<std::string>& args) {
 
   std::vector<double> pp, tg;
   Session session(*model);
-  // One warm-up pass of each kind builds pipelines and records the decode sequence.
+  // One warm-up pass of each kind builds pipelines (a prompt's batches take others than one
+  // token's) and records the decode sequence.
+  session.evaluate_all(std::vector<int32_t>{1});
+  if (o.n_prompt > 1) {
+    session.evaluate(std::vector<int32_t>(static_cast<size_t>(o.n_prompt), 1));
+  }
   session.evaluate_all(std::vector<int32_t>{1});
   session.decode(1);
   for (int r = 0; r < o.repetitions; ++r) {
@@ -222,6 +293,9 @@ int run_model(const std::vector<std::string>& args) {
       }
       tg.push_back(o.n_generate / seconds(start));
     }
+  }
+  if (o.profile_passes > 0 && !o.json) {
+    profile(session, o, rng, n_vocab);
   }
   SecondTurn turn;
   if (o.turn > 0) {

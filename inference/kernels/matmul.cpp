@@ -1,10 +1,13 @@
 #include "kernels/matmul.h"
 
 #include <algorithm>
+#include <span>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "kernels/ops_dispatch.h"
 
 namespace sikao::kernels {
 namespace {
@@ -87,13 +90,117 @@ void require_tile_threads(const vk::DeviceInfo& info, MatmulThreadBlock block) {
   }
 }
 
+// matmul_cpu.comp: tokens per dispatch (one uniform binding each; lavapipe allows 15 per
+// stage), rows per invocation, invocations per workgroup (one SIMD register's lanes).
+constexpr uint32_t k_cpu_tokens = 8;
+constexpr uint32_t k_cpu_rows_per_invocation = 8;
+// row_chunk.glsl's CHUNK_COLS for the types of 32-weight blocks (K-quants: a block, 256).
+constexpr uint32_t k_cpu_chunk_cols = 128;
+
+// Spelled as in shaders/matmul_cpu.comp.
+struct CpuPushConstants {
+  uint32_t n_cols;
+  uint32_t n_rows;
+  uint32_t n_tokens;
+  uint32_t row_bytes;
+  uint32_t weight_offset;
+  uint32_t row_begin;
+  uint32_t out_stride;
+  uint32_t first_token;
+  float output_scale;
+  uint32_t accumulate;
+};
+
+// Spelled as ROW_ALIGNMENT in shaders/row_chunk.glsl.
+uint32_t row_alignment(uint32_t row_bytes, uint32_t weight_offset) {
+  uint32_t alignment = 16;
+  while (alignment > 2 && (row_bytes % alignment != 0 || weight_offset % alignment != 0)) {
+    alignment /= 2;
+  }
+  return alignment;
+}
+
+// One dispatch per window of rows and group of k_cpu_tokens tokens: token t of a group is bound
+// as uniform buffer 1 + t (tokens past the batch repeat its last token and are not stored).
+void record_row_per_invocation(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w,
+                               vk::BufferView x, vk::BufferView y, uint32_t n_tokens,
+                               uint64_t max_binding_bytes, bool accumulate, float output_scale) {
+  const vk::DeviceInfo& info = ctx.info();
+  const uint32_t row_bytes = weight_row_bytes(w);
+  const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 1);
+  const uint32_t rows_per_group = lanes * k_cpu_rows_per_invocation;
+  const uint64_t x_row_bytes = uint64_t(w.n_cols) * sizeof(float);
+  for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
+    // Whole uvec4s: the shader reads the binding as uvec4 (row_chunk.glsl).
+    const uint64_t size = (win.binding.resolved_size() + 15) / 16 * 16;
+    if (win.binding.offset + size > win.binding.buffer->size() ||
+        size > info.max_storage_buffer_range) {
+      throw Error(ErrorCode::Unsupported,
+                  fmt::format("matmul: a window of {} bytes cannot be bound as whole uvec4s", size));
+    }
+    const vk::BufferView weights{win.binding.buffer, win.binding.offset, size};
+    const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
+        weight_shader("matmul_cpu", w.type),
+        {lanes, rows_per_group, row_alignment(row_bytes, win.weight_offset),
+         w.n_cols % k_cpu_chunk_cols == 0 ? 1u : 0u},
+        2 + k_cpu_tokens,
+        sizeof(CpuPushConstants),
+        ((1u << k_cpu_tokens) - 1) << 1});
+    const Grid g = fold_grid((win.n_rows + rows_per_group - 1) / rows_per_group, info, "matmul");
+    for (uint32_t first = 0; first < n_tokens; first += k_cpu_tokens) {
+      const uint32_t count = std::min(k_cpu_tokens, n_tokens - first);
+      std::vector<vk::BufferView> bindings{weights};
+      for (uint32_t t = 0; t < k_cpu_tokens; ++t) {
+        const uint32_t token = first + std::min(t, count - 1);
+        bindings.push_back(vk::BufferView{x.buffer, x.offset + token * x_row_bytes, x_row_bytes});
+      }
+      bindings.push_back(y);
+      const CpuPushConstants push{w.n_cols,  win.n_rows, count,  row_bytes,   win.weight_offset,
+                                  win.row_begin, w.n_rows, first, output_scale,
+                                  accumulate ? 1u : 0u};
+      seq.dispatch(pipeline, bindings,
+                   std::span(reinterpret_cast<const std::byte*>(&push), sizeof push), g.x, g.y);
+    }
+  }
+}
+
 } // namespace
+
+bool row_per_invocation_matmul_applies(const vk::DeviceInfo& info, gguf::TensorType type,
+                                       uint32_t n_cols) {
+  using T = gguf::TensorType;
+  const bool has_kernel = type == T::Q8_0 || type == T::Q4_0 || type == T::Q5_0 ||
+                          type == T::Q4_K || type == T::Q5_K || type == T::Q6_K;
+  const uint64_t x_row_bytes = uint64_t(n_cols) * sizeof(float);
+  // The shader declares 64 KiB uniform blocks; each token's row must start at a legal offset.
+  return has_kernel && info.max_uniform_buffer_range >= std::min<uint64_t>(x_row_bytes, 65536) &&
+         x_row_bytes <= 65536 && info.min_uniform_buffer_offset_alignment > 0 &&
+         x_row_bytes % info.min_uniform_buffer_offset_alignment == 0 &&
+         info.subgroup_size <= info.max_workgroup_invocations;
+}
 
 void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::BufferView x,
             vk::BufferView y, uint32_t n_tokens, uint64_t max_binding_bytes,
             MatmulOutput output, MatmulThreadBlock block, float output_scale) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
+  const bool rows_applies = row_per_invocation_matmul_applies(info, w.type, w.n_cols) &&
+                            x.offset % info.min_uniform_buffer_offset_alignment == 0;
+  if (block == MatmulThreadBlock::Auto && info.type == vk::DeviceType::Cpu && rows_applies) {
+    block = MatmulThreadBlock::RowsPerInvocation;
+  }
+  if (block == MatmulThreadBlock::RowsPerInvocation) {
+    if (!rows_applies) {
+      throw Error(ErrorCode::Unsupported,
+                  fmt::format("no row-per-invocation matmul for this {} × {} {} product on {}",
+                              w.n_rows, w.n_cols, gguf::traits(w.type).name, info.name));
+    }
+    if (n_tokens > 0) {
+      record_row_per_invocation(ctx, seq, w, x, y, n_tokens, max_binding_bytes,
+                                output == MatmulOutput::Accumulate, output_scale);
+    }
+    return;
+  }
   require_tile_threads(info, block);
   if (n_tokens == 0) {
     return;

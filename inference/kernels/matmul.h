@@ -13,9 +13,17 @@ enum class MatmulOutput {
   Accumulate,  // Y += X Wᵀ: the residual add of a block fused into its output projection
 };
 
-// How much of a tile each thread computes: Auto by the device's type (GPUs 4 × 4, CPU devices
-// up to 16 × 16); Gpu and Cpu force one, so that tests check both on whatever device they have.
-enum class MatmulThreadBlock { Auto, Gpu, Cpu };
+// How the product is computed. Gpu and Cpu: matmul.comp's shared-memory tiles, each thread
+// computing 4 × 4 of a tile (GPUs) or up to 16 × 16 (CPU devices). RowsPerInvocation:
+// matmul_cpu.comp, each invocation whole rows for 8 tokens at a time with x as uniform
+// buffers, for the types it decodes (row_per_invocation_matmul_applies). Auto: RowsPerInvocation
+// on CPU devices where it applies, else Cpu or Gpu by the device's type. Tests force each, so
+// that every kernel is checked on whatever device they have.
+enum class MatmulThreadBlock { Auto, Gpu, Cpu, RowsPerInvocation };
+
+// Whether matmul_cpu.comp can compute a product of this type with n_cols columns on the device.
+bool row_per_invocation_matmul_applies(const vk::DeviceInfo& info, gguf::TensorType type,
+                                       uint32_t n_cols);
 
 // Y[t, r] = Σ_c W[r, c] · X[t, c] for n_tokens tokens: X is [n_tokens][w.n_cols] floats,
 // Y [n_tokens][w.n_rows] floats, both row-major. Tiled in shared memory, f32 accumulation; one

@@ -505,10 +505,11 @@ void Transformer::ffn_block(vk::Sequence& seq, uint32_t layer, uint32_t n) {
   seq.barrier();  // x -> the next layer's norm
 }
 
-void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows, bool reset_state) {
+void Transformer::record(vk::Sequence& seq, uint32_t n, uint32_t logit_rows, bool reset_state,
+                         vk::Sequence::Profile profile) {
   const ModelConfig& c = config_;
   Activations& a = *act_;
-  seq.begin();
+  seq.begin(profile);
   if (reset_state) {
     seq.fill_zero(vk::BufferView{&a.recurrent_state});
     seq.barrier();  // zeroed state -> the DeltaNet layers
@@ -624,7 +625,8 @@ uint32_t Transformer::rewind(uint32_t position) {
 }
 
 std::vector<float> Transformer::prefill(std::span<const int32_t> tokens, uint32_t first_position,
-                                        bool all_logits) {
+                                        bool all_logits,
+                                        std::vector<vk::Sequence::OperationTime>* profile) {
   check_tokens(tokens, first_position);
   if (tokens.empty()) {
     return {};
@@ -646,8 +648,13 @@ std::vector<float> Transformer::prefill(std::span<const int32_t> tokens, uint32_
     }
     const bool last_chunk = begin + n == tokens.size();
     const uint32_t logit_rows = all_logits ? n : (last_chunk ? 1 : 0);
-    record(seq, n, logit_rows, recurrent() && first_position == 0 && begin == 0);
+    record(seq, n, logit_rows, recurrent() && first_position == 0 && begin == 0,
+           profile ? vk::Sequence::Profile::EachOperation : vk::Sequence::Profile::Off);
     submit(seq);
+    if (profile) {
+      const auto times = seq.profile();
+      profile->insert(profile->end(), times.begin(), times.end());
+    }
     const auto* logits = reinterpret_cast<const float*>(act_->logits_host.mapped().data());
     out.insert(out.end(), logits, logits + size_t(logit_rows) * config_.n_vocab);
     recurrent_position_ = first_position + static_cast<uint32_t>(begin) + n;
@@ -655,7 +662,7 @@ std::vector<float> Transformer::prefill(std::span<const int32_t> tokens, uint32_
   return out;
 }
 
-std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
+void Transformer::prepare_decode(int32_t token, uint32_t position) {
   const int32_t one[] = {token};
   check_tokens(one, position);
   check_recurrent_position(position);
@@ -668,15 +675,29 @@ std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
     clear.end();
     submit(clear);
   }
+  reinterpret_cast<uint32_t*>(act_->ids.mapped().data())[0] = static_cast<uint32_t>(token);
+  reinterpret_cast<uint32_t*>(act_->positions.mapped().data())[0] = position;
+}
+
+std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
+  prepare_decode(token, position);
   if (!decode_seq_) {
     decode_seq_ = std::make_unique<vk::Sequence>(ctx_.create_sequence());
     record(*decode_seq_, 1, 1);
   }
-  reinterpret_cast<uint32_t*>(act_->ids.mapped().data())[0] = static_cast<uint32_t>(token);
-  reinterpret_cast<uint32_t*>(act_->positions.mapped().data())[0] = position;
   submit(*decode_seq_);
   recurrent_position_ = position + 1;
   return {reinterpret_cast<const float*>(act_->logits_host.mapped().data()), config_.n_vocab};
+}
+
+std::vector<vk::Sequence::OperationTime> Transformer::profile_decode(int32_t token,
+                                                                     uint32_t position) {
+  prepare_decode(token, position);
+  auto seq = ctx_.create_sequence();
+  record(seq, 1, 1, false, vk::Sequence::Profile::EachOperation);
+  submit(seq);
+  recurrent_position_ = position + 1;
+  return seq.profile();
 }
 
 } // namespace sikao::model

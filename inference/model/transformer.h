@@ -86,11 +86,17 @@ class Transformer {
   // Evaluates tokens at positions first_position, first_position + 1, ... (any count; batched
   // internally) and returns the logits of the last token, or of every token when all_logits
   // (n_tokens × n_vocab, row-major).
+  // With `profile`, each batch is recorded with a timestamp after every operation and their
+  // times are appended to it (a development tool, as profile_decode).
   std::vector<float> prefill(std::span<const int32_t> tokens, uint32_t first_position,
-                             bool all_logits);
+                             bool all_logits,
+                             std::vector<vk::Sequence::OperationTime>* profile = nullptr);
 
   // Evaluates one token at position and returns its logits (valid until the next call).
   std::span<const float> decode(int32_t token, uint32_t position);
+  // The same step recorded apart with a timestamp after every operation (a development tool:
+  // the cost of one decode step by kernel). Its logits are not returned.
+  std::vector<vk::Sequence::OperationTime> profile_decode(int32_t token, uint32_t position);
 
   // A KV cache is rewound by writing over it; a recurrent state (DeltaNet layers) cannot be:
   // it holds exactly the tokens evaluated since position 0, and prefill / decode must continue
@@ -117,7 +123,11 @@ class Transformer {
   // Records the forward pass of n_tokens tokens (ids and positions already in their buffers),
   // ending with the logits of the last logit_rows tokens in logits_host_.
   // reset_state: zero the recurrent state first (a prefill from position 0).
-  void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows, bool reset_state = false);
+  void record(vk::Sequence& seq, uint32_t n_tokens, uint32_t logit_rows, bool reset_state = false,
+              vk::Sequence::Profile profile = vk::Sequence::Profile::Off);
+  // Checks and position bookkeeping shared by decode and profile_decode; writes the token and
+  // position into their buffers.
+  void prepare_decode(int32_t token, uint32_t position);
   void attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
   void delta_net_block(vk::Sequence& seq, uint32_t layer, uint32_t n_tokens);
   // Throws unless the recurrent state can continue at `position` (see recurrent()).

@@ -1,5 +1,7 @@
 #include "vulkan/sequence.h"
 
+#include <bit>
+
 #include <fmt/format.h>
 
 #include "common/error.h"
@@ -69,7 +71,7 @@ void Sequence::require(State state, const char* operation) const {
   }
 }
 
-void Sequence::begin() {
+void Sequence::begin(Profile profile) {
   if (state_ == State::Recording) {
     check(vkEndCommandBuffer(cmd_), "vkEndCommandBuffer");
   }
@@ -85,6 +87,30 @@ void Sequence::begin() {
   VkCommandBufferBeginInfo begin_info{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
   check(vkBeginCommandBuffer(cmd_, &begin_info), "vkBeginCommandBuffer");
   state_ = State::Recording;
+  profile_ = profile;
+  profile_labels_.clear();
+  if (profile_ == Profile::EachOperation) {
+    write_timestamp();
+  }
+}
+
+void Sequence::profile_operation(std::string label) {
+  if (profile_ == Profile::EachOperation && context_->info().timestamps) {
+    write_timestamp();
+    profile_labels_.push_back(std::move(label));
+  }
+}
+
+std::vector<Sequence::OperationTime> Sequence::profile() const {
+  const std::vector<double> t = timestamps_ns();
+  std::vector<OperationTime> out;
+  if (t.size() != profile_labels_.size() + 1) {
+    return out;
+  }
+  for (size_t i = 0; i < profile_labels_.size(); ++i) {
+    out.push_back({profile_labels_[i], t[i + 1] - t[i]});
+  }
+  return out;
 }
 
 VkDescriptorSet Sequence::allocate_set(const Pipeline& pipeline) {
@@ -96,9 +122,11 @@ VkDescriptorSet Sequence::allocate_set(const Pipeline& pipeline) {
   for (;; ++descriptor_pool_in_use_) {
     if (descriptor_pool_in_use_ == descriptor_pools_.size()) {
       const uint32_t per_set = std::max(k_bindings_per_set, pipeline.desc().bindings);
+      const uint32_t uniform_per_set =
+          std::max<uint32_t>(k_uniform_bindings_per_set, std::popcount(pipeline.desc().uniform_bindings));
       const VkDescriptorPoolSize sizes[] = {
           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, k_sets_per_pool * per_set},
-          {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, k_sets_per_pool * k_uniform_bindings_per_set}};
+          {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, k_sets_per_pool * uniform_per_set}};
       VkDescriptorPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
       pool_info.maxSets = k_sets_per_pool;
       pool_info.poolSizeCount = 2;
@@ -206,6 +234,7 @@ void Sequence::dispatch(const Pipeline& pipeline, std::span<const BufferView> bi
   }
   vkCmdDispatch(cmd_, groups_x, groups_y, groups_z);
   ++dispatch_count_;
+  profile_operation(desc.shader);
 }
 
 void Sequence::barrier() {
@@ -239,6 +268,7 @@ void Sequence::copy(BufferView src, BufferView dst) {
   }
   const VkBufferCopy region{src.offset, dst.offset, src_size};
   vkCmdCopyBuffer(cmd_, src.buffer->buffer_.get(), dst.buffer->buffer_.get(), 1, &region);
+  profile_operation("copy");
 }
 
 void Sequence::fill_zero(BufferView dst) {
@@ -250,6 +280,7 @@ void Sequence::fill_zero(BufferView dst) {
                             dst.offset, size));
   }
   vkCmdFillBuffer(cmd_, dst.buffer->buffer_.get(), dst.offset, size, 0);
+  profile_operation("fill");
 }
 
 void Sequence::write_timestamp() {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <span>
+#include <string>
 #include <type_traits>
 #include <vector>
 
@@ -28,8 +29,11 @@ class Sequence {
   Sequence& operator=(Sequence&&) noexcept = default;
   ~Sequence();
 
-  // Resets the command buffer, its descriptor sets and timestamps, and starts recording.
-  void begin();
+  // Resets the command buffer, its descriptor sets and timestamps, and starts recording. A
+  // profiled recording writes a timestamp before its first operation and after each dispatch,
+  // copy and fill (timestamps_ns() and profile() then time each of them).
+  enum class Profile { Off, EachOperation };
+  void begin(Profile profile = Profile::Off);
 
   // Binds `bindings` to binding 0..n-1 (n must equal the pipeline's desc().bindings), pushes
   // `push` (size must equal desc().push_constant_bytes) and dispatches groups_x*y*z workgroups.
@@ -72,6 +76,16 @@ class Sequence {
   // where timestamps are unsupported).
   std::vector<double> timestamps_ns() const;
 
+  // What each operation of the last submission of a profiled recording took: the shader's
+  // variant name (or "copy", "fill") and the time from the previous timestamp, in ns. On a
+  // device that overlaps dispatches between barriers these are only indicative; lavapipe runs
+  // them one after another. Empty for a recording that is not profiled.
+  struct OperationTime {
+    std::string label;
+    double ns = 0;
+  };
+  std::vector<OperationTime> profile() const;
+
   // Dispatches recorded since the last begin() (what one submission of this recording runs).
   uint32_t dispatch_count() const { return dispatch_count_; }
 
@@ -82,6 +96,7 @@ class Sequence {
   enum class State { Initial, Recording, Executable };
   void require(State state, const char* operation) const;
   VkDescriptorSet allocate_set(const Pipeline& pipeline);
+  void profile_operation(std::string label);
 
   Context* context_ = nullptr;
   VkCommandBuffer cmd_ = VK_NULL_HANDLE;  // freed with pool_
@@ -95,6 +110,8 @@ class Sequence {
   std::vector<QueryPoolHandle> query_pools_;
   uint32_t timestamp_count_ = 0;
   uint32_t dispatch_count_ = 0;
+  Profile profile_ = Profile::Off;
+  std::vector<std::string> profile_labels_;  // the operation each timestamp after the first ends
   bool submitted_ = false;  // since the last begin(): the query results exist
   State state_ = State::Initial;
 };

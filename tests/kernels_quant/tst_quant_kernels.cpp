@@ -567,6 +567,40 @@ class TestQuantKernels : public QObject {
     }
   }
 
+  void matmul_rows_per_invocation_matches_reference() {
+    // matmul_cpu.comp (each invocation whole rows, 8 tokens per dispatch) where it applies:
+    // token counts below, at and past a dispatch's 8, row lengths with a partial last chunk of
+    // 128 columns and with whole ones (K-quants: whole blocks always), rows past a workgroup's
+    // 64, the residual add and scale, and windows of a few rows.
+    const vk::DeviceInfo& info = ctx_->info();
+    int checked = 0;
+    for (TensorType t : k_all_types) {
+      const bool k_quant = sikao::gguf::traits(t).block_size == 256;
+      for (uint32_t n_cols : {row_lengths(t)[1], k_quant ? 0u : 512u}) {
+        if (n_cols == 0 || !kernels::row_per_invocation_matmul_applies(info, t, n_cols)) {
+          continue;
+        }
+        for (auto [n_rows, n_tokens] : {std::pair{19u, 1u}, std::pair{70u, 8u}, std::pair{131u, 17u}}) {
+          const HostMatrix m = random_matrix(rng_, t, n_rows, n_cols);
+          check("matmul", label(m) + QString(" ×%1 tok, rows").arg(n_tokens),
+                run_matmul(m, n_tokens, 0, kernels::MatmulOutput::Store,
+                           kernels::MatmulThreadBlock::RowsPerInvocation));
+        }
+        const HostMatrix m = random_matrix(rng_, t, 43, n_cols);
+        check("matmul", label(m) + " accumulate×0.22 ×11 tok, rows",
+              run_matmul(m, 11, 0, kernels::MatmulOutput::Accumulate,
+                         kernels::MatmulThreadBlock::RowsPerInvocation, 0.22f));
+        check("matmul", label(m) + " split ×9 tok, rows",
+              run_matmul(m, 9, small_binding_limit(*ctx_, m), kernels::MatmulOutput::Store,
+                         kernels::MatmulThreadBlock::RowsPerInvocation));
+        ++checked;
+      }
+    }
+    if (info.type == vk::DeviceType::Cpu) {
+      QCOMPARE(checked, 9);  // six types, the three of 32-weight blocks with two row lengths
+    }
+  }
+
   void get_rows_matches_reference_for_every_type() {
     for (TensorType t : k_all_types) {
       const HostMatrix m = random_matrix(rng_, t, 50, row_lengths(t)[1]);
