@@ -106,25 +106,73 @@ void rope_kv_store(vk::Context& ctx, vk::Sequence& seq, RopeOrdering ordering, v
 
 namespace {
 
-// Records attention.comp; with n_splits > 1 it writes partials to `partials` instead of out.
-void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
-                      vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
-                      vk::BufferView partials, const AttentionShape& s, uint32_t n_splits,
-                      std::optional<Reduction> reduction, const DecodeRope* rope = nullptr) {
+// What every attention kernel requires of the shape (attention_cpu.comp adds its own).
+void check_shape(const vk::DeviceInfo& info, const AttentionShape& s) {
   require(s.n_tokens > 0 && s.n_heads > 0 && s.n_kv_heads > 0 && s.head_dim > 0 && s.capacity > 0,
           "attention", "n_tokens, n_heads, n_kv_heads, head_dim and capacity must be positive");
   require(s.n_heads % s.n_kv_heads == 0, "attention",
           fmt::format("n_heads {} is not a multiple of n_kv_heads {}", s.n_heads, s.n_kv_heads));
-  const auto& info = ctx.info();
-  const uint32_t max_workgroup = std::min<uint32_t>(1024, info.max_workgroup_invocations);
-  require(
-      s.head_dim <= max_workgroup, "attention",
-      fmt::format("head_dim {} exceeds the device's workgroup size {}", s.head_dim, max_workgroup));
   require(uint64_t(s.n_kv_heads) * s.capacity * s.head_dim <= UINT32_MAX, "attention",
           "cache too large for 32-bit indexing");
   require(s.n_heads <= info.max_workgroup_count[0] && s.n_tokens <= info.max_workgroup_count[1],
           "attention",
           fmt::format("{} heads x {} tokens exceed the device's grid", s.n_heads, s.n_tokens));
+  require(s.temperature_length > 0, "attention", "temperature_length must be positive");
+  require(!s.sinks || s.sinks->resolved_size() >= uint64_t(s.n_heads) * sizeof(float), "attention",
+          fmt::format("the sinks need {} floats, one per head", s.n_heads));
+}
+
+AttentionPushConstants push_constants(const AttentionShape& s, uint32_t n_splits,
+                                      const DecodeRope* rope) {
+  const float scale =
+      s.scale != 0.0f ? s.scale : static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
+  return AttentionPushConstants{s.n_tokens,
+                                s.n_heads,
+                                s.n_kv_heads,
+                                s.head_dim,
+                                s.capacity,
+                                scale,
+                                n_splits,
+                                rope ? rope->n_rot : 0u,
+                                rope ? rope->table_positions : 0u,
+                                s.window,
+                                s.softcap,
+                                s.temperature,
+                                s.temperature_length,
+                                s.sinks ? 1u : 0u};
+}
+
+// attention_cpu.comp: lanes of one workgroup are consecutive query tokens of one head.
+void record_query_per_invocation(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
+                                 vk::BufferView k_cache, vk::BufferView v_cache,
+                                 vk::BufferView positions, vk::BufferView out,
+                                 const AttentionShape& s) {
+  const vk::DeviceInfo& info = ctx.info();
+  check_shape(info, s);
+  require(query_per_invocation_applies(info, s), "attention",
+          fmt::format("no query-per-invocation attention for head_dim {} on {}", s.head_dim,
+                      info.name));
+  const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 1);
+  const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
+      .shader = "attention_cpu",
+      .spec_constants = {lanes, s.head_dim},
+      .bindings = 6,
+      .push_constant_bytes = sizeof(AttentionPushConstants)});
+  seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, s.sinks.value_or(q)},
+               push_constants(s, 1, nullptr), s.n_heads, (s.n_tokens + lanes - 1) / lanes);
+}
+
+// Records attention.comp; with n_splits > 1 it writes partials to `partials` instead of out.
+void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
+                      vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
+                      vk::BufferView partials, const AttentionShape& s, uint32_t n_splits,
+                      std::optional<Reduction> reduction, const DecodeRope* rope = nullptr) {
+  check_shape(ctx.info(), s);
+  const auto& info = ctx.info();
+  const uint32_t max_workgroup = std::min<uint32_t>(1024, info.max_workgroup_invocations);
+  require(
+      s.head_dim <= max_workgroup, "attention",
+      fmt::format("head_dim {} exceeds the device's workgroup size {}", s.head_dim, max_workgroup));
   // GPUs: at least 128 invocations score 128 keys per step; small heads split the value sum
   // over 128 / head_dim groups so the workgroup stays busy. CPU devices run the invocations one
   // SIMD chunk after another, so more than head_dim (or one subgroup) only adds work and
@@ -148,25 +196,7 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
                                     .spec_constants = {workgroup},
                                     .bindings = rope ? 10u : 7u,
                                     .push_constant_bytes = sizeof(AttentionPushConstants)});
-  require(s.temperature_length > 0, "attention", "temperature_length must be positive");
-  require(!s.sinks || s.sinks->resolved_size() >= uint64_t(s.n_heads) * sizeof(float), "attention",
-          fmt::format("the sinks need {} floats, one per head", s.n_heads));
-  const float scale =
-      s.scale != 0.0f ? s.scale : static_cast<float>(1.0 / std::sqrt(double(s.head_dim)));
-  const AttentionPushConstants push{s.n_tokens,
-                                    s.n_heads,
-                                    s.n_kv_heads,
-                                    s.head_dim,
-                                    s.capacity,
-                                    scale,
-                                    n_splits,
-                                    rope ? rope->n_rot : 0u,
-                                    rope ? rope->table_positions : 0u,
-                                    s.window,
-                                    s.softcap,
-                                    s.temperature,
-                                    s.temperature_length,
-                                    s.sinks ? 1u : 0u};
+  const AttentionPushConstants push = push_constants(s, n_splits, rope);
   // Without sinks q stands in for their binding (never read).
   const vk::BufferView sinks = s.sinks.value_or(q);
   if (rope) {
@@ -184,9 +214,26 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
 
 void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
                vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
-               const AttentionShape& shape, std::optional<Reduction> reduction) {
+               const AttentionShape& shape, std::optional<Reduction> reduction,
+               AttentionKernel kernel) {
+  const vk::DeviceInfo& info = ctx.info();
+  if (kernel == AttentionKernel::Auto) {
+    kernel = info.type == vk::DeviceType::Cpu && shape.n_tokens > 1 &&
+                     query_per_invocation_applies(info, shape)
+                 ? AttentionKernel::QueryPerInvocation
+                 : AttentionKernel::KeyPerInvocation;
+  }
+  if (kernel == AttentionKernel::QueryPerInvocation) {
+    record_query_per_invocation(ctx, seq, q, k_cache, v_cache, positions, out, shape);
+    return;
+  }
   // One split writes out directly; the partials binding is never touched, out stands in.
   record_attention(ctx, seq, q, k_cache, v_cache, positions, out, out, shape, 1, reduction);
+}
+
+bool query_per_invocation_applies(const vk::DeviceInfo& info, const AttentionShape& s) {
+  return s.head_dim % 8 == 0 && s.head_dim <= 256 && info.subgroup_size >= 1 &&
+         info.subgroup_size <= info.max_workgroup_invocations;
 }
 
 uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& s) {

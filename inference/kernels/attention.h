@@ -88,9 +88,18 @@ struct AttentionShape {
 // h' = h / (n_heads / n_kv_heads). q and out f32 [n_tokens][n_heads][head_dim]; f32
 // arithmetic throughout, online softmax (any cache length). A query whose position is >=
 // capacity gets NaN.
+//
+// Two kernels compute it. KeyPerInvocation (attention.comp): a workgroup per query token and
+// head, its invocations scoring one key each. QueryPerInvocation (attention_cpu.comp, CPU
+// devices): each invocation one query token, the lanes of a workgroup consecutive tokens of
+// one head reading the same keys (head_dim a multiple of 8, at most 256). Auto takes
+// QueryPerInvocation on CPU devices for blocks of more than one token where it applies.
+enum class AttentionKernel { Auto, KeyPerInvocation, QueryPerInvocation };
 void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
                vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
-               const AttentionShape& shape, std::optional<Reduction> reduction = std::nullopt);
+               const AttentionShape& shape, std::optional<Reduction> reduction = std::nullopt,
+               AttentionKernel kernel = AttentionKernel::Auto);
+bool query_per_invocation_applies(const vk::DeviceInfo& info, const AttentionShape& shape);
 
 // The same result with each query's keys cut into n_splits ranges handled by separate
 // workgroups (flash decoding), merged by a second dispatch through scratch (at least

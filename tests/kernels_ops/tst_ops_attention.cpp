@@ -48,6 +48,7 @@ class TestOpsAttention : public QObject {
  private:
   std::optional<vk::Context> ctx_;
   std::mt19937_64 rng_;
+  kernels::AttentionKernel kernel_ = kernels::AttentionKernel::Auto;  // what check_attention runs
 
   std::vector<Reduction> reductions() const { return test::ops::reductions(*ctx_); }
 
@@ -120,7 +121,7 @@ class TestOpsAttention : public QObject {
     seq.begin();
     if (n_splits == 1) {
       kernels::attention(*ctx_, seq, q_buf.view(), k_buf.view(), v_buf.view(), p_buf.view(),
-                         out_buf.view(), shape, reduction);
+                         out_buf.view(), shape, reduction, kernel_);
     } else {
       kernels::attention_split(*ctx_, seq, q_buf.view(), k_buf.view(), v_buf.view(), p_buf.view(),
                                out_buf.view(), shape, n_splits, scratch.view(), reduction);
@@ -262,6 +263,34 @@ class TestOpsAttention : public QObject {
     add_rows(cases);
   }
   void attention_prefill_matches_reference() { check_attention_against_reference(); }
+
+  // attention_cpu.comp (one query token per invocation; Auto's choice for prefill on CPU
+  // devices) on any device: blocks that fill no workgroup of 8 tokens and several that do, one
+  // token, GQA, every head size it takes, long caches, and the score options and sinks.
+  void attention_query_per_invocation_matches_reference() {
+    kernel_ = kernels::AttentionKernel::QueryPerInvocation;
+    const Case cases[] = {{2, 8, 4, 8, 0},     {17, 8, 4, 8, 0},    {5, 6, 2, 16, 40},
+                          {9, 4, 4, 32, 250},  {33, 8, 2, 64, 0},   {7, 4, 1, 64, 1000},
+                          {20, 8, 4, 128, 0},  {6, 8, 2, 128, 1030}, {1, 14, 2, 64, 299},
+                          {11, 2, 1, 256, 60}, {16, 4, 2, 96, 7}};
+    for (const Case& c : cases) {
+      check_attention(c, std::nullopt, {});
+    }
+    const uint32_t n_heads = 8;
+    const std::vector<float> sinks = test::random_floats(rng_, n_heads, 3.0f);
+    struct Options { uint32_t t, p, window; float softcap, scale, temperature; bool sinks; };
+    for (const Options& o : {Options{40, 0, 16, 0, 0, 0, false}, Options{33, 100, 16, 0, 0, 0, false},
+                             Options{20, 10, 0, 0.5f, 0, 0, false}, Options{17, 60, 16, 0.5f, 0.25f, 0, false},
+                             Options{30, 0, 0, 0, 0, 0.2f, false}, Options{40, 0, 0, 0, 0, 0, true},
+                             Options{33, 100, 16, 0, 0, 0, true}}) {
+      test::ops::AttentionScores scores{o.scale, o.softcap, o.temperature, 16, o.window};
+      if (o.sinks) {
+        scores.sinks = sinks;
+      }
+      check_attention({o.t, n_heads, 2, 64, o.p, 1}, std::nullopt, scores);
+    }
+    kernel_ = kernels::AttentionKernel::Auto;
+  }
 
   void kv_store_writes_f16_at_positions() {
     const uint32_t n_kv_heads = 3, head_dim = 10, capacity = 50, n_tokens = 7;

@@ -1,0 +1,135 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Causal attention for a block of query tokens (prefill) on CPU devices (lavapipe): the result
+// of attention.comp (same bindings but the split partials, same push constants, same scores),
+// with each invocation one query token of one head instead of each invocation one key.
+//
+// Why: lavapipe turns every storage- and shared-memory load into a loop over the SIMD lanes.
+// attention.comp scores one key per invocation, so each key costs head_dim such loads of k
+// and head_dim of the shared query per lane, and the value sum as many again (qwen2-0.5b's
+// 128-token prefill spent 29 % of its time there). Here the lanes are LANES consecutive query
+// tokens of one head, which read the same key and value rows: each invocation holds its query
+// and its output in registers and walks the keys once, reading each key and value row as
+// uvec4s of eight f16 (one lane loop per 16 bytes, shared by all the lanes' queries), with the
+// softmax kept online (running maximum m, sums rescaled by exp(m_old − m_new)). Keys outside a
+// lane's own range (past its position, before its window) weigh 0.
+//
+// HEAD_DIM must be a multiple of 8 (kernels/attention.cpp checks); the caches' bindings start
+// on 16 bytes (KvCacheShape's offsets are multiples of it).
+
+#extension GL_EXT_control_flow_attributes : enable
+
+layout(constant_id = 0) const uint LANES = 8;
+layout(constant_id = 1) const uint HEAD_DIM = 64;
+layout(local_size_x_id = 0) in;
+
+layout(std430, binding = 0) readonly buffer Q { vec4 q[]; };
+layout(std430, binding = 1) readonly buffer KCache { uvec4 k_cache[]; };  // 8 f16 each
+layout(std430, binding = 2) readonly buffer VCache { uvec4 v_cache[]; };
+layout(std430, binding = 3) readonly buffer Positions { uint positions[]; };
+layout(std430, binding = 4) writeonly buffer Out { vec4 result[]; };
+layout(std430, binding = 5) readonly buffer Sinks { float sinks[]; };  // [n_heads] (use_sinks)
+
+// Spelled as in attention.comp (kernels/attention.cpp's AttentionPushConstants).
+layout(push_constant) uniform PushConstants {
+  uint n_tokens;
+  uint n_heads;
+  uint n_kv_heads;
+  uint head_dim;
+  uint capacity;
+  float scale;
+  uint n_splits;     // 1
+  uint n_rot;        // unused
+  uint n_positions;  // unused
+  uint window;       // sliding window: keys p - window + 1 .. p only (0: every key)
+  float softcap;     // score = softcap * tanh(score / softcap) (0: none)
+  float temperature; // score *= 1 + temperature * ln(1 + floor(p / temperature_length))
+  uint temperature_length;
+  uint use_sinks;    // 1: sinks[head] joins the denominator
+} pc;
+
+const float LOWEST = -3.0e38;  // below every finite score, without relying on infinities
+const uint QUADS = HEAD_DIM / 4u;
+const uint ROW_UVEC4S = HEAD_DIM / 8u;
+
+shared uint lane_first[LANES];
+shared uint lane_end[LANES];
+
+void main() {
+  const uint head = gl_WorkGroupID.x;
+  const uint tid = gl_LocalInvocationIndex;
+  const uint token = gl_WorkGroupID.y * LANES + tid;
+  const bool real = token < pc.n_tokens;
+  const uint t = min(token, pc.n_tokens - 1u);
+  const uint kv_head = head / (pc.n_heads / pc.n_kv_heads);
+  const uint q_base = (t * pc.n_heads + head) * QUADS;
+  const uint cache_row0 = kv_head * pc.capacity;  // in rows of HEAD_DIM
+
+  const uint position = positions[t];
+  const bool in_cache = position < pc.capacity;
+  const uint n_keys = in_cache ? position + 1u : 0u;
+  const uint first = pc.window > 0u && n_keys > pc.window ? n_keys - pc.window : 0u;
+  lane_first[tid] = real && in_cache ? first : 0xFFFFFFFFu;
+  lane_end[tid] = real ? n_keys : 0u;
+  barrier();  // lane_first, lane_end: written above, read by every lane below
+  uint lo = 0xFFFFFFFFu;
+  uint hi = 0u;
+  [[unroll]] for (uint i = 0u; i < LANES; ++i) {
+    lo = min(lo, lane_first[i]);
+    hi = max(hi, lane_end[i]);
+  }
+
+  const float temperature =
+      1.0 + pc.temperature * log(1.0 + floor(float(position) / float(pc.temperature_length)));
+  const float score_scale = pc.scale * temperature;
+  vec4 query[QUADS];
+  vec4 acc[QUADS];
+  [[unroll]] for (uint i = 0u; i < QUADS; ++i) {
+    query[i] = q[q_base + i] * score_scale;
+    acc[i] = vec4(0.0);
+  }
+  float running_max = LOWEST;
+  float denom = 0.0;
+  for (uint key = lo; key < hi; ++key) {
+    const uint row = (cache_row0 + key) * ROW_UVEC4S;
+    float dot_qk = 0.0;
+    [[unroll]] for (uint i = 0u; i < ROW_UVEC4S; ++i) {
+      const uvec4 k8 = k_cache[row + i];
+      dot_qk += dot(vec4(unpackHalf2x16(k8.x), unpackHalf2x16(k8.y)), query[2u * i]) +
+                dot(vec4(unpackHalf2x16(k8.z), unpackHalf2x16(k8.w)), query[2u * i + 1u]);
+    }
+    float score = dot_qk;
+    if (pc.softcap > 0.0) {
+      // Clamped: some drivers build tanh from exp, which overflows to inf / inf; tanh(15) is 1 in f32.
+      score = pc.softcap * tanh(clamp(score / pc.softcap, -15.0, 15.0));
+    }
+    const bool mine = key >= first && key < n_keys;
+    score = mine ? score : LOWEST;
+    const float new_max = max(running_max, score);
+    const float rescale = exp(running_max - new_max);
+    const float weight = mine ? exp(score - new_max) : 0.0;
+    denom = denom * rescale + weight;
+    running_max = new_max;
+    [[unroll]] for (uint i = 0u; i < ROW_UVEC4S; ++i) {
+      const uvec4 v8 = v_cache[row + i];
+      acc[2u * i] = acc[2u * i] * rescale + weight * vec4(unpackHalf2x16(v8.x), unpackHalf2x16(v8.y));
+      acc[2u * i + 1u] =
+          acc[2u * i + 1u] * rescale + weight * vec4(unpackHalf2x16(v8.z), unpackHalf2x16(v8.w));
+    }
+  }
+
+  if (real) {
+    float norm = 1.0 / denom;
+    if (pc.use_sinks != 0u) {
+      // Rescaled to m = max(running_max, sink) so that a large sink cannot overflow.
+      const float sink = sinks[head];
+      const float m = max(running_max, sink);
+      const float rescale = exp(running_max - m);
+      norm = rescale / (denom * rescale + exp(sink - m));
+    }
+    const float nan = uintBitsToFloat(0x7fc00000u);
+    [[unroll]] for (uint i = 0u; i < QUADS; ++i) {
+      result[q_base + i] = in_cache ? acc[i] * norm : vec4(nan);
+    }
+  }
+}
