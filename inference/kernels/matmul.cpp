@@ -111,15 +111,6 @@ struct CpuPushConstants {
   uint32_t accumulate;
 };
 
-// Spelled as ROW_ALIGNMENT in shaders/row_chunk.glsl.
-uint32_t row_alignment(uint32_t row_bytes, uint32_t weight_offset) {
-  uint32_t alignment = 16;
-  while (alignment > 2 && (row_bytes % alignment != 0 || weight_offset % alignment != 0)) {
-    alignment /= 2;
-  }
-  return alignment;
-}
-
 // One dispatch per window of rows and group of k_cpu_tokens tokens: token t of a group is bound
 // as uniform buffer 1 + t (tokens past the batch repeat its last token and are not stored).
 void record_row_per_invocation(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w,
@@ -131,17 +122,15 @@ void record_row_per_invocation(vk::Context& ctx, vk::Sequence& seq, const Weight
   const uint32_t rows_per_group = lanes * k_cpu_rows_per_invocation;
   const uint64_t x_row_bytes = uint64_t(w.n_cols) * sizeof(float);
   for (const RowWindow& win : row_windows(info, w, max_binding_bytes)) {
-    // Whole uvec4s: the shader reads the binding as uvec4 (row_chunk.glsl).
-    const uint64_t size = (win.binding.resolved_size() + 15) / 16 * 16;
-    if (win.binding.offset + size > win.binding.buffer->size() ||
-        size > info.max_storage_buffer_range) {
+    const std::optional<vk::BufferView> weights = whole_uvec4_binding(info, win);
+    if (!weights) {
       throw Error(ErrorCode::Unsupported,
-                  fmt::format("matmul: a window of {} bytes cannot be bound as whole uvec4s", size));
+                  fmt::format("matmul: a window of {} bytes cannot be bound as whole uvec4s",
+                              win.binding.resolved_size()));
     }
-    const vk::BufferView weights{win.binding.buffer, win.binding.offset, size};
     const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
         weight_shader("matmul_cpu", w.type),
-        {lanes, rows_per_group, row_alignment(row_bytes, win.weight_offset),
+        {lanes, rows_per_group, row_alignment(row_bytes, win),
          w.n_cols % k_cpu_chunk_cols == 0 ? 1u : 0u},
         2 + k_cpu_tokens,
         sizeof(CpuPushConstants),
@@ -149,7 +138,7 @@ void record_row_per_invocation(vk::Context& ctx, vk::Sequence& seq, const Weight
     const Grid g = fold_grid((win.n_rows + rows_per_group - 1) / rows_per_group, info, "matmul");
     for (uint32_t first = 0; first < n_tokens; first += k_cpu_tokens) {
       const uint32_t count = std::min(k_cpu_tokens, n_tokens - first);
-      std::vector<vk::BufferView> bindings{weights};
+      std::vector<vk::BufferView> bindings{*weights};
       for (uint32_t t = 0; t < k_cpu_tokens; ++t) {
         const uint32_t token = first + std::min(t, count - 1);
         bindings.push_back(vk::BufferView{x.buffer, x.offset + token * x_row_bytes, x_row_bytes});

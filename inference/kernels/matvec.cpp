@@ -91,14 +91,6 @@ struct RowPerInvocationBindings {
   std::vector<vk::BufferView> windows;
 };
 
-// Spelled as ROW_ALIGNMENT in shaders/matvec_cpu.comp.
-uint32_t row_alignment(uint32_t row_bytes, const RowWindow& win) {
-  uint32_t alignment = 16;
-  while (alignment > 2 && (row_bytes % alignment != 0 || win.weight_offset % alignment != 0)) {
-    alignment /= 2;
-  }
-  return alignment;
-}
 
 std::optional<RowPerInvocationBindings> row_per_invocation_bindings(
     const vk::DeviceInfo& info, const WeightMatrix& w, vk::BufferView x,
@@ -126,12 +118,11 @@ std::optional<RowPerInvocationBindings> row_per_invocation_bindings(
   b.x = *xu;
   b.norm_weight = *gu;
   for (const RowWindow& win : windows) {
-    const uint64_t size = (win.binding.resolved_size() + 15) / 16 * 16;
-    if (win.binding.offset + size > win.binding.buffer->size() ||
-        size > info.max_storage_buffer_range) {
+    const std::optional<vk::BufferView> binding = whole_uvec4_binding(info, win);
+    if (!binding) {
       return std::nullopt;
     }
-    b.windows.push_back(vk::BufferView{win.binding.buffer, win.binding.offset, size});
+    b.windows.push_back(*binding);
   }
   return b;
 }

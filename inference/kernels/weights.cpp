@@ -105,4 +105,21 @@ std::string weight_shader(const std::string& operation, gguf::TensorType type) {
   return name;
 }
 
+uint32_t row_alignment(uint32_t row_bytes, const RowWindow& win) {
+  uint32_t alignment = 16;
+  while (alignment > 2 && (row_bytes % alignment != 0 || win.weight_offset % alignment != 0)) {
+    alignment /= 2;
+  }
+  return alignment;
+}
+
+std::optional<vk::BufferView> whole_uvec4_binding(const vk::DeviceInfo& info, const RowWindow& win) {
+  const uint64_t size = (win.binding.resolved_size() + 15) / 16 * 16;
+  if (win.binding.offset + size > win.binding.buffer->size() ||
+      size > info.max_storage_buffer_range) {
+    return std::nullopt;
+  }
+  return vk::BufferView{win.binding.buffer, win.binding.offset, size};
+}
+
 } // namespace sikao::kernels

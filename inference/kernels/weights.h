@@ -50,6 +50,13 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
 // Bytes per row of w (validated as row_windows does).
 uint32_t weight_row_bytes(const WeightMatrix& w);
 
+// The CPU-device kernels (shaders/row_chunk.glsl) read a window as uvec4s: the largest of 16,
+// 8, 4, 2 that divides row_bytes and the window's weight_offset (their ROW_ALIGNMENT), and the
+// window's binding widened to whole uvec4s (nullopt where that passes the buffer's end or the
+// device's maxStorageBufferRange).
+uint32_t row_alignment(uint32_t row_bytes, const RowWindow& win);
+std::optional<vk::BufferView> whole_uvec4_binding(const vk::DeviceInfo& info, const RowWindow& win);
+
 // The bindings that hold an expert tensor, whole experts each (the chosen experts are known only
 // on the device, so every one is bound, by one dispatch per binding): row_begin is the first
 // expert, n_rows the number of experts, weight_offset where the first one starts. One binding
