@@ -17,9 +17,15 @@ const vk::Pipeline& norm_pipeline(vk::Context& ctx, const char* kernel, uint32_t
                                   uint32_t rows, uint32_t n, std::optional<Reduction> reduction) {
   require(n > 0 && rows > 0, kernel, "rows and n must be positive");
   const auto& info = ctx.info();
-  // Short rows (head_dim) get a small workgroup, long rows (embedding) 256 invocations.
+  // GPUs: short rows (head_dim) get a small workgroup, long rows (embedding) 256 invocations.
+  // CPU devices run a workgroup's invocations one SIMD chunk after another, each barrier a
+  // switch between them: one subgroup's lanes each take n / lanes of the row (lavapipe,
+  // smollm2-135m decode: 61 norms of 576 took 7.05 ms a step with 256 invocations).
+  const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 1);
+  const bool cpu = info.type == vk::DeviceType::Cpu;
   const uint32_t workgroup =
-      pow2_workgroup(n, 32, std::min<uint32_t>(256, info.max_workgroup_invocations));
+      pow2_workgroup(n, cpu ? lanes : 32,
+                     std::min<uint32_t>(cpu ? lanes : 256, info.max_workgroup_invocations));
   return ctx.pipeline(vk::PipelineDesc{.shader = reduction_variant(kernel, info, reduction),
                                        .spec_constants = {workgroup},
                                        .bindings = bindings,
