@@ -344,6 +344,47 @@ class TestVulkanDispatch : public QObject {
     QVERIFY(t.back() > 0.0);
   }
 
+  void a_profiled_recording_times_each_operation() {
+    if (!ctx_->info().timestamps) {
+      QSKIP("device has no compute timestamps");
+    }
+    const uint32_t n = 1 << 16;
+    auto a = upload_floats(sikao::test::random_floats(rng_, n));
+    auto out = ctx_->create_buffer(n * 4);
+    auto copy = ctx_->create_buffer(n * 4);
+    auto seq = ctx_->create_sequence();
+    const auto record = [&](vk::Sequence::Profile profile) {
+      seq.begin(profile);
+      for (int i = 0; i < 40; ++i) {  // with the first timestamp, more than one query pool
+        kernels::add(*ctx_, seq, a, a, out, n, n);
+        seq.barrier();
+        kernels::mul(*ctx_, seq, a, out, out, n, n);
+        seq.barrier();
+      }
+      seq.copy(vk::BufferView{&out}, vk::BufferView{&copy});
+      seq.barrier();  // out: read by the copy -> zeroed
+      seq.fill_zero(vk::BufferView{&out});
+      seq.run();
+    };
+    record(vk::Sequence::Profile::EachOperation);
+    const auto ops = seq.profile();
+    QCOMPARE(ops.size(), size_t{82});
+    for (size_t i = 0; i < 80; ++i) {
+      QCOMPARE(QString::fromStdString(ops[i].label), QString(i % 2 == 0 ? "add" : "mul"));
+      QVERIFY(ops[i].ns >= 0.0);
+    }
+    QCOMPARE(QString::fromStdString(ops[80].label), QString("copy"));
+    QCOMPARE(QString::fromStdString(ops[81].label), QString("fill"));
+    double total = 0.0;
+    for (const auto& op : ops) total += op.ns;
+    QVERIFY(total > 0.0);
+    // The profiled recording computed the same thing; a plain one has no profile.
+    const auto profiled = ctx_->download<float>(copy, n);
+    record(vk::Sequence::Profile::Off);
+    QVERIFY(seq.profile().empty());
+    QCOMPARE(ctx_->download<float>(copy, n), profiled);
+  }
+
   void kernel_wrapper_rejects_sizes_that_do_not_fit() {
     auto small = ctx_->create_buffer(64);
     auto seq = ctx_->create_sequence();
