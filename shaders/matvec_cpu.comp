@@ -122,7 +122,7 @@ void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) 
   [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
     float s = 0.0;
     [[unroll]] for (uint i = 0u; i < 8u; ++i) {
-      s += dot(signed_bytes_to_vec4(u32_at(r, o + 2u + 4u * i)), xs[i]);
+      s += dot(signed_bytes_at(r, o + 2u + 4u * i), xs[i]);
     }
     acc[r] += f16_at(r, o) * s;
   }

@@ -101,4 +101,12 @@ uint u32_at(uint r, uint i) {  // i % 2 == 0
                         : (chunk[r][i >> 2] >> 16) | (chunk[r][(i >> 2) + 1u] << 16);
 }
 uint u8_at(uint r, uint i) { return (chunk[r][i >> 2] >> (8u * (i & 3u))) & 0xFFu; }
+// The signed bytes i .. i + 3 as floats, each taken from the word that holds it (no word
+// assembled first where i is not a multiple of 4: Q8_0's weights start 2 bytes into the block).
+vec4 signed_bytes_at(uint r, uint i) {
+  return vec4(float(bitfieldExtract(int(chunk[r][i >> 2]), int(8u * (i & 3u)), 8)),
+              float(bitfieldExtract(int(chunk[r][(i + 1u) >> 2]), int(8u * ((i + 1u) & 3u)), 8)),
+              float(bitfieldExtract(int(chunk[r][(i + 2u) >> 2]), int(8u * ((i + 2u) & 3u)), 8)),
+              float(bitfieldExtract(int(chunk[r][(i + 3u) >> 2]), int(8u * ((i + 3u) & 3u)), 8)));
+}
 float f16_at(uint r, uint i) { return unpackHalf2x16(chunk[r][i >> 2] >> (8u * (i & 2u))).x; }
