@@ -120,18 +120,21 @@ uint64_t Session::submissions() const { return transformer_->submissions(); }
 
 uint32_t Session::decode_dispatches() const { return transformer_->decode_dispatches(); }
 
-std::vector<float> Session::evaluate_all(std::span<const int32_t> tokens) {
+std::vector<float> Session::evaluate_from_start(
+    std::span<const int32_t> tokens, bool all_logits,
+    std::vector<vk::Sequence::OperationTime>* profile) {
   cached_.clear();
-  auto logits = transformer_->prefill(tokens, 0, true);
+  auto logits = transformer_->prefill(tokens, 0, all_logits, profile);
   cached_.assign(tokens.begin(), tokens.end());
   return logits;
 }
 
+std::vector<float> Session::evaluate_all(std::span<const int32_t> tokens) {
+  return evaluate_from_start(tokens, true, nullptr);
+}
+
 std::vector<float> Session::evaluate(std::span<const int32_t> tokens) {
-  cached_.clear();
-  auto logits = transformer_->prefill(tokens, 0, false);
-  cached_.assign(tokens.begin(), tokens.end());
-  return logits;
+  return evaluate_from_start(tokens, false, nullptr);
 }
 
 std::vector<float> Session::decode(int32_t token) {
@@ -148,10 +151,8 @@ std::vector<vk::Sequence::OperationTime> Session::profile_decode(int32_t token) 
 
 std::vector<vk::Sequence::OperationTime> Session::profile_evaluate(
     std::span<const int32_t> tokens) {
-  cached_.clear();
   std::vector<vk::Sequence::OperationTime> times;
-  transformer_->prefill(tokens, 0, false, &times);
-  cached_.assign(tokens.begin(), tokens.end());
+  evaluate_from_start(tokens, false, &times);
   return times;
 }
 

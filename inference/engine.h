@@ -129,6 +129,11 @@ class Session {
   uint32_t decode_dispatches() const;
 
  private:
+  // Evaluates the tokens from position 0, the cache then holding exactly them (evaluate_all,
+  // evaluate, profile_evaluate).
+  std::vector<float> evaluate_from_start(std::span<const int32_t> tokens, bool all_logits,
+                                         std::vector<vk::Sequence::OperationTime>* profile);
+
   Model& model_;
   std::unique_ptr<model::Transformer> transformer_;
   std::vector<int32_t> cached_;

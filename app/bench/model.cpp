@@ -269,7 +269,6 @@ int run_model(const std::vector<std::string>& args) {
   Session session(*model);
   // One warm-up pass of each kind builds pipelines (a prompt's batches take others than one
   // token's) and records the decode sequence.
-  session.evaluate_all(std::vector<int32_t>{1});
   if (o.n_prompt > 1) {
     session.evaluate(std::vector<int32_t>(static_cast<size_t>(o.n_prompt), 1));
   }

@@ -167,8 +167,8 @@ void record_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk:
                       vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
                       vk::BufferView partials, const AttentionShape& s, uint32_t n_splits,
                       std::optional<Reduction> reduction, const DecodeRope* rope = nullptr) {
-  check_shape(ctx.info(), s);
   const auto& info = ctx.info();
+  check_shape(info, s);
   const uint32_t max_workgroup = std::min<uint32_t>(1024, info.max_workgroup_invocations);
   require(
       s.head_dim <= max_workgroup, "attention",

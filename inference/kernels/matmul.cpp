@@ -161,10 +161,8 @@ bool row_per_invocation_matmul_applies(const vk::DeviceInfo& info, gguf::TensorT
   const bool has_kernel = type == T::Q8_0 || type == T::Q4_0 || type == T::Q5_0 ||
                           type == T::Q4_K || type == T::Q5_K || type == T::Q6_K;
   const uint64_t x_row_bytes = uint64_t(n_cols) * sizeof(float);
-  // The shader declares 64 KiB uniform blocks; each token's row must start at a legal offset.
-  return has_kernel && info.max_uniform_buffer_range >= std::min<uint64_t>(x_row_bytes, 65536) &&
-         x_row_bytes <= 65536 && info.min_uniform_buffer_offset_alignment > 0 &&
-         x_row_bytes % info.min_uniform_buffer_offset_alignment == 0 &&
+  // Token t's row is bound at t rows past x's own offset: a row apart must be a legal offset.
+  return has_kernel && uniform_block_fits(info, x_row_bytes, x_row_bytes) &&
          info.subgroup_size <= info.max_workgroup_invocations;
 }
 
@@ -173,8 +171,9 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
             MatmulOutput output, MatmulThreadBlock block, float output_scale) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
-  const bool rows_applies = row_per_invocation_matmul_applies(info, w.type, w.n_cols) &&
-                            x.offset % info.min_uniform_buffer_offset_alignment == 0;
+  const bool rows_applies =
+      row_per_invocation_matmul_applies(info, w.type, w.n_cols) &&
+      uniform_block_fits(info, x.offset, uint64_t(w.n_cols) * sizeof(float));
   if (block == MatmulThreadBlock::Auto && info.type == vk::DeviceType::Cpu && rows_applies) {
     block = MatmulThreadBlock::RowsPerInvocation;
   }

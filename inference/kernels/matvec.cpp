@@ -99,12 +99,8 @@ std::optional<RowPerInvocationBindings> row_per_invocation_bindings(
     return std::nullopt;
   }
   const uint64_t x_bytes = uint64_t(w.n_cols) * sizeof(float);
-  // The shader declares 64 KiB uniform blocks.
-  if (x_bytes > std::min<uint64_t>(info.max_uniform_buffer_range, 65536)) {
-    return std::nullopt;
-  }
   const auto uniform = [&](vk::BufferView v) -> std::optional<vk::BufferView> {
-    if (v.offset % info.min_uniform_buffer_offset_alignment != 0 || v.resolved_size() < x_bytes) {
+    if (!uniform_block_fits(info, v.offset, x_bytes) || v.resolved_size() < x_bytes) {
       return std::nullopt;
     }
     return vk::BufferView{v.buffer, v.offset, x_bytes};

@@ -113,6 +113,12 @@ uint32_t row_alignment(uint32_t row_bytes, const RowWindow& win) {
   return alignment;
 }
 
+bool uniform_block_fits(const vk::DeviceInfo& info, uint64_t offset, uint64_t bytes) {
+  return bytes <= std::min<uint64_t>(info.max_uniform_buffer_range, 65536) &&
+         info.min_uniform_buffer_offset_alignment > 0 &&
+         offset % info.min_uniform_buffer_offset_alignment == 0;
+}
+
 std::optional<vk::BufferView> whole_uvec4_binding(const vk::DeviceInfo& info, const RowWindow& win) {
   const uint64_t size = (win.binding.resolved_size() + 15) / 16 * 16;
   if (win.binding.offset + size > win.binding.buffer->size() ||

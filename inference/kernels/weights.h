@@ -56,6 +56,9 @@ uint32_t weight_row_bytes(const WeightMatrix& w);
 // device's maxStorageBufferRange).
 uint32_t row_alignment(uint32_t row_bytes, const RowWindow& win);
 std::optional<vk::BufferView> whole_uvec4_binding(const vk::DeviceInfo& info, const RowWindow& win);
+// Whether `bytes` at `offset` can be bound as one of those kernels' uniform blocks of
+// activations (declared 64 KiB: at most that and maxUniformBufferRange, at a legal offset).
+bool uniform_block_fits(const vk::DeviceInfo& info, uint64_t offset, uint64_t bytes);
 
 // The bindings that hold an expert tensor, whole experts each (the chosen experts are known only
 // on the device, so every one is bound, by one dispatch per binding): row_begin is the first

@@ -94,10 +94,10 @@ void Sequence::begin(Profile profile) {
   }
 }
 
-void Sequence::profile_operation(std::string label) {
+void Sequence::profile_operation(std::string_view label) {
   if (profile_ == Profile::EachOperation && context_->info().timestamps) {
     write_timestamp();
-    profile_labels_.push_back(std::move(label));
+    profile_labels_.emplace_back(label);
   }
 }
 

@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <span>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -96,7 +97,7 @@ class Sequence {
   enum class State { Initial, Recording, Executable };
   void require(State state, const char* operation) const;
   VkDescriptorSet allocate_set(const Pipeline& pipeline);
-  void profile_operation(std::string label);
+  void profile_operation(std::string_view label);
 
   Context* context_ = nullptr;
   VkCommandBuffer cmd_ = VK_NULL_HANDLE;  // freed with pool_
