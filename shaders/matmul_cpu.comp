@@ -223,12 +223,16 @@ void main() {
               }
             }
           }
+          float x_total[TOKENS];
+          [[unroll]] for (uint t = 0u; t < TOKENS; ++t) {
+            x_total[t] = HAS_MIN ? dot(x_sum[t], vec4(1.0)) : 0.0;
+          }
           [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
             const vec2 sm = group_scale(r, b, g);
             [[unroll]] for (uint t = 0u; t < TOKENS; ++t) {
               acc[r][t] += sm.x * dots[r][t];
               if (HAS_MIN) {
-                acc[r][t] -= sm.y * dot(x_sum[t], vec4(1.0));
+                acc[r][t] -= sm.y * x_total[t];
               }
             }
           }

@@ -11,14 +11,8 @@
 // of its rows, nothing needs a reduction, and nothing branches: a block's byte positions in its
 // row are the same in every lane, only the row's start differs.
 //
-// A workgroup owns ROWS_PER_WORKGROUP consecutive rows, ROWS per lane (below). A row is read in
-// chunks of CHUNK_BLOCKS whole units (dequant.glsl's blocks; 4 weights of the float types).
-// Where ALIGNMENT (below) is 16 every chunk starts on a uvec4; otherwise it starts s bytes into one (s differs between
-// rows: 34- and 210-byte blocks do not keep rows 16-byte aligned), and a lane loads the uvec4s
-// covering it and shifts the words down by s bytes with selects (and funnel shifts where s is
-// odd in 16-bit words: ALIGNMENT 2), as little as ALIGNMENT allows. The host
-// binds whole uvec4s (kernels/matvec.cpp); loads past the binding's end are clamped to its last
-// uvec4 (they feed only bytes past the matrix).
+// A workgroup owns ROWS_PER_WORKGROUP consecutive rows, ROWS per lane (below), each read in
+// chunks of whole units by row_chunk.glsl.
 //
 // Fusions as in matvec.comp (same specialisation constants, push constants and bindings):
 // NORM_INPUT, ADD_BIAS, output_scale, OUTPUT_STORE / ACCUMULATE / SWIGLU / GEGLU / SWIGLU_OAI.

@@ -4,6 +4,14 @@
 // one per lane and load, so each lane loads its own row's bytes in uvec4s (one loop per 16
 // bytes) and decodes them from registers at byte positions that are constants after unrolling.
 //
+// A row is read in chunks of CHUNK_BLOCKS whole units (dequant.glsl's blocks; 4 weights of the
+// float types). Where ALIGNMENT (below) is 16 every chunk starts on a uvec4; otherwise it starts
+// s bytes into one (s differs between rows: 34- and 210-byte blocks do not keep rows 16-byte
+// aligned), and a lane loads the uvec4s covering it and shifts the words down by s bytes with
+// selects (and funnel shifts where s is odd in 16-bit words: ALIGNMENT 2), as little as
+// ALIGNMENT allows. The host binds whole uvec4s (kernels::whole_uvec4_binding); loads past the
+// binding's end are clamped to its last uvec4 (they feed only bytes past the matrix).
+//
 // The includer declares dequant.glsl's TYPE_* define, the ROW_ALIGNMENT specialisation constant
 // (the largest of 16, 8, 4, 2 that divides row_bytes and weight_offset), ROWS (rows per lane),
 // and the weights as `uvec4 w128[]` at binding 0.
