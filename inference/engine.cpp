@@ -46,6 +46,7 @@ struct Model::Impl {
   gguf::GgufFile file;
   model::ModelConfig config;
   tokenizer::Tokenizer tokenizer;
+  std::optional<std::string> chat_template;
   std::unique_ptr<vk::Context> context;
   std::unique_ptr<model::ModelWeights> weights;
   uint32_t context_length = 0;
@@ -66,7 +67,11 @@ std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const Load
   const uint32_t context_length =
       options.context_length ? options.context_length
                              : std::min(config.n_ctx_train, k_default_max_context);
+  std::optional<std::string> chat_template = file.get_string("tokenizer.chat_template");
+  // Nothing reads the metadata after this; the weights still read tensors.
+  file.drop_metadata();
   auto impl = std::unique_ptr<Impl>(new Impl{std::move(file), config, std::move(tokenizer),
+                                             std::move(chat_template),
                                              std::make_unique<vk::Context>(options.device),
                                              nullptr, context_length});
   const vk::DeviceInfo& device = impl->context->info();
@@ -95,7 +100,7 @@ std::unique_ptr<Model> Model::load(const std::filesystem::path& path, const Load
 const model::ModelConfig& Model::config() const { return impl_->config; }
 const tokenizer::Tokenizer& Model::tokenizer() const { return impl_->tokenizer; }
 std::optional<std::string> Model::chat_template() const {
-  return impl_->file.get_string("tokenizer.chat_template");
+  return impl_->chat_template;
 }
 uint32_t Model::context_length() const { return impl_->context_length; }
 uint64_t Model::kv_cache_bytes() const {

@@ -8,7 +8,7 @@ ChatPrompt raw_prompt(const tokenizer::Tokenizer& tokenizer, std::string text) {
   ChatPrompt prompt;
   // Templated text carries its own BOS where the model wants one; add it only if missing.
   prompt.tokens = tokenizer.encode(text, false, true);
-  const auto& vocab = tokenizer.vocabulary();
+  const auto& vocab = tokenizer.vocabulary_config();
   if (vocab.add_bos && vocab.bos && (prompt.tokens.empty() || prompt.tokens.front() != *vocab.bos)) {
     prompt.tokens.insert(prompt.tokens.begin(), *vocab.bos);
   }

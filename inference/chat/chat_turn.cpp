@@ -23,10 +23,11 @@ ModelChatInfo model_chat_info(const Model& model) {
   info.chat_template = model.chat_template();
   info.architecture = std::string(model.config().arch.gguf_name);
   info.model_name = model.config().name;
-  const auto& vocab = model.tokenizer().vocabulary();
+  const tokenizer::Tokenizer& tokenizer = model.tokenizer();
+  const tokenizer::VocabularyConfig& vocab = tokenizer.vocabulary_config();
   info.pre_tokenizer = vocab.pre;
-  if (vocab.bos) info.bos_token = vocab.tokens.at(static_cast<size_t>(*vocab.bos));
-  if (vocab.eos) info.eos_token = vocab.tokens.at(static_cast<size_t>(*vocab.eos));
+  if (vocab.bos) info.bos_token = tokenizer.token_text(*vocab.bos);
+  if (vocab.eos) info.eos_token = tokenizer.token_text(*vocab.eos);
   return info;
 }
 

@@ -667,6 +667,12 @@ const Value* GgufFile::find(std::string_view key) const {
   return it == metadata_index_.end() ? nullptr : &metadata_[it->second].value;
 }
 
+void GgufFile::drop_metadata() {
+  std::vector<MetadataEntry>().swap(metadata_);
+  std::unordered_map<std::string_view, size_t>().swap(metadata_index_);
+  for (const auto& source : sources_) source->drop_head();
+}
+
 void GgufFile::fail_key(std::string_view key, const Value& v, std::string_view wanted) const {
   std::string got(value_type_name(v.type));
   if (const Array* a = std::get_if<Array>(&v.data)) got = fmt::format("array of {}", value_type_name(a->element_type));

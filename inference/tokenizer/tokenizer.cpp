@@ -44,57 +44,64 @@ struct MessageEnd {
 };
 constexpr MessageEnd k_message_ends[] = {{"<|end|>", {"<|return|>", "<|call|>"}}};
 
-// eos and eot as the vocabulary names them (these stop even when they are a message end), then
-// the end markers it has.
-std::vector<TokenId> end_of_generation_tokens(
-    const Vocabulary& vocab, const std::unordered_map<std::string, TokenId>& ids) {
-  const auto has = [&](std::string_view text) { return ids.contains(std::string(text)); };
-  const auto ends_only_a_message = [&](std::string_view marker) {
-    return std::ranges::any_of(k_message_ends, [&](const MessageEnd& m) {
-      return m.marker == marker && std::ranges::all_of(m.family, has);
-    });
-  };
-  std::vector<TokenId> tokens;
-  for (const auto& id : {vocab.eos, vocab.eot}) {
-    if (id) tokens.push_back(*id);
+uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+// The bytes a token stands for (token_to_piece with special): SPM and WPM write a space as "▁",
+// BPE texts are byte-level encoded, "<0xAB>" is the byte 0xAB.
+std::string piece_of(VocabModel model, TokenType type, const std::string& text) {
+  switch (type) {
+    case TokenType::Normal:
+      return model == VocabModel::Bpe ? utf8::byte_level_decode(text)
+                                      : utf8::replace_all(text, k_spm_space, " ");
+    case TokenType::Byte:
+      // Anything but "<0xAB>" (a damaged file: "<0xZZ>", found by fuzz_gguf) is its own text.
+      if (text.size() == 6 && text.starts_with("<0x") && text.back() == '>') {
+        unsigned value = 0;
+        const auto [end, error] = std::from_chars(text.data() + 3, text.data() + 5, value, 16);
+        if (error == std::errc() && end == text.data() + 5) return std::string(1, static_cast<char>(value));
+      }
+      return text;
+    case TokenType::Control:
+    case TokenType::UserDefined:
+    case TokenType::Unknown:
+      return text;
+    case TokenType::Undefined:
+    case TokenType::Unused:
+      break;
   }
-  for (const auto marker : k_end_markers) {
-    if (const auto it = ids.find(std::string(marker));
-        it != ids.end() && !ends_only_a_message(marker)) {
-      tokens.push_back(it->second);
-    }
-  }
-  return tokens;
+  return {};  // stands for no text, as in llama.cpp
 }
 
 } // namespace
 
-Tokenizer::Tokenizer(Vocabulary vocab, const std::string& source) : vocab_(std::move(vocab)) {
-  check_and_index(source);
+Tokenizer::Tokenizer(Vocabulary vocab, const std::string& source) {
+  check(vocab, source);
+  index(std::move(vocab), source);
 }
 
-void Tokenizer::check_and_index(const std::string& source) {
-  const size_t n = vocab_.tokens.size();
+void Tokenizer::check(const Vocabulary& vocab, const std::string& source) const {
+  const size_t n = vocab.tokens.size();
   if (n == 0) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: tokenizer.ggml.tokens is missing or empty", source));
   }
-  if (n > static_cast<size_t>(INT32_MAX)) {
+  if (n > static_cast<size_t>(INT32_MAX) / 2) {
     throw Error(ErrorCode::InvalidFile, fmt::format("{}: {} tokens is too many", source, n));
   }
-  if (!vocab_.scores.empty() && vocab_.scores.size() != n) {
+  if (vocab.merges.size() > static_cast<size_t>(INT32_MAX) / 2) {
+    throw Error(ErrorCode::InvalidFile, fmt::format("{}: {} merges is too many", source, vocab.merges.size()));
+  }
+  if (!vocab.scores.empty() && vocab.scores.size() != n) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: tokenizer.ggml.scores has {} entries but tokenizer.ggml.tokens "
                             "has {}",
-                            source, vocab_.scores.size(), n));
+                            source, vocab.scores.size(), n));
   }
-  if (vocab_.types.empty()) {
-    vocab_.types.assign(n, TokenType::Normal);
-  } else if (vocab_.types.size() != n) {
+  if (!vocab.types.empty() && vocab.types.size() != n) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: tokenizer.ggml.token_type has {} entries but "
                             "tokenizer.ggml.tokens has {}",
-                            source, vocab_.types.size(), n));
+                            source, vocab.types.size(), n));
   }
   const auto check_id = [&](const std::optional<TokenId>& id, std::string_view key) {
     if (id && (*id < 0 || static_cast<size_t>(*id) >= n)) {
@@ -103,151 +110,173 @@ void Tokenizer::check_and_index(const std::string& source) {
                               source, key, *id, n));
     }
   };
-  check_id(vocab_.bos, "bos_token_id");
-  check_id(vocab_.eos, "eos_token_id");
-  check_id(vocab_.eot, "eot_token_id");
-  check_id(vocab_.unk, "unknown_token_id");
-  check_id(vocab_.pad, "padding_token_id");
-  if (vocab_.add_bos && !vocab_.bos) {
+  check_id(vocab.bos, "bos_token_id");
+  check_id(vocab.eos, "eos_token_id");
+  check_id(vocab.eot, "eot_token_id");
+  check_id(vocab.unk, "unknown_token_id");
+  check_id(vocab.pad, "padding_token_id");
+  if (vocab.add_bos && !vocab.bos) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: add_bos_token is set but there is no bos_token_id", source));
   }
-  if (vocab_.add_eos && !vocab_.eos) {
+  if (vocab.add_eos && !vocab.eos) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: add_eos_token is set but there is no eos_token_id", source));
   }
-  if (vocab_.model == VocabModel::Wpm && !vocab_.unk) {
+  if (vocab.model == VocabModel::Wpm && !vocab.unk) {
     throw Error(ErrorCode::InvalidFile,
                 fmt::format("{}: a WordPiece vocabulary needs an unknown_token_id", source));
   }
+}
 
-  std::unordered_map<std::string, TokenId> all_ids;
-  all_ids.reserve(n);
-  plain_ids_.reserve(n);
+int32_t Tokenizer::find_text(const IdHashTable& ids, std::string_view text) const {
+  return ids.find(text_hash(text), [&](int32_t id) { return texts_[static_cast<size_t>(id)] == text; });
+}
+
+// Moves the vocabulary into the compact tables, checking what only indexing finds (duplicate
+// texts, merges that name unknown tokens). The Vocabulary itself is not kept.
+void Tokenizer::index(Vocabulary vocab, const std::string& source) {
+  const size_t n = vocab.tokens.size();
+  config_ = static_cast<VocabularyConfig&&>(vocab);
+  types_ = std::move(vocab.types);
+  if (types_.empty()) types_.assign(n, TokenType::Normal);
+  scores_ = std::move(vocab.scores);
+  size_t text_bytes = 0, piece_bytes = 0;
+  for (const std::string& text : vocab.tokens) text_bytes += text.size();
+  texts_.reserve(n, text_bytes);
+  for (const std::string& text : vocab.tokens) texts_.push_back(text);
+
+  // Every token's text, to find duplicates, byte tokens, merge halves and end markers.
+  IdHashTable all_ids(n);
+  plain_ids_ = IdHashTable(static_cast<size_t>(std::ranges::count_if(types_, is_plain)));
   for (size_t i = 0; i < n; ++i) {
-    const std::string& text = vocab_.tokens[i];
+    const std::string_view text = texts_[i];
     const auto id = static_cast<TokenId>(i);
     if (text.empty()) {
       continue;  // llama.cpp tolerates empty entries; they can never be produced from text
     }
-    const auto [it, inserted] = all_ids.emplace(text, id);
-    if (!inserted) {
+    const auto same_text = [&](int32_t other) { return texts_[static_cast<size_t>(other)] == text; };
+    if (const int32_t first = all_ids.insert(text_hash(text), id, same_text); first >= 0) {
       throw Error(ErrorCode::InvalidFile,
                   fmt::format("{}: tokenizer.ggml.tokens has '{}' twice (ids {} and {})", source,
-                              text, it->second, id));
+                              text, first, id));
     }
-    if (is_plain(vocab_.types[i])) {
-      plain_ids_.emplace(text, id);
+    if (is_plain(types_[i])) {
+      plain_ids_.insert(text_hash(text), id, same_text);
       longest_token_bytes_ = std::max(longest_token_bytes_, text.size());
     }
-    if (is_special(vocab_.types[i])) {
+    if (is_special(types_[i])) {
       special_tokens_.push_back(id);
     }
   }
   std::stable_sort(special_tokens_.begin(), special_tokens_.end(), [&](TokenId a, TokenId b) {
-    return vocab_.tokens[a].size() > vocab_.tokens[b].size();
+    return texts_[a].size() > texts_[b].size();
   });
 
   byte_tokens_.fill(-1);
   for (int b = 0; b < 256; ++b) {
     std::string text;
-    if (vocab_.model == VocabModel::Bpe) {
+    if (config_.model == VocabModel::Bpe) {
       utf8::append(text, utf8::byte_to_code_point(static_cast<unsigned char>(b)));
     } else {
       text = fmt::format("<0x{:02X}>", b);
     }
-    if (const auto it = all_ids.find(text); it != all_ids.end()) {
-      byte_tokens_[b] = it->second;
-    } else if (vocab_.model == VocabModel::Spm) {
-      if (const auto raw = all_ids.find(std::string(1, static_cast<char>(b))); raw != all_ids.end()) {
-        byte_tokens_[b] = raw->second;
-      }
+    if (const int32_t id = find_text(all_ids, text); id >= 0) {
+      byte_tokens_[b] = id;
+    } else if (config_.model == VocabModel::Spm) {
+      byte_tokens_[b] = find_text(all_ids, std::string(1, static_cast<char>(b)));
     }
   }
 
-  if (vocab_.model == VocabModel::Bpe) {
-    pre_.emplace(vocab_.pre);
-    merges_.reserve(vocab_.merges.size());
-    for (size_t rank = 0; rank < vocab_.merges.size(); ++rank) {
-      const std::string& merge = vocab_.merges[rank];
-      // The first space after position 0 separates the halves (a half may itself be " ").
-      const size_t space = merge.size() > 1 ? merge.find(' ', 1) : std::string::npos;
-      if (space == std::string::npos) {
-        throw Error(ErrorCode::InvalidFile,
-                    fmt::format("{}: tokenizer.ggml.merges[{}] = '{}' is not two tokens "
-                                "separated by a space",
-                                source, rank, merge));
-      }
-      const std::string left = merge.substr(0, space);
-      const std::string right = merge.substr(space + 1);
-      const auto lookup = [&](const std::string& text) {
-        const auto it = all_ids.find(text);
-        if (it == all_ids.end()) {
-          throw Error(ErrorCode::InvalidFile,
-                      fmt::format("{}: tokenizer.ggml.merges[{}] = '{}' refers to '{}', which "
-                                  "is not in tokenizer.ggml.tokens",
-                                  source, rank, merge, text));
-        }
-        return it->second;
-      };
-      const TokenId l = lookup(left);
-      const TokenId r = lookup(right);
-      const TokenId result = lookup(left + right);
-      merges_.emplace(pair_key(l, r), Merge{static_cast<int32_t>(rank), result});
+  if (config_.model == VocabModel::Bpe) {
+    pre_.emplace(config_.pre);
+    index_merges(vocab.merges, all_ids, source);
+  }
+
+  // eos and eot as the vocabulary names them (these stop even when they are a message end),
+  // then the end markers it has.
+  const auto has = [&](std::string_view text) { return find_text(all_ids, text) >= 0; };
+  const auto ends_only_a_message = [&](std::string_view marker) {
+    return std::ranges::any_of(k_message_ends, [&](const MessageEnd& m) {
+      return m.marker == marker && std::ranges::all_of(m.family, has);
+    });
+  };
+  for (const auto& id : {config_.eos, config_.eot}) {
+    if (id) end_of_generation_.push_back(*id);
+  }
+  for (const auto marker : k_end_markers) {
+    if (const int32_t id = find_text(all_ids, marker); id >= 0 && !ends_only_a_message(marker)) {
+      end_of_generation_.push_back(id);
     }
   }
 
-  end_of_generation_ = end_of_generation_tokens(vocab_, all_ids);
-
-  pieces_.resize(n);
+  std::vector<std::string> pieces(n);
   for (size_t i = 0; i < n; ++i) {
-    const std::string& text = vocab_.tokens[i];
-    switch (vocab_.types[i]) {
-      case TokenType::Normal:
-        // SPM and WPM write a space as "▁".
-        pieces_[i] = vocab_.model == VocabModel::Bpe ? utf8::byte_level_decode(text)
-                                                     : utf8::replace_all(text, k_spm_space, " ");
-        break;
-      case TokenType::Byte:
-        // "<0xAB>" is the byte 0xAB; anything else (a damaged file: "<0xZZ>", found by
-        // fuzz_gguf) is its own text.
-        pieces_[i] = text;
-        if (text.size() == 6 && text.starts_with("<0x") && text.back() == '>') {
-          unsigned value = 0;
-          const auto [end, error] = std::from_chars(text.data() + 3, text.data() + 5, value, 16);
-          if (error == std::errc() && end == text.data() + 5) pieces_[i] = std::string(1, static_cast<char>(value));
-        }
-        break;
-      case TokenType::Control:
-      case TokenType::UserDefined:
-      case TokenType::Unknown:
-        pieces_[i] = text;
-        break;
-      case TokenType::Undefined:
-      case TokenType::Unused:
-        break;  // stands for no text, as in llama.cpp
-    }
+    pieces[i] = piece_of(config_.model, types_[i], vocab.tokens[i]);
+    piece_bytes += pieces[i].size();
   }
+  pieces_.reserve(n, piece_bytes);
+  for (const std::string& piece : pieces) pieces_.push_back(piece);
+}
+
+void Tokenizer::index_merges(const std::vector<std::string>& merges, const IdHashTable& all_ids,
+                             const std::string& source) {
+  merges_.reserve(merges.size());
+  merge_ranks_ = IdHashTable(merges.size());
+  for (size_t rank = 0; rank < merges.size(); ++rank) {
+    const std::string& merge = merges[rank];
+    // The first space after position 0 separates the halves (a half may itself be " ").
+    const size_t space = merge.size() > 1 ? merge.find(' ', 1) : std::string::npos;
+    if (space == std::string::npos) {
+      throw Error(ErrorCode::InvalidFile,
+                  fmt::format("{}: tokenizer.ggml.merges[{}] = '{}' is not two tokens "
+                              "separated by a space",
+                              source, rank, merge));
+    }
+    const std::string left = merge.substr(0, space);
+    const std::string right = merge.substr(space + 1);
+    const auto lookup = [&](const std::string& text) {
+      const int32_t id = find_text(all_ids, text);
+      if (id < 0) {
+        throw Error(ErrorCode::InvalidFile,
+                    fmt::format("{}: tokenizer.ggml.merges[{}] = '{}' refers to '{}', which "
+                                "is not in tokenizer.ggml.tokens",
+                                source, rank, merge, text));
+      }
+      return id;
+    };
+    const Merge m{lookup(left), lookup(right), lookup(left + right)};
+    merges_.push_back(m);
+    // A pair listed twice merges at its first rank.
+    merge_ranks_.insert(pair_key(m.left, m.right), static_cast<int32_t>(rank), [&](int32_t other) {
+      return merges_[static_cast<size_t>(other)].joins(m.left, m.right);
+    });
+  }
+}
+
+std::string_view Tokenizer::token_text(TokenId id) const {
+  type(id);  // the range check
+  return texts_[static_cast<size_t>(id)];
 }
 
 TokenType Tokenizer::type(TokenId id) const {
-  if (id < 0 || static_cast<size_t>(id) >= vocab_.tokens.size()) {
+  if (id < 0 || static_cast<size_t>(id) >= texts_.size()) {
     throw Error(ErrorCode::InvalidArgument,
                 fmt::format("token id {} is outside the vocabulary of {} tokens", id,
-                            vocab_.tokens.size()));
+                            texts_.size()));
   }
-  return vocab_.types[id];
+  return types_[static_cast<size_t>(id)];
 }
 
 std::optional<TokenId> Tokenizer::plain_token(std::string_view text) const {
-  const auto it = plain_ids_.find(text);
-  if (it == plain_ids_.end()) return std::nullopt;
-  return it->second;
+  const int32_t id = find_text(plain_ids_, text);
+  if (id < 0) return std::nullopt;
+  return id;
 }
 
 TokenId Tokenizer::byte_fallback(unsigned char byte) const {
   if (byte_tokens_[byte] >= 0) return byte_tokens_[byte];
-  return vocab_.unk.value_or(-1);
+  return config_.unk.value_or(-1);
 }
 
 std::vector<Tokenizer::Fragment> Tokenizer::partition(std::string_view text,
@@ -258,8 +287,8 @@ std::vector<Tokenizer::Fragment> Tokenizer::partition(std::string_view text,
   std::vector<Fragment> next;
   // Longest special token first, each splitting the text fragments left by the longer ones.
   for (const TokenId id : special_tokens_) {
-    if (!parse_special && vocab_.types[id] != TokenType::UserDefined) continue;
-    const std::string& special = vocab_.tokens[id];
+    if (!parse_special && types_[id] != TokenType::UserDefined) continue;
+    const std::string_view special = texts_[id];
     if (text.find(special) == std::string_view::npos) continue;
     next.clear();
     for (const Fragment& f : fragments) {
@@ -286,7 +315,7 @@ std::vector<TokenId> Tokenizer::encode(std::string_view text, bool add_special,
                                        bool parse_special) const {
   std::vector<TokenId> out;
   out.reserve(text.size() / 3 + 4);
-  if (add_special && vocab_.add_bos) out.push_back(*vocab_.bos);
+  if (add_special && config_.add_bos) out.push_back(*config_.bos);
   // SPM puts a space in front of text that starts the input or follows a special token.
   bool after_special = true;
   for (const Fragment& f : partition(text, parse_special)) {
@@ -295,19 +324,19 @@ std::vector<TokenId> Tokenizer::encode(std::string_view text, bool add_special,
       after_special = true;
       continue;
     }
-    if (vocab_.model == VocabModel::Bpe) {
+    if (config_.model == VocabModel::Bpe) {
       encode_bpe(f.text, out);
-    } else if (vocab_.model == VocabModel::Wpm) {
+    } else if (config_.model == VocabModel::Wpm) {
       encode_wpm(f.text, out);
     } else {
       std::string spm_text;
-      if (vocab_.add_space_prefix && after_special) spm_text = " ";
+      if (config_.add_space_prefix && after_special) spm_text = " ";
       spm_text.append(f.text);
       encode_spm(utf8::replace_all(spm_text, " ", k_spm_space), out);
     }
     after_special = false;
   }
-  if (add_special && vocab_.add_eos) out.push_back(*vocab_.eos);
+  if (add_special && config_.add_eos) out.push_back(*config_.eos);
   return out;
 }
 
@@ -353,9 +382,10 @@ void Tokenizer::encode_bpe_word(std::string_view word, std::vector<TokenId>& out
     const TokenId l = symbols[left].id;
     const TokenId r = symbols[right].id;
     if (l < 0 || r < 0) return;
-    const auto it = merges_.find(pair_key(l, r));
-    if (it == merges_.end()) return;
-    queue.push({it->second.rank, left, right, l, r, it->second.result});
+    const int32_t rank = merge_ranks_.find(
+        pair_key(l, r), [&](int32_t m) { return merges_[static_cast<size_t>(m)].joins(l, r); });
+    if (rank < 0) return;
+    queue.push({rank, left, right, l, r, merges_[static_cast<size_t>(rank)].result});
   };
   for (int i = 0; i + 1 < n; ++i) consider(i, i + 1);
   while (!queue.empty()) {
@@ -375,8 +405,8 @@ void Tokenizer::encode_bpe_word(std::string_view word, std::vector<TokenId>& out
   for (int i = n > 0 ? 0 : -1; i >= 0; i = symbols[i].next) {
     if (symbols[i].id >= 0) {
       out.push_back(symbols[i].id);
-    } else if (vocab_.unk) {
-      out.push_back(*vocab_.unk);  // a byte the vocabulary cannot express
+    } else if (config_.unk) {
+      out.push_back(*config_.unk);  // a byte the vocabulary cannot express
     }
   }
 }
@@ -414,7 +444,7 @@ void Tokenizer::encode_spm(const std::string& text, std::vector<TokenId>& out) c
     const size_t length = symbols[left].length + symbols[right].length;
     const auto id = plain_token(std::string_view(text).substr(symbols[left].offset, length));
     if (!id) return;
-    const float score = vocab_.scores.empty() ? 0.0f : vocab_.scores[*id];
+    const float score = scores_.empty() ? 0.0f : scores_[static_cast<size_t>(*id)];
     queue.push({score, left, right, length});
   };
   for (int i = 0; i + 1 < static_cast<int>(symbols.size()); ++i) consider(i, i + 1);
@@ -464,14 +494,14 @@ void Tokenizer::encode_wpm(std::string_view text, std::vector<TokenId>& out) con
       out.push_back(*id);
       i += length;
     }
-    if (out.size() == first) out.push_back(*vocab_.unk);
+    if (out.size() == first) out.push_back(*config_.unk);
   }
 }
 
 std::string Tokenizer::token_to_piece(TokenId id, bool special) const {
   const TokenType t = type(id);
   if (!special && (t == TokenType::Control || t == TokenType::Unknown)) return {};
-  return pieces_[id];
+  return std::string(pieces_[static_cast<size_t>(id)]);
 }
 
 bool Tokenizer::is_end_of_generation(TokenId id) const {
@@ -480,8 +510,8 @@ bool Tokenizer::is_end_of_generation(TokenId id) const {
 }
 
 bool Tokenizer::strips_leading_space() const {
-  return (vocab_.model == VocabModel::Spm && vocab_.add_space_prefix) ||
-         vocab_.model == VocabModel::Wpm;
+  return (config_.model == VocabModel::Spm && config_.add_space_prefix) ||
+         config_.model == VocabModel::Wpm;
 }
 
 std::string Tokenizer::decode(std::span<const TokenId> ids, bool special) const {

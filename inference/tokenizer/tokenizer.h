@@ -15,10 +15,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "tokenizer/pre_tokenizer.h"
+#include "tokenizer/token_tables.h"
 #include "tokenizer/vocabulary.h"
 
 namespace sikao::tokenizer {
@@ -43,8 +43,11 @@ class Tokenizer {
   // removed again. (WPM gives "hello , world": words and punctuation each start with a space.)
   std::string decode(std::span<const TokenId> ids, bool special = false) const;
 
-  const Vocabulary& vocabulary() const { return vocab_; }
-  size_t n_tokens() const { return vocab_.tokens.size(); }
+  const VocabularyConfig& vocabulary_config() const { return config_; }
+  size_t n_tokens() const { return texts_.size(); }
+  // The vocabulary's own text of a token (byte-level encoded for BPE, "▁" for spaces in SPM and
+  // WPM, "<0x0A>" for a byte token), as opposed to the bytes it stands for (token_to_piece).
+  std::string_view token_text(TokenId id) const;
   TokenType type(TokenId id) const;
   bool is_control(TokenId id) const { return type(id) == TokenType::Control; }
   // Tokens after which generation stops: eos, eot and the end-of-turn markers llama.cpp
@@ -60,13 +63,18 @@ class Tokenizer {
     std::string_view text;  // empty for a token
     TokenId token = -1;
   };
+  // A BPE merge: left and right next to each other become result.
   struct Merge {
-    int32_t rank;
+    TokenId left;
+    TokenId right;
     TokenId result;
+    bool joins(TokenId l, TokenId r) const { return left == l && right == r; }
   };
-
-  void check_and_index(const std::string& source);
-  void index_merges(const std::string& source);
+  void check(const Vocabulary& vocab, const std::string& source) const;
+  void index(Vocabulary vocab, const std::string& source);
+  void index_merges(const std::vector<std::string>& merges, const IdHashTable& all_ids,
+                    const std::string& source);
+  int32_t find_text(const IdHashTable& ids, std::string_view text) const;
   std::vector<Fragment> partition(std::string_view text, bool parse_special) const;
   void encode_bpe(std::string_view text, std::vector<TokenId>& out) const;
   void encode_bpe_word(std::string_view word, std::vector<TokenId>& out) const;
@@ -76,21 +84,21 @@ class Tokenizer {
   TokenId byte_fallback(unsigned char byte) const;
   bool strips_leading_space() const;
 
-  Vocabulary vocab_;
+  VocabularyConfig config_;
+  TextTable texts_;               // id -> the vocabulary's text
+  std::vector<TokenType> types_;  // one per token
+  std::vector<float> scores_;     // SPM merge priorities: empty or one per token
   std::optional<PreTokenizer> pre_;  // BPE only
-  struct TextHash {
-    using is_transparent = void;  // look up string_views without building strings
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  // Texts of the tokens that ordinary text may turn into (Normal and UserDefined).
-  std::unordered_map<std::string, TokenId, TextHash, std::equal_to<>> plain_ids_;
-  // BPE: (left id << 32 | right id) -> rank and merged token.
-  std::unordered_map<uint64_t, Merge> merges_;
+  // Ids of the tokens that ordinary text may turn into (Normal and UserDefined), by text.
+  IdHashTable plain_ids_;
+  // BPE: the merges by rank (earlier = merged first), and their ranks by (left, right).
+  std::vector<Merge> merges_;
+  IdHashTable merge_ranks_;
   // BPE: the token of each byte's byte-level character; SPM: the <0xNN> token. -1 if none.
   std::array<TokenId, 256> byte_tokens_{};
   // Control, UserDefined and Unknown tokens, longest text first (matched in that order).
   std::vector<TokenId> special_tokens_;
-  std::vector<std::string> pieces_;  // token_to_piece(id, true) for every id
+  TextTable pieces_;  // token_to_piece(id, true) for every id
   std::vector<TokenId> end_of_generation_;
   size_t longest_token_bytes_ = 0;  // WPM: the longest match worth trying
 };

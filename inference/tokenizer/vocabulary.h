@@ -36,14 +36,11 @@ enum class VocabModel {
         // (Hugging Face's "##" continuations) have no prefix
 };
 
-struct Vocabulary {
+// How a vocabulary is used: everything but its tokens and merges, which a Tokenizer keeps in
+// compact form (token_tables.h).
+struct VocabularyConfig {
   VocabModel model = VocabModel::Bpe;
-  std::string pre = "default";       // tokenizer.ggml.pre: names a row of the pre-tokenizer table
-  std::vector<std::string> tokens;   // id -> text (byte-level encoded for BPE, "▁" spaces for SPM
-                                     // and WPM)
-  std::vector<float> scores;         // SPM merge priorities; empty or one per token
-  std::vector<TokenType> types;      // empty (all Normal) or one per token
-  std::vector<std::string> merges;   // BPE: "left right", earlier = higher priority
+  std::string pre = "default";  // tokenizer.ggml.pre: names a row of the pre-tokenizer table
 
   std::optional<TokenId> bos;  // WPM: [CLS]
   std::optional<TokenId> eos;  // WPM: [SEP]
@@ -54,6 +51,14 @@ struct Vocabulary {
   bool add_bos = false;
   bool add_eos = false;
   bool add_space_prefix = false;  // SPM: "hello" is encoded as "▁hello"
+};
+
+struct Vocabulary : VocabularyConfig {
+  std::vector<std::string> tokens;   // id -> text (byte-level encoded for BPE, "▁" spaces for SPM
+                                     // and WPM)
+  std::vector<float> scores;         // SPM merge priorities; empty or one per token
+  std::vector<TokenType> types;      // empty (all Normal) or one per token
+  std::vector<std::string> merges;   // BPE: "left right", earlier = higher priority
 };
 
 // Where a vocabulary came from, for error messages ("tokenizer.ggml.scores in model.gguf: ...").

@@ -241,6 +241,29 @@ class TestGgufReader : public QObject {
     QVERIFY(!f.find_tensor("missing"));
   }
 
+  // A loaded model keeps the file only to read tensors; its metadata (a vocabulary's arrays)
+  // goes.
+  void tensors_read_after_the_metadata_is_dropped() {
+    QTemporaryDir dir;
+    Builder b;
+    b.kvs.push_back(kv_string("general.architecture", "llama"));
+    b.kvs.push_back(kv_string_array("tokenizer.ggml.tokens", {"a", "b", "c"}));
+    const std::vector<float> values{1.0f, -2.5f, 3.25f};
+    b.tensors.push_back({"a", 0, {3}, f32_bytes(values)});
+    GgufFile f = GgufFile::open(write_file(dir, "t.gguf", b.build().bytes));
+    QVERIFY(f.find("tokenizer.ggml.tokens"));
+    f.drop_metadata();
+    QVERIFY(f.metadata().empty());
+    QVERIFY(!f.find("general.architecture"));
+    QVERIFY(!f.get_string("general.architecture"));
+    QVERIFY(f.get_string_array("tokenizer.ggml.tokens").empty());
+    const auto* a = f.find_tensor("a");
+    QVERIFY(a);
+    std::vector<float> back(3);
+    std::memcpy(back.data(), f.tensor_data(*a).data(), 12);
+    QCOMPARE(back, values);
+  }
+
   void reads_mxfp4_expert_stack_of_an_odd_byte_size() {
     // 3 experts × 3 rows × 32 weights: 9 blocks of 17 bytes = 153, so the next tensor starts
     // after 7 bytes of padding.

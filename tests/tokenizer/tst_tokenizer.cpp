@@ -15,6 +15,8 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <random>
+#include <unordered_map>
 #include <sstream>
 #include <stdexcept>
 
@@ -26,6 +28,7 @@
 #include "support/test_support.h"
 #include "tokenizer/tokenizer.h"
 #include "tokenizer/pre_tokenizer.h"
+#include "tokenizer/token_tables.h"
 #include "tokenizer/utf8.h"
 #include "tokenizer/wordpiece.h"
 
@@ -362,16 +365,15 @@ const std::vector<std::pair<const char*, std::string>>& mixed_scripts() {
 // The id of the token that stands for one raw byte (byte-level BPE char or SPM <0xNN>).
 TokenId byte_token(const Tokenizer& tok, unsigned char b) {
   std::string text;
-  if (tok.vocabulary().model == VocabModel::Bpe) {
+  if (tok.vocabulary_config().model == VocabModel::Bpe) {
     utf8::append(text, utf8::byte_to_code_point(b));
   } else {
     char buf[8];
     std::snprintf(buf, sizeof buf, "<0x%02X>", b);
     text = buf;
   }
-  const auto& tokens = tok.vocabulary().tokens;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i] == text) return static_cast<TokenId>(i);
+  for (size_t i = 0; i < tok.n_tokens(); ++i) {
+    if (tok.token_text(static_cast<TokenId>(i)) == text) return static_cast<TokenId>(i);
   }
   return -1;
 }
@@ -441,10 +443,10 @@ class TokenizerTest : public QObject {
     const Tokenizer& tok = vocab_named(vocab);
     // Gemma 3 is SentencePiece BPE both ways; the others are byte-level BPE.
     const auto expected_model = family == "gemma3" ? VocabModel::Spm : VocabModel::Bpe;
-    QVERIFY(tok.vocabulary().model == expected_model);
+    QVERIFY(tok.vocabulary_config().model == expected_model);
     if (expected_model == VocabModel::Bpe) {
       // Read from tokenizer.json or named by the converter, it is the same row of the table.
-      const auto* row = find_pre_tokenizer(tok.vocabulary().pre);
+      const auto* row = find_pre_tokenizer(tok.vocabulary_config().pre);
       QVERIFY(row != nullptr && row == find_pre_tokenizer(converter_pre(family.toStdString())));
     }
     const std::string dir = sikao::test::shared_path("vocab/hf-" + family.toStdString());
@@ -646,10 +648,10 @@ class TokenizerTest : public QObject {
   // A tokenizer.json is read with the pre-tokenizer its regexes are; the vectors above check
   // Llama 3, DeepSeek V3 and gpt-oss against the rows the converter names.
   void recognises_the_pre_tokenizer_of_tokenizer_json() {
-    QCOMPARE(std::string(find_pre_tokenizer(qwen3().vocabulary().pre)->names.front()),
+    QCOMPARE(std::string(find_pre_tokenizer(qwen3().vocabulary_config().pre)->names.front()),
              std::string(find_pre_tokenizer("qwen2")->names.front()));
     // Digits (individual) then ByteLevel with its regex: StarCoder's row, which SmolLM's is.
-    QCOMPARE(std::string(find_pre_tokenizer(smollm2().vocabulary().pre)->names.front()),
+    QCOMPARE(std::string(find_pre_tokenizer(smollm2().vocabulary_config().pre)->names.front()),
              std::string(find_pre_tokenizer("smollm")->names.front()));
   }
 
@@ -941,9 +943,9 @@ class TokenizerTest : public QObject {
     const std::string path = dir.filePath("tokenizer.json").toStdString();
     std::ofstream(path) << doc.dump();
     const Tokenizer tok(from_hf_tokenizer_json(path), path);
-    QVERIFY(tok.vocabulary().model == VocabModel::Spm);
-    QVERIFY(tok.vocabulary().add_space_prefix);
-    QVERIFY(tok.vocabulary().unk == std::optional<TokenId>(0));
+    QVERIFY(tok.vocabulary_config().model == VocabModel::Spm);
+    QVERIFY(tok.vocabulary_config().add_space_prefix);
+    QVERIFY(tok.vocabulary_config().unk == std::optional<TokenId>(0));
     QVERIFY(tok.type(2) == TokenType::Byte);
     const std::string text = "hi hi \xC3\xA9";  // é is not in the vocabulary: bytes C3 A9
     const auto ids = tok.encode(text, false, false);
@@ -951,7 +953,7 @@ class TokenizerTest : public QObject {
     QCOMPARE(tok.decode(ids), text);
     // The added "▁▁" stands for two spaces in the text; the piece after it gets its own "▁" in
     // front, as Hugging Face normalizes each piece between added tokens.
-    QCOMPARE(tok.vocabulary().tokens[10], std::string("  "));
+    QCOMPARE(std::string(tok.token_text(10)), std::string("  "));
     QCOMPARE(tok.encode("hi  hi", false, false), (std::vector<TokenId>{8, 10, 8}));
   }
 
@@ -1162,6 +1164,64 @@ class TokenizerTest : public QObject {
                  ErrorCode::Unsupported, "no-such-pre");
     expect_error([] { Tokenizer(tiny_bpe()).token_to_piece(100000); }, ErrorCode::InvalidArgument,
                  "100000");
+    expect_error([] { Tokenizer(tiny_bpe()).token_text(-1); }, ErrorCode::InvalidArgument, "-1");
+  }
+
+  void a_merge_listed_twice_merges_at_its_first_rank() {
+    // "b c" first, so "abc" is a + bc; were the second listing's rank (after "a b") used, it
+    // would be ab + c.
+    Vocabulary v = tiny_bpe();
+    v.tokens.insert(v.tokens.end() - 1, "bc");
+    v.merges = {"b c", "a b", "b c"};
+    v.types.assign(v.tokens.size(), TokenType::Normal);
+    v.types.back() = TokenType::Control;
+    const Tokenizer tok(v);
+    QCOMPARE(tok.encode("abc", false, false), (std::vector<TokenId>{'a', 257}));
+    QCOMPARE(std::string(tok.token_text(257)), std::string("bc"));
+    QCOMPARE(tok.encode("abd", false, false), (std::vector<TokenId>{256, 'd'}));
+  }
+
+  void text_table_keeps_every_text() {
+    const std::vector<std::string> texts = {"", "a", std::string("\0b\0", 3), "", "\xE2\x96\x81hello", "",
+                                            std::string(300, 'x')};
+    TextTable table;
+    table.reserve(texts.size(), 400);
+    for (const std::string& t : texts) table.push_back(t);
+    table.shrink_to_fit();
+    QCOMPARE(table.size(), texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) QCOMPARE(std::string(table[i]), texts[i]);
+  }
+
+  // Against std::unordered_map on random keys, with a hash that collides on purpose (a tenth of
+  // the key space) and with a good one: every key found, absent ones not, the first insert of a
+  // key kept, and more entries than it was made for refused.
+  void id_hash_table_matches_a_map() {
+    const uint64_t seed = sikao::test::fresh_seed();
+    std::mt19937_64 rng(seed);
+    for (const bool colliding : {true, false}) {
+      const size_t n = 1 + rng() % 5000;
+      std::vector<uint64_t> keys(n);
+      for (uint64_t& k : keys) k = rng() % (4 * n);  // duplicates on purpose
+      const auto hash = [&](uint64_t k) { return colliding ? k % (n / 10 + 1) : std::hash<uint64_t>{}(k); };
+      IdHashTable table(n);
+      std::unordered_map<uint64_t, int32_t> reference;
+      for (size_t i = 0; i < n; ++i) {
+        const uint64_t k = keys[i];
+        const int32_t held = table.insert(hash(k), static_cast<int32_t>(i), [&](int32_t id) { return keys[id] == k; });
+        const auto [it, fresh] = reference.emplace(k, static_cast<int32_t>(i));
+        QVERIFY2(fresh ? held == -1 : held == it->second, qPrintable(QString("seed %1").arg(seed)));
+      }
+      for (uint64_t k = 0; k < 4 * n; ++k) {
+        const int32_t id = table.find(hash(k), [&](int32_t i) { return keys[i] == k; });
+        const auto it = reference.find(k);
+        QVERIFY2(id == (it == reference.end() ? -1 : it->second), qPrintable(QString("seed %1").arg(seed)));
+      }
+    }
+    IdHashTable full(2);
+    const auto never = [](int32_t) { return false; };
+    full.insert(1, 0, never);
+    full.insert(1, 1, never);
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, full.insert(1, 2, never));
   }
 };
 
