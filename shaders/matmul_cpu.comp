@@ -34,7 +34,6 @@ layout(local_size_x_id = 0) in;
 
 const uint TOKENS = 8u;  // kernels/matmul.cpp's k_cpu_tokens: one uniform binding each
 
-layout(std430, binding = 0) readonly buffer Weights128 { uvec4 w128[]; };
 // Uniform buffers of at most 64 KiB (the host binds n_cols floats: n_cols ≤ 16384).
 layout(std140, binding = 1) uniform X0 { vec4 x0[4096]; };
 layout(std140, binding = 2) uniform X1 { vec4 x1[4096]; };

@@ -39,7 +39,6 @@ const uint OUTPUT_SWIGLU_OAI = 4u;
 #include "dequant.glsl"
 #include "activation.glsl"
 
-layout(std430, binding = 0) readonly buffer Weights128 { uvec4 w128[]; };
 // Uniform buffers of at most 64 KiB (the host binds n_cols floats: n_cols ≤ 16384).
 layout(std140, binding = 1) uniform X { vec4 x[4096]; };
 layout(std430, binding = 2) buffer Y { float y[]; };

@@ -1,8 +1,10 @@
 // Rows of quantised weights read front to back by each invocation of a CPU-device kernel
 // (matvec_cpu.comp, matmul_cpu.comp), in chunks of whole units held as words in registers.
-// Why: lavapipe (Mesa 22.3) turns every storage-buffer load into a loop over the SIMD lanes,
-// one per lane and load, so each lane loads its own row's bytes in uvec4s (one loop per 16
-// bytes) and decodes them from registers at byte positions that are constants after unrolling.
+// Why: each lane loads its own row's bytes in uvec4s and decodes them from registers at byte
+// positions that are constants after unrolling. The weights are a texel buffer of uvec4 texels
+// (binding 0, vk::PipelineDesc::texel_bindings): lavapipe (Mesa 22.3) fetches texels for all
+// lanes with vector gathers, while a storage-buffer load is a loop over the lanes with a bounds
+// check and a branch per lane and component (~35 instructions per lane and uvec4).
 //
 // A row is read in chunks of CHUNK_BLOCKS whole units (dequant.glsl's blocks; 4 weights of the
 // float types). Where ALIGNMENT (below) is 16 every chunk starts on a uvec4; otherwise it starts
@@ -14,7 +16,9 @@
 //
 // The includer declares dequant.glsl's TYPE_* define, the ROW_ALIGNMENT specialisation constant
 // (the largest of 16, 8, 4, 2 that divides row_bytes and weight_offset), ROWS (rows per lane),
-// and the weights as `uvec4 w128[]` at binding 0.
+// and binds the weights at binding 0 as a texel buffer (below).
+
+layout(binding = 0) uniform usamplerBuffer weights;
 
 // The unit a row is read and decoded in: a block of the quantised types; four columns (one vec4 of x) of
 // the float types, whose blocks are single weights (rows are multiples of 4 columns).
@@ -64,10 +68,10 @@ uint word_q(uint a, uint b, uint c, uint d, uint one_word, uint two_words) {
 // Fills chunk[r] with the CHUNK_BYTES bytes at byte `offset` of the binding.
 void load_chunk(uint r, uint offset) {
   const uint first = offset >> 4;
-  const uint last = uint(w128.length()) - 1u;
+  const uint last = uint(textureSize(weights)) - 1u;
   if (ALIGNMENT == 16u) {
     [[unroll]] for (uint v = 0u; v < (CHUNK_WORDS + 3u) / 4u; ++v) {
-      const uvec4 t = w128[min(first + v, last)];
+      const uvec4 t = texelFetch(weights, int(min(first + v, last)));
       chunk[r][4u * v] = t.x;
       chunk[r][4u * v + 1u] = t.y;
       chunk[r][4u * v + 2u] = t.z;
@@ -77,7 +81,7 @@ void load_chunk(uint r, uint offset) {
   }
   uint w[LOADED_WORDS];
   [[unroll]] for (uint v = 0u; v < LOADED_WORDS / 4u; ++v) {
-    const uvec4 t = w128[min(first + v, last)];
+    const uvec4 t = texelFetch(weights, int(min(first + v, last)));
     w[4u * v] = t.x;
     w[4u * v + 1u] = t.y;
     w[4u * v + 2u] = t.z;

@@ -97,6 +97,9 @@ constexpr uint32_t k_cpu_rows_per_invocation = 8;
 // row_chunk.glsl's CHUNK_COLS for the types of 32-weight blocks (K-quants: a block, 256).
 constexpr uint32_t k_cpu_chunk_cols = 128;
 
+// matmul_cpu.comp reads the weights (binding 0) as a texel buffer (row_chunk.glsl).
+constexpr uint32_t k_cpu_weight_texels = 1u << 0;
+
 // Spelled as in shaders/matmul_cpu.comp.
 struct CpuPushConstants {
   uint32_t n_cols;
@@ -134,7 +137,8 @@ void record_row_per_invocation(vk::Context& ctx, vk::Sequence& seq, const Weight
          w.n_cols % k_cpu_chunk_cols == 0 ? 1u : 0u},
         2 + k_cpu_tokens,
         sizeof(CpuPushConstants),
-        ((1u << k_cpu_tokens) - 1) << 1});
+        ((1u << k_cpu_tokens) - 1) << 1,
+        k_cpu_weight_texels});
     const Grid g = fold_grid((win.n_rows + rows_per_group - 1) / rows_per_group, info, "matmul");
     for (uint32_t first = 0; first < n_tokens; first += k_cpu_tokens) {
       const uint32_t count = std::min(k_cpu_tokens, n_tokens - first);

@@ -81,8 +81,10 @@ WorkgroupShape row_per_invocation_shape(const vk::DeviceInfo& info) {
 // unrolled for constant x offsets, 18.5-18.8 ms with four.
 constexpr uint32_t k_rows_per_invocation = 4;
 
-// matvec_cpu.comp reads x (binding 1) and the norm weight (binding 3) as uniform buffers.
+// matvec_cpu.comp reads x (binding 1) and the norm weight (binding 3) as uniform buffers, and
+// the weights (binding 0) as a texel buffer (row_chunk.glsl).
 constexpr uint32_t k_row_per_invocation_uniforms = (1u << 1) | (1u << 3);
+constexpr uint32_t k_row_per_invocation_texels = 1u << 0;
 
 // What the RowPerInvocation kernel binds where it can run: x and the norm weight as uniform
 // buffers of n_cols floats, each weight window widened to whole uvec4s.
@@ -197,7 +199,8 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
     if (per_invocation) {
       constants.push_back(alignment);
       return ctx.pipeline(vk::PipelineDesc{variant, std::move(constants), 7, sizeof(PushConstants),
-                                           k_row_per_invocation_uniforms});
+                                           k_row_per_invocation_uniforms,
+                                           k_row_per_invocation_texels});
     }
     constants.push_back(one_subgroup ? 1u : 0u);
     constants.push_back(static_cast<uint32_t>(experts.mode));

@@ -122,7 +122,8 @@ bool uniform_block_fits(const vk::DeviceInfo& info, uint64_t offset, uint64_t by
 std::optional<vk::BufferView> whole_uvec4_binding(const vk::DeviceInfo& info, const RowWindow& win) {
   const uint64_t size = (win.binding.resolved_size() + 15) / 16 * 16;
   if (win.binding.offset + size > win.binding.buffer->size() ||
-      size > info.max_storage_buffer_range) {
+      size / 16 > info.max_texel_buffer_elements ||
+      win.binding.offset % std::max<uint64_t>(info.min_texel_buffer_offset_alignment, 1) != 0) {
     return std::nullopt;
   }
   return vk::BufferView{win.binding.buffer, win.binding.offset, size};

@@ -50,10 +50,10 @@ std::vector<RowWindow> row_windows(const vk::DeviceInfo& info, const WeightMatri
 // Bytes per row of w (validated as row_windows does).
 uint32_t weight_row_bytes(const WeightMatrix& w);
 
-// The CPU-device kernels (shaders/row_chunk.glsl) read a window as uvec4s: the largest of 16,
-// 8, 4, 2 that divides row_bytes and the window's weight_offset (their ROW_ALIGNMENT), and the
-// window's binding widened to whole uvec4s (nullopt where that passes the buffer's end or the
-// device's maxStorageBufferRange).
+// The CPU-device kernels (shaders/row_chunk.glsl) read a window as uvec4 texels: the largest of
+// 16, 8, 4, 2 that divides row_bytes and the window's weight_offset (their ROW_ALIGNMENT), and
+// the window's binding widened to whole uvec4s (nullopt where that passes the buffer's end, is
+// more texels than maxTexelBufferElements or starts off minTexelBufferOffsetAlignment).
 uint32_t row_alignment(uint32_t row_bytes, const RowWindow& win);
 std::optional<vk::BufferView> whole_uvec4_binding(const vk::DeviceInfo& info, const RowWindow& win);
 // Whether `bytes` at `offset` can be bound as one of those kernels' uniform blocks of

@@ -180,6 +180,8 @@ DeviceInfo describe_device(VkPhysicalDevice physical, uint32_t index) {
   info.min_storage_buffer_offset_alignment = limits.minStorageBufferOffsetAlignment;
   info.max_uniform_buffer_range = limits.maxUniformBufferRange;
   info.min_uniform_buffer_offset_alignment = limits.minUniformBufferOffsetAlignment;
+  info.max_texel_buffer_elements = limits.maxTexelBufferElements;
+  info.min_texel_buffer_offset_alignment = limits.minTexelBufferOffsetAlignment;
   info.max_workgroup_invocations = limits.maxComputeWorkGroupInvocations;
   std::copy_n(limits.maxComputeWorkGroupCount, 3, info.max_workgroup_count.begin());
   std::copy_n(limits.maxComputeWorkGroupSize, 3, info.max_workgroup_size.begin());

@@ -34,6 +34,8 @@ struct DeviceInfo {
   uint64_t min_storage_buffer_offset_alignment;
   uint64_t max_uniform_buffer_range = 0;             // maxUniformBufferRange
   uint64_t min_uniform_buffer_offset_alignment = 0;  // minUniformBufferOffsetAlignment
+  uint64_t max_texel_buffer_elements = 0;            // maxTexelBufferElements
+  uint64_t min_texel_buffer_offset_alignment = 0;    // minTexelBufferOffsetAlignment
   uint32_t max_workgroup_invocations;
   std::array<uint32_t, 3> max_workgroup_count;
   uint32_t max_push_constants_size;

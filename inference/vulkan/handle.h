@@ -55,5 +55,6 @@ using CommandPoolHandle = DeviceHandle<VkCommandPool, vkDestroyCommandPool>;
 using DescriptorPoolHandle = DeviceHandle<VkDescriptorPool, vkDestroyDescriptorPool>;
 using FenceHandle = DeviceHandle<VkFence, vkDestroyFence>;
 using QueryPoolHandle = DeviceHandle<VkQueryPool, vkDestroyQueryPool>;
+using BufferViewHandle = DeviceHandle<VkBufferView, vkDestroyBufferView>;
 
 } // namespace sikao::vk

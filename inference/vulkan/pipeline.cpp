@@ -264,8 +264,9 @@ std::unique_ptr<Pipeline> Pipeline::create(VkDevice device, VkPipelineCache cach
 }
 
 VkDescriptorType descriptor_type(const PipelineDesc& desc, uint32_t binding) {
-  return (desc.uniform_bindings >> binding) & 1u ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER
-                                                 : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+  if ((desc.texel_bindings >> binding) & 1u) return VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER;
+  if ((desc.uniform_bindings >> binding) & 1u) return VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+  return VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
 }
 
 } // namespace sikao::vk

@@ -24,6 +24,11 @@ struct DeviceInfo;
 //                        maxUniformBufferRange: 64 KiB on lavapipe, whose shaders read uniform
 //                        buffers with vector gathers where storage buffers take a loop over
 //                        the lanes)
+//   texel_bindings:      bit i set: binding i is a uniform texel buffer of uvec4 texels
+//                        (R32G32B32A32_UINT, read with texelFetch: read-only, up to
+//                        maxTexelBufferElements texels): lavapipe reads texel buffers with
+//                        vector gathers where storage buffers take a loop over the lanes, and
+//                        unlike uniform buffers they may be as large as a weight matrix
 //   push_constant_bytes: size of the push-constant struct (multiple of 4; 0 = none)
 struct PipelineDesc {
   std::string shader;
@@ -31,12 +36,13 @@ struct PipelineDesc {
   uint32_t bindings = 0;
   uint32_t push_constant_bytes = 0;
   uint32_t uniform_bindings = 0;
+  uint32_t texel_bindings = 0;
 
   auto operator<=>(const PipelineDesc&) const = default;
   bool operator==(const PipelineDesc&) const = default;
 };
 
-// The descriptor type of binding i under desc (PipelineDesc::uniform_bindings).
+// The descriptor type of binding i under desc (PipelineDesc::uniform_bindings, texel_bindings).
 VkDescriptorType descriptor_type(const PipelineDesc& desc, uint32_t binding);
 
 // Shader module + descriptor set layout + pipeline layout + compute pipeline. Owned by the

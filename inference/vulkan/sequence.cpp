@@ -16,6 +16,7 @@ namespace {
 constexpr uint32_t k_sets_per_pool = 128;
 constexpr uint32_t k_bindings_per_set = 8;
 constexpr uint32_t k_uniform_bindings_per_set = 2;
+constexpr uint32_t k_texel_bindings_per_set = 1;
 constexpr uint32_t k_timestamps_per_pool = 64;
 
 constexpr VkPipelineStageFlags k_gpu_stages =
@@ -81,6 +82,7 @@ void Sequence::begin(Profile profile) {
     check(vkResetDescriptorPool(context_->vk_device_, pool.get(), 0), "vkResetDescriptorPool");
   }
   descriptor_pool_in_use_ = 0;
+  texel_views_.clear();
   timestamp_count_ = 0;
   dispatch_count_ = 0;
   submitted_ = false;
@@ -124,12 +126,15 @@ VkDescriptorSet Sequence::allocate_set(const Pipeline& pipeline) {
       const uint32_t per_set = std::max(k_bindings_per_set, pipeline.desc().bindings);
       const uint32_t uniform_per_set =
           std::max<uint32_t>(k_uniform_bindings_per_set, std::popcount(pipeline.desc().uniform_bindings));
+      const uint32_t texel_per_set =
+          std::max<uint32_t>(k_texel_bindings_per_set, std::popcount(pipeline.desc().texel_bindings));
       const VkDescriptorPoolSize sizes[] = {
           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, k_sets_per_pool * per_set},
-          {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, k_sets_per_pool * uniform_per_set}};
+          {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, k_sets_per_pool * uniform_per_set},
+          {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, k_sets_per_pool * texel_per_set}};
       VkDescriptorPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
       pool_info.maxSets = k_sets_per_pool;
-      pool_info.poolSizeCount = 2;
+      pool_info.poolSizeCount = 3;
       pool_info.pPoolSizes = sizes;
       VkDescriptorPool pool = VK_NULL_HANDLE;
       check(vkCreateDescriptorPool(device, &pool_info, nullptr, &pool), "vkCreateDescriptorPool");
@@ -144,6 +149,30 @@ VkDescriptorSet Sequence::allocate_set(const Pipeline& pipeline) {
     check(result, "vkAllocateDescriptorSets");
     return set;
   }
+}
+
+VkBufferView Sequence::texel_view(const PipelineDesc& desc, uint32_t binding, const BufferView& view) {
+  const DeviceInfo& info = context_->info();
+  const uint64_t size = view.resolved_size();
+  constexpr uint64_t k_texel_bytes = 16;  // R32G32B32A32_UINT
+  if (size % k_texel_bytes != 0 || size / k_texel_bytes > info.max_texel_buffer_elements ||
+      view.offset % info.min_texel_buffer_offset_alignment != 0) {
+    throw Error(ErrorCode::InvalidArgument,
+                fmt::format("dispatch of '{}': texel binding {} is {} bytes at offset {}; the "
+                            "device takes whole 16-byte texels, at most {} of them, at multiples "
+                            "of {}",
+                            desc.shader, binding, size, view.offset, info.max_texel_buffer_elements,
+                            info.min_texel_buffer_offset_alignment));
+  }
+  VkBufferViewCreateInfo view_info{VK_STRUCTURE_TYPE_BUFFER_VIEW_CREATE_INFO};
+  view_info.buffer = view.buffer->buffer_.get();
+  view_info.format = VK_FORMAT_R32G32B32A32_UINT;
+  view_info.offset = view.offset;
+  view_info.range = size;
+  VkBufferView handle = VK_NULL_HANDLE;
+  check(vkCreateBufferView(context_->vk_device_, &view_info, nullptr, &handle), "vkCreateBufferView");
+  texel_views_.emplace_back(context_->vk_device_, handle);
+  return handle;
 }
 
 void Sequence::dispatch(const Pipeline& pipeline, std::initializer_list<BufferView> bindings,
@@ -180,9 +209,14 @@ void Sequence::dispatch(const Pipeline& pipeline, std::span<const BufferView> bi
     }
   }
   std::vector<VkDescriptorBufferInfo> buffer_infos(bindings.size());
+  std::vector<VkBufferView> texel_views(bindings.size(), VK_NULL_HANDLE);
   for (size_t i = 0; i < bindings.size(); ++i) {
     const BufferView& view = bindings[i];
     const uint64_t size = view.resolved_size();
+    if ((desc.texel_bindings >> i) & 1u) {
+      texel_views[i] = texel_view(desc, static_cast<uint32_t>(i), view);
+      continue;
+    }
     if ((desc.uniform_bindings >> i) & 1u) {
       if (size > info.max_uniform_buffer_range ||
           view.offset % info.min_uniform_buffer_offset_alignment != 0) {
@@ -221,6 +255,7 @@ void Sequence::dispatch(const Pipeline& pipeline, std::span<const BufferView> bi
     writes[i].descriptorCount = 1;
     writes[i].descriptorType = descriptor_type(desc, i);
     writes[i].pBufferInfo = &buffer_infos[i];
+    writes[i].pTexelBufferView = &texel_views[i];
   }
   vkUpdateDescriptorSets(context_->vk_device_, static_cast<uint32_t>(writes.size()),
                          writes.data(), 0, nullptr);

@@ -97,6 +97,8 @@ class Sequence {
   enum class State { Initial, Recording, Executable };
   void require(State state, const char* operation) const;
   VkDescriptorSet allocate_set(const Pipeline& pipeline);
+  // A texel view of `view` for texel binding `binding` of desc, kept until the next begin().
+  VkBufferView texel_view(const PipelineDesc& desc, uint32_t binding, const BufferView& view);
   void profile_operation(std::string_view label);
 
   Context* context_ = nullptr;
@@ -106,6 +108,7 @@ class Sequence {
   // Descriptor sets come from fixed-size pools; another pool is added when one runs out, and
   // all are reset by begin().
   std::vector<DescriptorPoolHandle> descriptor_pools_;
+  std::vector<BufferViewHandle> texel_views_;  // the texel-buffer bindings of what is recorded
   size_t descriptor_pool_in_use_ = 0;
   // Timestamps in fixed-size query pools, reset inside the recording before first use.
   std::vector<QueryPoolHandle> query_pools_;
