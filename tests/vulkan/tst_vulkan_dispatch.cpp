@@ -411,6 +411,34 @@ class TestVulkanDispatch : public QObject {
     seq.submit_and_wait();  // an empty recording runs
   }
 
+  // A texel binding (the CPU-device matvec's weights) is whole 16-byte texels at a multiple of
+  // minTexelBufferOffsetAlignment; anything else is refused before Vulkan sees it.
+  void a_texel_binding_is_whole_aligned_texels() {
+    const vk::DeviceInfo& info = ctx_->info();
+    const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 2);
+    const auto& matvec = ctx_->pipeline({"matvec_cpu_q8_0", {lanes, 4 * lanes, 0, 0, 0, 16}, 7,
+                                         13 * sizeof(uint32_t), (1u << 1) | (1u << 3), 1u << 0});
+    auto buffer = ctx_->create_buffer(4096);
+    const std::array<uint32_t, 13> push{};
+    auto seq = ctx_->create_sequence();
+    seq.begin();
+    const auto dispatch_with_weights = [&](vk::BufferView weights) {
+      seq.dispatch(matvec, {weights, buffer.view(0, 256), buffer, buffer.view(0, 256), buffer, buffer, buffer},
+                   push, 1);
+    };
+    QString message;
+    QCOMPARE(error_code_of([&] { dispatch_with_weights(buffer.view(0, 24)); }, &message),
+             ErrorCode::InvalidArgument);
+    QVERIFY2(message.contains("whole 16-byte texels"), qPrintable(message));
+    if (info.min_texel_buffer_offset_alignment > 1) {
+      const uint64_t offset = info.min_texel_buffer_offset_alignment / 2;
+      QCOMPARE(error_code_of([&] { dispatch_with_weights(buffer.view(offset, 32)); }, &message),
+               ErrorCode::InvalidArgument);
+      QVERIFY2(message.contains("at offset"), qPrintable(message));
+    }
+    seq.run();  // the sequence is still usable after rejected dispatches
+  }
+
   void many_dispatches_in_one_sequence_outgrow_one_descriptor_pool() {
     const uint32_t n = 100;
     auto a = upload_floats(std::vector<float>(n, 1.0f));
