@@ -1,6 +1,6 @@
 // sikao-bench: speed of the engine, measured the way llama-bench reports it.
 //
-//   sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [--device N] [--turn N] [--json]
+//   sikao-bench -m MODEL [-p 512] [-n 128] [-r 3] [-d 0] [--device N] [--turn N] [--json]
 //       prompt processing (ppN) and generation (tgN) tokens/s, mean ± sd over repetitions
 //   sikao-bench kernels [--device N] [--json] [--rows R] [--cols C] [--tokens T] [--types Q8_0,Q4_K] [--matvec subgroup|shared|rows] [--stream]
 //       matrix-vector (decode) bandwidth of every weight type

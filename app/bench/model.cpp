@@ -3,6 +3,10 @@
 // at a time; each is repeated -r times and reported as mean ± sd tokens/s. Generation's
 // effective bandwidth is (weight bytes read per token × tokens/s).
 //
+// -d N: tg (and --profile's decode steps) start after N tokens of context instead of one, as
+// llama-bench's -d: what decoding costs deep into a conversation, where attention reads the
+// whole KV cache every step.
+//
 // --turn N: a chat's second turn. A first request of N prompt tokens answers 16 tokens; the
 // second request is that conversation plus 32 new tokens. Reported: the second turn's time to
 // its first token in the same session (what it reuses: the KV cache, or a recurrent state's
@@ -96,6 +100,7 @@ struct ModelBenchOptions {
   std::optional<uint32_t> device;
   std::optional<uint64_t> device_memory_budget;
   bool json = false;
+  int depth = 0;
   int turn = 0;
   int profile_passes = 0;
 };
@@ -130,6 +135,8 @@ ModelBenchOptions parse(const std::vector<std::string>& args) {
       o.n_prompt = integer_option(args, i, 0, 1 << 16);
     } else if (a == "-n") {
       o.n_generate = integer_option(args, i, 0, 1 << 16);
+    } else if (a == "-d") {
+      o.depth = integer_option(args, i, 0, 1 << 20);
     } else if (a == "-r") {
       o.repetitions = integer_option(args, i, 1, 1000);
     } else if (a == "--device") {
@@ -222,6 +229,14 @@ void print_profile(const char* what, int passes,
   }
 }
 
+// A fresh context of depth + 1 random tokens for tg to decode after.
+void start_decoding(Session& session, int depth, std::mt19937& rng, uint32_t n_vocab) {
+  std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(n_vocab) - 1);
+  std::vector<int32_t> context(static_cast<size_t>(depth) + 1);
+  for (auto& t : context) t = token(rng);
+  session.evaluate(context);
+}
+
 void profile(Session& session, const ModelBenchOptions& o, std::mt19937& rng, uint32_t n_vocab) {
   std::uniform_int_distribution<int32_t> token(0, static_cast<int32_t>(n_vocab) - 1);
   if (o.n_prompt > 0) {
@@ -235,7 +250,7 @@ void profile(Session& session, const ModelBenchOptions& o, std::mt19937& rng, ui
     print_profile(fmt::format("prompt of {} tokens", o.n_prompt).c_str(), o.profile_passes, times);
   }
   if (o.n_generate > 0) {
-    session.evaluate_all(std::vector<int32_t>{token(rng)});
+    start_decoding(session, o.depth, rng, n_vocab);
     std::vector<vk::Sequence::OperationTime> times;
     for (int p = 0; p < o.profile_passes; ++p) {
       const auto step = session.profile_decode(token(rng));
@@ -252,8 +267,9 @@ int run_model(const std::vector<std::string>& args) {
   LoadOptions load;
   load.device = o.device;
   load.device_memory_budget = o.device_memory_budget;
-  load.context_length =
-      static_cast<uint32_t>(std::max(o.n_prompt + o.n_generate, o.turn + 16 + 32 + 1) + o.profile_passes + 8);
+  load.context_length = static_cast<uint32_t>(
+      std::max({o.n_prompt + o.n_generate, o.depth + 1 + o.n_generate, o.turn + 16 + 32 + 1}) +
+      o.profile_passes + 8);
   const auto load_start = std::chrono::steady_clock::now();
   auto model = Model::load(o.model, load);
   const double load_s = seconds(load_start);
@@ -283,7 +299,7 @@ int run_model(const std::vector<std::string>& args) {
       pp.push_back(o.n_prompt / seconds(start));
     }
     if (o.n_generate > 0) {
-      session.evaluate_all(std::vector<int32_t>{token(rng)});
+      start_decoding(session, o.depth, rng, n_vocab);
       const auto start = std::chrono::steady_clock::now();
       int32_t t = token(rng);
       for (int i = 0; i < o.n_generate; ++i) {
@@ -312,6 +328,7 @@ int run_model(const std::vector<std::string>& args) {
         {"device", model->device_name()},
         {"n_prompt", o.n_prompt},
         {"n_generate", o.n_generate},
+        {"depth", o.depth},
         {"repetitions", o.repetitions},
         {"pp_tokens_per_s", {{"mean", p.mean}, {"sd", p.sd}}},
         {"tg_tokens_per_s", {{"mean", g.mean}, {"sd", g.sd}}},
@@ -347,7 +364,10 @@ int run_model(const std::vector<std::string>& args) {
     }
     std::printf("| test  | tokens/s          |\n|-------|-------------------|\n");
     if (!pp.empty()) std::printf("| pp%-4d| %8.2f ± %-7.2f |\n", o.n_prompt, p.mean, p.sd);
-    if (!tg.empty()) std::printf("| tg%-4d| %8.2f ± %-7.2f |\n", o.n_generate, g.mean, g.sd);
+    if (!tg.empty()) {
+      const std::string test = fmt::format("tg{}{}", o.n_generate, o.depth > 0 ? fmt::format(" @ d{}", o.depth) : "");
+      std::printf("| %-6s| %8.2f ± %-7.2f |\n", test.c_str(), g.mean, g.sd);
+    }
     const model::ModelConfig& c = model->config();
     const std::string experts =
         c.n_expert > 0 ? fmt::format(" ({} of {} experts)", c.n_expert_used, c.n_expert) : "";
