@@ -1,18 +1,21 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
-// Causal attention for a block of query tokens (prefill) on CPU devices (lavapipe): the result
-// of attention.comp (same bindings but the split partials, same push constants, same scores),
-// with each invocation one query token of one head instead of each invocation one key.
+// Causal attention on CPU devices (lavapipe): the result of attention.comp (same bindings but
+// the split partials, same push constants, same scores), with each invocation one query token
+// of one head instead of each invocation one key.
 //
 // Why: lavapipe turns every storage- and shared-memory load into a loop over the SIMD lanes.
 // attention.comp scores one key per invocation, so each key costs head_dim such loads of k
 // and head_dim of the shared query per lane, and the value sum as many again (qwen2-0.5b's
-// 128-token prefill spent 29 % of its time there). Here the lanes are LANES consecutive query
-// tokens of one head, which read the same key and value rows: each invocation holds its query
-// and its output in registers and walks the keys once, reading each key and value row as
-// uvec4s of eight f16 (one lane loop per 16 bytes, shared by all the lanes' queries), with the
-// softmax kept online (running maximum m, sums rescaled by exp(m_old − m_new)). Keys outside a
-// lane's own range (past its position, before its window) weigh 0.
+// 128-token prefill spent 29 % of its time there, and its decode at 1,024 tokens of context 61 %
+// of each step). Here each invocation holds its query and its output in registers and walks
+// the keys once, reading each key and value row as uvec4 texels of eight f16 (texel buffers,
+// which lavapipe fetches for all lanes with vector gathers), with the softmax kept online
+// (running maximum m, sums rescaled by exp(m_old − m_new)). The lanes of a workgroup are
+// either LANES consecutive query tokens of one head (a prompt: they read the same rows) or, with
+// LANES_ARE_HEADS, LANES consecutive heads of one token (decode and short batches: heads that
+// share a KV head under GQA read the same rows). Keys outside a lane's own range (past its
+// position, before its window) weigh 0.
 //
 // HEAD_DIM must be a multiple of 8 (kernels/attention.cpp checks); the caches' bindings start
 // on 16 bytes (KvCacheShape's offsets are multiples of it).
@@ -21,11 +24,12 @@
 
 layout(constant_id = 0) const uint LANES = 8;
 layout(constant_id = 1) const uint HEAD_DIM = 64;
+layout(constant_id = 2) const bool LANES_ARE_HEADS = false;
 layout(local_size_x_id = 0) in;
 
 layout(std430, binding = 0) readonly buffer Q { vec4 q[]; };
-layout(std430, binding = 1) readonly buffer KCache { uvec4 k_cache[]; };  // 8 f16 each
-layout(std430, binding = 2) readonly buffer VCache { uvec4 v_cache[]; };
+layout(binding = 1) uniform usamplerBuffer k_cache;  // texels of 8 f16
+layout(binding = 2) uniform usamplerBuffer v_cache;
 layout(std430, binding = 3) readonly buffer Positions { uint positions[]; };
 layout(std430, binding = 4) writeonly buffer Out { vec4 result[]; };
 layout(std430, binding = 5) readonly buffer Sinks { float sinks[]; };  // [n_heads] (use_sinks)
@@ -56,11 +60,13 @@ shared uint lane_first[LANES];
 shared uint lane_end[LANES];
 
 void main() {
-  const uint head = gl_WorkGroupID.x;
   const uint tid = gl_LocalInvocationIndex;
-  const uint token = gl_WorkGroupID.y * LANES + tid;
-  const bool real = token < pc.n_tokens;
+  // Workgroups: (head, block of LANES tokens), or (block of LANES heads, token).
+  const uint lane_head = LANES_ARE_HEADS ? gl_WorkGroupID.x * LANES + tid : gl_WorkGroupID.x;
+  const uint token = LANES_ARE_HEADS ? gl_WorkGroupID.y : gl_WorkGroupID.y * LANES + tid;
+  const bool real = token < pc.n_tokens && lane_head < pc.n_heads;
   const uint t = min(token, pc.n_tokens - 1u);
+  const uint head = min(lane_head, pc.n_heads - 1u);
   const uint kv_head = head / (pc.n_heads / pc.n_kv_heads);
   const uint q_base = (t * pc.n_heads + head) * QUADS;
   const uint cache_row0 = kv_head * pc.capacity;  // in rows of HEAD_DIM
@@ -94,7 +100,7 @@ void main() {
     const uint row = (cache_row0 + key) * ROW_UVEC4S;
     float dot_qk = 0.0;
     [[unroll]] for (uint i = 0u; i < ROW_UVEC4S; ++i) {
-      const uvec4 k8 = k_cache[row + i];
+      const uvec4 k8 = texelFetch(k_cache, int(row + i));
       dot_qk += dot(vec4(unpackHalf2x16(k8.x), unpackHalf2x16(k8.y)), query[2u * i]) +
                 dot(vec4(unpackHalf2x16(k8.z), unpackHalf2x16(k8.w)), query[2u * i + 1u]);
     }
@@ -111,7 +117,7 @@ void main() {
     denom = denom * rescale + weight;
     running_max = new_max;
     [[unroll]] for (uint i = 0u; i < ROW_UVEC4S; ++i) {
-      const uvec4 v8 = v_cache[row + i];
+      const uvec4 v8 = texelFetch(v_cache, int(row + i));
       acc[2u * i] = acc[2u * i] * rescale + weight * vec4(unpackHalf2x16(v8.x), unpackHalf2x16(v8.y));
       acc[2u * i + 1u] =
           acc[2u * i + 1u] * rescale + weight * vec4(unpackHalf2x16(v8.z), unpackHalf2x16(v8.w));

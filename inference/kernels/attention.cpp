@@ -142,7 +142,8 @@ AttentionPushConstants push_constants(const AttentionShape& s, uint32_t n_splits
                                 s.sinks ? 1u : 0u};
 }
 
-// attention_cpu.comp: lanes of one workgroup are consecutive query tokens of one head.
+// attention_cpu.comp: the lanes of a workgroup are consecutive query tokens of one head, or for
+// fewer tokens than lanes (decode) consecutive heads of one token. The caches are texel buffers.
 void record_query_per_invocation(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
                                  vk::BufferView k_cache, vk::BufferView v_cache,
                                  vk::BufferView positions, vk::BufferView out,
@@ -153,13 +154,17 @@ void record_query_per_invocation(vk::Context& ctx, vk::Sequence& seq, vk::Buffer
           fmt::format("no query-per-invocation attention for head_dim {} on {}", s.head_dim,
                       info.name));
   const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 1);
+  const bool lanes_are_heads = s.n_tokens < lanes;
   const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
       .shader = "attention_cpu",
-      .spec_constants = {lanes, s.head_dim},
+      .spec_constants = {lanes, s.head_dim, lanes_are_heads ? 1u : 0u},
       .bindings = 6,
-      .push_constant_bytes = sizeof(AttentionPushConstants)});
+      .push_constant_bytes = sizeof(AttentionPushConstants),
+      .texel_bindings = (1u << 1) | (1u << 2)});
+  const uint32_t groups_x = lanes_are_heads ? (s.n_heads + lanes - 1) / lanes : s.n_heads;
+  const uint32_t groups_y = lanes_are_heads ? s.n_tokens : (s.n_tokens + lanes - 1) / lanes;
   seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, s.sinks.value_or(q)},
-               push_constants(s, 1, nullptr), s.n_heads, (s.n_tokens + lanes - 1) / lanes);
+               push_constants(s, 1, nullptr), groups_x, groups_y);
 }
 
 // Records attention.comp; with n_splits > 1 it writes partials to `partials` instead of out.
@@ -218,8 +223,7 @@ void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::Buffer
                AttentionKernel kernel) {
   const vk::DeviceInfo& info = ctx.info();
   if (kernel == AttentionKernel::Auto) {
-    kernel = info.type == vk::DeviceType::Cpu && shape.n_tokens > 1 &&
-                     query_per_invocation_applies(info, shape)
+    kernel = info.type == vk::DeviceType::Cpu && query_per_invocation_applies(info, shape)
                  ? AttentionKernel::QueryPerInvocation
                  : AttentionKernel::KeyPerInvocation;
   }
@@ -234,6 +238,10 @@ void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::Buffer
 bool query_per_invocation_applies(const vk::DeviceInfo& info, const AttentionShape& s) {
   return s.head_dim % 8 == 0 && s.head_dim <= 256 && info.subgroup_size >= 1 &&
          info.subgroup_size <= info.max_workgroup_invocations;
+}
+
+bool decode_fuses_rope_into_attention(const vk::DeviceInfo& info, const AttentionShape& shape) {
+  return !(info.type == vk::DeviceType::Cpu && query_per_invocation_applies(info, shape));
 }
 
 uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& s) {

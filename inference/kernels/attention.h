@@ -91,9 +91,10 @@ struct AttentionShape {
 //
 // Two kernels compute it. KeyPerInvocation (attention.comp): a workgroup per query token and
 // head, its invocations scoring one key each. QueryPerInvocation (attention_cpu.comp, CPU
-// devices): each invocation one query token, the lanes of a workgroup consecutive tokens of
-// one head reading the same keys (head_dim a multiple of 8, at most 256). Auto takes
-// QueryPerInvocation on CPU devices for blocks of more than one token where it applies.
+// devices): each invocation one query token of one head, the lanes of a workgroup consecutive
+// tokens of one head reading the same keys, or for fewer tokens than lanes consecutive heads
+// (head_dim a multiple of 8, at most 256). Auto takes QueryPerInvocation on CPU devices where
+// it applies.
 enum class AttentionKernel { Auto, KeyPerInvocation, QueryPerInvocation };
 void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
                vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
@@ -133,6 +134,12 @@ void attention_rope_store(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
 // on GPUs enough that n_heads * splits reaches ~128 workgroups, but no more than one split per
 // 512 cache positions, so that each split keeps several 128-key chunks at full context.
 uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& shape);
+
+// Whether decode on this device takes attention_rope_store (attention.comp with RoPE and the KV
+// store fused in) rather than rope_kv_store and attention: not where Auto picks
+// QueryPerInvocation (CPU devices), whose texel reads make up for the extra dispatch (qwen2-0.5b
+// at 1,024 tokens of context on lavapipe: attention 157 ms of a 256 ms step before).
+bool decode_fuses_rope_into_attention(const vk::DeviceInfo& info, const AttentionShape& shape);
 
 // f32 partials of attention_split: n_tokens * n_heads * n_splits * (head_dim + 2) floats.
 uint64_t attention_scratch_bytes(const AttentionShape& shape, uint32_t n_splits);

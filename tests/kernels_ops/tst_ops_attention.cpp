@@ -265,8 +265,9 @@ class TestOpsAttention : public QObject {
   void attention_prefill_matches_reference() { check_attention_against_reference(); }
 
   // attention_cpu.comp (one query token per invocation; Auto's choice for prefill on CPU
-  // devices) on any device: blocks that fill no workgroup of 8 tokens and several that do, one
-  // token, GQA, every head size it takes, long caches, and the score options and sinks.
+  // devices) on any device: blocks that fill no workgroup of 8 tokens (whose lanes are heads)
+  // and several that do, one token, GQA, every head size it takes, long caches, and the score
+  // options and sinks for both lane layouts.
   void attention_query_per_invocation_matches_reference() {
     kernel_ = kernels::AttentionKernel::QueryPerInvocation;
     const Case cases[] = {{2, 8, 4, 8, 0},     {17, 8, 4, 8, 0},    {5, 6, 2, 16, 40},
@@ -282,7 +283,10 @@ class TestOpsAttention : public QObject {
     for (const Options& o : {Options{40, 0, 16, 0, 0, 0, false}, Options{33, 100, 16, 0, 0, 0, false},
                              Options{20, 10, 0, 0.5f, 0, 0, false}, Options{17, 60, 16, 0.5f, 0.25f, 0, false},
                              Options{30, 0, 0, 0, 0, 0.2f, false}, Options{40, 0, 0, 0, 0, 0, true},
-                             Options{33, 100, 16, 0, 0, 0, true}}) {
+                             Options{33, 100, 16, 0, 0, 0, true},
+                             // Fewer tokens than lanes: the lanes are heads (decode's case).
+                             Options{1, 60, 16, 0, 0, 0, false}, Options{3, 10, 0, 0.5f, 0.25f, 0, false},
+                             Options{1, 40, 0, 0, 0, 0.2f, false}, Options{2, 100, 16, 0, 0, 0, true}}) {
       test::ops::AttentionScores scores{o.scale, o.softcap, o.temperature, 16, o.window};
       if (o.sinks) {
         scores.sinks = sinks;
