@@ -48,6 +48,10 @@ struct AttentionPushConstants {
   uint32_t use_sinks;
 };
 
+// attention_cpu.comp's ROPE specialisation.
+constexpr uint32_t k_cpu_rope_normal = 1;
+constexpr uint32_t k_cpu_rope_neox = 2;
+
 // Spelled as in shaders/attention_combine.comp.
 struct CombinePushConstants {
   uint32_t n_heads;
@@ -144,10 +148,11 @@ AttentionPushConstants push_constants(const AttentionShape& s, uint32_t n_splits
 
 // attention_cpu.comp: the lanes of a workgroup are consecutive query tokens of one head, or for
 // fewer tokens than lanes (decode) consecutive heads of one token. The caches are texel buffers.
+// With rope (one token) RoPE and the KV store are done in the same dispatch.
 void record_query_per_invocation(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
                                  vk::BufferView k_cache, vk::BufferView v_cache,
                                  vk::BufferView positions, vk::BufferView out,
-                                 const AttentionShape& s) {
+                                 const AttentionShape& s, const DecodeRope* rope = nullptr) {
   const vk::DeviceInfo& info = ctx.info();
   check_shape(info, s);
   require(query_per_invocation_applies(info, s), "attention",
@@ -155,16 +160,25 @@ void record_query_per_invocation(vk::Context& ctx, vk::Sequence& seq, vk::Buffer
                       info.name));
   const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 1);
   const bool lanes_are_heads = s.n_tokens < lanes;
+  require(!rope || (s.n_tokens == 1 && rope->n_rot % 2 == 0 && rope->n_rot <= s.head_dim),
+          "attention_rope_store", "one token, and an even n_rot of at most head_dim");
+  const uint32_t rope_kind =
+      !rope ? 0u : (rope->ordering == RopeOrdering::Normal ? k_cpu_rope_normal : k_cpu_rope_neox);
   const vk::Pipeline& pipeline = ctx.pipeline(vk::PipelineDesc{
       .shader = "attention_cpu",
-      .spec_constants = {lanes, s.head_dim, lanes_are_heads ? 1u : 0u},
-      .bindings = 6,
+      .spec_constants = {lanes, s.head_dim, lanes_are_heads ? 1u : 0u, rope_kind,
+                         rope ? rope->n_rot : 0u},
+      .bindings = 11,
       .push_constant_bytes = sizeof(AttentionPushConstants),
       .texel_bindings = (1u << 1) | (1u << 2)});
   const uint32_t groups_x = lanes_are_heads ? (s.n_heads + lanes - 1) / lanes : s.n_heads;
   const uint32_t groups_y = lanes_are_heads ? s.n_tokens : (s.n_tokens + lanes - 1) / lanes;
-  seq.dispatch(pipeline, {q, k_cache, v_cache, positions, out, s.sinks.value_or(q)},
-               push_constants(s, 1, nullptr), groups_x, groups_y);
+  // Without rope, q stands in for the rope bindings (never read or written).
+  seq.dispatch(pipeline,
+               {q, k_cache, v_cache, positions, out, s.sinks.value_or(q), rope ? rope->k_new : q,
+                rope ? rope->v_new : q, rope ? rope->table : q, rope ? k_cache : q,
+                rope ? v_cache : q},
+               push_constants(s, 1, rope), groups_x, groups_y);
 }
 
 // Records attention.comp; with n_splits > 1 it writes partials to `partials` instead of out.
@@ -240,10 +254,6 @@ bool query_per_invocation_applies(const vk::DeviceInfo& info, const AttentionSha
          info.subgroup_size <= info.max_workgroup_invocations;
 }
 
-bool decode_fuses_rope_into_attention(const vk::DeviceInfo& info, const AttentionShape& shape) {
-  return !(info.type == vk::DeviceType::Cpu && query_per_invocation_applies(info, shape));
-}
-
 uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& s) {
   if (info.type == vk::DeviceType::Cpu || s.n_heads == 0) {
     return 1;
@@ -261,6 +271,12 @@ uint64_t attention_scratch_bytes(const AttentionShape& s, uint32_t n_splits) {
 
 namespace {
 
+// Decode on a CPU device takes attention_cpu.comp, RoPE and the KV store fused in.
+bool cpu_decode_attention(const vk::DeviceInfo& info, const AttentionShape& shape) {
+  return info.type == vk::DeviceType::Cpu && query_per_invocation_applies(info, shape);
+}
+
+
 void split_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
                      vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
                      const AttentionShape& shape, uint32_t n_splits, vk::BufferView scratch,
@@ -271,6 +287,10 @@ void split_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
           "attention_split",
           fmt::format("scratch of {} bytes, {} needed", scratch.size,
                       attention_scratch_bytes(shape, n_splits)));
+  if (n_splits == 1 && rope && cpu_decode_attention(ctx.info(), shape)) {
+    record_query_per_invocation(ctx, seq, q, k_cache, v_cache, positions, out, shape, rope);
+    return;
+  }
   if (n_splits == 1) {
     // One split writes out directly; the partials binding is never touched, out stands in.
     record_attention(ctx, seq, q, k_cache, v_cache, positions, out, out, shape, 1, reduction, rope);

@@ -123,7 +123,8 @@ struct DecodeRope {
 
 // Decode (shape.n_tokens = 1) with RoPE and the KV store fused in: one dispatch (plus the merge
 // where n_splits > 1) that leaves out and the caches as rope_kv_store, a barrier and
-// attention_split would, from q before RoPE (q itself is left unrotated).
+// attention_split would, from q before RoPE (q itself is left unrotated). On CPU devices, where
+// QueryPerInvocation applies and n_splits is 1, attention_cpu.comp does it.
 void attention_rope_store(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
                           const DecodeRope& rope, vk::BufferView positions, vk::BufferView k_cache,
                           vk::BufferView v_cache, vk::BufferView out, const AttentionShape& shape,
@@ -134,12 +135,6 @@ void attention_rope_store(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q,
 // on GPUs enough that n_heads * splits reaches ~128 workgroups, but no more than one split per
 // 512 cache positions, so that each split keeps several 128-key chunks at full context.
 uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& shape);
-
-// Whether decode on this device takes attention_rope_store (attention.comp with RoPE and the KV
-// store fused in) rather than rope_kv_store and attention: not where Auto picks
-// QueryPerInvocation (CPU devices), whose texel reads make up for the extra dispatch (qwen2-0.5b
-// at 1,024 tokens of context on lavapipe: attention 157 ms of a 256 ms step before).
-bool decode_fuses_rope_into_attention(const vk::DeviceInfo& info, const AttentionShape& shape);
 
 // f32 partials of attention_split: n_tokens * n_heads * n_splits * (head_dim + 2) floats.
 uint64_t attention_scratch_bytes(const AttentionShape& shape, uint32_t n_splits);

@@ -339,7 +339,7 @@ void Transformer::attention_block(vk::Sequence& seq, uint32_t layer, uint32_t n)
   const kernels::AttentionShape shape = attention_shape(layer, n);
   const vk::BufferView rope_table{&a.rope_tables[c.layers[layer].rope]};
   const kernels::RopeOrdering ordering = c.arch.rope_ordering;
-  if (n == 1 && kernels::decode_fuses_rope_into_attention(ctx_.info(), shape)) {
+  if (n == 1) {
     // RoPE and the KV store inside attention: one dispatch for the three.
     const uint32_t splits = kernels::decode_attention_splits(ctx_.info(), shape);
     const kernels::DecodeRope rope{ordering, k, v, rope_table, context_length_, c.n_rot};
