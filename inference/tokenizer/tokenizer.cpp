@@ -46,6 +46,15 @@ constexpr MessageEnd k_message_ends[] = {{"<|end|>", {"<|return|>", "<|call|>"}}
 
 uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
 
+TextTable text_table(const std::vector<std::string>& texts) {
+  size_t bytes = 0;
+  for (const std::string& text : texts) bytes += text.size();
+  TextTable table;
+  table.reserve(texts.size(), bytes);
+  for (const std::string& text : texts) table.push_back(text);
+  return table;
+}
+
 // The bytes a token stands for (token_to_piece with special): SPM and WPM write a space as "▁",
 // BPE texts are byte-level encoded, "<0xAB>" is the byte 0xAB.
 std::string piece_of(VocabModel model, TokenType type, const std::string& text) {
@@ -72,14 +81,9 @@ std::string piece_of(VocabModel model, TokenType type, const std::string& text) 
   return {};  // stands for no text, as in llama.cpp
 }
 
-} // namespace
-
-Tokenizer::Tokenizer(Vocabulary vocab, const std::string& source) {
-  check(vocab, source);
-  index(std::move(vocab), source);
-}
-
-void Tokenizer::check(const Vocabulary& vocab, const std::string& source) const {
+// What a vocabulary must satisfy before it is indexed: array lengths that agree, special ids
+// in range, the ids the flags need.
+void check_vocabulary(const Vocabulary& vocab, const std::string& source) {
   const size_t n = vocab.tokens.size();
   if (n == 0) {
     throw Error(ErrorCode::InvalidFile,
@@ -129,6 +133,13 @@ void Tokenizer::check(const Vocabulary& vocab, const std::string& source) const 
   }
 }
 
+} // namespace
+
+Tokenizer::Tokenizer(Vocabulary vocab, const std::string& source) {
+  check_vocabulary(vocab, source);
+  index(std::move(vocab), source);
+}
+
 int32_t Tokenizer::find_text(const IdHashTable& ids, std::string_view text) const {
   return ids.find(text_hash(text), [&](int32_t id) { return texts_[static_cast<size_t>(id)] == text; });
 }
@@ -141,12 +152,23 @@ void Tokenizer::index(Vocabulary vocab, const std::string& source) {
   types_ = std::move(vocab.types);
   if (types_.empty()) types_.assign(n, TokenType::Normal);
   scores_ = std::move(vocab.scores);
-  size_t text_bytes = 0, piece_bytes = 0;
-  for (const std::string& text : vocab.tokens) text_bytes += text.size();
-  texts_.reserve(n, text_bytes);
-  for (const std::string& text : vocab.tokens) texts_.push_back(text);
+  texts_ = text_table(vocab.tokens);
+  const IdHashTable all_ids = index_texts(source);
+  index_byte_tokens(all_ids);
+  if (config_.model == VocabModel::Bpe) {
+    pre_.emplace(config_.pre);
+    index_merges(vocab.merges, all_ids, source);
+  }
+  index_end_of_generation(all_ids);
+  std::vector<std::string> pieces(n);
+  for (size_t i = 0; i < n; ++i) pieces[i] = piece_of(config_.model, types_[i], vocab.tokens[i]);
+  pieces_ = text_table(pieces);
+}
 
-  // Every token's text, to find duplicates, byte tokens, merge halves and end markers.
+// The ids of every token's text (to find duplicates, byte tokens, merge halves and end
+// markers), the plain tokens' ids and the special tokens, longest first.
+IdHashTable Tokenizer::index_texts(const std::string& source) {
+  const size_t n = texts_.size();
   IdHashTable all_ids(n);
   plain_ids_ = IdHashTable(static_cast<size_t>(std::ranges::count_if(types_, is_plain)));
   for (size_t i = 0; i < n; ++i) {
@@ -172,7 +194,10 @@ void Tokenizer::index(Vocabulary vocab, const std::string& source) {
   std::stable_sort(special_tokens_.begin(), special_tokens_.end(), [&](TokenId a, TokenId b) {
     return texts_[a].size() > texts_[b].size();
   });
+  return all_ids;
+}
 
+void Tokenizer::index_byte_tokens(const IdHashTable& all_ids) {
   byte_tokens_.fill(-1);
   for (int b = 0; b < 256; ++b) {
     std::string text;
@@ -187,14 +212,11 @@ void Tokenizer::index(Vocabulary vocab, const std::string& source) {
       byte_tokens_[b] = find_text(all_ids, std::string(1, static_cast<char>(b)));
     }
   }
+}
 
-  if (config_.model == VocabModel::Bpe) {
-    pre_.emplace(config_.pre);
-    index_merges(vocab.merges, all_ids, source);
-  }
-
-  // eos and eot as the vocabulary names them (these stop even when they are a message end),
-  // then the end markers it has.
+// eos and eot as the vocabulary names them (these stop even when they are a message end), then
+// the end markers it has.
+void Tokenizer::index_end_of_generation(const IdHashTable& all_ids) {
   const auto has = [&](std::string_view text) { return find_text(all_ids, text) >= 0; };
   const auto ends_only_a_message = [&](std::string_view marker) {
     return std::ranges::any_of(k_message_ends, [&](const MessageEnd& m) {
@@ -209,14 +231,6 @@ void Tokenizer::index(Vocabulary vocab, const std::string& source) {
       end_of_generation_.push_back(id);
     }
   }
-
-  std::vector<std::string> pieces(n);
-  for (size_t i = 0; i < n; ++i) {
-    pieces[i] = piece_of(config_.model, types_[i], vocab.tokens[i]);
-    piece_bytes += pieces[i].size();
-  }
-  pieces_.reserve(n, piece_bytes);
-  for (const std::string& piece : pieces) pieces_.push_back(piece);
 }
 
 void Tokenizer::index_merges(const std::vector<std::string>& merges, const IdHashTable& all_ids,

@@ -70,8 +70,10 @@ class Tokenizer {
     TokenId result;
     bool joins(TokenId l, TokenId r) const { return left == l && right == r; }
   };
-  void check(const Vocabulary& vocab, const std::string& source) const;
   void index(Vocabulary vocab, const std::string& source);
+  IdHashTable index_texts(const std::string& source);
+  void index_byte_tokens(const IdHashTable& all_ids);
+  void index_end_of_generation(const IdHashTable& all_ids);
   void index_merges(const std::vector<std::string>& merges, const IdHashTable& all_ids,
                     const std::string& source);
   int32_t find_text(const IdHashTable& ids, std::string_view text) const;
