@@ -250,8 +250,14 @@ void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::Buffer
 }
 
 bool query_per_invocation_applies(const vk::DeviceInfo& info, const AttentionShape& s) {
+  // The caches are texel buffers of 16-byte texels: a layer's cache starts on a multiple of 16
+  // bytes (KvCacheShape, head_dim a multiple of 8), which the device must take as a texel
+  // buffer offset, and must not have more texels than a view may.
+  const uint64_t cache_texels = uint64_t(s.n_kv_heads) * s.capacity * s.head_dim * 2 / 16;
   return s.head_dim % 8 == 0 && s.head_dim <= 256 && info.subgroup_size >= 1 &&
-         info.subgroup_size <= info.max_workgroup_invocations;
+         info.subgroup_size <= info.max_workgroup_invocations &&
+         info.min_texel_buffer_offset_alignment <= 16 &&
+         cache_texels <= info.max_texel_buffer_elements;
 }
 
 uint32_t decode_attention_splits(const vk::DeviceInfo& info, const AttentionShape& s) {

@@ -175,9 +175,14 @@ void matmul(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, vk::Buff
             MatmulOutput output, MatmulThreadBlock block, float output_scale) {
   const vk::DeviceInfo& info = ctx.info();
   const uint32_t row_bytes = weight_row_bytes(w);
+  const auto windows_are_texels = [&] {
+    return std::ranges::all_of(row_windows(info, w, max_binding_bytes), [&](const RowWindow& win) {
+      return whole_uvec4_binding(info, win).has_value();
+    });
+  };
   const bool rows_applies =
       row_per_invocation_matmul_applies(info, w.type, w.n_cols) &&
-      uniform_block_fits(info, x.offset, uint64_t(w.n_cols) * sizeof(float));
+      uniform_block_fits(info, x.offset, uint64_t(w.n_cols) * sizeof(float)) && windows_are_texels();
   if (block == MatmulThreadBlock::Auto && info.type == vk::DeviceType::Cpu && rows_applies) {
     block = MatmulThreadBlock::RowsPerInvocation;
   }
