@@ -74,18 +74,23 @@ const float LOWEST = -3.0e38;  // below every finite score, without relying on i
 const uint QUADS = HEAD_DIM / 4u;
 const uint ROW_UVEC4S = HEAD_DIM / 8u;
 
-// v rotated in place by RoPE at `position`: pairs (a, b) become (a cos − b sin, a sin + b cos).
-void rotate(inout float v[HEAD_DIM], uint position) {
+// q and k rotated in place by RoPE at `position`, each angle read once for both: pairs (a, b)
+// become (a cos − b sin, a sin + b cos).
+void rotate(inout float q[HEAD_DIM], inout float k[HEAD_DIM], uint position) {
   const uint half_rot = N_ROT / 2u;
   [[unroll]] for (uint p = 0u; p < half_rot; ++p) {
     const uint a = ROPE == ROPE_NORMAL ? 2u * p : p;
     const uint b = ROPE == ROPE_NORMAL ? 2u * p + 1u : p + half_rot;
     const vec2 cs = position < pc.n_positions ? cos_sin[position * half_rot + p]
                                               : vec2(uintBitsToFloat(0x7fc00000u));
-    const float xa = v[a];
-    const float xb = v[b];
-    v[a] = xa * cs.x - xb * cs.y;
-    v[b] = xa * cs.y + xb * cs.x;
+    const float qa = q[a];
+    const float qb = q[b];
+    q[a] = qa * cs.x - qb * cs.y;
+    q[b] = qa * cs.y + qb * cs.x;
+    const float ka = k[a];
+    const float kb = k[b];
+    k[a] = ka * cs.x - kb * cs.y;
+    k[b] = ka * cs.y + kb * cs.x;
   }
 }
 
@@ -160,8 +165,7 @@ void main() {
       ks[d] = k_new[kv_base + d];
       vs[d] = v_new[kv_base + d];
     }
-    rotate(qs, position);
-    rotate(ks, position);
+    rotate(qs, ks, position);
     const uint row = kv_head * pc.capacity + position;
     const bool stores = real && in_cache && head % (pc.n_heads / pc.n_kv_heads) == 0u;
     [[unroll]] for (uint i = 0u; i < QUADS; ++i) {

@@ -146,6 +146,12 @@ AttentionPushConstants push_constants(const AttentionShape& s, uint32_t n_splits
                                 s.sinks ? 1u : 0u};
 }
 
+// What Auto takes on this device: QueryPerInvocation on CPU devices where it applies (for
+// decode with RoPE and the KV store fused in too).
+bool query_per_invocation_is_auto(const vk::DeviceInfo& info, const AttentionShape& shape) {
+  return info.type == vk::DeviceType::Cpu && query_per_invocation_applies(info, shape);
+}
+
 // attention_cpu.comp: the lanes of a workgroup are consecutive query tokens of one head, or for
 // fewer tokens than lanes (decode) consecutive heads of one token. The caches are texel buffers.
 // With rope (one token) RoPE and the KV store are done in the same dispatch.
@@ -237,7 +243,7 @@ void attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::Buffer
                AttentionKernel kernel) {
   const vk::DeviceInfo& info = ctx.info();
   if (kernel == AttentionKernel::Auto) {
-    kernel = info.type == vk::DeviceType::Cpu && query_per_invocation_applies(info, shape)
+    kernel = query_per_invocation_is_auto(info, shape)
                  ? AttentionKernel::QueryPerInvocation
                  : AttentionKernel::KeyPerInvocation;
   }
@@ -277,12 +283,6 @@ uint64_t attention_scratch_bytes(const AttentionShape& s, uint32_t n_splits) {
 
 namespace {
 
-// Decode on a CPU device takes attention_cpu.comp, RoPE and the KV store fused in.
-bool cpu_decode_attention(const vk::DeviceInfo& info, const AttentionShape& shape) {
-  return info.type == vk::DeviceType::Cpu && query_per_invocation_applies(info, shape);
-}
-
-
 void split_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::BufferView k_cache,
                      vk::BufferView v_cache, vk::BufferView positions, vk::BufferView out,
                      const AttentionShape& shape, uint32_t n_splits, vk::BufferView scratch,
@@ -293,7 +293,7 @@ void split_attention(vk::Context& ctx, vk::Sequence& seq, vk::BufferView q, vk::
           "attention_split",
           fmt::format("scratch of {} bytes, {} needed", scratch.size,
                       attention_scratch_bytes(shape, n_splits)));
-  if (n_splits == 1 && rope && cpu_decode_attention(ctx.info(), shape)) {
+  if (n_splits == 1 && rope && query_per_invocation_is_auto(ctx.info(), shape)) {
     record_query_per_invocation(ctx, seq, q, k_cache, v_cache, positions, out, shape, rope);
     return;
   }
