@@ -20,7 +20,11 @@
 // Load time and memory: how long Model::load took against the file's size (a load should be
 // about as fast as reading the file), and the process's resident memory (VmRSS) after the load
 // and with a session's KV cache, against what must be held: the weights plus the KV cache. The
-// peak (VmHWM) shows what the load needed on the way.
+// peak (VmHWM) shows what the load needed on the way. The floor under all of it is what the
+// process held before the load plus what opening the Vulkan device alone makes resident
+// (lavapipe: libLLVM's pages and the driver's allocations, ~60 MB before any weight), measured
+// in a child process so that the driver's libraries, which stay loaded once opened, do not carry
+// into this process's load time and memory.
 
 #include <algorithm>
 #include <chrono>
@@ -34,6 +38,9 @@
 #include <random>
 #include <vector>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +49,7 @@
 #include "common/error.h"
 #include "engine.h"
 #include "model/model_config.h"
+#include "vulkan/context.h"
 
 namespace sikao::bench {
 namespace {
@@ -81,11 +89,44 @@ uint64_t status_bytes(std::string_view key) {
   return bytes;
 }
 
+// VmRSS that opening `device` (a vk::Context and nothing else) adds to a process, measured in a
+// forked child; 0 where that cannot be measured (no fork, no device).
+uint64_t bare_device_bytes(std::optional<uint32_t> device) {
+  int fds[2];
+  if (pipe(fds) != 0) return 0;
+  const pid_t child = fork();
+  if (child == 0) {
+    close(fds[0]);
+    uint64_t added = 0;
+    try {
+      const uint64_t before = status_bytes("VmRSS");
+      const vk::Context context(device);
+      added = status_bytes("VmRSS") - before;
+    } catch (const std::exception&) {
+      added = 0;
+    }
+    const bool written = write(fds[1], &added, sizeof added) == sizeof added;
+    _exit(written ? 0 : 1);
+  }
+  close(fds[1]);
+  uint64_t added = 0;
+  if (child < 0 || read(fds[0], &added, sizeof added) != sizeof added) added = 0;
+  close(fds[0]);
+  if (child > 0) waitpid(child, nullptr, 0);
+  return added;
+}
+
 struct Memory {
+  uint64_t before_load = 0;    // VmRSS before Model::load
+  uint64_t bare_device = 0;    // what opening the Vulkan device alone adds (bare_device_bytes)
   uint64_t after_load = 0;     // VmRSS once Model::load returned
   uint64_t with_session = 0;   // VmRSS with a session's cache and pipelines, after the runs
   uint64_t peak = 0;           // VmHWM
   uint64_t needed = 0;         // weights (device and system memory) + KV cache
+
+  // What no program can go below on this device: the process before the load, the bare
+  // device, the weights and the KV cache.
+  uint64_t floor() const { return before_load + bare_device + needed; }
 };
 
 } // namespace
@@ -270,11 +311,13 @@ int run_model(const std::vector<std::string>& args) {
   load.context_length = static_cast<uint32_t>(
       std::max({o.n_prompt + o.n_generate, o.depth + 1 + o.n_generate, o.turn + 16 + 32 + 1}) +
       o.profile_passes + 8);
+  Memory memory;
+  memory.before_load = status_bytes("VmRSS");
+  memory.bare_device = bare_device_bytes(o.device);
   const auto load_start = std::chrono::steady_clock::now();
   auto model = Model::load(o.model, load);
   const double load_s = seconds(load_start);
   const uint64_t file_bytes = std::filesystem::file_size(o.model);
-  Memory memory;
   memory.after_load = status_bytes("VmRSS");
   memory.needed = model->device_weight_bytes() + model->host_weight_bytes() + model->kv_cache_bytes();
   const uint32_t n_vocab = model->config().n_vocab;
@@ -340,6 +383,8 @@ int run_model(const std::vector<std::string>& args) {
         {"load_s", load_s},
         {"file_bytes", file_bytes},
         {"kv_cache_bytes", model->kv_cache_bytes()},
+        {"resident_bytes_before_load", memory.before_load},
+        {"bare_device_resident_bytes", memory.bare_device},
         {"resident_bytes_after_load", memory.after_load},
         {"resident_bytes_with_session", memory.with_session},
         {"resident_bytes_peak", memory.peak},
@@ -378,10 +423,17 @@ int run_model(const std::vector<std::string>& args) {
     std::printf("loaded in %.2f s (%s file, %.0f MB/s)\n", load_s, format_byte_size(file_bytes).c_str(),
                 file_bytes / 1e6 / load_s);
     if (memory.with_session > 0) {
-      std::printf("resident %s after load, %s with a session (%.2f× weights + KV cache %s), peak %s\n",
-                  format_byte_size(memory.after_load).c_str(), format_byte_size(memory.with_session).c_str(),
-                  double(memory.with_session) / double(memory.needed), format_byte_size(memory.needed).c_str(),
-                  format_byte_size(memory.peak).c_str());
+      const auto times_needed = [&](uint64_t bytes) { return double(bytes) / double(memory.needed); };
+      std::printf("resident %s after load (%.2f× weights + KV cache %s), %s with a session (%.2f×), "
+                  "peak %s\n",
+                  format_byte_size(memory.after_load).c_str(), times_needed(memory.after_load),
+                  format_byte_size(memory.needed).c_str(), format_byte_size(memory.with_session).c_str(),
+                  times_needed(memory.with_session), format_byte_size(memory.peak).c_str());
+    }
+    if (memory.bare_device > 0) {
+      std::printf("floor %s (%.2f×): %s before the load and %s for the Vulkan device alone\n",
+                  format_byte_size(memory.floor()).c_str(), double(memory.floor()) / double(memory.needed),
+                  format_byte_size(memory.before_load).c_str(), format_byte_size(memory.bare_device).c_str());
     }
     if (o.turn > 0) {
       std::printf("second turn of %u tokens after a first of %d: first token in %.2f s reusing "
