@@ -28,6 +28,12 @@ layout(constant_id = 4) const uint OUTPUT = 0;
 // The largest of 16, 8, 4, 2 that divides row_bytes and weight_offset: every row (and chunk)
 // starts on a multiple of it.
 layout(constant_id = 5) const uint ROW_ALIGNMENT = 2;
+// Bit r < ROWS: whether row r of every lane starts at an odd word, (weight_offset + r ·
+// row_bytes) / 4 odd; bit 31: the bits are set (the host sets them where ROW_ALIGNMENT is 2 or
+// 4). With the rows of a lane consecutive (below) and chunks a multiple of 8 bytes long, each of
+// the lane's chunks has its row's word parity, so the word half of row_chunk.glsl's realignment
+// is a constant: 576-column Q8_0 rows (612 bytes) then cost what 8-aligned ones do.
+layout(constant_id = 6) const uint WORD_PHASES = 0;
 layout(local_size_x_id = 0) in;
 
 const uint OUTPUT_STORE = 0u;
@@ -62,8 +68,10 @@ layout(push_constant) uniform PushConstants {
   uint expert_end;
 } pc;
 
-// Rows per invocation: lane i computes rows first_row + i + r·WORKGROUP_SIZE, r < ROWS, so that
-// each x value read serves ROWS rows (x's gathers were most of the time of the looped kernels).
+// Rows per invocation: lane i computes rows first_row + i·ROWS + r, r < ROWS, so that each x
+// value read serves ROWS rows (x's gathers were most of the time of the looped kernels). ROWS
+// consecutive rows span ROWS · row_bytes bytes, a multiple of 8 (row_bytes is even, ROWS 4), so
+// row r starts at the same offset modulo 8 in every lane and workgroup (WORD_PHASES).
 const uint ROWS = ROWS_PER_WORKGROUP / WORKGROUP_SIZE;
 
 #include "row_chunk.glsl"
@@ -238,15 +246,21 @@ void main() {
   uint row_offset[ROWS];
   [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
     acc[r] = 0.0;
-    // Rows past the last repeat it (and store nothing).
-    const uint row = min(first_row + r * WORKGROUP_SIZE + tid, pc.n_rows - 1u);
-    row_offset[r] = pc.weight_offset + row * pc.row_bytes;
+    // Rows past the last read past the matrix (load_chunk clamps to the binding) and store
+    // nothing.
+    row_offset[r] = pc.weight_offset + (first_row + tid * ROWS + r) * pc.row_bytes;
   }
+  const bool phases_known = (WORD_PHASES & 0x80000000u) != 0u && CHUNK_BYTES % 8u == 0u;
   float x_squares = 0.0;
   const uint n_cols = pc.n_cols;
   for (uint col = 0u; col < n_cols; col += CHUNK_COLS) {
     [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
-      load_chunk(r, row_offset[r] + (col / UNIT_COLS) * UNIT_BYTES);
+      const uint offset = row_offset[r] + (col / UNIT_COLS) * UNIT_BYTES;
+      if (phases_known) {
+        load_chunk_at(r, offset, 0u - ((WORD_PHASES >> r) & 1u));
+      } else {
+        load_chunk(r, offset);
+      }
     }
     [[unroll]] for (uint b = 0u; b < CHUNK_BLOCKS; ++b) {
       if (CHUNK_BLOCKS == 1u || col + b * UNIT_COLS < n_cols) {  // uniform: a row's last chunk
@@ -259,13 +273,13 @@ void main() {
   const bool gated = OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU || OUTPUT == OUTPUT_SWIGLU_OAI;
   if (gated) {
     [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
-      row_dots[r * WORKGROUP_SIZE + tid] = scale * acc[r];
+      row_dots[tid * ROWS + r] = scale * acc[r];
     }
     barrier();  // row_dots[] written by every lane -> the up rows read by their gate rows' lanes
     [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
-      const uint slot = r * WORKGROUP_SIZE + tid;
+      const uint slot = tid * ROWS + r;
       const uint row = first_row + slot;  // even: the gate row of pair row / 2
-      if ((tid & 1u) == 0u && row + 1u < pc.n_rows) {
+      if ((slot & 1u) == 0u && row + 1u < pc.n_rows) {
         float g = row_dots[slot];
         float u = row_dots[slot + 1u];
         if (ADD_BIAS) {
@@ -283,8 +297,8 @@ void main() {
     }
   } else {
     [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
-      if (first_row + r * WORKGROUP_SIZE + tid < pc.n_rows) {
-        const uint row = pc.row_begin + first_row + r * WORKGROUP_SIZE + tid;
+      if (first_row + tid * ROWS + r < pc.n_rows) {
+        const uint row = pc.row_begin + first_row + tid * ROWS + r;
         float value = pc.output_scale * scale * acc[r];
         if (ADD_BIAS) {
           value += bias[row];

@@ -65,8 +65,10 @@ uint word_q(uint a, uint b, uint c, uint d, uint one_word, uint two_words) {
   return ab ^ ((ab ^ cd) & two_words);
 }
 
-// Fills chunk[r] with the CHUNK_BYTES bytes at byte `offset` of the binding.
-void load_chunk(uint r, uint offset) {
+// Fills chunk[r] with the CHUNK_BYTES bytes at byte `offset` of the binding, where one_word is
+// all ones if offset's word index is odd, else 0: computed from offset by load_chunk, or a
+// constant where the includer knows it for every lane (then the selects on it fold away).
+void load_chunk_at(uint r, uint offset, uint one_word) {
   const uint first = offset >> 4;
   const uint last = uint(textureSize(weights)) - 1u;
   if (ALIGNMENT == 16u) {
@@ -89,7 +91,6 @@ void load_chunk(uint r, uint offset) {
   }
   // offset % 16 = 4q + r: drop q words, then r bytes (q ∈ {0, 2} and r = 0 where ALIGNMENT
   // is 8; r = 0 where it is 4).
-  const uint one_word = 0u - ((offset >> 2) & 1u);
   const uint two_words = 0u - ((offset >> 3) & 1u);
   const uint r_bits = 8u * (offset & 3u);
   [[unroll]] for (uint k = 0u; k < CHUNK_WORDS; ++k) {
@@ -105,6 +106,8 @@ void load_chunk(uint r, uint offset) {
     }
   }
 }
+
+void load_chunk(uint r, uint offset) { load_chunk_at(r, offset, 0u - ((offset >> 2) & 1u)); }
 
 // Bytes of row r's chunk at a constant byte position i (the loops below are unrolled, so these
 // fold to fixed shifts of fixed words).

@@ -81,6 +81,22 @@ WorkgroupShape row_per_invocation_shape(const vk::DeviceInfo& info) {
 // unrolled for constant x offsets, 18.5-18.8 ms with four.
 constexpr uint32_t k_rows_per_invocation = 4;
 
+// matvec_cpu.comp's WORD_PHASES: bit r whether row r of each lane (rows i·4 + r of a window
+// starting at weight_offset) starts at an odd 4-byte word, and bit 31 that the bits hold, which
+// they do where the rows are 2- or 4-aligned (more aligned rows need no word select, and 0 keeps
+// them one pipeline) and a lane's rows span a multiple of 8 bytes (row_bytes is even).
+uint32_t word_phases(uint32_t row_bytes, const RowWindow& win) {
+  const uint32_t alignment = row_alignment(row_bytes, win);
+  if ((alignment != 2 && alignment != 4) || (k_rows_per_invocation * row_bytes) % 8 != 0) {
+    return 0;
+  }
+  uint32_t phases = 1u << 31;
+  for (uint32_t r = 0; r < k_rows_per_invocation; ++r) {
+    phases |= (((win.weight_offset + uint64_t(r) * row_bytes) >> 2) & 1u) << r;
+  }
+  return phases;
+}
+
 // matvec_cpu.comp reads x (binding 1) and the norm weight (binding 3) as uniform buffers, and
 // the weights (binding 0) as a texel buffer (row_chunk.glsl).
 constexpr uint32_t k_row_per_invocation_uniforms = (1u << 1) | (1u << 3);
@@ -193,11 +209,12 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
     shape.rows *= k_rows_per_invocation;
   }
   const auto pipeline_for = [&](bool one_subgroup, MatvecOutput output,
-                                uint32_t alignment) -> const vk::Pipeline& {
+                                const RowWindow* win) -> const vk::Pipeline& {
     std::vector<uint32_t> constants{shape.size, shape.rows, fusion.norm ? 1u : 0u,
                                     fusion.bias ? 1u : 0u, static_cast<uint32_t>(output)};
     if (per_invocation) {
-      constants.push_back(alignment);
+      constants.push_back(row_alignment(row_bytes, *win));
+      constants.push_back(word_phases(row_bytes, *win));
       return ctx.pipeline(vk::PipelineDesc{variant, std::move(constants), 7, sizeof(PushConstants),
                                            k_row_per_invocation_uniforms,
                                            k_row_per_invocation_texels});
@@ -210,7 +227,7 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
   // size is pinned (so that it really is one subgroup).
   const bool one_subgroup =
       reduction == MatvecReduction::Subgroup && shape.size == info.subgroup_size &&
-      pipeline_for(true, fusion.output, 0).subgroup_size_pinned();
+      pipeline_for(true, fusion.output, nullptr).subgroup_size_pinned();
   // Unused bindings still need a valid buffer: x stands in.
   vk::BufferView norm_weight = fusion.norm ? fusion.norm->weight : x;
   const vk::BufferView bias = fusion.bias.value_or(x);
@@ -231,8 +248,7 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
       seq.barrier();  // y written by the previous binding's dispatch -> read and added to
     }
     const vk::Pipeline& pipeline =
-        pipeline_for(one_subgroup, adds ? MatvecOutput::Accumulate : fusion.output,
-                     row_alignment(row_bytes, win));
+        pipeline_for(one_subgroup, adds ? MatvecOutput::Accumulate : fusion.output, &win);
     const uint32_t n_rows = win.n_rows * rows_per_unit;
     const PushConstants push{w.n_cols,
                              n_rows,

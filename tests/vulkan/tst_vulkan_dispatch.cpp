@@ -416,7 +416,7 @@ class TestVulkanDispatch : public QObject {
   void a_texel_binding_is_whole_aligned_texels() {
     const vk::DeviceInfo& info = ctx_->info();
     const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 2);
-    const auto& matvec = ctx_->pipeline({"matvec_cpu_q8_0", {lanes, 4 * lanes, 0, 0, 0, 16}, 7,
+    const auto& matvec = ctx_->pipeline({"matvec_cpu_q8_0", {lanes, 4 * lanes, 0, 0, 0, 16, 0}, 7,
                                          13 * sizeof(uint32_t), (1u << 1) | (1u << 3), 1u << 0});
     auto buffer = ctx_->create_buffer(4096);
     const std::array<uint32_t, 13> push{};
