@@ -20,8 +20,8 @@
 
 #extension GL_EXT_control_flow_attributes : enable
 
-layout(constant_id = 0) const uint WORKGROUP_SIZE = 8;  // even
-layout(constant_id = 1) const uint ROWS_PER_WORKGROUP = 8;  // a multiple of WORKGROUP_SIZE
+layout(constant_id = 0) const uint WORKGROUP_SIZE = 8;
+layout(constant_id = 1) const uint ROWS_PER_WORKGROUP = 16;  // an even multiple of WORKGROUP_SIZE
 layout(constant_id = 2) const bool NORM_INPUT = false;
 layout(constant_id = 3) const bool ADD_BIAS = false;
 layout(constant_id = 4) const uint OUTPUT = 0;
@@ -232,8 +232,6 @@ void block_dots(uint b, uint col, inout float x_squares, inout float acc[ROWS]) 
 }
 #endif
 
-shared float row_dots[ROWS_PER_WORKGROUP];
-
 void main() {
   const uint group = gl_WorkGroupID.y * gl_NumWorkGroups.x + gl_WorkGroupID.x;
   const uint first_row = group * ROWS_PER_WORKGROUP;
@@ -272,16 +270,12 @@ void main() {
   const float scale = NORM_INPUT ? inversesqrt(x_squares / float(pc.n_cols) + pc.eps) : 1.0;
   const bool gated = OUTPUT == OUTPUT_SWIGLU || OUTPUT == OUTPUT_GEGLU || OUTPUT == OUTPUT_SWIGLU_OAI;
   if (gated) {
-    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
-      row_dots[tid * ROWS + r] = scale * acc[r];
-    }
-    barrier();  // row_dots[] written by every lane -> the up rows read by their gate rows' lanes
-    [[unroll]] for (uint r = 0u; r < ROWS; ++r) {
-      const uint slot = tid * ROWS + r;
-      const uint row = first_row + slot;  // even: the gate row of pair row / 2
-      if ((slot & 1u) == 0u && row + 1u < pc.n_rows) {
-        float g = row_dots[slot];
-        float u = row_dots[slot + 1u];
+    // ROWS is even and a lane's rows are consecutive: each (gate, up) pair is in one lane.
+    [[unroll]] for (uint r = 0u; r < ROWS; r += 2u) {
+      const uint row = first_row + tid * ROWS + r;  // even: the gate row of pair row / 2
+      if (row + 1u < pc.n_rows) {
+        float g = scale * acc[r];
+        float u = scale * acc[r + 1u];
         if (ADD_BIAS) {
           g += bias[pc.row_begin + row];
           u += bias[pc.row_begin + row + 1u];

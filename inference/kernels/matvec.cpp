@@ -66,15 +66,17 @@ WorkgroupShape workgroup_shape(const vk::DeviceInfo& info, uint32_t n_cols) {
   return {size, 2};
 }
 
-// RowPerInvocation: one row per invocation, workgroups of one SIMD register's lanes (lavapipe
-// runs a workgroup as consecutive SIMD chunks of subgroup_size lanes; an even count, for the
-// gated outputs' row pairs).
+// RowPerInvocation: one row per invocation (times k_rows_per_invocation, below), workgroups of
+// one SIMD register's lanes (lavapipe runs a workgroup as consecutive SIMD chunks of
+// subgroup_size lanes).
 WorkgroupShape row_per_invocation_shape(const vk::DeviceInfo& info) {
-  const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 2);
-  return {lanes + lanes % 2, lanes + lanes % 2};
+  const uint32_t lanes = std::max<uint32_t>(info.subgroup_size, 1);
+  return {lanes, lanes};
 }
 
 // Rows each invocation of matvec_cpu.comp computes: each x value it gathers serves them all.
+// Even, so that a lane holds whole (gate, up) pairs of the gated outputs (no shared memory and no
+// barrier, which llvmpipe runs as coroutines).
 // lavapipe, rows per invocation 1 / 2 / 4 (8): Q5_0 9728 × 896 7.1 / 5.6 / 4.6 ms, Q4_K 4096 ×
 // 4096 5.0 / 3.6 / 2.8 ms, Q6_K 8192 × 4864 12.7 / 12.6 / 8.4 ms (8: no better, 8.9-10.6 against
 // 8.4-10.6); Q8_0 32768 × 896 24.3-25.4 ms with one row per invocation and its column loop
