@@ -85,11 +85,13 @@ constexpr uint32_t k_rows_per_invocation = 4;
 
 // matvec_cpu.comp's WORD_PHASES: bit r whether row r of each lane (rows i·4 + r of a window
 // starting at weight_offset) starts at an odd 4-byte word, and bit 31 that the bits hold, which
-// they do where the rows are 2- or 4-aligned (more aligned rows need no word select, and 0 keeps
-// them one pipeline) and a lane's rows span a multiple of 8 bytes (row_bytes is even).
-uint32_t word_phases(uint32_t row_bytes, const RowWindow& win) {
+// they do where the rows are 2- or 4-aligned (more aligned rows need no word select), a lane's
+// rows span a multiple of 8 bytes (row_bytes is even) and so do row_chunk.glsl's chunks (all
+// but Q6_K's single 210-byte blocks). Elsewhere 0, which the shader ignores: one pipeline.
+uint32_t word_phases(gguf::TensorType type, uint32_t row_bytes, const RowWindow& win) {
   const uint32_t alignment = row_alignment(row_bytes, win);
-  if ((alignment != 2 && alignment != 4) || (k_rows_per_invocation * row_bytes) % 8 != 0) {
+  if ((alignment != 2 && alignment != 4) || (k_rows_per_invocation * row_bytes) % 8 != 0 ||
+      type == gguf::TensorType::Q6_K) {
     return 0;
   }
   uint32_t phases = 1u << 31;
@@ -216,7 +218,7 @@ void record_matvec(vk::Context& ctx, vk::Sequence& seq, const WeightMatrix& w, v
                                     fusion.bias ? 1u : 0u, static_cast<uint32_t>(output)};
     if (per_invocation) {
       constants.push_back(row_alignment(row_bytes, *win));
-      constants.push_back(word_phases(row_bytes, *win));
+      constants.push_back(word_phases(w.type, row_bytes, *win));
       return ctx.pipeline(vk::PipelineDesc{variant, std::move(constants), 7, sizeof(PushConstants),
                                            k_row_per_invocation_uniforms,
                                            k_row_per_invocation_texels});
