@@ -107,6 +107,7 @@ uint64_t Model::kv_cache_bytes() const {
   return model::kv_cache_shape(impl_->config, impl_->context_length).total_bytes();
 }
 std::string Model::device_name() const { return impl_->context->info().name; }
+size_t Model::pipeline_count() const { return impl_->context->pipeline_count(); }
 uint64_t Model::weight_bytes_per_token() const { return impl_->weights->bytes_read_per_token(); }
 uint64_t Model::device_weight_bytes() const { return impl_->weights->device_bytes(); }
 uint64_t Model::host_weight_bytes() const { return impl_->weights->host_bytes(); }
@@ -140,6 +141,11 @@ std::vector<float> Session::evaluate_all(std::span<const int32_t> tokens) {
 
 std::vector<float> Session::evaluate(std::span<const int32_t> tokens) {
   return evaluate_from_start(tokens, false, nullptr);
+}
+
+void Session::build_pipelines(const std::function<bool()>& keep_going) {
+  cached_.clear();
+  transformer_->build_pipelines(keep_going);
 }
 
 std::vector<float> Session::decode(int32_t token) {

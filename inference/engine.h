@@ -86,6 +86,8 @@ class Model {
   uint64_t host_weight_bytes() const;
   // Bytes of one session's KV cache at this model's context length.
   uint64_t kv_cache_bytes() const;
+  // Compute pipelines built on its device so far (each a compiled shader variant).
+  size_t pipeline_count() const;
 
  private:
   friend class Session;
@@ -114,6 +116,12 @@ class Session {
 
   // Appends one token at the end of the cache and returns its logits.
   std::vector<float> decode(int32_t token);
+  // Builds and compiles the pipelines a prompt and the decode steps after it use, by running a
+  // short batch (model/transformer.h) and a decode step of token 0, so that the first prompt does not wait for them
+  // (on lavapipe with an empty shader cache a 0.5B model's take ~20 s, compiled when they first
+  // run). The cache then holds no token. Stops early once keep_going() is false (it is asked
+  // before each of the two passes).
+  void build_pipelines(const std::function<bool()>& keep_going);
   // Decodes one token like decode() with a timestamp after every kernel, and returns what each
   // took (sikao-bench --profile).
   std::vector<vk::Sequence::OperationTime> profile_decode(int32_t token);

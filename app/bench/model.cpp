@@ -18,13 +18,14 @@
 // numbers).
 //
 // Load time and memory: how long Model::load took against the file's size (a load should be
-// about as fast as reading the file), and the process's resident memory (VmRSS) after the load
-// and with a session's KV cache, against what must be held: the weights plus the KV cache. The
-// peak (VmHWM) shows what the load needed on the way. The floor under all of it is what the
-// process held before the load plus what opening the Vulkan device alone makes resident
-// (lavapipe: libLLVM's pages and the driver's allocations, ~60 MB before any weight), measured
-// in a child process so that the driver's libraries, which stay loaded once opened, do not carry
-// into this process's load time and memory.
+// about as fast as reading the file), how long the session's build_pipelines took (what the
+// desktop app does after a load; the runs come after it), and the process's resident memory
+// (VmRSS) after the load and with a session's KV cache, against what must be held: the weights
+// plus the KV cache. The peak (VmHWM) shows what the load needed on the way. The floor under all
+// of it is what the process held before the load plus what opening the Vulkan device alone
+// makes resident (lavapipe: libLLVM's pages and the driver's allocations, ~60 MB before any
+// weight), measured in a child process so that the driver's libraries, which stay loaded once
+// opened, do not carry into this process's load time and memory.
 
 #include <algorithm>
 #include <chrono>
@@ -326,6 +327,13 @@ int run_model(const std::vector<std::string>& args) {
 
   std::vector<double> pp, tg;
   Session session(*model);
+  // What the desktop app does right after a load, while the person types (Mesa caches the
+  // compiled shaders on disk: the first run after an install or a driver update takes longest).
+  const size_t pipelines_after_load = model->pipeline_count();
+  const auto build_start = std::chrono::steady_clock::now();
+  session.build_pipelines([] { return true; });
+  const double build_s = seconds(build_start);
+  const size_t pipelines_built = model->pipeline_count() - pipelines_after_load;
   // One warm-up pass of each kind builds pipelines (a prompt's batches take others than one
   // token's) and records the decode sequence.
   if (o.n_prompt > 1) {
@@ -381,6 +389,8 @@ int run_model(const std::vector<std::string>& args) {
         {"tg_effective_gb_per_s", gbps},
         {"decode_dispatches_per_token", session.decode_dispatches()},
         {"load_s", load_s},
+        {"pipelines_built", pipelines_built},
+        {"pipelines_build_s", build_s},
         {"file_bytes", file_bytes},
         {"kv_cache_bytes", model->kv_cache_bytes()},
         {"resident_bytes_before_load", memory.before_load},
@@ -420,8 +430,10 @@ int run_model(const std::vector<std::string>& args) {
                 bytes_per_token / 1e6, experts.c_str(), gbps);
     std::printf("a decode step is %u kernel dispatches in one submission\n",
                 session.decode_dispatches());
-    std::printf("loaded in %.2f s (%s file, %.0f MB/s)\n", load_s, format_byte_size(file_bytes).c_str(),
-                file_bytes / 1e6 / load_s);
+    std::printf("loaded in %.2f s (%s file, %.0f MB/s); the %zu pipelines of a prompt and its "
+                "answer built in %.2f s\n",
+                load_s, format_byte_size(file_bytes).c_str(), file_bytes / 1e6 / load_s,
+                pipelines_built, build_s);
     if (memory.with_session > 0) {
       const auto times_needed = [&](uint64_t bytes) { return double(bytes) / double(memory.needed); };
       std::printf("resident %s after load (%.2f× weights + KV cache %s), %s with a session (%.2f×), "

@@ -73,6 +73,10 @@ void ModelTurnEngine::prefill(std::span<const int32_t> prompt) {
   session_->generate(prompt, options, [](const TokenEvent&) {});
 }
 
+void ModelTurnEngine::build_pipelines(const std::function<bool()>& keep_going) {
+  session_->build_pipelines(keep_going);
+}
+
 uint32_t ModelTurnEngine::context_length() const { return model_->context_length(); }
 
 GenerateResult ModelTurnEngine::generate(std::span<const int32_t> prompt, const GenerateOptions& options,

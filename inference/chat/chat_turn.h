@@ -61,6 +61,9 @@ class TurnEngine {
                                   const std::function<void(const TokenEvent&)>& on_token) = 0;
   // Evaluates `prompt` into the cache (reusing what matches) and generates nothing.
   virtual void prefill(std::span<const int32_t> prompt) = 0;
+  // Session::build_pipelines: prepares what the first prompt and its answer run, while nothing
+  // is asked of the engine; returns early once keep_going() is false.
+  virtual void build_pipelines(const std::function<bool()>& keep_going) = 0;
 };
 
 // The engine: a loaded Model and the one Session (KV cache) its conversation turns share, so a
@@ -81,6 +84,7 @@ class ModelTurnEngine : public TurnEngine {
   GenerateResult generate(std::span<const int32_t> prompt, const GenerateOptions& options,
                           const std::function<void(const TokenEvent&)>& on_token) override;
   void prefill(std::span<const int32_t> prompt) override;
+  void build_pipelines(const std::function<bool()>& keep_going) override;
 
   Model& model() { return *model_; }
   const ModelChatInfo& chat_info() const { return info_; }

@@ -44,6 +44,14 @@ constexpr uint64_t k_max_logit_bytes = 64ull << 20;
 // ones (and decode) token by token: on lavapipe the chunked form broke even at 2 tokens and was
 // 1.7-2.4x faster from 4 on (`sikao-bench delta-net`, Qwen3.5-0.8B's layer, docs/BENCHMARKS.md).
 constexpr uint32_t k_min_chunked_delta_tokens = 4;
+// build_pipelines' batch: the fewest tokens for which the kernels take the variants a long
+// prompt takes. GPUs: the widest matmul tile (kernels/matmul.cpp, 64 tokens). CPU devices:
+// matmul_cpu takes any batch alike and attention_cpu one query per lane from a lane's worth of
+// tokens (kernels/attention.cpp), and 64 tokens would be seconds of work (qwen2-0.5b Q4_K_M:
+// ~2.3 s on lavapipe) for a question sent right after the load to wait for.
+uint32_t build_batch_tokens(const vk::DeviceInfo& info) {
+  return info.type == vk::DeviceType::Cpu ? std::max<uint32_t>(info.subgroup_size, 2) : 64;
+}
 
 // Rows [first, first + n) of a row-major f32 matrix whose rows are width floats.
 vk::BufferView rows(const vk::Buffer& buffer, uint32_t n, uint32_t width, uint32_t first = 0) {
@@ -679,12 +687,38 @@ void Transformer::prepare_decode(int32_t token, uint32_t position) {
   reinterpret_cast<uint32_t*>(act_->positions.mapped().data())[0] = position;
 }
 
-std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
-  prepare_decode(token, position);
+void Transformer::record_decode() {
   if (!decode_seq_) {
     decode_seq_ = std::make_unique<vk::Sequence>(ctx_.create_sequence());
     record(*decode_seq_, 1, 1);
   }
+}
+
+void Transformer::build_pipelines(const std::function<bool()>& keep_going) {
+  // Both passes run, not only record: lavapipe compiles a pipeline's machine code when it first
+  // runs. They evaluate token 0 at position 0; what they write to the cache (and the recurrent
+  // state) a prompt from position 0 writes again.
+  snapshots_.clear();
+  if (!keep_going()) {
+    return;
+  }
+  const uint32_t n = std::min(max_batch_, build_batch_tokens(ctx_.info()));
+  std::fill_n(reinterpret_cast<uint32_t*>(act_->ids.mapped().data()), n, 0u);
+  std::fill_n(reinterpret_cast<uint32_t*>(act_->positions.mapped().data()), n, 0u);
+  auto batch = ctx_.create_sequence();
+  record(batch, n, 1, recurrent());
+  submit(batch);
+  recurrent_position_ = 0;
+  if (!keep_going()) {
+    return;
+  }
+  decode(0, 0);
+  recurrent_position_ = 0;
+}
+
+std::span<const float> Transformer::decode(int32_t token, uint32_t position) {
+  prepare_decode(token, position);
+  record_decode();
   submit(*decode_seq_);
   recurrent_position_ = position + 1;
   return {reinterpret_cast<const float*>(act_->logits_host.mapped().data()), config_.n_vocab};

@@ -50,6 +50,7 @@
 // the shared expert of Qwen3.5 MoE adds 5.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -94,6 +95,14 @@ class Transformer {
 
   // Evaluates one token at position and returns its logits (valid until the next call).
   std::span<const float> decode(int32_t token, uint32_t position);
+  // Runs a prefill batch (64 tokens on GPUs, a SIMD width of them on CPU devices; at most
+  // max_batch) and a decode step on token 0 at position 0, so that the pipelines a prompt and its answer use are built and compiled before
+  // they are needed (on lavapipe with an empty shader cache they take ~20 s for a 0.5B model).
+  // Overwrites the start of the KV cache and the recurrent state: continue at position 0.
+  // Returns early, before either pass, once keep_going() is false. A short prompt may still
+  // need a variant or two (GPU matmul tiles narrower than 64 tokens; on CPU devices attention
+  // for fewer tokens than lanes, and the GPU matmul of types without a CPU kernel).
+  void build_pipelines(const std::function<bool()>& keep_going);
   // The same step recorded apart with a timestamp after every operation (a development tool:
   // the cost of one decode step by kernel). Its logits are not returned.
   std::vector<vk::Sequence::OperationTime> profile_decode(int32_t token, uint32_t position);
@@ -120,6 +129,8 @@ class Transformer {
  private:
   struct Activations;
 
+  // Records the decode step into decode_seq_ once (it is submitted again for every token).
+  void record_decode();
   // Records the forward pass of n_tokens tokens (ids and positions already in their buffers),
   // ending with the logits of the last logit_rows tokens in logits_host_.
   // reset_state: zero the recurrent state first (a prefill from position 0).

@@ -282,6 +282,11 @@ const Pipeline& Context::pipeline(const PipelineDesc& desc) {
   return *it->second;
 }
 
+size_t Context::pipeline_count() {
+  std::lock_guard lock(pipelines_mutex_);
+  return pipelines_.size();
+}
+
 Sequence Context::create_sequence() { return Sequence(*this); }
 
 void Context::submit_and_wait(VkCommandBuffer cmd, VkFence fence) {

@@ -83,6 +83,7 @@ class Context {
 
   // Built on first use, then cached by desc (the reference stays valid for the Context's life).
   const Pipeline& pipeline(const PipelineDesc& desc);
+  size_t pipeline_count();  // pipelines built so far
 
   Sequence create_sequence();
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <random>
 #include <set>
 
 #include <QProcess>
@@ -422,6 +423,77 @@ class TestRandomModel : public QObject {
     QVERIFY2(hi - lo > 1e-3f, "all logits equal: the weights did not reach the output");
     const auto next = session.decode(ids.back());
     for (float x : next) QVERIFY(std::isfinite(x));
+  }
+
+  void built_pipelines_serve_a_prompt_and_its_answer_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("arch");
+    QTest::addColumn<int>("type");
+    // Whether the prompt then builds nothing: not with experts, whose batched products take a
+    // matmul tile by the tokens each expert is routed (MXFP4 has no CPU matmul kernel).
+    QTest::addColumn<bool>("all_built");
+    QTest::newRow("llama Q4_K_M") << QString() << int(Architecture::Llama) << int(FileType::Q4_K_M)
+                                  << true;
+    QTest::newRow("qwen3moe MXFP4_MOE") << QString() << int(Architecture::Qwen3Moe)
+                                        << int(FileType::MXFP4_MOE) << false;
+    // DeltaNet layers: a recurrent state the passes write, which the prompt must start afresh.
+    QTest::newRow("qwen35 Q8_0") << "test-qwen35" << 0 << int(FileType::Q8_0) << true;
+  }
+
+  // Session::build_pipelines builds what a prompt of more tokens than a GPU matmul tile (40
+  // here; its batch is 64 tokens on GPUs, 8 on lavapipe) and its decode steps run, leaves nothing of its own passes in what a prompt then
+  // computes, and builds nothing once keep_going() is false.
+  void built_pipelines_serve_a_prompt_and_its_answer() {
+    QFETCH(QString, preset);
+    QFETCH(int, arch);
+    QFETCH(int, type);
+    QFETCH(bool, all_built);
+    RandomModelOptions o;
+    if (preset.isEmpty()) {
+      o.shape = tiny_shape(static_cast<Architecture>(arch));
+    } else {
+      o.shape = *shape_preset(preset.toStdString());
+    }
+    if (o.shape.architecture == Architecture::Qwen3Moe) {
+      o.shape.n_expert = 8, o.shape.n_expert_used = 2, o.shape.n_ff_exp = 96;
+    }
+    o.file_type = static_cast<FileType>(type);
+    o.seed = sikao::test::fresh_seed();
+    qInfo("seed %llu", static_cast<unsigned long long>(o.seed));
+    const std::string file = path("build.gguf");
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    write_random_model(file, o);
+    sikao::LoadOptions load;
+    load.context_length = 128;
+    auto model = sikao::Model::load(file, load);
+    std::mt19937 rng(static_cast<uint32_t>(o.seed));
+    std::vector<int32_t> prompt(40);
+    for (auto& t : prompt) t = static_cast<int32_t>(rng() % model->config().n_vocab);
+
+    const size_t after_load = model->pipeline_count();
+    sikao::Session session(*model);
+    int asked = 0;
+    session.build_pipelines([&] { return ++asked, false; });
+    QCOMPARE(asked, 1);
+    QCOMPARE(model->pipeline_count(), after_load);
+
+    // A short conversation first: the passes overwrite its cache, which then holds nothing.
+    session.evaluate(std::vector<int32_t>(prompt.begin(), prompt.begin() + 5));
+    QCOMPARE(session.cached_tokens().size(), size_t(5));
+    session.build_pipelines([] { return true; });
+    QVERIFY(session.cached_tokens().empty());
+    const size_t built = model->pipeline_count();
+    QVERIFY(built > after_load);
+
+    const std::vector<float> logits = session.evaluate(prompt);
+    std::vector<std::vector<float>> steps;
+    for (int32_t t : {3, 5, 7}) steps.push_back(session.decode(t));
+    if (all_built) QCOMPARE(model->pipeline_count(), built);
+
+    // The same numbers as a session that built nothing first.
+    sikao::Session plain(*model);
+    QCOMPARE(plain.evaluate(prompt), logits);
+    for (size_t i = 0; i < steps.size(); ++i) QCOMPARE(plain.decode(3 + 2 * int32_t(i)), steps[i]);
   }
 
   // gpt-oss-20b's tensors as llama.cpp's loader (src/models/openai-moe.cpp) asks for them: the

@@ -36,6 +36,10 @@ struct FakeScript {
   std::vector<std::vector<int32_t>> prompts;            // the prompt tokens of every generate()
   std::vector<LoadOptions> loads;                       // every load() (ui/fake_backend.h)
   std::vector<std::vector<int32_t>> prefills;           // the prompts of every prefill()
+  // build_pipelines() takes this long unless keep_going() turns false first.
+  std::chrono::milliseconds build_time{0};
+  int builds = 0;          // build_pipelines() calls
+  int builds_stopped = 0;  // of which keep_going() ended early
 
   static float probability(size_t i) { return i % 2 == 0 ? 0.9f : 0.3f; }
 };
@@ -90,6 +94,24 @@ class ScriptedTurnEngine : public chat::TurnEngine {
   void prefill(std::span<const int32_t> prompt) override {
     std::lock_guard lock(script_->mutex);
     script_->prefills.emplace_back(prompt.begin(), prompt.end());
+  }
+
+  void build_pipelines(const std::function<bool()>& keep_going) override {
+    std::chrono::milliseconds build_time;
+    {
+      std::lock_guard lock(script_->mutex);
+      ++script_->builds;
+      build_time = script_->build_time;
+    }
+    const auto end = std::chrono::steady_clock::now() + build_time;
+    while (std::chrono::steady_clock::now() < end) {
+      if (!keep_going()) {
+        std::lock_guard lock(script_->mutex);
+        ++script_->builds_stopped;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   }
 
   std::vector<chat::ReasoningTags> reasoning_tags() const override { return {chat::known_reasoning_tags()[0]}; }

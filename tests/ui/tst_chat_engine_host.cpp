@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -243,6 +244,38 @@ class TestChatEngineHost : public QObject {
     host.cancelLoad();
     QVERIFY(failed.wait(5000));
     QCOMPARE(failed.at(0).at(0).value<ui::ErrorReport>().kind, ui::ErrorKind::Cancelled);
+  }
+
+  // After a load the worker builds the model's pipelines (a minute of them, scripted) until a
+  // request arrives: a question, another load and closing the app each stop it at once.
+  void pipelines_are_built_after_a_load_until_a_request_arrives() {
+    auto script = std::make_shared<test::FakeScript>();
+    script->turns = {numbered_pieces(3)};
+    script->build_time = 60s;
+    const auto builds = [&] {
+      std::lock_guard lock(script->mutex);
+      return std::pair(script->builds, script->builds_stopped);
+    };
+    QElapsedTimer clock;
+    clock.start();
+    {
+      ui::EngineHost host(std::make_unique<test::FakeBackend>(script), 40ms);
+      QVERIFY(load_fake_model(host));
+      QTRY_COMPARE_WITH_TIMEOUT(builds(), std::pair(1, 0), 5000);
+
+      QSignalSpy finished(&host, &ui::EngineHost::finished);
+      host.generate(one_question());
+      QVERIFY(finished.wait(10000));
+      QCOMPARE(builds(), std::pair(1, 1));
+      QCOMPARE(finished.at(0).at(0).value<chat::TurnResult>().generated_tokens, 3);
+
+      QVERIFY(load_fake_model(host));  // builds again, and is stopped by the next load
+      QTRY_COMPARE_WITH_TIMEOUT(builds(), std::pair(2, 1), 5000);
+      QVERIFY(load_fake_model(host));
+      QTRY_COMPARE_WITH_TIMEOUT(builds(), std::pair(3, 2), 5000);
+    }  // closing while the third build runs
+    QCOMPARE(builds(), std::pair(3, 3));
+    QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
   }
 
   // The settings' budget (MB) reaches the engine in bytes, and where the weights went comes back.

@@ -62,15 +62,16 @@ class BatchBuilder {
 } // namespace
 
 EngineWorker::EngineWorker(std::unique_ptr<GenerationBackend> backend, const std::atomic<bool>& stop,
-                           const std::atomic<bool>& cancel_load,
+                           const std::atomic<bool>& cancel_load, std::atomic<int>& waiting,
                            std::chrono::milliseconds batch_interval)
-    : backend_(std::move(backend)), stop_(stop), cancel_load_(cancel_load),
+    : backend_(std::move(backend)), stop_(stop), cancel_load_(cancel_load), waiting_(waiting),
       batch_interval_(batch_interval) {}
 
 EngineWorker::~EngineWorker() = default;
 
 void EngineWorker::load(const QString& path, int device, int context_length,
                         int device_memory_budget_mb) {
+  --waiting_;
   LoadOptions options;
   if (device >= 0) options.device = static_cast<uint32_t>(device);
   options.context_length = static_cast<uint32_t>(std::max(0, context_length));
@@ -105,10 +106,18 @@ void EngineWorker::load(const QString& path, int device, int context_length,
   } catch (const std::exception& e) {
     engine_.reset();
     emit loadFailed(error_report(e));
+    return;
+  }
+  try {
+    engine_->build_pipelines([this] { return waiting_.load() == 0 && !cancel_load_.load(); });
+  } catch (const std::exception&) {
+    // Whatever failed fails again in the first turn, which reports it (failed); the model
+    // stays loaded.
   }
 }
 
 void EngineWorker::generate(const chat::TurnRequest& request) {
+  --waiting_;
   try {
     emit finished(run(request));
   } catch (const std::exception& e) {
@@ -144,7 +153,8 @@ EngineHost::EngineHost(std::unique_ptr<GenerationBackend> backend,
   qRegisterMetaType<TokenBatch>();
   qRegisterMetaType<chat::TurnResult>();
   qRegisterMetaType<ErrorReport>();
-  worker_ = std::make_unique<EngineWorker>(std::move(backend), stop_, cancel_load_, batch_interval);
+  worker_ = std::make_unique<EngineWorker>(std::move(backend), stop_, cancel_load_, waiting_,
+                                           batch_interval);
   worker_->moveToThread(&thread_);
   thread_.setObjectName(QStringLiteral("sikao-engine"));
   connect(this, &EngineHost::loadRequested, worker_.get(), &EngineWorker::load);
@@ -169,6 +179,7 @@ EngineHost::~EngineHost() {
 void EngineHost::load(const QString& path, int device, int context_length,
                       int device_memory_budget_mb) {
   cancel_load_ = false;
+  ++waiting_;
   emit loadRequested(path, device, context_length, device_memory_budget_mb);
 }
 
@@ -177,6 +188,7 @@ void EngineHost::cancelLoad() { cancel_load_ = true; }
 void EngineHost::generate(const chat::TurnRequest& request) {
   // Reset here, not on the worker: a stop() right after generate() must not be lost.
   stop_ = false;
+  ++waiting_;
   emit generateRequested(request);
 }
 

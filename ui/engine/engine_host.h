@@ -6,6 +6,12 @@
 // steps, so they act while the worker is busy. Exceptions stop at the worker and come back as
 // loadFailed / failed (DESIGN.md §2).
 //
+// Once a model is loaded (and `loaded` sent) the worker builds the pipelines its first prompt
+// and answer will run (chat::TurnEngine::build_pipelines) while the person writes, until a
+// request arrives: each load and generate is counted in `waiting` before it is queued, and the
+// build stops at its next check once one is (on lavapipe with an empty shader cache a first
+// prompt otherwise waits ~20 s for them).
+//
 // Token events are batched: the worker sends what accumulated once `batch_interval` has passed
 // since its last send (and at the end), so the UI updates at most ~1/interval times a second
 // whatever the token rate.
@@ -27,7 +33,8 @@ class EngineWorker : public QObject {
 
  public:
   EngineWorker(std::unique_ptr<GenerationBackend> backend, const std::atomic<bool>& stop,
-               const std::atomic<bool>& cancel_load, std::chrono::milliseconds batch_interval);
+               const std::atomic<bool>& cancel_load, std::atomic<int>& waiting,
+               std::chrono::milliseconds batch_interval);
   ~EngineWorker() override;
 
  public slots:
@@ -49,6 +56,7 @@ class EngineWorker : public QObject {
   std::unique_ptr<chat::TurnEngine> engine_;  // the loaded model; null before the first load
   const std::atomic<bool>& stop_;
   const std::atomic<bool>& cancel_load_;
+  std::atomic<int>& waiting_;  // requests queued to this worker and not yet started
   std::chrono::milliseconds batch_interval_;
 };
 
@@ -86,6 +94,7 @@ class EngineHost : public QObject {
  private:
   std::atomic<bool> stop_{false};
   std::atomic<bool> cancel_load_{false};
+  std::atomic<int> waiting_{0};
   QThread thread_;
   std::unique_ptr<EngineWorker> worker_;  // lives on thread_; deleted after it is joined
 };
