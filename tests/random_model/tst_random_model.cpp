@@ -83,6 +83,19 @@ class TestRandomModel : public QObject {
   QTemporaryDir dir_;
   std::string path(const char* name) { return dir_.filePath(name).toStdString(); }
 
+  // The model of `o` with a fresh seed (logged), written to `name` and loaded at `context_length`.
+  std::unique_ptr<sikao::Model> load_random_model(RandomModelOptions& o, const char* name,
+                                                  uint32_t context_length) {
+    o.seed = sikao::test::fresh_seed();
+    qInfo("seed %llu", static_cast<unsigned long long>(o.seed));
+    const std::string file = path(name);
+    o.overwrite = sikao::gguf::Overwrite::Replace;
+    write_random_model(file, o);
+    sikao::LoadOptions load;
+    load.context_length = context_length;
+    return sikao::Model::load(file, load);
+  }
+
  private slots:
   void written_file_has_the_requested_shapes_types_and_metadata() {
     RandomModelOptions o;
@@ -395,15 +408,7 @@ class TestRandomModel : public QObject {
       o.shape.n_ff_exp = 96;  // MXFP4 down-projection rows of 51 bytes
     }
     o.file_type = static_cast<FileType>(type);
-    o.seed = sikao::test::fresh_seed();
-    qInfo("seed %llu", static_cast<unsigned long long>(o.seed));
-    const std::string file = path("load.gguf");
-    o.overwrite = sikao::gguf::Overwrite::Replace;
-    write_random_model(file, o);
-
-    sikao::LoadOptions load;
-    load.context_length = 64;
-    auto model = sikao::Model::load(file, load);
+    auto model = load_random_model(o, "load.gguf", 64);
     QCOMPARE(model->config().n_vocab, 320u);
     QCOMPARE(model->config().tied_output, o.shape.tied_output);
     const auto ids = model->tokenizer().encode("hello, world", false, false);
@@ -458,14 +463,7 @@ class TestRandomModel : public QObject {
       o.shape.n_expert = 8, o.shape.n_expert_used = 2, o.shape.n_ff_exp = 96;
     }
     o.file_type = static_cast<FileType>(type);
-    o.seed = sikao::test::fresh_seed();
-    qInfo("seed %llu", static_cast<unsigned long long>(o.seed));
-    const std::string file = path("build.gguf");
-    o.overwrite = sikao::gguf::Overwrite::Replace;
-    write_random_model(file, o);
-    sikao::LoadOptions load;
-    load.context_length = 128;
-    auto model = sikao::Model::load(file, load);
+    auto model = load_random_model(o, "build.gguf", 128);
     std::mt19937 rng(static_cast<uint32_t>(o.seed));
     std::vector<int32_t> prompt(40);
     for (auto& t : prompt) t = static_cast<int32_t>(rng() % model->config().n_vocab);
