@@ -28,6 +28,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -172,6 +173,34 @@ class MessageReader {
 // How the reasoning is shown around the answer.
 enum class ReasoningStyle { Hidden, Faint, Marked };
 
+// Builds the model's pipelines on a thread of its own while the person writes a message
+// (chat::TurnEngine::build_pipelines; on lavapipe with an empty shader cache ~20 s of a first
+// answer otherwise); finish() stops it at its next check and waits for the pass under way, after
+// which the engine is the caller's again.
+class PipelineBuilder {
+ public:
+  explicit PipelineBuilder(chat::TurnEngine& engine)
+      : thread_([this, &engine] {
+          try {
+            engine.build_pipelines([this] { return !stop_.load(); });
+          } catch (const std::exception&) {
+            // What failed fails again in the turn, which reports it.
+          }
+        }) {}
+  ~PipelineBuilder() { finish(); }
+  PipelineBuilder(const PipelineBuilder&) = delete;
+  PipelineBuilder& operator=(const PipelineBuilder&) = delete;
+
+  void finish() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread thread_;  // declared last: started once stop_ exists
+};
+
 class ChatSession {
  public:
   ChatSession(std::unique_ptr<chat::ModelTurnEngine> engine, storage::History& history, const ModelOptions& options,
@@ -185,6 +214,13 @@ class ChatSession {
         style_(style) {}
 
   const chat::ModelDescription& model() const { return description_; }
+
+  // The current model's pipelines are built while the next message is written (once per model).
+  void build_while_writing() {
+    if (!built_) builder_.emplace(*engine_);
+    built_ = true;
+  }
+  void stop_building() { builder_.reset(); }
 
   void send(const std::string& text) {
     if (conversation_id_ == 0) start_conversation(text);
@@ -313,6 +349,7 @@ class ChatSession {
     // Both models are in memory while the new one loads, so a file that fails leaves the chat as
     // it was; the previous one is freed here.
     engine_ = std::move(loaded);
+    built_ = false;
     description_ = engine_->describe();
     model_file_ = std::filesystem::absolute(path).string();
     // The choices the previous model's template took may mean nothing to this one.
@@ -450,6 +487,8 @@ class ChatSession {
   }
 
   std::unique_ptr<chat::ModelTurnEngine> engine_;
+  std::optional<PipelineBuilder> builder_;  // while a message is being written
+  bool built_ = false;                      // the builder ran for engine_
   storage::History& history_;
   chat::TurnSettings settings_;
   LoadOptions load_;  // a /load uses the options the chat started with (device, context)
@@ -505,7 +544,11 @@ int run_chat(const Args& args, GlobalOptions global) {
     write(stdout, fmt::format("sikao-cli chat with {}; /help lists the commands, Ctrl-D leaves.\n",
                               session.model().name));
   }
-  while (const auto message = reader.read()) {
+  for (;;) {
+    session.build_while_writing();
+    const auto message = reader.read();
+    session.stop_building();
+    if (!message) break;
     if (message->find_first_not_of(" \t\n") == std::string::npos) continue;
     if (message->starts_with("//")) {
       session.send(message->substr(1));
