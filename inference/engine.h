@@ -117,10 +117,10 @@ class Session {
   // Appends one token at the end of the cache and returns its logits.
   std::vector<float> decode(int32_t token);
   // Builds and compiles the pipelines a prompt and the decode steps after it use, by running a
-  // short batch (model/transformer.h) and a decode step of token 0, so that the first prompt does not wait for them
-  // (on lavapipe with an empty shader cache a 0.5B model's take ~20 s, compiled when they first
-  // run). The cache then holds no token. Stops early once keep_going() is false (it is asked
-  // before each of the two passes).
+  // short batch (model/transformer.h) and a decode step of token 0, so that the first prompt
+  // does not wait for them (on lavapipe with an empty shader cache a 0.5B model's take ~20 s,
+  // compiled when they first run). The cache then holds no token. Stops early once
+  // keep_going() is false (it is asked before each of the two passes).
   void build_pipelines(const std::function<bool()>& keep_going);
   // Decodes one token like decode() with a timestamp after every kernel, and returns what each
   // took (sikao-bench --profile).

@@ -696,23 +696,14 @@ void Transformer::record_decode() {
 
 void Transformer::build_pipelines(const std::function<bool()>& keep_going) {
   // Both passes run, not only record: lavapipe compiles a pipeline's machine code when it first
-  // runs. They evaluate token 0 at position 0; what they write to the cache (and the recurrent
-  // state) a prompt from position 0 writes again.
+  // runs. They evaluate token 0 from position 0, where the next prompt starts again (it writes
+  // the cache rows and resets the recurrent state they leave).
   snapshots_.clear();
-  if (!keep_going()) {
-    return;
+  if (keep_going()) {
+    const uint32_t n = std::min({max_batch_, build_batch_tokens(ctx_.info()), context_length_});
+    prefill(std::vector<int32_t>(n, 0), 0, false);
+    if (keep_going()) decode(0, 0);
   }
-  const uint32_t n = std::min(max_batch_, build_batch_tokens(ctx_.info()));
-  std::fill_n(reinterpret_cast<uint32_t*>(act_->ids.mapped().data()), n, 0u);
-  std::fill_n(reinterpret_cast<uint32_t*>(act_->positions.mapped().data()), n, 0u);
-  auto batch = ctx_.create_sequence();
-  record(batch, n, 1, recurrent());
-  submit(batch);
-  recurrent_position_ = 0;
-  if (!keep_going()) {
-    return;
-  }
-  decode(0, 0);
   recurrent_position_ = 0;
 }
 

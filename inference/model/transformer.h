@@ -95,10 +95,11 @@ class Transformer {
 
   // Evaluates one token at position and returns its logits (valid until the next call).
   std::span<const float> decode(int32_t token, uint32_t position);
-  // Runs a prefill batch (64 tokens on GPUs, a SIMD width of them on CPU devices; at most
-  // max_batch) and a decode step on token 0 at position 0, so that the pipelines a prompt and its answer use are built and compiled before
-  // they are needed (on lavapipe with an empty shader cache they take ~20 s for a 0.5B model).
-  // Overwrites the start of the KV cache and the recurrent state: continue at position 0.
+  // Runs a prefill batch of token 0 (64 tokens on GPUs, a SIMD width of them on CPU devices; at
+  // most max_batch and the context) and a decode step, so that the pipelines a prompt and its
+  // answer use are built and compiled before they are needed (on lavapipe with an empty shader
+  // cache they take ~20 s for a 0.5B model). Overwrites the start of the KV cache and the
+  // recurrent state: continue at position 0.
   // Returns early, before either pass, once keep_going() is false. A short prompt may still
   // need a variant or two (GPU matmul tiles narrower than 64 tokens; on CPU devices attention
   // for fewer tokens than lanes, and the GPU matmul of types without a CPU kernel).
